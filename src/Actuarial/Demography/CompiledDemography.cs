@@ -1,0 +1,134 @@
+using System.Globalization;
+using Actuarial.Dimensions;
+using Actuarial.IO;
+
+namespace Actuarial.Demography;
+
+/// <summary>
+/// The assumptions turned into flat arrays indexed by projection step, so the yearly loop reads spans and does no
+/// model evaluation, lookup or allocation. Step <c>t</c> moves the population from year <c>BaseYear + t</c> to
+/// <c>BaseYear + t + 1</c> with the rates of year <c>BaseYear + t</c>. Build one with
+/// <see cref="DemographicProjector.Compile"/> and run it as often as you like (it is immutable and thread-safe).
+/// </summary>
+public sealed class CompiledDemography
+{
+    internal CompiledDemography(DemographicAssumptions assumptions)
+    {
+        var a = assumptions;
+        if (a.EndYear <= a.BaseYear)
+        {
+            throw new InputDataException("assumptions", null, nameof(a.EndYear), a.EndYear.ToString(CultureInfo.InvariantCulture), $"a year after the base year {a.BaseYear}");
+        }
+        Assumptions = a;
+        Shape = a.BasePopulation.Shape;
+        BaseYear = a.BaseYear;
+        StepCount = a.EndYear - a.BaseYear;
+        if (a.InterprovincialMigration is { } rates)
+        {
+            if (Shape.RegionCount < 2)
+            {
+                throw new InputDataException("assumptions", null, nameof(a.InterprovincialMigration), "set",
+                    "null for a single-region population (migration between provinces needs a provincial base population)");
+            }
+            if (rates.RegionCount != Shape.RegionCount)
+            {
+                throw new InputDataException("assumptions", null, nameof(a.InterprovincialMigration), $"{rates.RegionCount} regions",
+                    $"rates for the base population's {Shape.RegionCount} regions");
+            }
+            InterprovincialRates = rates.AsSpan().ToArray();
+        }
+
+        const int A = Ages.Count;
+        Survival = new double[StepCount * Sexes.Count * A];
+        BirthSurvival = new double[StepCount * Sexes.Count];
+        LifeExpectancyAtBirth = new double[StepCount * Sexes.Count];
+        LifeExpectancyAt65 = new double[StepCount * Sexes.Count];
+        Asfr = new double[StepCount * A];
+        TotalFertilityRate = new double[StepCount];
+        MaleShareOfBirths = new double[StepCount];
+        InternationalMigrants = new double[StepCount * Sexes.Count * A];
+        EducationTargets = a.Education is null ? null : new double[StepCount * Sexes.Count * EducationTargetLength];
+
+        Span<double> mx = stackalloc double[A];
+        for (int t = 0; t < StepCount; t++)
+        {
+            int year = BaseYear + t;
+            for (int s = 0; s < Sexes.Count; s++)
+            {
+                var sex = (Sex)s;
+                a.Mortality.FillDeathRates(year, sex, mx);
+                int ts = t * Sexes.Count + s;
+                LifeTable.SurvivalRatios(mx, sex, Survival.AsSpan(ts * A, A), out BirthSurvival[ts], MortalitySource);
+                LifeExpectancyAtBirth[ts] = LifeTable.LifeExpectancyAt(mx, sex, 0, MortalitySource);
+                LifeExpectancyAt65[ts] = LifeTable.LifeExpectancyAt(mx, sex, 65, MortalitySource);
+                a.InternationalMigration.PersonsFor(year, sex).CopyTo(InternationalMigrants.AsSpan(ts * A, A));
+                a.Education?.FillTargets(year, sex, EducationTargets.AsSpan(ts * EducationTargetLength, EducationTargetLength));
+            }
+            double tfr = a.Fertility.TotalFertilityRate[year];
+            TotalFertilityRate[t] = tfr;
+            var schedule = a.Fertility.AgeSchedule.SharesFor(year);
+            for (int age = 0; age < A; age++) Asfr[t * A + age] = tfr * schedule[age];
+            double srb = a.Fertility.SexRatioAtBirth[year];
+            if (!(srb > 0))
+            {
+                throw new InputDataException(a.Fertility.SexRatioAtBirth.Name, null, $"srb[{year}]", srb.ToString(CultureInfo.InvariantCulture), "a ratio of male to female births > 0");
+            }
+            MaleShareOfBirths[t] = srb / (1 + srb);
+        }
+    }
+
+    private const string MortalitySource = "mortality model";
+
+    /// <summary>Length of one (step, sex) block of education targets: [age 0..100][level 0..5].</summary>
+    internal const int EducationTargetLength = Ages.Count * EducationLevels.Count;
+
+    /// <summary>The assumptions this was compiled from.</summary>
+    public DemographicAssumptions Assumptions { get; }
+
+    /// <summary>Shape of the population grid.</summary>
+    public PopulationShape Shape { get; }
+
+    /// <summary>Year of the base population.</summary>
+    public int BaseYear { get; }
+
+    /// <summary>Number of one-year steps (EndYear − BaseYear).</summary>
+    public int StepCount { get; }
+
+    /// <summary>[step][sex][age]: survival ratio from age a at the step's start to a+1 at its end; [99] is the 99+ → 100+ ratio.</summary>
+    internal double[] Survival { get; }
+
+    /// <summary>[step][sex]: share of the step's births alive at its end (L0 / l0).</summary>
+    internal double[] BirthSurvival { get; }
+
+    /// <summary>[step][sex]: e0 of the step's life table.</summary>
+    internal double[] LifeExpectancyAtBirth { get; }
+
+    /// <summary>[step][sex]: e65 of the step's life table.</summary>
+    internal double[] LifeExpectancyAt65 { get; }
+
+    /// <summary>[step][age]: births per woman-year of exposure.</summary>
+    internal double[] Asfr { get; }
+
+    /// <summary>[step]: TFR.</summary>
+    internal double[] TotalFertilityRate { get; }
+
+    /// <summary>[step]: SRB / (1 + SRB).</summary>
+    internal double[] MaleShareOfBirths { get; }
+
+    /// <summary>[step][sex][age]: national net international migrants (persons).</summary>
+    internal double[] InternationalMigrants { get; }
+
+    /// <summary>[region][sex][age] annual net rates between provinces, or null.</summary>
+    internal double[]? InterprovincialRates { get; }
+
+    /// <summary>[step][sex][age][level]: target share at or above each level, or null.</summary>
+    internal double[]? EducationTargets { get; }
+
+    /// <summary>Runs the projection.</summary>
+    public DemographicProjection Run()
+    {
+        var buffers = new ProjectionBuffers(this);
+        DemographicProjector.RunInto(this, buffers);
+        return new DemographicProjection(this, buffers);
+    }
+}

@@ -1,0 +1,111 @@
+using Actuarial.Dimensions;
+
+namespace Actuarial.Demography;
+
+/// <summary>
+/// The yearly education kernel: lifts the cohorts aged 15..34 up through the six levels so their attainment
+/// reaches the target path (<see cref="AttainmentPath"/>). Applied after ageing in the projection year, so the
+/// block passed in holds the population at t+1.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Rule.</b> For each age a in 15..34 of one (region, sex) block, with total N = Σₑ P[e][a], the current cumulative
+/// share at or above level k is Cₖ = Σ_{e≥k} P[e][a] / N and the target is Tₖ. The new cumulative share is
+/// C′ₖ = max(Cₖ, Tₖ), and P′[e][a] = N × (C′ₑ − C′ₑ₊₁) (C′₆ = 0). An age with no one in it is left alone.
+/// </para>
+/// <para>
+/// <b>Why.</b> The maximum of two non-increasing sequences is non-increasing, so every P′ is ≥ 0; the cumulative
+/// shares only rise, so no one loses attainment; the total of each age is conserved (the lowest level takes the
+/// remainder, so the sum is exact up to one rounding). Ages under 15 stay at no education and ages 35+ keep what
+/// they have, so the path is reached at young ages and carried forward by cohort succession, as the Wittgenstein
+/// Centre's own model does through education-specific transitions at young adult ages. A cohort
+/// already above the target (because it was lifted to a higher target at a younger age) keeps its attainment.
+/// </para>
+/// <para>
+/// <b>Cost.</b> 20 ages × 6 levels of scalar work, no allocation. Differences of less than 1e-12 of an age's total
+/// are not acted on, which makes a second application an exact no-op.
+/// </para>
+/// </remarks>
+public static class EducationTransitions
+{
+    /// <summary>First age the transitions apply to.</summary>
+    public const int FirstAge = AttainmentPath.FirstAge;
+
+    /// <summary>Last age the transitions apply to.</summary>
+    public const int LastAge = AttainmentPath.LastAge;
+
+    /// <summary>Length of the target span: [age 0..100][level 0..5].</summary>
+    public const int TargetLength = AttainmentPath.TargetLength;
+
+    private const int Levels = EducationLevels.Count;
+    private const int AgeCount = Ages.Count;
+
+    // Relative threshold below which a target above the current share is treated as already met.
+    private const double RelativeSlack = 1e-12;
+
+    /// <summary>
+    /// Applies the rule (see the type's remarks) to one (region, sex) block in place.
+    /// </summary>
+    /// <param name="regionSexBlock">Population at t+1 of one (region, sex), [education 6][age 101] (length <see cref="PopulationShape.CellsPerSex"/>).</param>
+    /// <param name="targetAtOrAbove">Targets [age 101][level 6] as written by <see cref="AttainmentPath.FillTargets"/>; only ages 15..34 are read.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public static void Apply(Span<double> regionSexBlock, ReadOnlySpan<double> targetAtOrAbove)
+    {
+        if (regionSexBlock.Length != PopulationShape.CellsPerSex)
+        {
+            throw new ArgumentException($"a (region, sex) block holds {PopulationShape.CellsPerSex} cells, not {regionSexBlock.Length}", nameof(regionSexBlock));
+        }
+        if (targetAtOrAbove.Length != TargetLength)
+        {
+            throw new ArgumentException($"the target span holds {TargetLength} values, not {targetAtOrAbove.Length}", nameof(targetAtOrAbove));
+        }
+
+        Span<double> cum = stackalloc double[Levels + 1];
+        for (int a = FirstAge; a <= LastAge; a++)
+        {
+            // Cumulative counts from the top: cum[k] = Σ_{e≥k} P[e]; cum[0] is the total, ≥ cum[1] by construction.
+            cum[Levels] = 0;
+            for (int e = Levels - 1; e >= 0; e--) cum[e] = cum[e + 1] + regionSexBlock[e * AgeCount + a];
+            double total = cum[0];
+            if (!(total > 0)) continue;
+
+            var target = targetAtOrAbove.Slice(a * Levels, Levels);
+            double slack = RelativeSlack * total;
+            bool raised = false;
+            // New cumulative counts, from the top; the running max keeps them non-increasing in k.
+            for (int k = Levels - 1; k >= 1; k--)
+            {
+                double wanted = total * target[k];
+                double next = wanted > cum[k] + slack ? wanted : cum[k];
+                if (next != cum[k]) raised = true;
+                cum[k] = Math.Max(next, cum[k + 1]);
+            }
+            if (!raised) continue;
+            for (int e = 1; e < Levels; e++) regionSexBlock[e * AgeCount + a] = cum[e] - cum[e + 1];
+            regionSexBlock[a] = total - cum[1];
+        }
+    }
+
+    /// <summary>
+    /// The rule written literally in shares (C′ₖ = max(Cₖ, Tₖ), P′ₑ = N(C′ₑ − C′ₑ₊₁)), with no slack: the reference
+    /// <see cref="Apply"/> is tested against.
+    /// </summary>
+    internal static void ApplyReference(Span<double> block, ReadOnlySpan<double> target)
+    {
+        for (int a = FirstAge; a <= LastAge; a++)
+        {
+            double total = 0;
+            for (int e = 0; e < Levels; e++) total += block[e * AgeCount + a];
+            if (total <= 0) continue;
+            var c = new double[Levels + 1];
+            for (int k = 0; k < Levels; k++)
+            {
+                double s = 0;
+                for (int e = k; e < Levels; e++) s += block[e * AgeCount + a];
+                c[k] = Math.Max(s / total, k == 0 ? 1.0 : target[a * Levels + k]);
+            }
+            c[0] = 1.0;
+            for (int e = 0; e < Levels; e++) block[e * AgeCount + a] = total * (c[e] - c[e + 1]);
+        }
+    }
+}

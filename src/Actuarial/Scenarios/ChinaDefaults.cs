@@ -1,0 +1,143 @@
+using Actuarial.Demography;
+using Actuarial.Dimensions;
+using Actuarial.IO;
+
+namespace Actuarial.Scenarios;
+
+/// <summary>
+/// China's defaults, built from the data embedded in the library (see data/README.md for every source):
+/// <list type="bullet">
+/// <item>Base population: the 2020 census (1 November) by province, sex and single year of age, split by education
+/// (<see cref="BasePopulation.China2020"/>).</item>
+/// <item>Mortality: the WPP 2024 path of life expectancy at birth by sex (estimates 2020–2023, medium 2024–2100),
+/// met every year by solving for the level of a Lee-Carter pattern: a(x) = ln m(x) of WPP 2024's 2015–2020 period
+/// graduated to single years (the jump-off rates), b(x) fitted by SVD to WPP 2024's 1990–2020 periods.</item>
+/// <item>Fertility: WPP 2024 TFR (estimates to 2023, medium after), WPP 2024 annual age pattern graduated to single
+/// years, WPP 2024 sex ratio at birth.</item>
+/// <item>International migration: WPP 2024 medium net migrants by sex and single age from 2023; for 2020–2022, for
+/// which WPP 2024 gives no age detail in the embedded data, the 2023 flows are held (an assumption; about
+/// 0.57 million a year, 0.04% of the population).</item>
+/// <item>Migration between provinces: net rates by province, sex and age from the 2010 and 2020 censuses by the
+/// census survival ratio method (<see cref="InterprovincialMigration.China2010To2020"/>), held constant.</item>
+/// <item>Education: the Wittgenstein Centre SSP2 attainment path; years per level fitted to WIC's mean years of schooling.</item>
+/// </list>
+/// Every piece is public so that a notebook can take the defaults and change one lever:
+/// <c>ChinaDefaults.Demography() with { Fertility = … }</c>.
+/// </summary>
+public static class ChinaDefaults
+{
+    /// <summary>The base year (2020 census).</summary>
+    public const int BaseYear = 2020;
+
+    /// <summary>The default horizon.</summary>
+    public const int EndYear = 2100;
+
+    /// <summary>First year of the WPP 2024 periods the mortality improvement pattern b(x) is fitted to.</summary>
+    public const int MortalityFitFirstPeriod = 1990;
+
+    /// <summary>The WPP 2024 period whose rates are the jump-off pattern a(x).</summary>
+    public const int MortalityJumpOffPeriod = 2015;
+
+    private static readonly Lazy<PopulationGrid> ProvincialBase = new(() =>
+        new PopulationGrid(new PopulationShape(Regions.Provinces), BasePopulation.China2020(), "2020 census base population"));
+    private static readonly Lazy<IMortalityModel> DefaultMortality = new(BuildMortality);
+    private static readonly Lazy<FertilityAssumption> DefaultFertility = new(BuildFertility);
+    private static readonly Lazy<InternationalMigrationAssumption> DefaultMigration = new(BuildInternationalMigration);
+    private static readonly Lazy<InterprovincialMigrationRates> DefaultInterprovincial = new(() => InterprovincialMigration.China2010To2020());
+    private static readonly Lazy<AttainmentPath> DefaultEducation = new(AttainmentPath.FromWittgensteinSsp2);
+
+    /// <summary>The 31 provinces with education and migration between provinces, 2020–2100.</summary>
+    public static DemographicAssumptions Demography() => new()
+    {
+        BasePopulation = ProvincialBase.Value,
+        BaseYear = BaseYear,
+        EndYear = EndYear,
+        Mortality = DefaultMortality.Value,
+        Fertility = DefaultFertility.Value,
+        InternationalMigration = DefaultMigration.Value,
+        InterprovincialMigration = DefaultInterprovincial.Value,
+        Education = DefaultEducation.Value,
+        SchoolingYears = SchoolingYears.WittgensteinSsp2China,
+    };
+
+    /// <summary>China as one region (the sum of the provincial base), with education, 2020–2100.</summary>
+    public static DemographicAssumptions NationalDemography() => Demography() with
+    {
+        BasePopulation = ProvincialBase.Value.ToNational(),
+        InterprovincialMigration = null,
+    };
+
+    /// <summary>The default mortality model (WPP 2024 e0 path met by a Lee-Carter pattern).</summary>
+    public static IMortalityModel Mortality() => DefaultMortality.Value;
+
+    /// <summary>The default fertility (WPP 2024 medium).</summary>
+    public static FertilityAssumption Fertility() => DefaultFertility.Value;
+
+    /// <summary>The default international migration (WPP 2024 medium by age).</summary>
+    public static InternationalMigrationAssumption InternationalMigration() => DefaultMigration.Value;
+
+    /// <summary>The default net migration rates between provinces (2010–2020 censuses).</summary>
+    public static InterprovincialMigrationRates InterprovincialMigrationRates() => DefaultInterprovincial.Value;
+
+    /// <summary>The default attainment path (Wittgenstein Centre SSP2).</summary>
+    public static AttainmentPath Education() => DefaultEducation.Value;
+
+    /// <summary>WPP 2024 life expectancy at birth for a sex: estimates to 2023, medium from 2024.</summary>
+    public static AnnualPath LifeExpectancyPath(Sex sex)
+    {
+        var want = sex == Sex.Male ? SexOrBoth.Male : SexOrBoth.Female;
+        return AnnualPath.FromYears($"wpp2024_e0.csv {sex.Label()}",
+            ChinaData.Wpp2024E0().Where(r => r.Sex == want && r.Year >= BaseYear && (r.Variant == "median" || r.Variant == "estimate"))
+                .Select(r => (r.Year, r.E0Years)), 0, 120);
+    }
+
+    /// <summary>The Lee-Carter pattern the default mortality moves along, for a sex.</summary>
+    public static LifeExpectancyTarget MortalityPattern(Sex sex)
+    {
+        var want = sex == Sex.Male ? SexOrBoth.Male : SexOrBoth.Female;
+        var periods = ChinaData.Wpp2024MxAbridged().Where(r => r.Sex == want && r.PeriodStart >= MortalityFitFirstPeriod && r.PeriodStart <= MortalityJumpOffPeriod)
+            .GroupBy(r => r.PeriodStart).OrderBy(g => g.Key)
+            .Select(g => g.OrderBy(r => r.AgeGroup.Start).Select(r => r.Mx).ToArray()).ToArray();
+        var fit = LeeCarterModel.FitAbridged(periods, sex, MortalityFitFirstPeriod);
+        var jumpOff = MortalityGraduation.AbridgedToSingleYear(periods[^1], sex, $"wpp2024_mx_abridged.csv {MortalityJumpOffPeriod}");
+        var ax = jumpOff.Select(m => Math.Log(m)).ToArray();
+        return new LifeExpectancyTarget(ax, fit.Bx, sex);
+    }
+
+    private static IMortalityModel BuildMortality()
+    {
+        var male = LifeExpectancyPath(Sex.Male);
+        var female = LifeExpectancyPath(Sex.Female);
+        var years = Enumerable.Range(BaseYear, EndYear - BaseYear + 1).ToArray();
+        return new LifeExpectancyPathMortality(MortalityPattern(Sex.Male), MortalityPattern(Sex.Female), BaseYear,
+            years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray());
+    }
+
+    private static FertilityAssumption BuildFertility()
+    {
+        var tfr = AnnualPath.FromYears("wpp2024_tfr.csv",
+            ChinaData.Wpp2024Tfr().Where(r => r.Year >= BaseYear && (r.Variant == "estimate" || r.Variant == "medium")).Select(r => (r.Year, r.Tfr)), 0, 15);
+        var pasfr = ChinaData.Wpp2024Pasfr();
+        var schedules = new List<double[]>();
+        for (int year = BaseYear; year <= EndYear; year++)
+        {
+            schedules.Add(DataConversions.ScheduleFromPasfr(pasfr.Where(r => r.Year == year).Select(r => (r.AgeGroup, r.PasfrPercent)).ToArray(),
+                $"wpp2024_pasfr.csv {year}"));
+        }
+        var srb = AnnualPath.FromYears("wpp2024_srb.csv",
+            ChinaData.Wpp2024Srb().Where(r => r.Year >= BaseYear).Select(r => (r.Year, r.SrbMalesPerFemale)), 0.5, 2);
+        return new FertilityAssumption(tfr, new FertilityAgeSchedule("wpp2024_pasfr.csv", BaseYear, schedules), srb);
+    }
+
+    private static InternationalMigrationAssumption BuildInternationalMigration()
+    {
+        var rows = ChinaData.Wpp2024NetMigrationByAge();
+        int firstWithAges = rows.Min(r => r.Year);
+        var byYear = new List<double[]>();
+        for (int year = BaseYear; year <= EndYear; year++)
+        {
+            byYear.Add(DataConversions.MigrantsForYear(rows, Math.Max(year, firstWithAges)));
+        }
+        return new InternationalMigrationAssumption("wpp2024_net_migration_by_age.csv", BaseYear, byYear);
+    }
+}

@@ -1,0 +1,244 @@
+using Actuarial.IO;
+using FsCheck;
+using NUnit.Framework;
+
+namespace Actuarial.Tests.IO;
+
+/// <summary>Bad input is rejected with an <see cref="InputDataException"/> naming file, line, field, value and range.</summary>
+[TestFixture]
+public sealed class TidyCsvReaderTests
+{
+    private const string MxHeader = "period_start,period_end,sex,age_start,age_end,mx";
+
+    private static InputDataException ParseMx(string text) =>
+        Assert.Throws<InputDataException>(() => ChinaData.Wpp2024MxTable.Parse("bad_mx.csv", new StringReader(text)))!;
+
+    private static void AssertError(InputDataException error, int? line, string field, string? value, string rangeFragment)
+    {
+        Assert.That(error.Source, Is.EqualTo("bad_mx.csv").Or.EqualTo("bad.csv"));
+        Assert.That(error.Line, Is.EqualTo(line));
+        Assert.That(error.Field, Is.EqualTo(field));
+        Assert.That(error.Value, Is.EqualTo(value));
+        Assert.That(error.ValidRange, Does.Contain(rangeFragment));
+        Assert.That(error.Message, Does.Contain(error.Source).And.Contain(field).And.Contain(rangeFragment));
+        if (line is { } l) Assert.That(error.Message, Does.Contain($"line {l}"));
+    }
+
+    [Test]
+    public void GoodInputParses()
+    {
+        var rows = ChinaData.Wpp2024MxTable.Parse("ok.csv", new StringReader(
+            MxHeader + "\n1950,1955,male,0,0,0.139529\n1950,1955,both,100,,0.999999\n1950,1955,female,1,4,2.1e-2\n"));
+        Assert.That(rows, Is.EqualTo(new[]
+        {
+            new MxAbridgedRow(1950, 1955, SexOrBoth.Male, new AgeGroup(0, 0), 0.139529),
+            new MxAbridgedRow(1950, 1955, SexOrBoth.Both, new AgeGroup(100, null), 0.999999),
+            new MxAbridgedRow(1950, 1955, SexOrBoth.Female, new AgeGroup(1, 4), 0.021),
+        }));
+    }
+
+    [Test]
+    public void WrongHeaderNamesTheMissingColumnAndTheExpectedHeader()
+    {
+        var error = ParseMx("period_start,period_end,sex,age_start,age_end,qx\n1950,1955,male,0,0,0.1\n");
+        AssertError(error, 1, "mx", "period_start,period_end,sex,age_start,age_end,qx", MxHeader);
+    }
+
+    [Test]
+    public void UnexpectedColumnIsNamed()
+    {
+        var error = ParseMx(MxHeader + ",note\n1950,1955,male,0,0,0.1,x\n");
+        AssertError(error, 1, "note", MxHeader + ",note", "'note' is not expected");
+    }
+
+    [Test]
+    public void ColumnsOutOfOrderAreRejected()
+    {
+        var error = ParseMx("period_end,period_start,sex,age_start,age_end,mx\n1955,1950,male,0,0,0.1\n");
+        AssertError(error, 1, "period_start", "period_end,period_start,sex,age_start,age_end,mx", MxHeader);
+    }
+
+    [Test]
+    public void EmptyInputHasNoHeader()
+    {
+        var error = ParseMx("");
+        AssertError(error, 1, "(header)", null, MxHeader);
+    }
+
+    [Test]
+    public void UnparsableCellIsReported()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,0,0,0.1\n1950,1955,male,1,4,abc\n");
+        AssertError(error, 3, "mx", "abc", "a central death rate in [0, 10]");
+    }
+
+    [TestCase("0,1")]
+    [TestCase(" 0.1")]
+    [TestCase("NaN")]
+    [TestCase("Infinity")]
+    [TestCase("1,000")]
+    public void NumbersMustBeInvariantAndPlain(string cell)
+    {
+        var text = MxHeader + "\n1950,1955,male,0,0," + cell + "\n";
+        var error = Assert.Throws<InputDataException>(() => ChinaData.Wpp2024MxTable.Parse("bad_mx.csv", new StringReader(text)))!;
+        Assert.That(error.Line, Is.EqualTo(2));
+        Assert.That(error.Field, Is.EqualTo("mx").Or.EqualTo("(field 7)"));
+    }
+
+    [Test]
+    public void EmptyRequiredCellIsReportedAsMissing()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,0,0,\n");
+        AssertError(error, 2, "mx", null, "a central death rate in [0, 10]");
+    }
+
+    [Test]
+    public void NegativeRateIsOutOfRange()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,0,0,0.1\n1950,1955,male,1,4,0.01\n1950,1955,male,5,9,-0.001\n");
+        AssertError(error, 4, "mx", "-0.001", "a central death rate in [0, 10]");
+    }
+
+    [Test]
+    public void AgeOutsideZeroToHundredIsOutOfRange()
+    {
+        var error = Assert.Throws<InputDataException>(() => ChinaData.Wpp2024NetMigrationByAgeTable.Parse("bad.csv",
+            new StringReader("year,sex,age,net_migrants_thousands\n2030,male,100,0.5\n2030,male,101,0.5\n")))!;
+        AssertError(error, 3, "age", "101", "an integer in [0, 100]");
+    }
+
+    [Test]
+    public void AgeGroupStartOutOfRange()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,-5,0,0.1\n");
+        AssertError(error, 2, "age_start", "-5", "an integer in [0, 100]");
+    }
+
+    [Test]
+    public void OpenEndIsOnlyAllowedForHundredPlus()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,95,,0.6\n");
+        AssertError(error, 2, "age_end", null, "empty only when age_start is 100");
+    }
+
+    [Test]
+    public void AgeEndBeforeStartIsRejected()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,10,4,0.001\n");
+        AssertError(error, 2, "age_end", "4", "an integer in [10, 99]");
+    }
+
+    [Test]
+    public void HundredPlusMustHaveEmptyEnd()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,100,104,0.6\n");
+        AssertError(error, 2, "age_end", "104", "open interval 100+");
+    }
+
+    [Test]
+    public void PeriodEndMustFollowStart()
+    {
+        var error = ParseMx(MxHeader + "\n1955,1950,male,0,0,0.1\n");
+        AssertError(error, 2, "period_end", "1950", "an integer in [1956, 1965]");
+    }
+
+    [Test]
+    public void UnknownSexLabelIsRejected()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,M,0,0,0.1\n");
+        AssertError(error, 2, "sex", "M", "one of male, female, both");
+    }
+
+    [Test]
+    public void UnknownRegionCodeIsRejected()
+    {
+        var error = Assert.Throws<InputDataException>(() => ChinaData.CensusEducationTable.Parse("bad.csv",
+            new StringReader("region_code,sex,education,population\n16,male,primary,1\n")))!;
+        AssertError(error, 2, "region_code", "16", "GB/T 2260");
+    }
+
+    [Test]
+    public void PopulationMustBeAWholeNumber()
+    {
+        var error = Assert.Throws<InputDataException>(() => ChinaData.CensusEducationTable.Parse("bad.csv",
+            new StringReader("region_code,sex,education,population\n11,male,primary,1.5\n")))!;
+        AssertError(error, 2, "population", "1.5", "a whole number in [0, 2000000000]");
+    }
+
+    [Test]
+    public void UnknownEducationLabelIsRejected()
+    {
+        var error = Assert.Throws<InputDataException>(() => ChinaData.Wic2018PopulationEducationTable.Parse("bad.csv",
+            new StringReader("year,age_start,age_end,sex,education,pop_thousands\n2015,30,34,female,Bachelor,1\n")))!;
+        AssertError(error, 2, "education", "Bachelor", "under_15, no_education");
+    }
+
+    [Test]
+    public void ShortRecordNamesTheFirstMissingField()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,0\n");
+        AssertError(error, 2, "age_end", null, "6 fields per line");
+    }
+
+    [Test]
+    public void LongRecordIsRejected()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,0,0,0.1,9\n");
+        AssertError(error, 2, "(field 7)", "9", "6 fields per line");
+    }
+
+    [Test]
+    public void LineNumbersCountBlankLines()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,0,0,0.1\n\n1950,1955,male,1,4,x\n");
+        AssertError(error, 4, "mx", "x", "a central death rate");
+    }
+
+    [TestCase("1950,1955,ma\"le,0,0,0.1")]
+    [TestCase("1950,1955,\"male\"x,0,0,0.1")]
+    [TestCase("1950,1955,\"male,0,0,0.1")]
+    public void MalformedQuotingIsRejectedWithItsLine(string record)
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,0,0,0.1\n" + record + "\n");
+        Assert.That((error.Source, error.Line, error.Field), Is.EqualTo(("bad_mx.csv", (int?)3, "(record)")));
+        Assert.That(error.ValidRange, Does.Contain("well-formed CSV"));
+    }
+
+    [Test]
+    public void DuplicateKeyIsRejectedWithBothLines()
+    {
+        var error = ParseMx(MxHeader + "\n1950,1955,male,0,0,0.1\n1950,1955,female,0,0,0.1\n1950,1955,male,0,0,0.2\n");
+        AssertError(error, 4, "(period_start, sex, age_start)", "(1950, Male, 0)", "already on line 2");
+    }
+
+    [Test]
+    public void WindowsLineEndsAndBomAreAccepted()
+    {
+        var rows = ChinaData.Wpp2024SrbTable.Parse("crlf.csv", new StringReader("\uFEFFyear,srb_males_per_female\r\n2030,1.07\r\n"));
+        Assert.That(rows, Is.EqualTo(new[] { new YearSrbRow(2030, 1.07) }));
+    }
+
+    [FsCheck.NUnit.Property]
+    public bool AnyFiniteRateInRangeRoundTrips(NormalFloat value)
+    {
+        double mx = Math.Abs(value.Get) % 10;
+        var text = MxHeader + "\n1950,1955,male,0,0," + mx.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "\n";
+        var rows = ChinaData.Wpp2024MxTable.Parse("prop.csv", new StringReader(text));
+        return rows.Count == 1 && rows[0].Mx.Equals(mx);
+    }
+
+    [FsCheck.NUnit.Property]
+    public bool AgesOutsideTheAxisAreAlwaysRejected(int age)
+    {
+        var text = "year,sex,age,net_migrants_thousands\n2030,female," + age.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",1\n";
+        try
+        {
+            var rows = ChinaData.Wpp2024NetMigrationByAgeTable.Parse("prop.csv", new StringReader(text));
+            return age is >= 0 and <= 100 && rows[0].Age == age;
+        }
+        catch (InputDataException e)
+        {
+            return age is < 0 or > 100 && e.Field == "age" && e.Line == 2;
+        }
+    }
+}
