@@ -36,6 +36,7 @@ public sealed class CompiledDemography
                     $"rates for the base population's {Shape.RegionCount} regions");
             }
             InterprovincialRates = rates.AsSpan().ToArray();
+            (InterprovincialSendingBlocks, InterprovincialReceivingRates) = InterprovincialMigration.PrepareRates(InterprovincialRates, Shape.RegionCount);
         }
 
         const int A = Ages.Count;
@@ -44,10 +45,13 @@ public sealed class CompiledDemography
         LifeExpectancyAtBirth = new double[StepCount * Sexes.Count];
         LifeExpectancyAt65 = new double[StepCount * Sexes.Count];
         Asfr = new double[StepCount * A];
+        DeathShare = new double[StepCount * Sexes.Count * A];
+        BirthWeight = new double[StepCount * A];
         TotalFertilityRate = new double[StepCount];
         MaleShareOfBirths = new double[StepCount];
         InternationalMigrants = new double[StepCount * Sexes.Count * A];
-        EducationTargets = a.Education is null ? null : new double[StepCount * Sexes.Count * EducationTargetLength];
+        EducationTargets = a.Education is null ? null : new double[StepCount * Sexes.Count * EducationTransitions.LevelMajorTargetLength];
+        var targets = new double[EducationTargetLength];
 
         Span<double> mx = stackalloc double[A];
         for (int t = 0; t < StepCount; t++)
@@ -62,12 +66,30 @@ public sealed class CompiledDemography
                 LifeExpectancyAtBirth[ts] = LifeTable.LifeExpectancyAt(mx, sex, 0, MortalitySource);
                 LifeExpectancyAt65[ts] = LifeTable.LifeExpectancyAt(mx, sex, 65, MortalitySource);
                 a.InternationalMigration.PersonsFor(year, sex).CopyTo(InternationalMigrants.AsSpan(ts * A, A));
-                a.Education?.FillTargets(year, sex, EducationTargets.AsSpan(ts * EducationTargetLength, EducationTargetLength));
+                if (a.Education is { } path)
+                {
+                    path.FillTargets(year, sex, targets);
+                    EducationTransitions.ToLevelMajor(targets, EducationTargets!.AsSpan(ts * EducationTransitions.LevelMajorTargetLength, EducationTransitions.LevelMajorTargetLength));
+                }
             }
             double tfr = a.Fertility.TotalFertilityRate[year];
             TotalFertilityRate[t] = tfr;
             var schedule = a.Fertility.AgeSchedule.SharesFor(year);
             for (int age = 0; age < A; age++) Asfr[t * A + age] = tfr * schedule[age];
+            var asfr = Asfr.AsSpan(t * A, A);
+            // Births = Σ ASFR(a) · ½(W(a, t) + W(a, t+1)) with W(a+1, t+1) = W(a, t) · S(a): one weight per age at t.
+            var femaleSurvival = Survival.AsSpan((t * Sexes.Count + (int)Sex.Female) * A, A);
+            var weight = BirthWeight.AsSpan(t * A, A);
+            for (int age = 0; age < A - 1; age++) weight[age] = 0.5 * (asfr[age] + asfr[age + 1] * femaleSurvival[age]);
+            weight[A - 1] = 0.5 * (asfr[A - 1] + asfr[A - 1] * femaleSurvival[A - 2]);
+            for (int s = 0; s < Sexes.Count; s++)
+            {
+                // The share of each cell at t that dies during the step; the open interval survives at T100/T99 like age 99.
+                var deaths = DeathShare.AsSpan((t * Sexes.Count + s) * A, A);
+                var survival = Survival.AsSpan((t * Sexes.Count + s) * A, A);
+                for (int age = 0; age < A - 1; age++) deaths[age] = 1 - survival[age];
+                deaths[A - 1] = 1 - survival[A - 2];
+            }
             double srb = a.Fertility.SexRatioAtBirth[year];
             if (!(srb > 0))
             {
@@ -97,6 +119,12 @@ public sealed class CompiledDemography
     /// <summary>[step][sex][age]: survival ratio from age a at the step's start to a+1 at its end; [99] is the 99+ → 100+ ratio.</summary>
     internal double[] Survival { get; }
 
+    /// <summary>[step][sex][age]: 1 − survival ratio, the share of each cell at t that dies during the step.</summary>
+    internal double[] DeathShare { get; }
+
+    /// <summary>[step][age]: each woman's weight in the step's births (half her exposure now, half after surviving the year).</summary>
+    internal double[] BirthWeight { get; }
+
     /// <summary>[step][sex]: share of the step's births alive at its end (L0 / l0).</summary>
     internal double[] BirthSurvival { get; }
 
@@ -121,7 +149,13 @@ public sealed class CompiledDemography
     /// <summary>[region][sex][age] annual net rates between provinces, or null.</summary>
     internal double[]? InterprovincialRates { get; }
 
-    /// <summary>[step][sex][age][level]: target share at or above each level, or null.</summary>
+    /// <summary>[region][sex][education][age]: the negative part of the rates, replicated over education levels.</summary>
+    internal double[]? InterprovincialSendingBlocks { get; }
+
+    /// <summary>[region][sex][age]: the positive part of the rates.</summary>
+    internal double[]? InterprovincialReceivingRates { get; }
+
+    /// <summary>[step][sex][level][age 15..34]: target share at or above each level, or null.</summary>
     internal double[]? EducationTargets { get; }
 
     /// <summary>Runs the projection.</summary>

@@ -47,41 +47,45 @@ public static class DemographicProjector
         }
     }
 
-    /// <summary>One projection step from <paramref name="current"/> (year t) to <paramref name="next"/> (t+1). Allocation-free.</summary>
+    /// <summary>
+    /// One projection step from <paramref name="current"/> (year t) to <paramref name="next"/> (t+1). Allocation-free.
+    /// </summary>
+    /// <remarks>
+    /// The step makes three passes over the (region, sex) blocks of [education][age] (606 contiguous cells), so each
+    /// block is worked on while it sits in the first-level cache:
+    /// (1) survive, age and count deaths and births, and gather the national and per-region cohort sums;
+    /// (2) with migration between provinces, gather what the senders send;
+    /// (3) add the received migrants, scale by the international-migration factor, and move young cohorts up the
+    /// education levels. Migration between provinces is computed on the population after international migration
+    /// (as the class remarks say); since international migration scales every cell of a (sex, age) by the same
+    /// factor f, the flows on the scaled population are f times the flows on the unscaled one (the receivers' shares
+    /// do not depend on f), which is what lets the two steps share one pass.
+    /// </remarks>
     internal static void StepYear(CompiledDemography inputs, int t, ReadOnlySpan<double> current, Span<double> next,
         ProjectionBuffers scratch, YearAccounts accounts)
     {
         const int A = Ages.Count;
-        const int E = EducationLevels.Count;
+        const int Block = PopulationShape.CellsPerSex;
         int regionCount = inputs.Shape.RegionCount;
-        var asfr = inputs.Asfr.AsSpan(t * A, A);
+        bool interprovincial = inputs.InterprovincialSendingBlocks is not null;
         double maleShare = inputs.MaleShareOfBirths[t];
+        var national = scratch.NationalBlocks.AsSpan(); // [sex][education][age], then folded into [sex][age] in the first run
+        national.Clear();
 
-        // 1. Survive and age, 2. births.
+        // Pass 1: survive and age; deaths and births; national and cohort sums.
         for (int r = 0; r < regionCount; r++)
         {
             double births = 0;
             for (int s = 0; s < Sexes.Count; s++)
             {
-                var survival = inputs.Survival.AsSpan((t * Sexes.Count + s) * A, A);
-                double survivalOpen = survival[A - 2];
-                double entering = 0, surviving = 0;
-                for (int e = 0; e < E; e++)
-                {
-                    int start = PopulationShape.RunStart(r, (Sex)s, (EducationLevel)e);
-                    var from = current.Slice(start, A);
-                    var to = next.Slice(start, A);
-                    TensorPrimitives.Multiply(from[..(A - 1)], survival[..(A - 1)], to[1..]);
-                    to[A - 1] += from[A - 1] * survivalOpen;
-                    to[0] = 0;
-                    entering += TensorPrimitives.Sum(from);
-                    surviving += TensorPrimitives.Sum(to);
-                    if (s == (int)Sex.Female)
-                    {
-                        births += 0.5 * (TensorPrimitives.Dot(asfr, from) + TensorPrimitives.Dot(asfr, to));
-                    }
-                }
-                accounts.Deaths[r * Sexes.Count + s] = entering - surviving;
+                int ts = t * Sexes.Count + s;
+                int start = PopulationShape.RunStart(r, (Sex)s, EducationLevel.NoEducation);
+                var to = next.Slice(start, Block);
+                ProjectionKernels.Survive(current.Slice(start, Block), to, inputs.Survival.AsSpan(ts * A, A), inputs.DeathShare.AsSpan(ts * A, A),
+                    s == (int)Sex.Female ? inputs.BirthWeight.AsSpan(t * A, A) : default, national.Slice(s * Block, Block),
+                    out accounts.Deaths[r * Sexes.Count + s], out double bornToThisSex);
+                if (s == (int)Sex.Female) births = bornToThisSex;
+                if (interprovincial) FoldEducation(to, scratch.Cohorts.AsSpan((r * Sexes.Count + s) * A, A));
             }
             accounts.Births[r] = births;
             for (int s = 0; s < Sexes.Count; s++)
@@ -89,117 +93,140 @@ public static class DemographicProjector
                 double born = births * (s == (int)Sex.Male ? maleShare : 1 - maleShare);
                 double alive = born * inputs.BirthSurvival[t * Sexes.Count + s];
                 next[PopulationShape.Index(r, (Sex)s, EducationLevel.NoEducation, 0)] = alive;
+                national[s * Block] += alive;
+                if (interprovincial) scratch.Cohorts[(r * Sexes.Count + s) * A] += alive;
                 accounts.Deaths[r * Sexes.Count + s] += born - alive;
             }
         }
 
-        // 3. International migration: national net migrants of each (sex, age) shared over regions and education
-        // levels in proportion to population, i.e. every cell of that (sex, age) scaled by 1 + M / P.
-        ApplyInternationalMigration(inputs, t, next, scratch.NationalBySexAge, scratch.MigrationFactor, accounts);
-
-        // 4. Migration between provinces.
-        if (inputs.InterprovincialRates is { } rates)
-        {
-            var flows = scratch.Flows.AsSpan(0, next.Length);
-            InterprovincialMigration.ComputeNetFlowsUnchecked(next, rates, flows, regionCount, scratch.FlowScratch);
-            for (int r = 0; r < regionCount; r++)
-            {
-                for (int s = 0; s < Sexes.Count; s++)
-                {
-                    int start = PopulationShape.RunStart(r, (Sex)s, EducationLevel.NoEducation);
-                    var block = flows.Slice(start, PopulationShape.CellsPerSex);
-                    accounts.NetInterprovincial[r * Sexes.Count + s] = TensorPrimitives.Sum(block);
-                }
-            }
-            TensorPrimitives.Add(next, flows, next);
-        }
-        else
-        {
-            accounts.NetInterprovincial.Clear();
-        }
-
-        // 5. Education transitions of young cohorts.
-        if (inputs.EducationTargets is { } targets)
-        {
-            for (int s = 0; s < Sexes.Count; s++)
-            {
-                var target = targets.AsSpan((t * Sexes.Count + s) * CompiledDemography.EducationTargetLength, CompiledDemography.EducationTargetLength);
-                for (int r = 0; r < regionCount; r++)
-                {
-                    EducationTransitions.Apply(next.Slice(PopulationShape.RunStart(r, (Sex)s, EducationLevel.NoEducation), PopulationShape.CellsPerSex), target);
-                }
-            }
-        }
-    }
-
-    private static void ApplyInternationalMigration(CompiledDemography inputs, int t, Span<double> next,
-        Span<double> nationalBySexAge, Span<double> factor, YearAccounts accounts)
-    {
-        const int A = Ages.Count;
-        int regionCount = inputs.Shape.RegionCount;
-        nationalBySexAge.Clear();
-        for (int r = 0; r < regionCount; r++)
-        {
-            for (int s = 0; s < Sexes.Count; s++)
-            {
-                var national = nationalBySexAge.Slice(s * A, A);
-                for (int e = 0; e < EducationLevels.Count; e++)
-                {
-                    TensorPrimitives.Add(national, next.Slice(PopulationShape.RunStart(r, (Sex)s, (EducationLevel)e), A), national);
-                }
-            }
-        }
         for (int s = 0; s < Sexes.Count; s++)
         {
-            var migrants = inputs.InternationalMigrants.AsSpan((t * Sexes.Count + s) * A, A);
-            var national = nationalBySexAge.Slice(s * A, A);
             var sex = (Sex)s;
-            var accountsOfSex = accounts.NetInternational;
-            for (int r = 0; r < regionCount; r++) accountsOfSex[r * Sexes.Count + s] = -SumOfRegionSex(next, r, sex);
-            for (int a = 0; a < A; a++)
+            var nationalByAge = national.Slice(s * Block, A);
+            for (int e = 1; e < EducationLevels.Count; e++) TensorPrimitives.Add(nationalByAge, national.Slice(s * Block + e * A, A), nationalByAge);
+            var factor = scratch.Factor.AsSpan(0, A);
+            var added = scratch.AddedImmigrants.AsSpan(0, regionCount);
+            added.Clear();
+            MigrationFactors(inputs, t, sex, next, nationalByAge, factor, added, scratch.Cohorts, interprovincial);
+
+            // Pass 2: what the senders send (before the international factor, which multiplies everything alike).
+            var sent = scratch.Sent.AsSpan(0, Block);
+            var open = scratch.Open.AsSpan(0, A);
+            var inverseCapacity = scratch.InverseCapacity.AsSpan(0, A);
+            var sending = inputs.InterprovincialSendingBlocks;
+            if (sending is not null)
             {
-                double m = migrants[a];
-                double p = national[a];
-                factor[a] = 1;
-                if (m == 0) continue;
-                if (p > 0 && p + m >= 0)
+                ReceivingCapacity(inputs, sex, scratch.Cohorts, regionCount, open, inverseCapacity);
+                sent.Clear();
+                for (int r = 0; r < regionCount; r++)
                 {
-                    factor[a] = 1 + m / p;
+                    int start = PopulationShape.RunStart(r, sex, EducationLevel.NoEducation);
+                    ProjectionKernels.Send(next.Slice(start, Block), sending.AsSpan(start, Block), open, sent);
                 }
-                else if (p == 0 && m > 0)
+                // The senders' total per unit of receiving capacity.
+                for (int e = 0; e < EducationLevels.Count; e++) TensorPrimitives.Multiply(sent.Slice(e * A, A), inverseCapacity, sent.Slice(e * A, A));
+            }
+
+            // Pass 3: received migrants, the international factor, education.
+            var targets = inputs.EducationTargets is { } allTargets
+                ? allTargets.AsSpan((t * Sexes.Count + s) * EducationTransitions.LevelMajorTargetLength, EducationTransitions.LevelMajorTargetLength)
+                : default;
+            for (int r = 0; r < regionCount; r++)
+            {
+                int rs = r * Sexes.Count + s;
+                int start = PopulationShape.RunStart(r, sex, EducationLevel.NoEducation);
+                var block = next.Slice(start, Block);
+                if (sending is not null)
                 {
-                    // An empty cohort: immigrants join in the (region, education) mix of the nearest non-empty age of
-                    // the same sex. Done before any cell is rescaled, so the mix is the pre-migration one.
-                    int like = NearestNonEmptyAge(national, a);
-                    if (like < 0) throw EmigrationError(inputs, t, sex, a, m, p);
-                    for (int r = 0; r < regionCount; r++)
-                    {
-                        for (int e = 0; e < EducationLevels.Count; e++)
-                        {
-                            int run = PopulationShape.RunStart(r, sex, (EducationLevel)e);
-                            next[run + a] += m * next[run + like] / national[like];
-                        }
-                    }
+                    ProjectionKernels.Migrate(block, factor, sending.AsSpan(start, Block), open, sent, scratch.Cohorts.AsSpan(rs * A, A),
+                        out double international, out accounts.NetInterprovincial[rs]);
+                    accounts.NetInternational[rs] = added[r] + international;
                 }
                 else
                 {
-                    throw EmigrationError(inputs, t, sex, a, m, p);
+                    ProjectionKernels.Migrate(block, factor, default, default, default, default, out double international, out _);
+                    accounts.NetInternational[rs] = added[r] + international;
+                    accounts.NetInterprovincial[rs] = 0;
                 }
-            }
-            for (int r = 0; r < regionCount; r++)
-            {
-                for (int e = 0; e < EducationLevels.Count; e++)
-                {
-                    var run = next.Slice(PopulationShape.RunStart(r, sex, (EducationLevel)e), A);
-                    TensorPrimitives.Multiply(run, factor[..A], run);
-                }
-                accountsOfSex[r * Sexes.Count + s] += SumOfRegionSex(next, r, sex);
+                if (!targets.IsEmpty) EducationTransitions.ApplyLevelMajor(block, targets);
             }
         }
     }
 
-    private static double SumOfRegionSex(ReadOnlySpan<double> persons, int region, Sex sex) =>
-        TensorPrimitives.Sum(persons.Slice(PopulationShape.RunStart(region, sex, EducationLevel.NoEducation), PopulationShape.CellsPerSex));
+    /// <summary>Sums a (region, sex) block over education levels into 101 ages.</summary>
+    private static void FoldEducation(ReadOnlySpan<double> block, Span<double> byAge)
+    {
+        block[..Ages.Count].CopyTo(byAge);
+        for (int e = 1; e < EducationLevels.Count; e++) TensorPrimitives.Add(byAge, block.Slice(e * Ages.Count, Ages.Count), byAge);
+    }
+
+    /// <summary>
+    /// Per age, the factor 1 + M/P that shares the national net international migrants M of a (sex, age) over every
+    /// region and education level in proportion to the population P. An empty cohort (P = 0) receiving immigrants
+    /// takes them in the (region, education) mix of the nearest non-empty age of the same sex; they are added here
+    /// (a rare path) and the factor for that age stays 1.
+    /// </summary>
+    private static void MigrationFactors(CompiledDemography inputs, int t, Sex sex, Span<double> next, Span<double> nationalByAge,
+        Span<double> factor, Span<double> added, double[] cohorts, bool trackCohorts)
+    {
+        const int A = Ages.Count;
+        var migrants = inputs.InternationalMigrants.AsSpan((t * Sexes.Count + (int)sex) * A, A);
+        int regionCount = inputs.Shape.RegionCount;
+        for (int a = 0; a < A; a++)
+        {
+            double m = migrants[a];
+            double p = nationalByAge[a];
+            factor[a] = 1;
+            if (m == 0) continue;
+            if (p > 0 && p + m >= 0)
+            {
+                factor[a] = 1 + m / p;
+            }
+            else if (p == 0 && m > 0)
+            {
+                int like = NearestNonEmptyAge(nationalByAge, a);
+                if (like < 0) throw EmigrationError(inputs, t, sex, a, m, p);
+                for (int r = 0; r < regionCount; r++)
+                {
+                    for (int e = 0; e < EducationLevels.Count; e++)
+                    {
+                        int run = PopulationShape.RunStart(r, sex, (EducationLevel)e);
+                        double arrivals = m * next[run + like] / nationalByAge[like];
+                        next[run + a] += arrivals;
+                        added[r] += arrivals;
+                        if (trackCohorts) cohorts[(r * Sexes.Count + (int)sex) * A + a] += arrivals;
+                    }
+                }
+            }
+            else
+            {
+                throw EmigrationError(inputs, t, sex, a, m, p);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Receivers' capacity (positive rate × cohort) per region and age, written over the cohort sums; the reciprocal of
+    /// its national total; and 1 where anyone can receive (else 0: where nobody can receive, nobody is sent).
+    /// </summary>
+    private static void ReceivingCapacity(CompiledDemography inputs, Sex sex, double[] cohorts, int regionCount,
+        Span<double> open, Span<double> inverseCapacity)
+    {
+        const int A = Ages.Count;
+        inverseCapacity.Clear();
+        for (int r = 0; r < regionCount; r++)
+        {
+            var capacity = cohorts.AsSpan((r * Sexes.Count + (int)sex) * A, A);
+            TensorPrimitives.Multiply(capacity, inputs.InterprovincialReceivingRates.AsSpan(InterprovincialMigrationRates.Index(r, sex, 0), A), capacity);
+            TensorPrimitives.Add(inverseCapacity, capacity, inverseCapacity);
+        }
+        for (int a = 0; a < A; a++)
+        {
+            bool receivers = inverseCapacity[a] > 0;
+            open[a] = receivers ? 1 : 0;
+            inverseCapacity[a] = receivers ? 1 / inverseCapacity[a] : 0;
+        }
+    }
 
     private static int NearestNonEmptyAge(ReadOnlySpan<double> national, int age)
     {
@@ -245,10 +272,13 @@ internal sealed class ProjectionBuffers
         Deaths = new double[inputs.StepCount * regions * Sexes.Count];
         NetInternational = new double[inputs.StepCount * regions * Sexes.Count];
         NetInterprovincial = new double[inputs.StepCount * regions * Sexes.Count];
-        Flows = new double[inputs.InterprovincialRates is null ? 0 : cells];
-        FlowScratch = new double[inputs.InterprovincialRates is null ? 0 : InterprovincialMigration.FlowScratchLength(regions)];
-        NationalBySexAge = new double[Sexes.Count * Ages.Count];
-        MigrationFactor = new double[Ages.Count];
+        NationalBlocks = new double[Sexes.Count * PopulationShape.CellsPerSex];
+        Cohorts = new double[regions * Sexes.Count * Ages.Count];
+        Factor = new double[Ages.Count];
+        AddedImmigrants = new double[regions];
+        Sent = new double[PopulationShape.CellsPerSex];
+        Open = new double[Ages.Count];
+        InverseCapacity = new double[Ages.Count];
         RegionCount = regions;
     }
 
@@ -258,10 +288,13 @@ internal sealed class ProjectionBuffers
     public double[] Deaths { get; }
     public double[] NetInternational { get; }
     public double[] NetInterprovincial { get; }
-    public double[] Flows { get; }
-    public double[] FlowScratch { get; }
-    public double[] NationalBySexAge { get; }
-    public double[] MigrationFactor { get; }
+    public double[] NationalBlocks { get; }
+    public double[] Cohorts { get; }
+    public double[] Factor { get; }
+    public double[] AddedImmigrants { get; }
+    public double[] Sent { get; }
+    public double[] Open { get; }
+    public double[] InverseCapacity { get; }
 
     public YearAccounts AccountsFor(int t)
     {

@@ -108,4 +108,78 @@ public static class EducationTransitions
             for (int e = 0; e < Levels; e++) block[e * AgeCount + a] = total * (c[e] - c[e + 1]);
         }
     }
+
+    /// <summary>Length of a target span in the level-major layout <see cref="ApplyLevelMajor"/> reads: [level 0..5][age 15..34].</summary>
+    internal const int LevelMajorTargetLength = Levels * (LastAge - FirstAge + 1);
+
+    /// <summary>Rewrites targets from [age 0..100][level] to the level-major layout [level][age 15..34].</summary>
+    internal static void ToLevelMajor(ReadOnlySpan<double> targetAtOrAbove, Span<double> levelMajor)
+    {
+        const int ages = LastAge - FirstAge + 1;
+        for (int k = 0; k < Levels; k++)
+        {
+            for (int a = FirstAge; a <= LastAge; a++) levelMajor[k * ages + a - FirstAge] = targetAtOrAbove[a * Levels + k];
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/> with <see cref="System.Numerics.Vector{T}"/> lanes over ages: the same operations in the
+    /// same order per age, so the results are identical; the year loop calls this one.
+    /// </summary>
+    /// <param name="block">One (region, sex) block, [education 6][age 101].</param>
+    /// <param name="levelMajor">Targets in the layout of <see cref="ToLevelMajor"/>.</param>
+    internal static void ApplyLevelMajor(Span<double> block, ReadOnlySpan<double> levelMajor)
+    {
+        const int ages = LastAge - FirstAge + 1;
+        int width = System.Numerics.Vector<double>.Count;
+        int a = FirstAge;
+        Span<System.Numerics.Vector<double>> cum = stackalloc System.Numerics.Vector<double>[Levels + 1];
+        for (; a + width <= LastAge + 1; a += width)
+        {
+            cum[Levels] = System.Numerics.Vector<double>.Zero;
+            for (int e = Levels - 1; e >= 0; e--) cum[e] = cum[e + 1] + System.Numerics.Vector.Create<double>(block.Slice(e * AgeCount + a, width));
+            var total = cum[0];
+            var slack = total * RelativeSlack;
+            var raised = System.Numerics.Vector<long>.Zero;
+            for (int k = Levels - 1; k >= 1; k--)
+            {
+                var wanted = total * System.Numerics.Vector.Create<double>(levelMajor.Slice(k * ages + a - FirstAge, width));
+                var next = System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(wanted, cum[k] + slack), wanted, cum[k]);
+                raised |= ~System.Numerics.Vector.Equals(next, cum[k]);
+                cum[k] = System.Numerics.Vector.Max(next, cum[k + 1]);
+            }
+            if (raised == System.Numerics.Vector<long>.Zero) continue;
+            var keep = System.Numerics.Vector.AsVectorDouble(raised);
+            for (int e = 1; e < Levels; e++)
+            {
+                var run = block.Slice(e * AgeCount + a, width);
+                System.Numerics.Vector.ConditionalSelect(keep, cum[e] - cum[e + 1], System.Numerics.Vector.Create<double>(run)).CopyTo(run);
+            }
+            var first = block.Slice(a, width);
+            System.Numerics.Vector.ConditionalSelect(keep, total - cum[1], System.Numerics.Vector.Create<double>(first)).CopyTo(first);
+        }
+        for (; a <= LastAge; a++) ApplyOneAge(block, levelMajor, a);
+    }
+
+    private static void ApplyOneAge(Span<double> block, ReadOnlySpan<double> levelMajor, int a)
+    {
+        const int ages = LastAge - FirstAge + 1;
+        Span<double> cum = stackalloc double[Levels + 1];
+        cum[Levels] = 0;
+        for (int e = Levels - 1; e >= 0; e--) cum[e] = cum[e + 1] + block[e * AgeCount + a];
+        double total = cum[0];
+        if (!(total > 0)) return;
+        double slack = RelativeSlack * total;
+        bool raised = false;
+        for (int k = Levels - 1; k >= 1; k--)
+        {
+            double wanted = total * levelMajor[k * ages + a - FirstAge];
+            double next = wanted > cum[k] + slack ? wanted : cum[k];
+            if (next != cum[k]) raised = true;
+            cum[k] = Math.Max(next, cum[k + 1]);
+        }
+        if (!raised) return;
+        for (int e = 1; e < Levels; e++) block[e * AgeCount + a] = cum[e] - cum[e + 1];
+        block[a] = total - cum[1];
+    }
 }

@@ -148,71 +148,91 @@ public static partial class InterprovincialMigration
         InterprovincialMigrationRates.Validate(rates, "interprovincial migration rates");
         CheckPopulation(population);
         var scratch = new double[FlowScratchLength(regionCount)];
-        ComputeNetFlowsUnchecked(population, rates, flowsOut, regionCount, scratch);
+        var (sending, receiving) = PrepareRates(rates, regionCount);
+        ComputeNetFlowsUnchecked(population, sending, receiving, flowsOut, regionCount, scratch);
     }
 
-    /// <summary>Scratch length <see cref="ComputeNetFlowsUnchecked"/> needs: receiving shares and effective sending rates by region and age, and three age runs.</summary>
-    internal static int FlowScratchLength(int regionCount) => (2 * regionCount + 3) * Ages.Count;
+    /// <summary>Scratch length <see cref="ComputeNetFlowsUnchecked"/> needs.</summary>
+    internal static int FlowScratchLength(int regionCount) => regionCount * Ages.Count + 5 * PopulationShape.CellsPerSex;
+
+    /// <summary>
+    /// Rates laid out for the yearly kernel: [region][sex][education][age] blocks of the negative part (senders)
+    /// replicated over education levels, and [region][sex][age] of the positive part (receivers).
+    /// </summary>
+    internal static (double[] SendingBlocks, double[] ReceivingRates) PrepareRates(ReadOnlySpan<double> rates, int regionCount)
+    {
+        const int A = Ages.Count;
+        var sending = new double[regionCount * PopulationShape.CellsPerRegion];
+        var receiving = new double[regionCount * Sexes.Count * A];
+        for (int p = 0; p < regionCount; p++)
+        {
+            for (int s = 0; s < Sexes.Count; s++)
+            {
+                var rate = rates.Slice(InterprovincialMigrationRates.Index(p, (Sex)s, 0), A);
+                System.Numerics.Tensors.TensorPrimitives.Max(rate, 0.0, receiving.AsSpan(InterprovincialMigrationRates.Index(p, (Sex)s, 0), A));
+                for (int e = 0; e < EducationLevels.Count; e++)
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Min(rate, 0.0, sending.AsSpan(PopulationShape.RunStart(p, (Sex)s, (EducationLevel)e), A));
+                }
+            }
+        }
+        return (sending, receiving);
+    }
 
     /// <summary>
     /// The yearly kernel behind <see cref="ComputeNetFlows"/>, without input checks (the engine validates rates once,
-    /// and its population is non-negative by construction). Allocation-free and vectorised over age runs.
+    /// and its population is non-negative by construction). Allocation-free; each (region, sex) block of
+    /// [education][age] is handled with a few vector operations. Rates come from <see cref="PrepareRates"/>.
     /// </summary>
-    internal static void ComputeNetFlowsUnchecked(ReadOnlySpan<double> population, ReadOnlySpan<double> rates, Span<double> flowsOut,
-        int regionCount, Span<double> scratch)
+    internal static void ComputeNetFlowsUnchecked(ReadOnlySpan<double> population, ReadOnlySpan<double> sendingBlocks,
+        ReadOnlySpan<double> receivingRates, Span<double> flowsOut, int regionCount, Span<double> scratch)
     {
         const int A = Ages.Count;
-        var receivingShare = scratch[..(regionCount * A)];
-        var sendingRate = scratch.Slice(regionCount * A, regionCount * A);
-        var capacityTotal = scratch.Slice(2 * regionCount * A, A);
-        var sent = scratch.Slice(2 * regionCount * A + A, A);
-        var cohort = scratch.Slice(2 * regionCount * A + 2 * A, A);
+        const int Block = PopulationShape.CellsPerSex;
+        var capacity = scratch[..(regionCount * A)];           // [region][age]: rate × cohort of receivers
+        var capacityTotal = scratch.Slice(regionCount * A, A);
+        var weight = scratch.Slice(regionCount * A + A, Block);  // [education][age]: sent / capacity total
+        var open = scratch.Slice(regionCount * A + A + Block, Block); // [education][age]: 1 where someone can receive
+        var replicated = scratch.Slice(regionCount * A + A + 2 * Block, Block);
+        var sent = scratch.Slice(regionCount * A + A + 3 * Block, Block);
         for (int s = 0; s < Sexes.Count; s++)
         {
             var sex = (Sex)s;
             capacityTotal.Clear();
             for (int p = 0; p < regionCount; p++)
             {
-                var rate = rates.Slice(InterprovincialMigrationRates.Index(p, sex, 0), A);
-                var share = receivingShare.Slice(p * A, A);
-                cohort.Clear();
-                for (int e = 0; e < EducationLevels.Count; e++)
-                {
-                    System.Numerics.Tensors.TensorPrimitives.Add(cohort, population.Slice(PopulationShape.RunStart(p, sex, (EducationLevel)e), A), cohort);
-                }
-                System.Numerics.Tensors.TensorPrimitives.Max(rate, 0.0, share);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(share, cohort, share);
-                System.Numerics.Tensors.TensorPrimitives.Add(capacityTotal, share, capacityTotal);
+                var block = population.Slice(PopulationShape.RunStart(p, sex, EducationLevel.NoEducation), Block);
+                var cap = capacity.Slice(p * A, A);
+                block[..A].CopyTo(cap);
+                for (int e = 1; e < EducationLevels.Count; e++) System.Numerics.Tensors.TensorPrimitives.Add(cap, block.Slice(e * A, A), cap);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(cap, receivingRates.Slice(InterprovincialMigrationRates.Index(p, sex, 0), A), cap);
+                System.Numerics.Tensors.TensorPrimitives.Add(capacityTotal, cap, capacityTotal);
             }
-            // Where nobody can receive, nobody is sent: the sending rate is zeroed at those ages.
-            for (int a = 0; a < A; a++) cohort[a] = capacityTotal[a] > 0.0 ? 1.0 / capacityTotal[a] : 0.0;
+            // Where nobody can receive, nobody is sent.
+            for (int a = 0; a < A; a++)
+            {
+                bool receivers = capacityTotal[a] > 0.0;
+                open[a] = receivers ? 1.0 : 0.0;
+                capacityTotal[a] = receivers ? 1.0 / capacityTotal[a] : 0.0;
+            }
+            for (int e = 1; e < EducationLevels.Count; e++) open[..A].CopyTo(open.Slice(e * A, A));
+            sent.Clear();
             for (int p = 0; p < regionCount; p++)
             {
-                var rate = rates.Slice(InterprovincialMigrationRates.Index(p, sex, 0), A);
-                var share = receivingShare.Slice(p * A, A);
-                var send = sendingRate.Slice(p * A, A);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(share, cohort, share);
-                System.Numerics.Tensors.TensorPrimitives.Min(rate, 0.0, send);
-                for (int a = 0; a < A; a++)
-                {
-                    if (cohort[a] == 0.0) send[a] = 0.0;
-                }
+                int start = PopulationShape.RunStart(p, sex, EducationLevel.NoEducation);
+                var flow = flowsOut.Slice(start, Block);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(sendingBlocks.Slice(start, Block), open, flow);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(flow, population.Slice(start, Block), flow);
+                System.Numerics.Tensors.TensorPrimitives.Subtract(sent, flow, sent);
             }
-            for (int e = 0; e < EducationLevels.Count; e++)
+            for (int e = 0; e < EducationLevels.Count; e++) capacityTotal.CopyTo(weight.Slice(e * A, A));
+            System.Numerics.Tensors.TensorPrimitives.Multiply(weight, sent, weight);
+            for (int p = 0; p < regionCount; p++)
             {
-                sent.Clear();
-                for (int p = 0; p < regionCount; p++)
-                {
-                    int start = PopulationShape.RunStart(p, sex, (EducationLevel)e);
-                    var flow = flowsOut.Slice(start, A);
-                    System.Numerics.Tensors.TensorPrimitives.Multiply(sendingRate.Slice(p * A, A), population.Slice(start, A), flow);
-                    System.Numerics.Tensors.TensorPrimitives.Subtract(sent, flow, sent);
-                }
-                for (int p = 0; p < regionCount; p++)
-                {
-                    var flow = flowsOut.Slice(PopulationShape.RunStart(p, sex, (EducationLevel)e), A);
-                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(sent, receivingShare.Slice(p * A, A), flow, flow);
-                }
+                var cap = capacity.Slice(p * A, A);
+                for (int e = 0; e < EducationLevels.Count; e++) cap.CopyTo(replicated.Slice(e * A, A));
+                var flow = flowsOut.Slice(PopulationShape.RunStart(p, sex, EducationLevel.NoEducation), Block);
+                System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(weight, replicated, flow, flow);
             }
         }
     }

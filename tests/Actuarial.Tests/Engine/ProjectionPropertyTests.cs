@@ -133,6 +133,7 @@ public sealed class ProjectionPropertyTests
         {
             compiled.Survival.AsSpan((t * 2) * Ages.Count, Ages.Count).CopyTo(compiled.Survival.AsSpan((t * 2 + 1) * Ages.Count, Ages.Count));
             compiled.BirthSurvival[t * 2 + 1] = compiled.BirthSurvival[t * 2];
+            compiled.DeathShare.AsSpan((t * 2) * Ages.Count, Ages.Count).CopyTo(compiled.DeathShare.AsSpan((t * 2 + 1) * Ages.Count, Ages.Count));
         }
         var projection = compiled.Run();
         for (int year = projection.BaseYear; year <= projection.EndYear; year++)

@@ -118,7 +118,7 @@ internal static class ScalarReferenceProjector
                             }
                             for (int k = 0; k < E; k++)
                             {
-                                double target = targets[(t * S + s) * CompiledDemography.EducationTargetLength + a * E + k];
+                                double target = targets[(t * S + s) * EducationTransitions.LevelMajorTargetLength + k * 20 + a - 15];
                                 atOrAbove[k] = Math.Max(atOrAbove[k], k == 0 ? 1 : target);
                             }
                             for (int k = 0; k < E; k++) q[r, s, k, a] = total * (atOrAbove[k] - atOrAbove[k + 1]);

@@ -47,7 +47,7 @@ public sealed class ChinaDataTests
         var resources = typeof(ChinaData).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(ChinaData.ResourcePrefix, StringComparison.Ordinal))
             .Select(n => n[ChinaData.ResourcePrefix.Length..]);
-        Assert.That(resources, Is.EquivalentTo(ChinaData.EmbeddedFileNames));
+        Assert.That(resources, Is.EquivalentTo(ChinaData.EmbeddedFileNames.Concat(PensionData.EmbeddedFileNames)));
     }
 
     [Test]

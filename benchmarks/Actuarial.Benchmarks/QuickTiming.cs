@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Actuarial.Benchmarks;
+
+/// <summary>Rough Stopwatch timings for tuning; BenchmarkDotNet gives the figures we report.</summary>
+internal static class QuickTiming
+{
+    public static void Run()
+    {
+        var benchmarks = new ProjectionBenchmarks();
+        benchmarks.Setup();
+        Time("national run", benchmarks.NationalRun, 2000);
+        Time("31-province run", benchmarks.ProvincialRun, 100);
+        Time("national, one year", benchmarks.NationalOneYear, 100_000);
+        Time("31 provinces, one year", benchmarks.ProvincialOneYear, 5000);
+    }
+
+    private static void Time(string name, Action action, int iterations)
+    {
+        for (int i = 0; i < Math.Max(10, iterations / 10); i++) action();
+        double best = double.MaxValue;
+        for (int round = 0; round < 5; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < iterations; i++) action();
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds * 1000 / iterations);
+        }
+        Console.WriteLine($"{name,-26} {best,10:F2} µs (best of 5 rounds of {iterations})");
+    }
+}
