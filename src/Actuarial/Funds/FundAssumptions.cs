@@ -1,0 +1,115 @@
+using Actuarial.Demography;
+
+namespace Actuarial.Funds;
+
+/// <summary>
+/// A fund scenario: opening balances, investment returns, the subsidy rule, the pooling schedule and the strategic
+/// reserve. Paired with <see cref="FundFlows"/> by <see cref="FundProjector.Run"/>.
+/// <para>Ledger of province i in year t (flows at the year's end, return on the opening balance):
+/// <c>B(t+1) = B(t)·(1 + ρ_t) + C + S + T_in + D − P − T_out</c>, with ρ_t = w·ρ_NSSF,t + (1 − w)·ρ_other,t
+/// (w = <see cref="EntrustedShare"/>), C contributions, S subsidies (scheduled and top-up), T transfers, D draws on
+/// the strategic reserve and P pensions. The return applies to the signed balance: a fund in debt pays the blended
+/// rate on it.</para>
+/// </summary>
+public sealed record FundAssumptions
+{
+    /// <summary>Fund balances (累计结存) on 1 January of the flows' first year, yuan, by GB/T 2260 province code. Every
+    /// province of the flows must have one (an <see cref="IO.InputDataException"/> otherwise); negative balances are allowed.</summary>
+    public required IReadOnlyDictionary<int, double> OpeningBalances { get; init; }
+
+    /// <summary>Share w of each fund's balance entrusted to the NCSSF for investment (委托投资), in [0, 1]. End-2023 the
+    /// entrusted assets were 22,315.52 亿 (reference §8.2 [S]) against a fund of 63,639 亿 (§5 [U]), i.e. w ≈ 0.35.</summary>
+    public double EntrustedShare { get; init; }
+
+    /// <summary>Annual return ρ_NSSF on the entrusted part; must cover the flows' years. Reference: 5.00% a year
+    /// annualised Dec 2016–2023 (<see cref="ChinaFundFigures.EntrustedAnnualisedReturn"/>).</summary>
+    public required AnnualPath EntrustedReturn { get; init; }
+
+    /// <summary>Annual return ρ_other on the rest (bank deposits and government bonds held by the provinces); must cover the flows' years.</summary>
+    public required AnnualPath OtherReturn { get; init; }
+
+    /// <summary>The fiscal subsidy rule.</summary>
+    public ISubsidyRule Subsidies { get; init; } = new NoSubsidy();
+
+    /// <summary>Which pooling rule applies in which year.</summary>
+    public required PoolingSchedule Pooling { get; init; }
+
+    /// <summary>The strategic reserve (NSSF and transferred state capital), or null for none.</summary>
+    public StrategicReserve? Reserve { get; init; }
+}
+
+/// <summary>
+/// The strategic reserve: the National Social Security Fund (全国社会保障基金, NCSSF-managed) with the transferred
+/// state capital (划转国有资本, 10% of SOE equity; reference §8), kept as its own ledger:
+/// <c>R(t+1) = R(t)·(1 + ρ_R,t) + A_t + δ·K − draws_t</c>, with A the fiscal allocations, K the transferred state
+/// capital (held at book value; only its dividends at yield δ are cash for the reserve) and draws the amounts paid to
+/// provincial funds under <see cref="Draws"/>. Draws never exceed what the reserve holds.
+/// </summary>
+public sealed record StrategicReserve
+{
+    /// <summary>Reserve assets on 1 January of the flows' first year, yuan (≥ 0). End-2024: <see cref="ChinaFundFigures.NssfAssets2024"/>.</summary>
+    public required double OpeningBalance { get; init; }
+
+    /// <summary>Annual return on the reserve; must cover the flows' years. Reference: 7.39% a year annualised since 2000 (<see cref="ChinaFundFigures.NssfAnnualisedReturnSince2000"/>).</summary>
+    public required AnnualPath Return { get; init; }
+
+    /// <summary>Fiscal allocations to the reserve per year, yuan; null for none (2023: 507.98 亿, reference §8.2 [S]).</summary>
+    public AnnualPath? FiscalAllocations { get; init; }
+
+    /// <summary>Transferred state capital held, yuan at book value (central level 1.68 万亿 at end-2020, <see cref="ChinaFundFigures.TransferredStateCapitalCentral2020"/>).</summary>
+    public double StateCapital { get; init; }
+
+    /// <summary>Cash dividend yield δ on the state capital, per year (a parameter: the reference gives none).</summary>
+    public double DividendYield { get; init; }
+
+    /// <summary>When and how much the reserve pays to provincial funds; null: it is never drawn on.</summary>
+    public ReserveDraws? Draws { get; init; }
+}
+
+/// <summary>
+/// Drawing on the strategic reserve: from <paramref name="FirstYear"/>, each province whose year-end balance (after
+/// transfers, before top-up subsidies) would fall below <paramref name="FloorMonthsOfSpending"/> months of its
+/// pensions receives the shortfall from the reserve; if the reserve cannot pay all shortfalls it pays them pro rata,
+/// and the subsidy rule's top-up sees what is left.
+/// </summary>
+/// <param name="FirstYear">First calendar year draws are allowed.</param>
+/// <param name="FloorMonthsOfSpending">The floor, months of the year's pensions (≥ 0).</param>
+public sealed record ReserveDraws(int FirstYear, double FloorMonthsOfSpending = 0);
+
+/// <summary>Published figures used as defaults and calibration targets, each with its source in the reference file
+/// (shared/reference/china-pension-rules.md; section and tag given).</summary>
+public static class ChinaFundFigures
+{
+    /// <summary>Yuan in one 亿元 (10^8).</summary>
+    public const double YuanPer100Million = 1e8;
+
+    /// <summary>NSSF total assets end-2024: 33,224.62 亿 (reference §8.2 [S2]).</summary>
+    public const double NssfAssets2024 = 33_224.62 * YuanPer100Million;
+
+    /// <summary>NSSF annualised return since 2000, as of 2024: 7.39% (reference §8.2 [S2]).</summary>
+    public const double NssfAnnualisedReturnSince2000 = 0.0739;
+
+    /// <summary>Central-level transferred state capital at end-2020: 1.68 万亿 (93 enterprises; reference §8.1 [S2]).</summary>
+    public const double TransferredStateCapitalCentral2020 = 16_800 * YuanPer100Million;
+
+    /// <summary>Basic pension fund assets entrusted to the NCSSF, end-2023: 22,315.52 亿 (reference §8.2 [S]).</summary>
+    public const double EntrustedAssets2023 = 22_315.52 * YuanPer100Million;
+
+    /// <summary>Entrusted basic pension funds' annualised return Dec 2016–2023: 5.00% (reference §8.2 [S]).</summary>
+    public const double EntrustedAnnualisedReturn = 0.05;
+
+    /// <summary>Guaranteed floor return on the entrusted funds: 2.88% (reference §8.2 [S]).</summary>
+    public const double EntrustedGuaranteedReturn = 0.0288;
+
+    /// <summary>National pooling 2022 budget: pool income 2,175.03 亿, paid by 21 provinces (reference §4.2 [S2]).</summary>
+    public const double NationalPool2022 = 2_175.03 * YuanPer100Million;
+
+    /// <summary>Number of provinces paying into the 2022 national pool: 21 (reference §4.2 [S2]).</summary>
+    public const int NationalPoolPayers2022 = 21;
+
+    /// <summary>Guangdong's 2022 payment into the national pool: 885.11 亿 (reference §4.2 [S2]).</summary>
+    public const double NationalPoolGuangdong2022 = 885.11 * YuanPer100Million;
+
+    /// <summary>Cross-province adjustment actually done in 2022: 2,440 亿 (reference §4.2 [S2], MOHRSS 2022 results).</summary>
+    public const double NationalPoolActual2022 = 2_440 * YuanPer100Million;
+}

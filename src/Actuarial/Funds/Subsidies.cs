@@ -1,0 +1,193 @@
+using System.Globalization;
+using Actuarial.IO;
+
+namespace Actuarial.Funds;
+
+/// <summary>
+/// How the state subsidises the provincial funds (财政补贴), a choice of the scenario. The engine asks twice a year:
+/// <list type="number">
+/// <item><see cref="Scheduled"/> before the pooling transfers: subsidies fixed in advance (a path, a share of spending).
+/// National pooling counts them in a province's current surplus.</item>
+/// <item><see cref="TopUp"/> after transfers, returns and any draw on the strategic reserve: a backstop such as "whatever
+/// keeps the balance at or above a floor", which is how a user asks what the state must pay.</item>
+/// </list>
+/// Both calls <b>add</b> to the span they are given (the engine clears it first), so rules compose without buffers
+/// (<see cref="CombinedSubsidy"/>). Implementations must not allocate in either call.
+/// </summary>
+public interface ISubsidyRule
+{
+    /// <summary>Short description for tables and messages.</summary>
+    string Name { get; }
+
+    /// <summary>Checks the rule fits the flows (years, provinces) before a run; throws <see cref="InputDataException"/> if not.</summary>
+    void Validate(FundFlows flows) { }
+
+    /// <summary>Adds the subsidies decided before transfers, yuan per province. <see cref="FundYear.ScheduledSubsidies"/> is empty here.</summary>
+    void Scheduled(in FundYear year, Span<double> subsidies);
+
+    /// <summary>Adds a backstop after transfers. <paramref name="topUp"/> holds what earlier rules granted; the balance a province
+    /// would end the year with, given those, is <paramref name="balanceBeforeTopUp"/>[i] + <paramref name="topUp"/>[i].</summary>
+    void TopUp(in FundYear year, ReadOnlySpan<double> balanceBeforeTopUp, Span<double> topUp) { }
+}
+
+/// <summary>No fiscal subsidy at all: the funds live on contributions, returns and transfers.</summary>
+public sealed record NoSubsidy : ISubsidyRule
+{
+    /// <inheritdoc />
+    public string Name => "no subsidy";
+
+    /// <inheritdoc />
+    public void Scheduled(in FundYear year, Span<double> subsidies) { }
+}
+
+/// <summary>A subsidy of a fixed share of each province's pension spending (e.g. 2019: 10,318.66 亿 of subsidies against
+/// 49,228 亿 of spending ≈ 21%, reference §5.1 [S2] and §5 [U]).</summary>
+public sealed record SubsidyShareOfSpending : ISubsidyRule
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="share">Subsidy per yuan of pensions paid, in [0, 1].</param>
+    public SubsidyShareOfSpending(double share)
+    {
+        if (!double.IsFinite(share) || share < 0 || share > 1)
+        {
+            throw new InputDataException("subsidy share of spending", null, "share", share.ToString("R", CultureInfo.InvariantCulture), "a share in [0, 1]");
+        }
+        Share = share;
+    }
+
+    /// <summary>Subsidy per yuan of pensions paid.</summary>
+    public double Share { get; }
+
+    /// <inheritdoc />
+    public string Name => $"subsidy {Share:P1} of spending";
+
+    /// <inheritdoc />
+    public void Scheduled(in FundYear year, Span<double> subsidies) =>
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(year.Pensions, Share, subsidies, subsidies);
+}
+
+/// <summary>A subsidy path in yuan per year and province, decided in advance.</summary>
+public sealed record SubsidyPath : ISubsidyRule
+{
+    private readonly double[] _yuan;
+
+    /// <summary>Creates the path.</summary>
+    /// <param name="firstYear">Calendar year of the first row.</param>
+    /// <param name="provinceCount">Provinces per row (the flows' province axis).</param>
+    /// <param name="yuan">Subsidies flat [year, province], yuan, finite and ≥ 0; copied.</param>
+    public SubsidyPath(int firstYear, int provinceCount, ReadOnlySpan<double> yuan)
+    {
+        if (provinceCount < 1 || yuan.Length == 0 || yuan.Length % provinceCount != 0)
+        {
+            throw new InputDataException("subsidy path", null, "yuan", yuan.Length.ToString(CultureInfo.InvariantCulture),
+                $"a whole number of rows of {provinceCount} provinces");
+        }
+        for (int i = 0; i < yuan.Length; i++)
+        {
+            if (!double.IsFinite(yuan[i]) || yuan[i] < 0)
+            {
+                throw new InputDataException("subsidy path", null, $"yuan[{firstYear + i / provinceCount}, province {i % provinceCount}]",
+                    yuan[i].ToString("R", CultureInfo.InvariantCulture), "a finite amount ≥ 0");
+            }
+        }
+        FirstYear = firstYear;
+        ProvinceCount = provinceCount;
+        _yuan = yuan.ToArray();
+    }
+
+    /// <summary>First calendar year.</summary>
+    public int FirstYear { get; }
+
+    /// <summary>Provinces per year.</summary>
+    public int ProvinceCount { get; }
+
+    /// <summary>Last calendar year.</summary>
+    public int LastYear => FirstYear + _yuan.Length / ProvinceCount - 1;
+
+    /// <inheritdoc />
+    public string Name => $"subsidy path {FirstYear}–{LastYear}";
+
+    /// <inheritdoc />
+    public void Validate(FundFlows flows)
+    {
+        ArgumentNullException.ThrowIfNull(flows);
+        if (ProvinceCount != flows.ProvinceCount)
+        {
+            throw new InputDataException("subsidy path", null, "provinceCount", ProvinceCount.ToString(CultureInfo.InvariantCulture), $"{flows.ProvinceCount} provinces as in the flows");
+        }
+        if (FirstYear > flows.FirstYear || LastYear < flows.LastYear)
+        {
+            throw new InputDataException("subsidy path", null, "years", $"{FirstYear}–{LastYear}", $"a path covering {flows.FirstYear}–{flows.LastYear}");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Scheduled(in FundYear year, Span<double> subsidies) =>
+        System.Numerics.Tensors.TensorPrimitives.Add(subsidies, _yuan.AsSpan((year.Year - FirstYear) * ProvinceCount, ProvinceCount), subsidies);
+}
+
+/// <summary>
+/// The backstop: the state pays whatever keeps each province's year-end balance at or above a floor, the larger of
+/// <see cref="FloorYuan"/> and <see cref="FloorMonthsOfSpending"/> months of the year's pensions. With the defaults (0, 0)
+/// it is the amount that keeps every fund from going into debt: the answer to "what must the state pay".
+/// </summary>
+/// <param name="FloorMonthsOfSpending">Floor as months of the year's pensions (≥ 0).</param>
+/// <param name="FloorYuan">Floor in yuan (≥ 0).</param>
+public sealed record FloorSubsidy(double FloorMonthsOfSpending = 0, double FloorYuan = 0) : ISubsidyRule
+{
+    /// <inheritdoc />
+    public string Name => $"subsidy to a floor of max({FloorMonthsOfSpending} months, {FloorYuan} yuan)";
+
+    /// <inheritdoc />
+    public void Validate(FundFlows flows)
+    {
+        if (!double.IsFinite(FloorMonthsOfSpending) || FloorMonthsOfSpending < 0)
+        {
+            throw new InputDataException("floor subsidy", null, "FloorMonthsOfSpending", FloorMonthsOfSpending.ToString("R", CultureInfo.InvariantCulture), "months ≥ 0");
+        }
+        if (!double.IsFinite(FloorYuan) || FloorYuan < 0)
+        {
+            throw new InputDataException("floor subsidy", null, "FloorYuan", FloorYuan.ToString("R", CultureInfo.InvariantCulture), "yuan ≥ 0");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Scheduled(in FundYear year, Span<double> subsidies) { }
+
+    /// <inheritdoc />
+    public void TopUp(in FundYear year, ReadOnlySpan<double> balanceBeforeTopUp, Span<double> topUp)
+    {
+        for (int i = 0; i < topUp.Length; i++)
+        {
+            double floor = Math.Max(FloorYuan, FloorMonthsOfSpending * year.Pensions[i] / 12.0);
+            double shortfall = floor - (balanceBeforeTopUp[i] + topUp[i]);
+            if (shortfall > 0) topUp[i] += shortfall;
+        }
+    }
+}
+
+/// <summary>Several subsidy rules applied in order (each adds to what the earlier ones gave).</summary>
+/// <param name="Rules">The rules, in order.</param>
+public sealed record CombinedSubsidy(IReadOnlyList<ISubsidyRule> Rules) : ISubsidyRule
+{
+    /// <inheritdoc />
+    public string Name => string.Join(" + ", Rules.Select(r => r.Name));
+
+    /// <inheritdoc />
+    public void Validate(FundFlows flows)
+    {
+        foreach (var rule in Rules) rule.Validate(flows);
+    }
+
+    /// <inheritdoc />
+    public void Scheduled(in FundYear year, Span<double> subsidies)
+    {
+        for (int i = 0; i < Rules.Count; i++) Rules[i].Scheduled(year, subsidies);
+    }
+
+    /// <inheritdoc />
+    public void TopUp(in FundYear year, ReadOnlySpan<double> balanceBeforeTopUp, Span<double> topUp)
+    {
+        for (int i = 0; i < Rules.Count; i++) Rules[i].TopUp(year, balanceBeforeTopUp, topUp);
+    }
+}

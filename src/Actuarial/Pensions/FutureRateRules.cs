@@ -1,0 +1,58 @@
+namespace Actuarial.Pensions;
+
+/// <summary>
+/// A rule that sets a year's rate after the published years, from that year's nominal growth of the average wage and
+/// of consumer prices: used for pension indexation (<see cref="Indexation"/>) and for the individual-account crediting
+/// rate (<see cref="AccountCreditingRates"/>). Three rules: <see cref="ShareOfWageGrowth"/>,
+/// <see cref="ShareOfPriceGrowth"/> and <see cref="FixedRate"/>.
+/// </summary>
+public interface IFutureRateRule
+{
+    /// <summary>The year's rate, given that year's nominal wage growth and price growth (both as decimals, 0.05 = 5%).</summary>
+    double Rate(double wageGrowth, double priceGrowth);
+}
+
+/// <summary>The rate is a share of nominal average-wage growth: <c>Share × wageGrowth</c> (negative when wages fall).</summary>
+public sealed record ShareOfWageGrowth : IFutureRateRule
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="share">Share of wage growth, in [0, 1].</param>
+    /// <exception cref="Actuarial.IO.InputDataException">The share is outside [0, 1].</exception>
+    public ShareOfWageGrowth(double share) { Share = share; }
+
+    /// <summary>Share of wage growth, in [0, 1].</summary>
+    public double Share { get; init => field = RuleChecks.Rate(value, nameof(ShareOfWageGrowth), nameof(Share)); }
+
+    /// <inheritdoc />
+    public double Rate(double wageGrowth, double priceGrowth) => Share * wageGrowth;
+}
+
+/// <summary>The rate is a share of consumer-price growth: <c>Share × priceGrowth</c> (negative when prices fall).</summary>
+public sealed record ShareOfPriceGrowth : IFutureRateRule
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="share">Share of price growth, in [0, 1].</param>
+    /// <exception cref="Actuarial.IO.InputDataException">The share is outside [0, 1].</exception>
+    public ShareOfPriceGrowth(double share) { Share = share; }
+
+    /// <summary>Share of price growth, in [0, 1].</summary>
+    public double Share { get; init => field = RuleChecks.Rate(value, nameof(ShareOfPriceGrowth), nameof(Share)); }
+
+    /// <inheritdoc />
+    public double Rate(double wageGrowth, double priceGrowth) => Share * priceGrowth;
+}
+
+/// <summary>A fixed rate every year.</summary>
+public sealed record FixedRate : IFutureRateRule
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="value">The rate, in [0, 0.2].</param>
+    /// <exception cref="Actuarial.IO.InputDataException">The rate is outside [0, 0.2].</exception>
+    public FixedRate(double value) { Value = value; }
+
+    /// <summary>The rate, in [0, 0.2].</summary>
+    public double Value { get; init => field = RuleChecks.InRange(value, 0, 0.2, nameof(FixedRate), nameof(Value)); }
+
+    /// <inheritdoc />
+    public double Rate(double wageGrowth, double priceGrowth) => Value;
+}
