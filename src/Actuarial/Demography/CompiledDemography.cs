@@ -36,7 +36,7 @@ public sealed class CompiledDemography
                     $"rates for the base population's {Shape.RegionCount} regions");
             }
             InterprovincialRates = rates.AsSpan().ToArray();
-            (InterprovincialSendingBlocks, InterprovincialReceivingRates) = InterprovincialMigration.PrepareRates(InterprovincialRates, Shape.RegionCount);
+            (InterprovincialSendingRates, InterprovincialReceivingRates) = InterprovincialMigration.PrepareRates(InterprovincialRates, Shape.RegionCount);
         }
 
         const int A = Ages.Count;
@@ -149,8 +149,8 @@ public sealed class CompiledDemography
     /// <summary>[region][sex][age] annual net rates between provinces, or null.</summary>
     internal double[]? InterprovincialRates { get; }
 
-    /// <summary>[region][sex][education][age]: the negative part of the rates, replicated over education levels.</summary>
-    internal double[]? InterprovincialSendingBlocks { get; }
+    /// <summary>[region][sex][age]: the negative part of the rates (senders).</summary>
+    internal double[]? InterprovincialSendingRates { get; }
 
     /// <summary>[region][sex][age]: the positive part of the rates.</summary>
     internal double[]? InterprovincialReceivingRates { get; }

@@ -67,7 +67,7 @@ public static class DemographicProjector
         const int A = Ages.Count;
         const int Block = PopulationShape.CellsPerSex;
         int regionCount = inputs.Shape.RegionCount;
-        bool interprovincial = inputs.InterprovincialSendingBlocks is not null;
+        bool interprovincial = inputs.InterprovincialSendingRates is not null;
         double maleShare = inputs.MaleShareOfBirths[t];
         var national = scratch.NationalBlocks.AsSpan(); // [sex][education][age], then folded into [sex][age] in the first run
         national.Clear();
@@ -113,7 +113,7 @@ public static class DemographicProjector
             var sent = scratch.Sent.AsSpan(0, Block);
             var open = scratch.Open.AsSpan(0, A);
             var inverseCapacity = scratch.InverseCapacity.AsSpan(0, A);
-            var sending = inputs.InterprovincialSendingBlocks;
+            var sending = inputs.InterprovincialSendingRates;
             if (sending is not null)
             {
                 ReceivingCapacity(inputs, sex, scratch.Cohorts, regionCount, open, inverseCapacity);
@@ -121,7 +121,7 @@ public static class DemographicProjector
                 for (int r = 0; r < regionCount; r++)
                 {
                     int start = PopulationShape.RunStart(r, sex, EducationLevel.NoEducation);
-                    ProjectionKernels.Send(next.Slice(start, Block), sending.AsSpan(start, Block), open, sent);
+                    ProjectionKernels.Send(next.Slice(start, Block), sending.AsSpan(InterprovincialMigrationRates.Index(r, sex, 0), A), open, sent);
                 }
                 // The senders' total per unit of receiving capacity.
                 for (int e = 0; e < EducationLevels.Count; e++) TensorPrimitives.Multiply(sent.Slice(e * A, A), inverseCapacity, sent.Slice(e * A, A));
@@ -138,7 +138,7 @@ public static class DemographicProjector
                 var block = next.Slice(start, Block);
                 if (sending is not null)
                 {
-                    ProjectionKernels.Migrate(block, factor, sending.AsSpan(start, Block), open, sent, scratch.Cohorts.AsSpan(rs * A, A),
+                    ProjectionKernels.Migrate(block, factor, sending.AsSpan(InterprovincialMigrationRates.Index(r, sex, 0), A), open, sent, scratch.Cohorts.AsSpan(rs * A, A),
                         out double international, out accounts.NetInterprovincial[rs]);
                     accounts.NetInternational[rs] = added[r] + international;
                 }

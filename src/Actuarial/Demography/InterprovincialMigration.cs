@@ -133,8 +133,8 @@ public static partial class InterprovincialMigration
     /// <summary>
     /// Computes one year's net interprovincial flows for a population on the grid
     /// (<see cref="PopulationShape"/>: [region][sex][education][age]), by the rule in the type's remarks. Checks its
-    /// inputs and allocates a small scratch buffer; the projection's year loop calls an allocation-free, unchecked
-    /// kernel with the same rule.
+    /// inputs; a plain loop for use outside the projection (whose year loop fuses the same rule into its vectorised
+    /// pass, see <see cref="DemographicProjector"/>).
     /// </summary>
     /// <param name="population">Population by cell, non-negative, length regionCount × <see cref="PopulationShape.CellsPerRegion"/>.</param>
     /// <param name="rates">Annual net rates [region][sex][age], each above −1.</param>
@@ -147,94 +147,53 @@ public static partial class InterprovincialMigration
         CheckLengths(population, rates, flowsOut, regionCount);
         InterprovincialMigrationRates.Validate(rates, "interprovincial migration rates");
         CheckPopulation(population);
-        var scratch = new double[FlowScratchLength(regionCount)];
-        var (sending, receiving) = PrepareRates(rates, regionCount);
-        ComputeNetFlowsUnchecked(population, sending, receiving, flowsOut, regionCount, scratch);
-    }
-
-    /// <summary>Scratch length <see cref="ComputeNetFlowsUnchecked"/> needs.</summary>
-    internal static int FlowScratchLength(int regionCount) => regionCount * Ages.Count + 5 * PopulationShape.CellsPerSex;
-
-    /// <summary>
-    /// Rates laid out for the yearly kernel: [region][sex][education][age] blocks of the negative part (senders)
-    /// replicated over education levels, and [region][sex][age] of the positive part (receivers).
-    /// </summary>
-    internal static (double[] SendingBlocks, double[] ReceivingRates) PrepareRates(ReadOnlySpan<double> rates, int regionCount)
-    {
-        const int A = Ages.Count;
-        var sending = new double[regionCount * PopulationShape.CellsPerRegion];
-        var receiving = new double[regionCount * Sexes.Count * A];
-        for (int p = 0; p < regionCount; p++)
+        flowsOut.Clear();
+        Span<double> capacity = regionCount <= 64 ? stackalloc double[regionCount] : new double[regionCount];
+        for (int s = 0; s < Sexes.Count; s++)
         {
-            for (int s = 0; s < Sexes.Count; s++)
+            for (int a = 0; a < Ages.Count; a++)
             {
-                var rate = rates.Slice(InterprovincialMigrationRates.Index(p, (Sex)s, 0), A);
-                System.Numerics.Tensors.TensorPrimitives.Max(rate, 0.0, receiving.AsSpan(InterprovincialMigrationRates.Index(p, (Sex)s, 0), A));
+                double capacityTotal = 0.0;
+                for (int p = 0; p < regionCount; p++)
+                {
+                    double rate = rates[InterprovincialMigrationRates.Index(p, (Sex)s, a)];
+                    double cohort = 0.0;
+                    if (rate > 0.0)
+                    {
+                        for (int e = 0; e < EducationLevels.Count; e++) cohort += population[PopulationShape.Index(p, (Sex)s, (EducationLevel)e, a)];
+                    }
+                    capacity[p] = rate > 0.0 ? rate * cohort : 0.0;
+                    capacityTotal += capacity[p];
+                }
+                if (capacityTotal <= 0.0) continue;
                 for (int e = 0; e < EducationLevels.Count; e++)
                 {
-                    System.Numerics.Tensors.TensorPrimitives.Min(rate, 0.0, sending.AsSpan(PopulationShape.RunStart(p, (Sex)s, (EducationLevel)e), A));
+                    double sent = 0.0;
+                    for (int p = 0; p < regionCount; p++)
+                    {
+                        double rate = rates[InterprovincialMigrationRates.Index(p, (Sex)s, a)];
+                        if (rate >= 0.0) continue;
+                        int i = PopulationShape.Index(p, (Sex)s, (EducationLevel)e, a);
+                        flowsOut[i] = rate * population[i];
+                        sent -= flowsOut[i];
+                    }
+                    for (int p = 0; p < regionCount; p++)
+                    {
+                        if (capacity[p] > 0.0) flowsOut[PopulationShape.Index(p, (Sex)s, (EducationLevel)e, a)] = sent * capacity[p] / capacityTotal;
+                    }
                 }
             }
         }
-        return (sending, receiving);
     }
 
-    /// <summary>
-    /// The yearly kernel behind <see cref="ComputeNetFlows"/>, without input checks (the engine validates rates once,
-    /// and its population is non-negative by construction). Allocation-free; each (region, sex) block of
-    /// [education][age] is handled with a few vector operations. Rates come from <see cref="PrepareRates"/>.
-    /// </summary>
-    internal static void ComputeNetFlowsUnchecked(ReadOnlySpan<double> population, ReadOnlySpan<double> sendingBlocks,
-        ReadOnlySpan<double> receivingRates, Span<double> flowsOut, int regionCount, Span<double> scratch)
+    /// <summary>The rates split for the yearly kernel: [region][sex][age] of the negative part (senders) and of the positive part (receivers).</summary>
+    internal static (double[] SendingRates, double[] ReceivingRates) PrepareRates(ReadOnlySpan<double> rates, int regionCount)
     {
-        const int A = Ages.Count;
-        const int Block = PopulationShape.CellsPerSex;
-        var capacity = scratch[..(regionCount * A)];           // [region][age]: rate × cohort of receivers
-        var capacityTotal = scratch.Slice(regionCount * A, A);
-        var weight = scratch.Slice(regionCount * A + A, Block);  // [education][age]: sent / capacity total
-        var open = scratch.Slice(regionCount * A + A + Block, Block); // [education][age]: 1 where someone can receive
-        var replicated = scratch.Slice(regionCount * A + A + 2 * Block, Block);
-        var sent = scratch.Slice(regionCount * A + A + 3 * Block, Block);
-        for (int s = 0; s < Sexes.Count; s++)
-        {
-            var sex = (Sex)s;
-            capacityTotal.Clear();
-            for (int p = 0; p < regionCount; p++)
-            {
-                var block = population.Slice(PopulationShape.RunStart(p, sex, EducationLevel.NoEducation), Block);
-                var cap = capacity.Slice(p * A, A);
-                block[..A].CopyTo(cap);
-                for (int e = 1; e < EducationLevels.Count; e++) System.Numerics.Tensors.TensorPrimitives.Add(cap, block.Slice(e * A, A), cap);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(cap, receivingRates.Slice(InterprovincialMigrationRates.Index(p, sex, 0), A), cap);
-                System.Numerics.Tensors.TensorPrimitives.Add(capacityTotal, cap, capacityTotal);
-            }
-            // Where nobody can receive, nobody is sent.
-            for (int a = 0; a < A; a++)
-            {
-                bool receivers = capacityTotal[a] > 0.0;
-                open[a] = receivers ? 1.0 : 0.0;
-                capacityTotal[a] = receivers ? 1.0 / capacityTotal[a] : 0.0;
-            }
-            for (int e = 1; e < EducationLevels.Count; e++) open[..A].CopyTo(open.Slice(e * A, A));
-            sent.Clear();
-            for (int p = 0; p < regionCount; p++)
-            {
-                int start = PopulationShape.RunStart(p, sex, EducationLevel.NoEducation);
-                var flow = flowsOut.Slice(start, Block);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(sendingBlocks.Slice(start, Block), open, flow);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(flow, population.Slice(start, Block), flow);
-                System.Numerics.Tensors.TensorPrimitives.Subtract(sent, flow, sent);
-            }
-            for (int e = 0; e < EducationLevels.Count; e++) capacityTotal.CopyTo(weight.Slice(e * A, A));
-            System.Numerics.Tensors.TensorPrimitives.Multiply(weight, sent, weight);
-            for (int p = 0; p < regionCount; p++)
-            {
-                var cap = capacity.Slice(p * A, A);
-                for (int e = 0; e < EducationLevels.Count; e++) cap.CopyTo(replicated.Slice(e * A, A));
-                var flow = flowsOut.Slice(PopulationShape.RunStart(p, sex, EducationLevel.NoEducation), Block);
-                System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(weight, replicated, flow, flow);
-            }
-        }
+        var sending = new double[rates.Length];
+        var receiving = new double[rates.Length];
+        System.Numerics.Tensors.TensorPrimitives.Min(rates, 0.0, sending);
+        System.Numerics.Tensors.TensorPrimitives.Max(rates, 0.0, receiving);
+        return (sending, receiving);
     }
 
     /// <summary>

@@ -61,15 +61,15 @@ internal static class ProjectionKernels
         System.Numerics.Tensors.TensorPrimitives.Add(national, to, national);
     }
 
-    /// <summary>sent[e][a] −= sending[e][a] · open[a] · block[e][a]: what a region's senders send, by education and age.</summary>
+    /// <summary>sent[e][a] −= sending[a] · open[a] · block[e][a]: what a region's senders send, by education and age.</summary>
     public static void Send(ReadOnlySpan<double> block, ReadOnlySpan<double> sendingRates, ReadOnlySpan<double> open, Span<double> sent)
     {
         int width = Vector<double>.Count;
         ref double o = ref MemoryMarshal.GetReference(open);
+        ref double r = ref MemoryMarshal.GetReference(sendingRates);
         for (int run = 0; run < Runs * A; run += A)
         {
             ref double p = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), run);
-            ref double r = ref Unsafe.Add(ref MemoryMarshal.GetReference(sendingRates), run);
             ref double s = ref Unsafe.Add(ref MemoryMarshal.GetReference(sent), run);
             int a = 0;
             for (; a + width <= A; a += width)
@@ -82,7 +82,7 @@ internal static class ProjectionKernels
     }
 
     /// <summary>
-    /// Finishes a block: flow = sending·open·P + sentPerCapacity·capacity (between provinces), then P ← (P + flow)·f
+    /// Finishes a block: flow = sending[a]·open[a]·P + sentPerCapacity·capacity[a] (between provinces), then P ← (P + flow)·f
     /// (international migration). Returns the net international migrants Σ (f − 1)·P and the net inter-provincial
     /// migrants Σ f·flow. Without migration between provinces pass empty spans for the flow inputs.
     /// </summary>
@@ -97,10 +97,10 @@ internal static class ProjectionKernels
         ref double f = ref MemoryMarshal.GetReference(factor);
         ref double o = ref flows ? ref MemoryMarshal.GetReference(open) : ref Unsafe.NullRef<double>();
         ref double c = ref flows ? ref MemoryMarshal.GetReference(capacity) : ref Unsafe.NullRef<double>();
+        ref double r = ref flows ? ref MemoryMarshal.GetReference(sendingRates) : ref Unsafe.NullRef<double>();
         for (int run = 0; run < Runs * A; run += A)
         {
             ref double p = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), run);
-            ref double r = ref flows ? ref Unsafe.Add(ref MemoryMarshal.GetReference(sendingRates), run) : ref Unsafe.NullRef<double>();
             ref double s = ref flows ? ref Unsafe.Add(ref MemoryMarshal.GetReference(sentPerCapacity), run) : ref Unsafe.NullRef<double>();
             int a = 0;
             for (; a + width <= A; a += width)
