@@ -83,9 +83,9 @@ public static class DemographicProjector
                 var to = next.Slice(start, Block);
                 ProjectionKernels.Survive(current.Slice(start, Block), to, inputs.Survival.AsSpan(ts * A, A), inputs.DeathShare.AsSpan(ts * A, A),
                     s == (int)Sex.Female ? inputs.BirthWeight.AsSpan(t * A, A) : default, national.Slice(s * Block, Block),
+                    interprovincial ? scratch.Cohorts.AsSpan((r * Sexes.Count + s) * A, A) : default,
                     out accounts.Deaths[r * Sexes.Count + s], out double bornToThisSex);
                 if (s == (int)Sex.Female) births = bornToThisSex;
-                if (interprovincial) FoldEducation(to, scratch.Cohorts.AsSpan((r * Sexes.Count + s) * A, A));
             }
             accounts.Births[r] = births;
             for (int s = 0; s < Sexes.Count; s++)
@@ -151,13 +151,6 @@ public static class DemographicProjector
                 if (!targets.IsEmpty) EducationTransitions.ApplyLevelMajor(block, targets);
             }
         }
-    }
-
-    /// <summary>Sums a (region, sex) block over education levels into 101 ages.</summary>
-    private static void FoldEducation(ReadOnlySpan<double> block, Span<double> byAge)
-    {
-        block[..Ages.Count].CopyTo(byAge);
-        for (int e = 1; e < EducationLevels.Count; e++) TensorPrimitives.Add(byAge, block.Slice(e * Ages.Count, Ages.Count), byAge);
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ namespace Actuarial.Demography;
 
 /// <summary>
 /// The year step's inner loops, each fusing what would otherwise be several passes over a (region, sex) block of
-/// [education][age] into one, with <see cref="Vector{T}"/> lanes over ages and a scalar tail per run. Each kernel
-/// has a plain counterpart in the tests (ScalarReferenceProjector) that it must agree with.
+/// [education][age] into one. Lanes of <see cref="Vector{T}"/> run over ages; for each group of ages the per-age
+/// rates are loaded once and applied to all six education runs, which keeps loads, the bottleneck here, near one
+/// per cell. Each kernel has a plain counterpart in the tests (ScalarReferenceProjector) that it must agree with.
 /// </summary>
 internal static class ProjectionKernels
 {
@@ -17,74 +18,105 @@ internal static class ProjectionKernels
 
     /// <summary>
     /// Ages a block by one year: to[a+1] = from[a]·S[a] (a ≤ 98), to[100] = (from[99] + from[100])·S[99], to[0] = 0;
-    /// returns the deaths Σ from·(1 − S) and the births Σ from·w (w = birth weights, empty for males), and adds the
-    /// survivors to the national block.
+    /// returns the deaths Σ from·(1 − S) and the births Σ from·w (w = birth weights, empty for males); adds the
+    /// survivors to the national block and, when <paramref name="cohort"/> is not empty, writes their sum over
+    /// education levels by age into it (age 0 is left at 0 for the caller's births).
     /// </summary>
     public static void Survive(ReadOnlySpan<double> from, Span<double> to, ReadOnlySpan<double> survival, ReadOnlySpan<double> deathShare,
-        ReadOnlySpan<double> birthWeight, Span<double> national, out double deaths, out double births)
+        ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> cohort, out double deaths, out double births)
     {
         int width = Vector<double>.Count;
         var deathSum = Vector<double>.Zero;
         var birthSum = Vector<double>.Zero;
         double deathTail = 0, birthTail = 0;
         bool withBirths = !birthWeight.IsEmpty;
+        bool withCohort = !cohort.IsEmpty;
+        ref double f0 = ref MemoryMarshal.GetReference(from);
+        ref double t0 = ref MemoryMarshal.GetReference(to);
+        ref double n0 = ref MemoryMarshal.GetReference(national);
+        ref double c0 = ref withCohort ? ref MemoryMarshal.GetReference(cohort) : ref Unsafe.NullRef<double>();
         ref double s0 = ref MemoryMarshal.GetReference(survival);
         ref double d0 = ref MemoryMarshal.GetReference(deathShare);
         ref double w0 = ref withBirths ? ref MemoryMarshal.GetReference(birthWeight) : ref Unsafe.NullRef<double>();
+        int a = 0;
+        for (; a + width <= A - 1; a += width)
+        {
+            var s = Vector.LoadUnsafe(ref s0, (nuint)a);
+            var d = Vector.LoadUnsafe(ref d0, (nuint)a);
+            var w = withBirths ? Vector.LoadUnsafe(ref w0, (nuint)a) : Vector<double>.Zero;
+            var sum = Vector<double>.Zero;
+            for (int run = 0; run < Runs * A; run += A)
+            {
+                var x = Vector.LoadUnsafe(ref f0, (nuint)(run + a));
+                var y = x * s;
+                y.StoreUnsafe(ref t0, (nuint)(run + a + 1));
+                (Vector.LoadUnsafe(ref n0, (nuint)(run + a + 1)) + y).StoreUnsafe(ref n0, (nuint)(run + a + 1));
+                sum += y;
+                deathSum += x * d;
+                birthSum += x * w;
+            }
+            if (withCohort) sum.StoreUnsafe(ref c0, (nuint)(a + 1));
+        }
+        for (int b = a; b < A - 1; b++)
+        {
+            double s = Unsafe.Add(ref s0, b), sum = 0;
+            for (int run = 0; run < Runs * A; run += A)
+            {
+                double x = Unsafe.Add(ref f0, run + b);
+                double y = x * s;
+                Unsafe.Add(ref t0, run + b + 1) = y;
+                Unsafe.Add(ref n0, run + b + 1) += y;
+                sum += y;
+                deathTail += x * Unsafe.Add(ref d0, b);
+                if (withBirths) birthTail += x * Unsafe.Add(ref w0, b);
+            }
+            if (withCohort) Unsafe.Add(ref c0, b + 1) = sum;
+        }
+        double openSurvival = Unsafe.Add(ref s0, A - 2);
         for (int run = 0; run < Runs * A; run += A)
         {
-            ref double f = ref Unsafe.Add(ref MemoryMarshal.GetReference(from), run);
-            ref double t = ref Unsafe.Add(ref MemoryMarshal.GetReference(to), run);
-            int a = 0;
-            for (; a + width <= A - 1; a += width)
-            {
-                var x = Vector.LoadUnsafe(ref f, (nuint)a);
-                (x * Vector.LoadUnsafe(ref s0, (nuint)a)).StoreUnsafe(ref t, (nuint)(a + 1));
-                deathSum += x * Vector.LoadUnsafe(ref d0, (nuint)a);
-                if (withBirths) birthSum += x * Vector.LoadUnsafe(ref w0, (nuint)a);
-            }
-            for (; a < A - 1; a++)
-            {
-                double x = Unsafe.Add(ref f, a);
-                Unsafe.Add(ref t, a + 1) = x * Unsafe.Add(ref s0, a);
-                deathTail += x * Unsafe.Add(ref d0, a);
-                if (withBirths) birthTail += x * Unsafe.Add(ref w0, a);
-            }
-            double open = Unsafe.Add(ref f, A - 1);
-            Unsafe.Add(ref t, A - 1) += open * Unsafe.Add(ref s0, A - 2);
+            double open = Unsafe.Add(ref f0, run + A - 1);
+            double y = open * openSurvival;
+            Unsafe.Add(ref t0, run + A - 1) += y;
+            Unsafe.Add(ref n0, run + A - 1) += y;
+            if (withCohort) Unsafe.Add(ref c0, A - 1) += y;
             deathTail += open * Unsafe.Add(ref d0, A - 1);
             if (withBirths) birthTail += open * Unsafe.Add(ref w0, A - 1);
-            t = 0;
+            Unsafe.Add(ref t0, run) = 0;
         }
+        if (withCohort) c0 = 0;
         deaths = Vector.Sum(deathSum) + deathTail;
         births = Vector.Sum(birthSum) + birthTail;
-        System.Numerics.Tensors.TensorPrimitives.Add(national, to, national);
     }
 
     /// <summary>sent[e][a] −= sending[a] · open[a] · block[e][a]: what a region's senders send, by education and age.</summary>
     public static void Send(ReadOnlySpan<double> block, ReadOnlySpan<double> sendingRates, ReadOnlySpan<double> open, Span<double> sent)
     {
         int width = Vector<double>.Count;
-        ref double o = ref MemoryMarshal.GetReference(open);
-        ref double r = ref MemoryMarshal.GetReference(sendingRates);
-        for (int run = 0; run < Runs * A; run += A)
+        ref double p0 = ref MemoryMarshal.GetReference(block);
+        ref double s0 = ref MemoryMarshal.GetReference(sent);
+        ref double o0 = ref MemoryMarshal.GetReference(open);
+        ref double r0 = ref MemoryMarshal.GetReference(sendingRates);
+        int a = 0;
+        for (; a + width <= A; a += width)
         {
-            ref double p = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), run);
-            ref double s = ref Unsafe.Add(ref MemoryMarshal.GetReference(sent), run);
-            int a = 0;
-            for (; a + width <= A; a += width)
+            var rate = Vector.LoadUnsafe(ref r0, (nuint)a) * Vector.LoadUnsafe(ref o0, (nuint)a);
+            for (int run = 0; run < Runs * A; run += A)
             {
-                var v = Vector.LoadUnsafe(ref s, (nuint)a) - Vector.LoadUnsafe(ref r, (nuint)a) * Vector.LoadUnsafe(ref o, (nuint)a) * Vector.LoadUnsafe(ref p, (nuint)a);
-                v.StoreUnsafe(ref s, (nuint)a);
+                (Vector.LoadUnsafe(ref s0, (nuint)(run + a)) - rate * Vector.LoadUnsafe(ref p0, (nuint)(run + a))).StoreUnsafe(ref s0, (nuint)(run + a));
             }
-            for (; a < A; a++) Unsafe.Add(ref s, a) -= Unsafe.Add(ref r, a) * Unsafe.Add(ref o, a) * Unsafe.Add(ref p, a);
+        }
+        for (; a < A; a++)
+        {
+            double rate = Unsafe.Add(ref r0, a) * Unsafe.Add(ref o0, a);
+            for (int run = 0; run < Runs * A; run += A) Unsafe.Add(ref s0, run + a) -= rate * Unsafe.Add(ref p0, run + a);
         }
     }
 
     /// <summary>
-    /// Finishes a block: flow = sending[a]·open[a]·P + sentPerCapacity·capacity[a] (between provinces), then P ← (P + flow)·f
-    /// (international migration). Returns the net international migrants Σ (f − 1)·P and the net inter-provincial
-    /// migrants Σ f·flow. Without migration between provinces pass empty spans for the flow inputs.
+    /// Finishes a block: flow = sending[a]·open[a]·P + sentPerCapacity·capacity[a] (between provinces), then
+    /// P ← (P + flow)·f[a] (international migration). Returns the net international migrants Σ (f − 1)·P and the net
+    /// inter-provincial migrants Σ f·flow. Without migration between provinces pass empty spans for the flow inputs.
     /// </summary>
     public static void Migrate(Span<double> block, ReadOnlySpan<double> factor, ReadOnlySpan<double> sendingRates, ReadOnlySpan<double> open,
         ReadOnlySpan<double> sentPerCapacity, ReadOnlySpan<double> capacity, out double international, out double interprovincial)
@@ -94,41 +126,56 @@ internal static class ProjectionKernels
         var intlSum = Vector<double>.Zero;
         var interSum = Vector<double>.Zero;
         double intlTail = 0, interTail = 0;
-        ref double f = ref MemoryMarshal.GetReference(factor);
-        ref double o = ref flows ? ref MemoryMarshal.GetReference(open) : ref Unsafe.NullRef<double>();
-        ref double c = ref flows ? ref MemoryMarshal.GetReference(capacity) : ref Unsafe.NullRef<double>();
-        ref double r = ref flows ? ref MemoryMarshal.GetReference(sendingRates) : ref Unsafe.NullRef<double>();
-        for (int run = 0; run < Runs * A; run += A)
+        ref double p0 = ref MemoryMarshal.GetReference(block);
+        ref double f0 = ref MemoryMarshal.GetReference(factor);
+        ref double o0 = ref flows ? ref MemoryMarshal.GetReference(open) : ref Unsafe.NullRef<double>();
+        ref double c0 = ref flows ? ref MemoryMarshal.GetReference(capacity) : ref Unsafe.NullRef<double>();
+        ref double r0 = ref flows ? ref MemoryMarshal.GetReference(sendingRates) : ref Unsafe.NullRef<double>();
+        ref double s0 = ref flows ? ref MemoryMarshal.GetReference(sentPerCapacity) : ref Unsafe.NullRef<double>();
+        int a = 0;
+        for (; a + width <= A; a += width)
         {
-            ref double p = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), run);
-            ref double s = ref flows ? ref Unsafe.Add(ref MemoryMarshal.GetReference(sentPerCapacity), run) : ref Unsafe.NullRef<double>();
-            int a = 0;
-            for (; a + width <= A; a += width)
+            var fa = Vector.LoadUnsafe(ref f0, (nuint)a);
+            var gain = fa - Vector<double>.One;
+            if (flows)
             {
-                var x = Vector.LoadUnsafe(ref p, (nuint)a);
-                var fa = Vector.LoadUnsafe(ref f, (nuint)a);
-                intlSum += x * (fa - Vector<double>.One);
-                if (flows)
+                var rate = Vector.LoadUnsafe(ref r0, (nuint)a) * Vector.LoadUnsafe(ref o0, (nuint)a);
+                var cap = Vector.LoadUnsafe(ref c0, (nuint)a);
+                for (int run = 0; run < Runs * A; run += A)
                 {
-                    var flow = Vector.LoadUnsafe(ref r, (nuint)a) * Vector.LoadUnsafe(ref o, (nuint)a) * x
-                               + Vector.LoadUnsafe(ref s, (nuint)a) * Vector.LoadUnsafe(ref c, (nuint)a);
+                    var x = Vector.LoadUnsafe(ref p0, (nuint)(run + a));
+                    var flow = rate * x + Vector.LoadUnsafe(ref s0, (nuint)(run + a)) * cap;
+                    intlSum += x * gain;
                     interSum += flow * fa;
-                    x += flow;
+                    ((x + flow) * fa).StoreUnsafe(ref p0, (nuint)(run + a));
                 }
-                (x * fa).StoreUnsafe(ref p, (nuint)a);
             }
-            for (; a < A; a++)
+            else
             {
-                double x = Unsafe.Add(ref p, a);
-                double fa = Unsafe.Add(ref f, a);
+                for (int run = 0; run < Runs * A; run += A)
+                {
+                    var x = Vector.LoadUnsafe(ref p0, (nuint)(run + a));
+                    intlSum += x * gain;
+                    (x * fa).StoreUnsafe(ref p0, (nuint)(run + a));
+                }
+            }
+        }
+        for (; a < A; a++)
+        {
+            double fa = Unsafe.Add(ref f0, a);
+            double rate = flows ? Unsafe.Add(ref r0, a) * Unsafe.Add(ref o0, a) : 0;
+            double cap = flows ? Unsafe.Add(ref c0, a) : 0;
+            for (int run = 0; run < Runs * A; run += A)
+            {
+                double x = Unsafe.Add(ref p0, run + a);
                 intlTail += x * (fa - 1);
                 if (flows)
                 {
-                    double flow = Unsafe.Add(ref r, a) * Unsafe.Add(ref o, a) * x + Unsafe.Add(ref s, a) * Unsafe.Add(ref c, a);
+                    double flow = rate * x + Unsafe.Add(ref s0, run + a) * cap;
                     interTail += flow * fa;
                     x += flow;
                 }
-                Unsafe.Add(ref p, a) = x * fa;
+                Unsafe.Add(ref p0, run + a) = x * fa;
             }
         }
         international = Vector.Sum(intlSum) + intlTail;
