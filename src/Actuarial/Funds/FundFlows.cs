@@ -64,10 +64,10 @@ public sealed class FundFlows
     /// <summary>Last calendar year.</summary>
     public int LastYear => FirstYear + YearCount - 1;
 
-    /// <summary>Contributions paid into the province's pooled fund (统筹基金; not individual accounts) in the year, yuan. Excludes fiscal subsidies and transfers between provinces.</summary>
+    /// <summary>Contributions paid into the province's fund in the year, yuan: employer and employee contributions together, because the yearbook's fund (and its balance) holds the pooled fund and the individual accounts in one pot, the accounts being largely notional. Excludes fiscal subsidies and transfers between provinces.</summary>
     public Span<double> Contributions(int year) => Row(_contributions, year);
 
-    /// <summary>Pensions paid out of the pooled fund in the year (basic pensions and other items the pooled fund pays), yuan.</summary>
+    /// <summary>Pensions paid out of the fund in the year (basic, transitional and individual-account pensions, as the yearbook's expenditure counts them), yuan.</summary>
     public Span<double> Pensions(int year) => Row(_pensions, year);
 
     /// <summary>Insured contributing workers (在职参保人数), persons, average over the year; also the base N of the 2018–2021 central adjustment.</summary>

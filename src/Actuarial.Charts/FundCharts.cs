@@ -1,0 +1,272 @@
+using System.Globalization;
+using Actuarial.Funds;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace Actuarial.Charts;
+
+/// <summary>
+/// Charts of the fund projection: the national balance (with an optional Monte Carlo fan), the provinces' balances,
+/// the transfers between provinces and the probability of depletion. They read the tidy
+/// <see cref="FundYearRow"/>s of <see cref="FundProjection.YearTable"/>.
+/// </summary>
+public static class FundCharts
+{
+    private static readonly Color FanColor = Color.FromHex("#1f77b4");
+    private static readonly Color ReceiverColor = Color.FromHex("#2c7bb6");
+    private static readonly Color PayerColor = Color.FromHex("#d7191c");
+
+    /// <summary>Writes the national accumulated balance (closing balance, region code 0) over the years, with an optional fan; returns the PNG's full path.</summary>
+    public static string NationalBalance(IEnumerable<FundYearRow> rows, string path, MoneyUnit unit = MoneyUnit.TrillionYuan,
+        QuantileFan? fan = null, string? title = null, int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
+        Chart.Save(BuildNationalBalance(rows, unit, fan, title), path, width, height);
+
+    /// <summary>Writes a fan chart of the national balance alone (5–95 and 25–75 bands, median); returns the PNG's full path.</summary>
+    public static string BalanceFan(QuantileFan fan, string path, MoneyUnit unit = MoneyUnit.TrillionYuan, string? title = null,
+        int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
+        Chart.Save(BuildBalanceFan(fan, unit, title), path, width, height);
+
+    /// <summary>
+    /// The national accumulated balance (累计结存, the closing balance of the rows with region code 0) by year, as a plot.
+    /// With <paramref name="fan"/>, the 5–95% and 25–75% bands and the median are drawn behind the deterministic path.
+    /// </summary>
+    public static Plot BuildNationalBalance(IEnumerable<FundYearRow> rows, MoneyUnit unit = MoneyUnit.TrillionYuan, QuantileFan? fan = null, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var national = NationalClosing(rows, "Projected balance");
+        var plot = Chart.NewPlot(title ?? "National pension fund: accumulated balance at year end", "Year", $"Accumulated balance ({unit.AxisText()})");
+        Chart.YearAxis(plot);
+        Chart.PlainLeftAxis(plot);
+        if (fan is not null) AddFan(plot, fan, unit);
+        Chart.ZeroLine(plot);
+        var line = plot.Add.ScatterLine(Chart.Years(national.Years), Scale(national.Values, unit), Colors.Black);
+        line.LineWidth = 2.5f;
+        line.LegendText = fan is null ? "Accumulated balance" : "Deterministic projection";
+        plot.Axes.AutoScale();
+        Chart.LegendIfSeveral(plot, fan is null ? Alignment.UpperRight : Alignment.UpperLeft);
+        return plot;
+    }
+
+    /// <summary>The fan of the national balance (5–95% and 25–75% bands, median) by year, as a plot.</summary>
+    public static Plot BuildBalanceFan(QuantileFan fan, MoneyUnit unit = MoneyUnit.TrillionYuan, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(fan);
+        var plot = Chart.NewPlot(title ?? "National pension fund: accumulated balance, simulated range", "Year", $"Accumulated balance ({unit.AxisText()})");
+        Chart.YearAxis(plot);
+        Chart.PlainLeftAxis(plot);
+        AddFan(plot, fan, unit);
+        Chart.ZeroLine(plot);
+        plot.Axes.AutoScale();
+        Chart.LegendIfSeveral(plot, Alignment.UpperLeft);
+        return plot;
+    }
+
+    private static void AddFan(Plot plot, QuantileFan fan, MoneyUnit unit)
+    {
+        fan.Validated();
+        double[] years = Chart.Years(fan.Years);
+        var outer = plot.Add.FillY(years, Scale(fan.P5, unit), Scale(fan.P95, unit));
+        outer.FillColor = FanColor.WithAlpha(0.18);
+        outer.LineWidth = 0;
+        outer.LegendText = "5-95% range";
+        var inner = plot.Add.FillY(years, Scale(fan.P25, unit), Scale(fan.P75, unit));
+        inner.FillColor = FanColor.WithAlpha(0.38);
+        inner.LineWidth = 0;
+        inner.LegendText = "25-75% range";
+        var median = plot.Add.ScatterLine(years, Scale(fan.P50, unit), FanColor);
+        median.LineWidth = 2.5f;
+        median.LinePattern = LinePattern.Dashed;
+        median.LegendText = "Median";
+    }
+
+    /// <summary>Writes the provinces' accumulated balances over the years, one line per province; returns the PNG's full path.</summary>
+    public static string ProvinceBalances(IEnumerable<FundYearRow> rows, string path, MoneyUnit unit = MoneyUnit.HundredMillionYuan,
+        string? title = null, int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
+        Chart.Save(BuildProvinceBalances(rows, unit, title), path, width, height);
+
+    /// <summary>One line per province (region code ≠ 0) of the accumulated balance by year; the legend lists the provinces outside the data area.</summary>
+    public static Plot BuildProvinceBalances(IEnumerable<FundYearRow> rows, MoneyUnit unit = MoneyUnit.HundredMillionYuan, string? title = null)
+    {
+        var provinces = ProvinceSeries(rows, r => r.ClosingBalance);
+        var plot = Chart.NewPlot(title ?? "Provincial pension funds: accumulated balance at year end", "Year", $"Accumulated balance ({unit.AxisText()})");
+        Chart.YearAxis(plot);
+        Chart.PlainLeftAxis(plot);
+        Chart.ZeroLine(plot);
+        for (int i = 0; i < provinces.Count; i++)
+        {
+            var line = plot.Add.ScatterLine(Chart.Years(provinces[i].Years), Scale(provinces[i].Values, unit), Chart.SeriesColor(i));
+            line.LineWidth = 1.8f;
+            if (i >= Chart.SeriesColors.Length) line.LinePattern = i >= 2 * Chart.SeriesColors.Length ? LinePattern.Dotted : LinePattern.Dashed;
+            line.LegendText = provinces[i].Label;
+        }
+        plot.Axes.AutoScale();
+        if (provinces.Count > 1)
+        {
+            plot.Legend.FontSize = provinces.Count > 12 ? 11 : 14;
+            plot.ShowLegend(Edge.Right);
+        }
+        return plot;
+    }
+
+    /// <summary>Writes a heatmap of the accumulated balance by province (rows) and year (columns); returns the PNG's full path.</summary>
+    public static string ProvinceBalanceHeatmap(IEnumerable<FundYearRow> rows, string path, MoneyUnit unit = MoneyUnit.HundredMillionYuan,
+        string? title = null, int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
+        Chart.Save(BuildProvinceBalanceHeatmap(rows, unit, title), path, width, height);
+
+    /// <summary>
+    /// A heatmap of the accumulated balance, province × year, on a diverging scale centred on zero (red: in deficit,
+    /// blue: in surplus), with a colour bar in <paramref name="unit"/>.
+    /// </summary>
+    public static Plot BuildProvinceBalanceHeatmap(IEnumerable<FundYearRow> rows, MoneyUnit unit = MoneyUnit.HundredMillionYuan, string? title = null)
+    {
+        var provinces = ProvinceSeries(rows, r => r.ClosingBalance);
+        var years = provinces.SelectMany(p => p.Years).Distinct().Order().ToArray();
+        var index = years.Select((y, i) => (y, i)).ToDictionary(p => p.y, p => p.i);
+        var values = new double[provinces.Count, years.Length];
+        for (int r = 0; r < provinces.Count; r++)
+        {
+            for (int c = 0; c < years.Length; c++) values[r, c] = double.NaN;
+            for (int k = 0; k < provinces[r].Years.Count; k++) values[r, index[provinces[r].Years[k]]] = provinces[r].Values[k] / unit.Divisor();
+        }
+        var plot = Chart.NewPlot(title ?? "Provincial pension funds: accumulated balance at year end by province", "Year", "Province");
+        var heatmap = plot.Add.Heatmap(values);
+        double extreme = 0;
+        foreach (double v in values) if (!double.IsNaN(v)) extreme = Math.Max(extreme, Math.Abs(v));
+        if (extreme == 0) extreme = 1;
+        heatmap.Colormap = new ScottPlot.Colormaps.Reversed(new ScottPlot.Colormaps.Balance());
+        heatmap.ManualRange = new ScottPlot.Range(-extreme, extreme);
+        // ScottPlot's default extent: cell (row r, column c) is centred on x = c, y = Count - 1 - r (the first row at the
+        // top), so the x axis is labelled with years[0] + c.
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = $"Accumulated balance ({unit.AxisText()})";
+        colorBar.LabelStyle.FontSize = 14;
+        colorBar.Axis.TickGenerator = new NumericAutomatic { LabelFormatter = v => Chart.Plain(v, "0.##") };
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
+        {
+            IntegerTicksOnly = true,
+            LabelFormatter = v => (int)Math.Round(v) is int c && c >= 0 && c < years.Length ? Chart.YearLabel(years[c]) : "",
+        };
+        var ticks = new NumericManual();
+        for (int r = 0; r < provinces.Count; r++) ticks.AddMajor(provinces.Count - 1 - r, provinces[r].Label);
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Left.TickLabelStyle.FontSize = provinces.Count > 20 ? 11 : 14;
+        plot.Axes.SetLimits(-0.5, years.Length - 0.5, -0.5, provinces.Count - 0.5);
+        plot.HideGrid();
+        plot.HideLegend();
+        return plot;
+    }
+
+    /// <summary>Writes the net transfers between provinces of one year (received − paid), payers and receivers; returns the PNG's full path.</summary>
+    public static string NetTransfers(IEnumerable<FundYearRow> rows, int year, string path, MoneyUnit unit = MoneyUnit.HundredMillionYuan,
+        string? title = null, int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
+        Chart.Save(BuildNetTransfers(rows, year, unit, title), path, width, height);
+
+    /// <summary>
+    /// Horizontal bars of each province's net transfer in <paramref name="year"/> (transfers in − transfers out), sorted
+    /// from the largest receiver to the largest payer; receivers blue to the right, payers red to the left.
+    /// </summary>
+    public static Plot BuildNetTransfers(IEnumerable<FundYearRow> rows, int year, MoneyUnit unit = MoneyUnit.HundredMillionYuan, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var net = rows.Where(r => r.Year == year && r.RegionCode != 0)
+            .Select(r => (r.Region, Value: (r.TransfersIn - r.TransfersOut) / unit.Divisor()))
+            .OrderBy(p => p.Value)
+            .ToList();
+        if (net.Count == 0) throw new ArgumentException($"no provincial rows for {year}", nameof(rows));
+        var plot = Chart.NewPlot(title ?? $"Transfers between provincial funds, {year.ToString(CultureInfo.InvariantCulture)}: net received (+) or paid (-)",
+            $"Net transfer ({unit.AxisText()}): transfers in - transfers out", "Province");
+        var receivers = new List<Bar>();
+        var payers = new List<Bar>();
+        var ticks = new NumericManual();
+        for (int i = 0; i < net.Count; i++)
+        {
+            var bar = new Bar { Position = i, Value = net[i].Value, ValueBase = 0, Size = 0.8, LineWidth = 0, Orientation = Orientation.Horizontal };
+            bar.FillColor = net[i].Value >= 0 ? ReceiverColor : PayerColor;
+            (net[i].Value >= 0 ? receivers : payers).Add(bar);
+            ticks.AddMajor(i, net[i].Region);
+        }
+        if (receivers.Count > 0) { var b = plot.Add.Bars(receivers); b.Horizontal = true; b.Color = ReceiverColor; b.LegendText = "Receivers (net transfer in)"; }
+        if (payers.Count > 0) { var b = plot.Add.Bars(payers); b.Horizontal = true; b.Color = PayerColor; b.LegendText = "Payers (net transfer out)"; }
+        plot.Add.VerticalLine(0, 1, Colors.Black);
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Left.TickLabelStyle.FontSize = net.Count > 20 ? 11 : 14;
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = v => Chart.Plain(v, "0.##") };
+        double extreme = Math.Max(net.Max(p => Math.Abs(p.Value)), 1e-12) * 1.08;
+        plot.Axes.SetLimits(-extreme, extreme, -0.7, net.Count - 0.3);
+        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+        Chart.LegendIfSeveral(plot, Alignment.LowerRight);
+        return plot;
+    }
+
+    /// <summary>Writes the probability that the fund is depleted by each year (0–100%), one line per series; returns the PNG's full path.</summary>
+    public static string DepletionProbability(IReadOnlyList<YearSeries> probabilities, string path, string? title = null,
+        int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
+        Chart.Save(BuildDepletionProbability(probabilities, title), path, width, height);
+
+    /// <summary>
+    /// The probability (values 0..1) of depletion by year, drawn as a percentage 0–100%; one line per series (e.g. per
+    /// scenario). See <see cref="CumulativeDepletionProbability"/> to make one from Monte Carlo depletion years.
+    /// </summary>
+    public static Plot BuildDepletionProbability(IReadOnlyList<YearSeries> probabilities, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (probabilities.Count == 0) throw new ArgumentException("no series to draw", nameof(probabilities));
+        var plot = Chart.NewPlot(title ?? "Probability that the national fund is depleted by year", "Year", "Probability of depletion by year end (%)");
+        Chart.YearAxis(plot);
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = v => Chart.Plain(v, "0") + "%" };
+        for (int i = 0; i < probabilities.Count; i++)
+        {
+            var s = probabilities[i].Validated();
+            if (s.Values.Any(v => v < 0 || v > 1 || double.IsNaN(v))) throw new ArgumentException($"series '{s.Label}': probabilities must lie in 0..1");
+            var line = plot.Add.ScatterLine(Chart.Years(s.Years), s.Values.Select(v => 100 * v).ToArray(), Chart.SeriesColor(i));
+            line.LineWidth = 2.5f;
+            line.LegendText = s.Label;
+        }
+        plot.Axes.AutoScaleX();
+        plot.Axes.SetLimitsY(-2, 102);
+        Chart.LegendIfSeveral(plot, Alignment.UpperLeft);
+        return plot;
+    }
+
+    /// <summary>
+    /// The share of runs depleted by the end of each year from <paramref name="firstYear"/> to <paramref name="lastYear"/>:
+    /// the empirical distribution of <see cref="FundRunSummaryRow.DepletionYear"/> over Monte Carlo runs (null = never depleted).
+    /// </summary>
+    public static YearSeries CumulativeDepletionProbability(IEnumerable<int?> depletionYears, int firstYear, int lastYear, string label = "Probability of depletion")
+    {
+        ArgumentNullException.ThrowIfNull(depletionYears);
+        if (lastYear < firstYear) throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, "the last year precedes the first");
+        var runs = depletionYears.ToArray();
+        if (runs.Length == 0) throw new ArgumentException("no runs", nameof(depletionYears));
+        var years = Enumerable.Range(firstYear, lastYear - firstYear + 1).ToArray();
+        var values = years.Select(y => runs.Count(d => d is { } year && year <= y) / (double)runs.Length).ToArray();
+        return new YearSeries(label, years, values);
+    }
+
+    /// <summary>The national closing balance by year (yuan) of the rows with region code 0.</summary>
+    public static YearSeries NationalClosing(IEnumerable<FundYearRow> rows, string label)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var national = rows.Where(r => r.RegionCode == 0).OrderBy(r => r.Year).ToList();
+        if (national.Count == 0) throw new ArgumentException("no national rows (region code 0)", nameof(rows));
+        return new YearSeries(label, national.Select(r => r.Year).ToArray(), national.Select(r => r.ClosingBalance).ToArray());
+    }
+
+    internal static double[] Scale(IReadOnlyList<double> yuan, MoneyUnit unit)
+    {
+        double d = unit.Divisor();
+        return yuan.Select(v => v / d).ToArray();
+    }
+
+    private static List<YearSeries> ProvinceSeries(IEnumerable<FundYearRow> rows, Func<FundYearRow, double> value)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var list = rows.Where(r => r.RegionCode != 0)
+            .GroupBy(r => (r.RegionCode, r.Region))
+            .OrderBy(g => g.Key.RegionCode)
+            .Select(g => { var o = g.OrderBy(r => r.Year).ToList(); return new YearSeries(g.Key.Region, o.Select(r => r.Year).ToArray(), o.Select(value).ToArray()); })
+            .ToList();
+        if (list.Count == 0) throw new ArgumentException("no provincial rows (region code other than 0)", nameof(rows));
+        return list;
+    }
+}

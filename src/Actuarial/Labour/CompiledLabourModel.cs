@@ -1,0 +1,348 @@
+using System.Globalization;
+using Actuarial.Demography;
+using Actuarial.Dimensions;
+using Actuarial.IO;
+using Actuarial.Pensions;
+
+namespace Actuarial.Labour;
+
+/// <summary>
+/// The labour model compiled from <see cref="LabourAssumptions"/>: for a year and a population grid of the 31 provinces
+/// (the layout of <see cref="PopulationShape"/> over <see cref="Regions.Provinces"/>), the covered contributing workers and
+/// their average annual wage in every cell. Immutable and thread-safe; <see cref="FillCoveredWorkers"/> allocates nothing.
+/// It is the scheme layer's <see cref="Scheme.ICoveredWorkforce"/>.
+/// </summary>
+public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce
+{
+    private const int Cells = PopulationShape.CellsPerRegion;
+    private static readonly PopulationShape ProvinceShape = new(Regions.Provinces);
+
+    private readonly double[] _participation;   // [sex, education, age]
+    private readonly double[] _unemployment;    // [sex, education]
+    private readonly double[] _relativeEarnings; // [sex, education, age]
+    private readonly double[] _coverage;        // [province]
+    private readonly double[] _baseWage;        // [province], yuan per year in WageBaseYear
+    private readonly double[] _wageIndex;       // [year - FirstYear], W(y) / W(WageBaseYear)
+    private readonly double[] _gain, _older, _unemploymentScale, _nonAgricultural, _joining, _density; // [year - FirstYear]
+
+    internal CompiledLabourModel(LabourAssumptions assumptions)
+    {
+        Assumptions = assumptions;
+        FirstYear = assumptions.FirstYear;
+        LastYear = assumptions.LastYear;
+        if (LastYear < FirstYear)
+        {
+            throw new InputDataException(nameof(LabourAssumptions), null, nameof(LabourAssumptions.LastYear), LastYear.ToString(CultureInfo.InvariantCulture),
+                $"a year ≥ FirstYear ({FirstYear})");
+        }
+        if (assumptions.WageBaseYear < FirstYear || assumptions.WageBaseYear > LastYear)
+        {
+            throw new InputDataException(nameof(LabourAssumptions), null, nameof(LabourAssumptions.WageBaseYear),
+                assumptions.WageBaseYear.ToString(CultureInfo.InvariantCulture), $"a year in [{FirstYear}, {LastYear}]");
+        }
+        int years = LastYear - FirstYear + 1;
+        _participation = assumptions.LabourForce.Participation.ToArray();
+        _unemployment = assumptions.LabourForce.Unemployment.ToArray();
+        _relativeEarnings = new double[Cells];
+        foreach (var sex in Sexes.All)
+        {
+            foreach (var education in EducationLevels.All)
+            {
+                for (int a = 0; a < Ages.Count; a++)
+                {
+                    _relativeEarnings[LabourForceProfile.Index(sex, education, a)] = assumptions.Earnings.Value(sex, education, a);
+                }
+            }
+        }
+        _coverage = new double[Regions.Provinces.Count];
+        _baseWage = new double[Regions.Provinces.Count];
+        for (int r = 0; r < _coverage.Length; r++)
+        {
+            double c = assumptions.Coverage.At(r), w = assumptions.AverageWage.At(r);
+            if (!(c >= 0 && c <= LabourAssumptions.MaxCoverage))
+            {
+                throw new InputDataException(assumptions.Coverage.Name, null, $"coverage[{Regions.Provinces[r].EnglishName}]", c.ToString("R", CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"a coverage ratio in [0, {LabourAssumptions.MaxCoverage}]"));
+            }
+            if (!(w > 0 && double.IsFinite(w)))
+            {
+                throw new InputDataException(assumptions.AverageWage.Name, null, $"average wage[{Regions.Provinces[r].EnglishName}]", w.ToString("R", CultureInfo.InvariantCulture),
+                    "a finite wage > 0 yuan per year");
+            }
+            _coverage[r] = c;
+            _baseWage[r] = w;
+        }
+        _gain = Sample(assumptions.FemaleParticipationGain, FirstYear, LastYear);
+        _older = Sample(assumptions.OlderWorkerParticipationGain, FirstYear, LastYear);
+        _unemploymentScale = Sample(assumptions.UnemploymentScale, FirstYear, LastYear);
+        _nonAgricultural = Sample(assumptions.NonAgriculturalShareScale, FirstYear, LastYear);
+        _joining = Sample(assumptions.UncoveredWorkersJoining, FirstYear, LastYear);
+        _density = Sample(assumptions.ContributionDensity, FirstYear, LastYear);
+        double maxUnemployment = _unemployment.Max();
+        for (int i = 0; i < years; i++)
+        {
+            if (maxUnemployment * _unemploymentScale[i] > 1)
+            {
+                throw new InputDataException(assumptions.UnemploymentScale.Name, null, $"{assumptions.UnemploymentScale.Name}[{FirstYear + i}]",
+                    _unemploymentScale[i].ToString("R", CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"a scale that keeps every unemployment rate ≤ 1 (≤ {1 / maxUnemployment:0.###})"));
+            }
+        }
+        var growth = assumptions.WageGrowth;
+        if (!growth.Covers(FirstYear + 1, LastYear) && LastYear > FirstYear)
+        {
+            throw new InputDataException(growth.Name, null, "year", $"{growth.FirstYear}..{growth.LastYear}",
+                $"a path covering {FirstYear + 1}..{LastYear} (growth from the year before)");
+        }
+        _wageIndex = new double[years];
+        int b = assumptions.WageBaseYear - FirstYear;
+        _wageIndex[b] = 1;
+        for (int i = b + 1; i < years; i++) _wageIndex[i] = _wageIndex[i - 1] * (1 + growth[FirstYear + i]);
+        for (int i = b - 1; i >= 0; i--) _wageIndex[i] = _wageIndex[i + 1] / (1 + growth[FirstYear + i + 1]);
+    }
+
+    /// <summary>The assumptions the model was compiled from.</summary>
+    public LabourAssumptions Assumptions { get; }
+
+    /// <summary>First year the model covers.</summary>
+    public int FirstYear { get; }
+
+    /// <summary>Last year the model covers.</summary>
+    public int LastYear { get; }
+
+    /// <summary>Cells of the grid the model works on: 31 provinces × 2 sexes × 6 education levels × 101 ages.</summary>
+    public static int CellCount => ProvinceShape.CellCount;
+
+    /// <summary>The average annual wage of a province in a year, yuan (the base-year wage grown by the wage-growth path).</summary>
+    public double AverageWage(int year, int provinceIndex)
+    {
+        CheckYear(year);
+        return _baseWage[provinceIndex] * _wageIndex[year - FirstYear];
+    }
+
+    /// <summary>
+    /// Fills the covered contributing workers (full-year equivalents, nobody yet treated as retired) and their average
+    /// annual wage for every cell of the 31-province grid. Allocation-free.
+    /// </summary>
+    /// <param name="year">Calendar year in [<see cref="FirstYear"/>, <see cref="LastYear"/>].</param>
+    /// <param name="population">Persons by cell (layout of <see cref="PopulationShape"/> over <see cref="Regions.Provinces"/>).</param>
+    /// <param name="coveredWorkers">Destination: population × participation × (1 − unemployment) × coverage × density.</param>
+    /// <param name="annualWageYuan">Destination: average annual wage of the cell's covered workers, yuan; the covered-worker-weighted
+    /// mean over each province equals the province's average wage in <paramref name="year"/> (when the province has covered workers).</param>
+    /// <exception cref="ArgumentException">A span of the wrong length, or a negative or non-finite population count.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is outside the model's range.</exception>
+    public void FillCoveredWorkers(int year, ReadOnlySpan<double> population, Span<double> coveredWorkers, Span<double> annualWageYuan)
+    {
+        CheckYear(year);
+        int n = CellCount;
+        if (population.Length != n) throw new ArgumentException($"expected {n} cells (31 provinces × 1,212), got {population.Length}", nameof(population));
+        if (coveredWorkers.Length != n) throw new ArgumentException($"expected {n} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
+        if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
+        Span<double> employed = stackalloc double[Cells];
+        FillEmployedShare(year, employed);
+        int t = year - FirstYear;
+        double scale = _nonAgricultural[t], joining = _joining[t], density = _density[t], wageIndex = _wageIndex[t];
+        for (int r = 0; r < _coverage.Length; r++)
+        {
+            int offset = r * Cells;
+            var pop = population.Slice(offset, Cells);
+            var covered = coveredWorkers.Slice(offset, Cells);
+            double coverage = _coverage[r] * scale, sumCovered = 0, sumWeighted = 0;
+            for (int i = 0; i < Cells; i++)
+            {
+                double persons = pop[i];
+                if (!(persons >= 0) || double.IsPositiveInfinity(persons))
+                {
+                    throw new ArgumentException($"population[{PopulationGrid.DescribeCell(ProvinceShape, offset + i)}] = {persons.ToString("R", CultureInfo.InvariantCulture)}; expected a finite count ≥ 0", nameof(population));
+                }
+                double cw = persons * CoveredShare(employed[i], coverage, joining) * density;
+                covered[i] = cw;
+                sumCovered += cw;
+                sumWeighted += cw * _relativeEarnings[i];
+            }
+            double norm = sumWeighted > 0 ? sumCovered / sumWeighted : 1;
+            double provinceWage = _baseWage[r] * wageIndex * norm;
+            var wages = annualWageYuan.Slice(offset, Cells);
+            for (int i = 0; i < Cells; i++) wages[i] = provinceWage * _relativeEarnings[i];
+        }
+    }
+
+    /// <summary>
+    /// Covered contributing workers below their statutory retirement age, by province (31 values), as the calibration
+    /// counts them: men by the men's schedule; women split into cadres and workers by
+    /// <see cref="LabourAssumptions.FemaleCadreShareByEducation"/>; at the grid's reference date (1 <see cref="LabourAssumptions.ReferenceMonth"/>).
+    /// </summary>
+    /// <param name="year">Calendar year.</param>
+    /// <param name="population">Persons by cell.</param>
+    public double[] CoveredWorkersBelowRetirementAge(int year, ReadOnlySpan<double> population)
+    {
+        var covered = new double[CellCount];
+        var wages = new double[CellCount];
+        FillCoveredWorkers(year, population, covered, wages);
+        var below = BelowRetirementShares(Assumptions, year);
+        var result = new double[Regions.Provinces.Count];
+        for (int r = 0; r < result.Length; r++)
+        {
+            double sum = 0;
+            for (int i = 0; i < Cells; i++) sum += covered[r * Cells + i] * below[i];
+            result[r] = sum;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Tidy rows of one year: year, region, sex, education, age, persons, covered workers and wage (one row per cell).
+    /// </summary>
+    /// <param name="year">Calendar year.</param>
+    /// <param name="population">Persons by cell.</param>
+    public IReadOnlyList<CoveredWorkerRow> Table(int year, ReadOnlySpan<double> population)
+    {
+        var covered = new double[CellCount];
+        var wages = new double[CellCount];
+        FillCoveredWorkers(year, population, covered, wages);
+        var rows = new List<CoveredWorkerRow>(CellCount);
+        for (int r = 0; r < Regions.Provinces.Count; r++)
+        {
+            var region = Regions.Provinces[r];
+            foreach (var sex in Sexes.All)
+            {
+                foreach (var education in EducationLevels.All)
+                {
+                    for (int a = 0; a < Ages.Count; a++)
+                    {
+                        int i = PopulationShape.Index(r, sex, education, a);
+                        rows.Add(new CoveredWorkerRow(year, region.Code, region.EnglishName, sex.Label(), education.Label(), a,
+                            population[i], covered[i], wages[i]));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Tidy rows of every year from <paramref name="fromYear"/> to <paramref name="toYear"/> of a 31-province projection.</summary>
+    public IEnumerable<CoveredWorkerRow> Table(DemographicProjection projection, int fromYear, int toYear)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        for (int y = fromYear; y <= toYear; y++)
+        {
+            foreach (var row in Table(y, projection.PersonsAt(y))) yield return row;
+        }
+    }
+
+    /// <summary>Share of each [sex, education, age] cell below the statutory retirement age at the year's reference date.</summary>
+    internal static double[] BelowRetirementShares(LabourAssumptions assumptions, int year)
+    {
+        var schedule = assumptions.RetirementAges;
+        var shares = new double[Cells];
+        var men = new double[Ages.Count];
+        var cadres = new double[Ages.Count];
+        var workers = new double[Ages.Count];
+        int t = new YearMonth(year, assumptions.ReferenceMonth).Index;
+        for (int a = 0; a < Ages.Count; a++)
+        {
+            men[a] = ShareBelow(schedule, RetirementCategory.Men, t, a);
+            cadres[a] = ShareBelow(schedule, RetirementCategory.WomenCadres, t, a);
+            workers[a] = ShareBelow(schedule, RetirementCategory.WomenWorkers, t, a);
+        }
+        foreach (var education in EducationLevels.All)
+        {
+            double cadreShare = assumptions.FemaleCadreShareByEducation[(int)education];
+            for (int a = 0; a < Ages.Count; a++)
+            {
+                shares[LabourForceProfile.Index(Sex.Male, education, a)] = men[a];
+                shares[LabourForceProfile.Index(Sex.Female, education, a)] = cadreShare * cadres[a] + (1 - cadreShare) * workers[a];
+            }
+        }
+        return shares;
+    }
+
+    // Persons aged a at month T were born in T − 12a − 12 … T − 12a − 1 (evenly); below if the retirement month is ≥ T
+    // (a person retiring in month T is counted as retiring during the projection year that starts at T, as in
+    // RetirementAgeSchedule.ShareOfAgeRetiringInYear). Elastic choices are counted with their shares.
+    private static double ShareBelow(RetirementAgeSchedule schedule, RetirementCategory category, int t, int age)
+    {
+        double share = 0, statutoryShare = schedule.Elastic.StatutoryShare;
+        int original = category.OriginalAgeMonths();
+        var options = schedule.Elastic.Options;
+        for (int b = t - 12 * age - 12; b < t - 12 * age; b++)
+        {
+            int statutory = schedule.StatutoryAgeMonths(category, YearMonth.FromIndex(b));
+            if (b + statutory >= t) share += statutoryShare;
+            for (int i = 0; i < options.Count; i++)
+            {
+                if (b + Math.Max(original, statutory + options[i].OffsetMonths) >= t) share += options[i].Share;
+            }
+        }
+        return share / 12;
+    }
+
+    internal static double CoveredShare(double employed, double coverage, double joining)
+    {
+        double s = Math.Min(1, employed * coverage);
+        return s + joining * Math.Max(0, employed - s);
+    }
+
+    /// <summary>Employed share p × (1 − u) of each [sex, education, age] cell in a year, with the participation levers.</summary>
+    internal void FillEmployedShare(int year, Span<double> employed)
+    {
+        int t = year - FirstYear;
+        double gain = _gain[t], older = _older[t], uScale = _unemploymentScale[t];
+        for (int e = 0; e < EducationLevels.Count; e++)
+        {
+            for (int s = 0; s < Sexes.Count; s++)
+            {
+                int run = (s * EducationLevels.Count + e) * Ages.Count;
+                int maleRun = e * Ages.Count;
+                double peak = 0;
+                for (int a = 0; a < Ages.Count; a++)
+                {
+                    double p = _participation[run + a];
+                    if (s == (int)Sex.Female) p += gain * Math.Max(0, _participation[maleRun + a] - p);
+                    employed[run + a] = p;
+                    if (p > peak) peak = p;
+                }
+                for (int a = LabourAssumptions.OlderWorkerAge; a < Ages.Count; a++)
+                {
+                    employed[run + a] += older * Math.Max(0, peak - employed[run + a]);
+                }
+                double keep = 1 - Math.Min(1, _unemployment[s * EducationLevels.Count + e] * uScale);
+                for (int a = 0; a < Ages.Count; a++) employed[run + a] *= keep;
+            }
+        }
+    }
+
+    internal double Coverage(int provinceIndex) => _coverage[provinceIndex];
+
+    private void CheckYear(int year)
+    {
+        if (year < FirstYear || year > LastYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"the labour model covers {FirstYear}..{LastYear}");
+        }
+    }
+
+    private static double[] Sample(AnnualPath path, int first, int last)
+    {
+        if (!path.Covers(first, last))
+        {
+            throw new InputDataException(path.Name, null, "year", $"{path.FirstYear}..{path.LastYear}", $"a path covering every year {first}..{last}");
+        }
+        var values = new double[last - first + 1];
+        for (int y = first; y <= last; y++) values[y - first] = path[y];
+        return values;
+    }
+}
+
+/// <summary>A tidy row of the labour model: one cell in one year.</summary>
+/// <param name="Year">Calendar year (population at its reference date).</param>
+/// <param name="RegionCode">GB/T 2260 province code.</param>
+/// <param name="Region">Province name.</param>
+/// <param name="Sex">male or female.</param>
+/// <param name="Education">Education label (<see cref="EducationLevels.Label"/>).</param>
+/// <param name="Age">Age (100 = 100+).</param>
+/// <param name="Persons">Persons in the cell.</param>
+/// <param name="CoveredWorkers">Covered contributing workers, full-year equivalents, before retirement is applied.</param>
+/// <param name="AnnualWageYuan">Average annual wage of the cell's covered workers, yuan.</param>
+public readonly record struct CoveredWorkerRow(
+    int Year, int RegionCode, string Region, string Sex, string Education, int Age, double Persons, double CoveredWorkers, double AnnualWageYuan);

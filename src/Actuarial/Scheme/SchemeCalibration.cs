@@ -1,0 +1,303 @@
+using System.Globalization;
+using Actuarial.Dimensions;
+using Actuarial.IO;
+
+namespace Actuarial.Scheme;
+
+/// <summary>Where the national subsidy share comes from: the latest year with a verified national fiscal subsidy and a revenue figure.</summary>
+/// <param name="Year">Year of the figures.</param>
+/// <param name="SubsidyYuan">Fiscal subsidy to the urban employee scheme, yuan.</param>
+/// <param name="RevenueYuan">Fund revenue (including the subsidy), yuan.</param>
+/// <param name="SubsidyTag">How the subsidy figure was obtained.</param>
+/// <param name="RevenueTag">How the revenue figure was obtained.</param>
+public readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, double RevenueYuan, SourceTag SubsidyTag, SourceTag RevenueTag)
+{
+    /// <summary>Subsidy / revenue.</summary>
+    public double Share => SubsidyYuan / RevenueYuan;
+}
+
+/// <summary>One province (or the nation, code 0) of the 2024 calibration: targets, model values and the factors solved.</summary>
+/// <param name="RegionCode">GB/T 2260 code; 0 = the sum over the provinces.</param>
+/// <param name="Region">English name.</param>
+/// <param name="TargetWorkers">Yearbook contributing workers, persons.</param>
+/// <param name="Workers">Model contributors (covered workers below the retirement age), persons.</param>
+/// <param name="TargetRetirees">Yearbook retirees, persons.</param>
+/// <param name="Retirees">Model pensioners at the 2024 reference date, persons.</param>
+/// <param name="TargetRevenueNetOfSubsidies">Yearbook revenue × (1 − subsidy share), yuan.</param>
+/// <param name="Contributions">Model contributions (employer + employee + lump sums), yuan.</param>
+/// <param name="TargetExpenditure">Yearbook expenditure, yuan.</param>
+/// <param name="Pensions">Model pensions paid, yuan.</param>
+/// <param name="WorkersError">Workers / target − 1.</param>
+/// <param name="RetireesError">Retirees / target − 1.</param>
+/// <param name="RevenueError">Contributions / target − 1.</param>
+/// <param name="ExpenditureError">Pensions / target − 1.</param>
+/// <param name="WorkerAlignment">Factor on the labour layer's covered workers (1 when the labour layer is calibrated on the same retirement rule).</param>
+/// <param name="Registration">Registered contributing workers per resident contributor (1 unless the resident population cannot hold the yearbook's workers).</param>
+/// <param name="Compliance">Contribution-compliance factor on statutory contributions.</param>
+/// <param name="PensionLevelYuanPerMonth">Average monthly pension in payment, 2024, yuan.</param>
+[CsvHelper.CsvRecord]
+public sealed partial record SchemeCalibrationRow(
+    int RegionCode, string Region, double TargetWorkers, double Workers, double TargetRetirees, double Retirees,
+    double TargetRevenueNetOfSubsidies, double Contributions, double TargetExpenditure, double Pensions,
+    double WorkersError, double RetireesError, double RevenueError, double ExpenditureError,
+    double WorkerAlignment, double Registration, double Compliance, double PensionLevelYuanPerMonth);
+
+/// <summary>
+/// The provincial factors that tie the 2024 base state to the yearbook (NBS yearbook 2025 table 24-26), and how well it
+/// fits. What is calibrated, to what and how:
+/// <list type="number">
+/// <item>Workers: a worker alignment factor ω per province multiplies the labour layer's covered workers so that the
+/// covered workers below the statutory retirement age (at the 1 November 2024 reference date) equal the yearbook's
+/// workers. With a labour layer calibrated to the same figures ω = 1; it is solved by fixed-point iteration (the cap
+/// contributors + pensioners ≤ population may bind), bounded so that no cell's coverage exceeds 100%
+/// (ω ≤ 1 / max over cells of covered / population), and held for every year. Where the bound stops it short — Beijing:
+/// the yearbook's 15.88 million workers are more than the projected residents aged 16–59 (men) and 16–54 (women),
+/// because its fund also registers people who live in other provinces — a registration factor ρ = yearbook workers /
+/// modelled resident contributors scales the head count reported to the fund layer
+/// (<see cref="Funds.FundFlows.ContributingWorkers"/>); the cell state stays within the resident population. ρ = 1 elsewhere
+/// (up to rounding) and is held for every year (assumption).</item>
+/// <item>Retirees: by construction (the base state spreads the yearbook's retirees over the cells past the retirement
+/// age in proportion to the population).</item>
+/// <item>Expenditure: the level of pensions in payment λ (yuan a month, the same in every cell of a province) is
+/// expenditure / (12 × retirees); 2024 pensions paid = 12 × Σ pensioners × pension.</item>
+/// <item>Revenue: a contribution-compliance factor κ per province scales statutory contributions (employer + employee
+/// rate × contribution base × contributors) so that they plus the year's lump-sum purchases of missing years equal the
+/// yearbook revenue net of subsidies, revenue × (1 − s). Provincial subsidies are not published (only national figures
+/// were found), so s is the national share (<see cref="NationalSubsidyShare"/>) — assumption: every province's subsidy
+/// share equals the national one. κ also absorbs everything else in the yearbook's revenue that is not modelled (pooling
+/// transfers received, interest, late payments) and under-declared bases; it is held for every year.</item>
+/// </list>
+/// </summary>
+public sealed class SchemeCalibration
+{
+    private const double YuanPer100Million = 1e8;
+    private const double PersonsPer10k = 1e4;
+
+    /// <summary>Creates a calibration from given factors (e.g. one solved on another scenario, to compare scenarios on the same footing).</summary>
+    /// <param name="provinces">Regions in grid order.</param>
+    /// <param name="workerAlignment">ω by region.</param>
+    /// <param name="compliance">κ by region.</param>
+    /// <param name="pensionLevel">λ by region, yuan a month.</param>
+    /// <param name="subsidyShare">Subsidy share used for the revenue targets.</param>
+    /// <param name="rows">Fit rows, if any.</param>
+    /// <param name="registration">ρ by region (registered workers per resident contributor); null for 1 everywhere.</param>
+    public SchemeCalibration(IReadOnlyList<Region> provinces, IReadOnlyList<double> workerAlignment, IReadOnlyList<double> compliance,
+        IReadOnlyList<double> pensionLevel, double subsidyShare, IReadOnlyList<SchemeCalibrationRow>? rows = null, IReadOnlyList<double>? registration = null)
+    {
+        ArgumentNullException.ThrowIfNull(provinces);
+        Provinces = provinces.ToArray();
+        WorkerAlignment = Check(workerAlignment, nameof(workerAlignment));
+        Registration = Check(registration ?? Enumerable.Repeat(1.0, Provinces.Count).ToArray(), nameof(registration));
+        Compliance = Check(compliance, nameof(compliance));
+        PensionLevel = Check(pensionLevel, nameof(pensionLevel));
+        SubsidyShare = subsidyShare;
+        Rows = rows?.ToArray() ?? [];
+    }
+
+    /// <summary>Regions in grid order.</summary>
+    public IReadOnlyList<Region> Provinces { get; }
+
+    /// <summary>ω: factor on the labour layer's covered workers, by region.</summary>
+    public IReadOnlyList<double> WorkerAlignment { get; }
+
+    /// <summary>ρ: registered contributing workers per resident contributor, by region (the head count reported to the fund layer).</summary>
+    public IReadOnlyList<double> Registration { get; }
+
+    /// <summary>κ: contribution-compliance factor, by region.</summary>
+    public IReadOnlyList<double> Compliance { get; }
+
+    /// <summary>λ: average monthly pension in payment in 2024, yuan, by region.</summary>
+    public IReadOnlyList<double> PensionLevel { get; }
+
+    /// <summary>The subsidy share of revenue used for the revenue targets.</summary>
+    public double SubsidyShare { get; }
+
+    /// <summary>The fit per province and the national sum (code 0, last), empty for a calibration built from given factors.</summary>
+    public IReadOnlyList<SchemeCalibrationRow> Rows { get; }
+
+    /// <summary>Solves ω, λ and κ for the assumptions (see the type's summary) and reports the fit.</summary>
+    /// <exception cref="InputDataException">Invalid assumptions, or a province with no contributions to calibrate.</exception>
+    public static SchemeCalibration Calibrate(SchemeAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        assumptions.Validate();
+        var baseOnly = assumptions with { EndYear = SchemeAssumptions.BaseYear };
+        var regions = assumptions.Demography.Shape.Regions;
+        int n = regions.Count;
+        var targets = assumptions.EffectiveTargets;
+        double subsidy = assumptions.EffectiveSubsidyShare;
+        var omega = Enumerable.Repeat(1.0, n).ToArray();
+        var kappa = Enumerable.Repeat(1.0, n).ToArray();
+        var lambda = new double[n];
+        var rho = Enumerable.Repeat(1.0, n).ToArray();
+        var omegaMax = new double[n];
+
+        // ω: fixed point on the contributors, bounded so that no cell is covered above 100%.
+        for (int iteration = 0; iteration < 30; iteration++)
+        {
+            var engine = new SchemeEngine(baseOnly, new SchemeCalibration(regions, omega, kappa, lambda, subsidy));
+            engine.Initialize();
+            if (iteration == 0) MaximumAlignment(engine, assumptions.Demography.PersonsAt(SchemeAssumptions.BaseYear), omegaMax);
+            double worst = 0;
+            for (int r = 0; r < n; r++)
+            {
+                double model = SchemeEngine.RegionSum(engine.Contributors, r);
+                double target = targets[regions[r].Code].Workers;
+                if (model <= 0)
+                {
+                    if (target > 0) throw Fail(regions[r], "contributors", "covered workers below the retirement age in the base year");
+                    continue;
+                }
+                rho[r] = target / model;
+                double next = Math.Min(omegaMax[r], omega[r] * target / model);
+                worst = Math.Max(worst, Math.Abs(next / omega[r] - 1));
+                omega[r] = next;
+            }
+            if (worst < 1e-12) break;
+        }
+
+        // λ: pensions in payment.
+        {
+            var engine = new SchemeEngine(baseOnly, new SchemeCalibration(regions, omega, kappa, lambda, subsidy, null, rho));
+            engine.Initialize();
+            for (int r = 0; r < n; r++)
+            {
+                double retirees = SchemeEngine.RegionSum(engine.Pensioners, r);
+                lambda[r] = retirees > 0 ? targets[regions[r].Code].ExpenditureYuan / (12 * retirees) : 0;
+            }
+        }
+
+        // κ: compliance, with the year's lump sums (which κ does not scale).
+        {
+            var engine = new SchemeEngine(baseOnly, new SchemeCalibration(regions, omega, kappa, lambda, subsidy));
+            engine.Initialize();
+            engine.Step(SchemeAssumptions.BaseYear, advance: false);
+            for (int r = 0; r < n; r++)
+            {
+                double statutory = (engine.EmployerRate(SchemeAssumptions.BaseYear, r) + engine.EmployeeRate(SchemeAssumptions.BaseYear)) * engine.OrdinaryBase[r];
+                double target = targets[regions[r].Code].RevenueYuan * (1 - subsidy);
+                if (statutory <= 0)
+                {
+                    if (target > 0) throw Fail(regions[r], "contributions", "a positive contribution base in the base year");
+                    kappa[r] = 0;
+                    continue;
+                }
+                kappa[r] = Math.Max(0, (target - engine.LumpSums[r]) / statutory);
+            }
+        }
+
+        // The fit.
+        var final = new SchemeEngine(baseOnly, new SchemeCalibration(regions, omega, kappa, lambda, subsidy, null, rho));
+        final.Initialize();
+        final.Step(SchemeAssumptions.BaseYear);
+        var flows = final.Flows;
+        var rows = new List<SchemeCalibrationRow>(n + 1);
+        double[] sums = new double[8];
+        for (int r = 0; r < n; r++)
+        {
+            var t = targets[regions[r].Code];
+            double workers = flows.ContributingWorkers(SchemeAssumptions.BaseYear)[r];
+            double retirees = flows.Retirees(SchemeAssumptions.BaseYear)[r];
+            double contributions = flows.Contributions(SchemeAssumptions.BaseYear)[r];
+            double pensions = flows.Pensions(SchemeAssumptions.BaseYear)[r];
+            double revenueTarget = t.RevenueYuan * (1 - subsidy);
+            rows.Add(Row(regions[r], t.Workers, workers, t.Retirees, retirees, revenueTarget, contributions, t.ExpenditureYuan, pensions,
+                omega[r], rho[r], kappa[r], lambda[r]));
+            double[] add = [t.Workers, workers, t.Retirees, retirees, revenueTarget, contributions, t.ExpenditureYuan, pensions];
+            for (int k = 0; k < sums.Length; k++) sums[k] += add[k];
+        }
+        rows.Add(Row(Dimensions.Regions.China, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7],
+            double.NaN, sums[1] > 0 ? sums[1] / ResidentWorkers(final, n) : double.NaN, double.NaN, sums[3] > 0 ? sums[7] / (12 * sums[3]) : 0));
+        return new SchemeCalibration(regions, omega, kappa, lambda, subsidy, rows, rho);
+    }
+
+    private static double ResidentWorkers(SchemeEngine engine, int regions)
+    {
+        double sum = 0;
+        for (int r = 0; r < regions; r++) sum += SchemeEngine.RegionSum(engine.Contributors, r);
+        return sum;
+    }
+
+    // ω_max = 1 / max over the region's cells of covered / population.
+    private static void MaximumAlignment(SchemeEngine engine, ReadOnlySpan<double> population, double[] omegaMax)
+    {
+        var covered = engine.Covered;
+        for (int r = 0; r < omegaMax.Length; r++)
+        {
+            double max = 0;
+            int start = r * PopulationShape.CellsPerRegion;
+            for (int i = start; i < start + PopulationShape.CellsPerRegion; i++)
+            {
+                if (population[i] > 0) max = Math.Max(max, covered[i] / population[i]);
+            }
+            omegaMax[r] = max > 0 ? 1 / max : double.PositiveInfinity;
+        }
+    }
+
+    /// <summary>
+    /// The 2024 yearbook by province (<see cref="PensionData.UrbanEmployeePensionProvince2024"/>; 10,000 persons and 100
+    /// million yuan converted to persons and yuan), keyed by GB/T code; the national row is left out.
+    /// </summary>
+    public static IReadOnlyDictionary<int, SchemeBaseYearTarget> Yearbook2024Targets()
+    {
+        var targets = new Dictionary<int, SchemeBaseYearTarget>();
+        foreach (var row in PensionData.UrbanEmployeePensionProvince2024())
+        {
+            if (row.RegionCode == 0) continue;
+            targets[row.RegionCode] = new SchemeBaseYearTarget(row.WorkersTenThousands * PersonsPer10k, row.RetireesTenThousands * PersonsPer10k,
+                row.RevenueHundredMillionYuan * YuanPer100Million, row.ExpenditureHundredMillionYuan * YuanPer100Million);
+        }
+        return targets;
+    }
+
+    /// <summary>
+    /// The national subsidy share of revenue from <see cref="PensionData.UrbanEmployeePensionNational"/>: the latest year
+    /// with a fiscal subsidy figure (scope "all") that is not tagged unverified, over that year's revenue. With the embedded
+    /// data: 2019, 10,318.66 亿 ([S2], 2019 national fiscal final accounts) over 52,919 亿 (revenue, tagged [U], the only
+    /// 2019 revenue figure) = 19.5%. No 2024 subsidy figure is in the data.
+    /// </summary>
+    /// <exception cref="InputDataException">No such pair of figures.</exception>
+    public static SubsidyShareSource NationalSubsidyShare()
+    {
+        var rows = PensionData.UrbanEmployeePensionNational();
+        PensionNationalFigureRow? subsidy = null;
+        foreach (var row in rows)
+        {
+            if (row.Scope != PensionScope.All || row.Item != "fiscal_subsidy" || row.Tag == SourceTag.Unverified) continue;
+            if (!rows.Any(x => x.Year == row.Year && x.Scope == PensionScope.All && x.Item == "revenue")) continue;
+            if (subsidy is null || row.Year > subsidy.Value.Year) subsidy = row;
+        }
+        if (subsidy is not { } s)
+        {
+            throw new InputDataException("urban_employee_pension_national.csv", null, "fiscal_subsidy", null,
+                "a verified national fiscal subsidy with a revenue figure of the same year");
+        }
+        var revenue = rows.First(x => x.Year == s.Year && x.Scope == PensionScope.All && x.Item == "revenue");
+        return new SubsidyShareSource(s.Year, s.Value * YuanPer100Million, revenue.Value * YuanPer100Million, s.Tag, revenue.Tag);
+    }
+
+    private static SchemeCalibrationRow Row(Region region, double targetWorkers, double workers, double targetRetirees, double retirees,
+        double targetRevenue, double contributions, double targetExpenditure, double pensions, double omega, double rho, double kappa, double lambda) =>
+        new(region.Code, region.EnglishName, targetWorkers, workers, targetRetirees, retirees, targetRevenue, contributions, targetExpenditure, pensions,
+            Error(workers, targetWorkers), Error(retirees, targetRetirees), Error(contributions, targetRevenue), Error(pensions, targetExpenditure),
+            omega, rho, kappa, lambda);
+
+    private static double Error(double model, double target) => target > 0 ? model / target - 1 : model == 0 ? 0 : double.PositiveInfinity;
+
+    private static InputDataException Fail(Region region, string what, string expected) =>
+        new("scheme calibration", null, $"{what} [{region.EnglishName}]", "0", expected);
+
+    private double[] Check(IReadOnlyList<double> values, string name)
+    {
+        ArgumentNullException.ThrowIfNull(values, name);
+        if (values.Count != Provinces.Count)
+        {
+            throw new InputDataException("scheme calibration", null, name, values.Count.ToString(CultureInfo.InvariantCulture), $"one value per region ({Provinces.Count})");
+        }
+        foreach (var v in values)
+        {
+            if (!double.IsFinite(v) || v < 0) throw new InputDataException("scheme calibration", null, name, v.ToString("R", CultureInfo.InvariantCulture), "a finite value ≥ 0");
+        }
+        return values.ToArray();
+    }
+}

@@ -1,0 +1,88 @@
+using Actuarial.Dimensions;
+using Actuarial.Funds;
+
+namespace Actuarial.Scheme;
+
+/// <summary>
+/// The result of a scheme projection: the fund layer's input (<see cref="Flows"/>), the calibration it ran on and tidy
+/// rows by year and province.
+/// </summary>
+public sealed class SchemeProjection
+{
+    private readonly SchemeEngine _engine;
+
+    internal SchemeProjection(SchemeEngine engine, SchemeCalibration calibration)
+    {
+        _engine = engine;
+        Calibration = calibration;
+    }
+
+    /// <summary>The flows by year and province, 2024..EndYear (see <see cref="SchemeProjector"/> for what each field holds).</summary>
+    public FundFlows Flows => _engine.Flows;
+
+    /// <summary>The calibration factors used.</summary>
+    public SchemeCalibration Calibration { get; }
+
+    /// <summary>The assumptions the projection ran on.</summary>
+    public SchemeAssumptions Assumptions => _engine.Assumptions;
+
+    /// <summary>First year (2024).</summary>
+    public int FirstYear => SchemeAssumptions.BaseYear;
+
+    /// <summary>Last year.</summary>
+    public int EndYear => Assumptions.EndYear;
+
+    /// <summary>One row per year and province, then a national row (code 0) per year.</summary>
+    public IReadOnlyList<SchemeYearRow> Summary()
+    {
+        int n = _engine.Regions.Count;
+        var rows = new List<SchemeYearRow>(_engine.YearCount * (n + 1));
+        for (int y = 0; y < _engine.YearCount; y++)
+        {
+            int year = FirstYear + y;
+            double[] total = new double[7];
+            for (int r = 0; r < n; r++)
+            {
+                int o = y * n + r;
+                double wage = Flows.AverageWage(year)[r];
+                double workers = _engine.OutContributors[o];
+                rows.Add(Row(year, _engine.Regions[r], workers, _engine.OutPensioners[o], _engine.OutNewPensioners[o],
+                    _engine.OutContributions[o], _engine.OutEmployerContributions[o], _engine.OutPensions[o], wage));
+                total[0] += workers;
+                total[1] += _engine.OutPensioners[o];
+                total[2] += _engine.OutNewPensioners[o];
+                total[3] += _engine.OutContributions[o];
+                total[4] += _engine.OutEmployerContributions[o];
+                total[5] += _engine.OutPensions[o];
+                total[6] += wage * workers;
+            }
+            rows.Add(Row(year, Regions.China, total[0], total[1], total[2], total[3], total[4], total[5], total[0] > 0 ? total[6] / total[0] : 0));
+        }
+        return rows;
+    }
+
+    private static SchemeYearRow Row(int year, Region region, double contributors, double pensioners, double newPensioners,
+        double contributions, double employer, double pensions, double wage) =>
+        new(year, region.Code, region.EnglishName, contributors, pensioners, newPensioners,
+            pensioners > 0 ? pensions / (12 * pensioners) : 0, contributions, employer, pensions,
+            contributors > 0 ? pensioners / contributors : double.NaN, wage);
+}
+
+/// <summary>One year × province of a scheme projection (tidy). Stocks at the reference date, flows of the calendar year.</summary>
+/// <param name="Year">Calendar year.</param>
+/// <param name="RegionCode">GB/T 2260 code; 0 = China (sum of the provinces).</param>
+/// <param name="Region">English name.</param>
+/// <param name="Contributors">Contributing workers, persons.</param>
+/// <param name="Pensioners">Pensioners paid in the year, persons.</param>
+/// <param name="NewPensioners">Persons retiring with a pension in the twelve months after the reference date (paid from the next year).</param>
+/// <param name="AveragePensionYuanPerMonth">Pensions / (12 × pensioners), yuan a month.</param>
+/// <param name="Contributions">All contributions to the fund (employer + employee + lump sums), yuan; <see cref="FundFlows.Contributions"/>.</param>
+/// <param name="EmployerContributions">The employer (pooled-fund) part of <paramref name="Contributions"/>, yuan.</param>
+/// <param name="Pensions">All pensions paid (basic, transitional, individual account), yuan; <see cref="FundFlows.Pensions"/>.</param>
+/// <param name="SystemDependencyRatio">Pensioners per contributor.</param>
+/// <param name="AverageWageYuan">Average annual wage of covered workers, yuan.</param>
+[CsvHelper.CsvRecord]
+public sealed partial record SchemeYearRow(
+    int Year, int RegionCode, string Region, double Contributors, double Pensioners, double NewPensioners,
+    double AveragePensionYuanPerMonth, double Contributions, double EmployerContributions, double Pensions,
+    double SystemDependencyRatio, double AverageWageYuan);
