@@ -1,10 +1,12 @@
-// The baseline: China's population by province, sex, single year of age and education, 2020–2100, on the
-// library's embedded defaults (2020 census base, WPP 2024 medium fertility, life expectancy and international
-// migration, 2010–2020 census migration between provinces, Wittgenstein SSP2 attainment).
+// The baseline on the library's embedded China defaults: the population by province, sex, single year of age and
+// education, 2020–2100 (2020 census base, WPP 2024 medium fertility, life expectancy and international migration,
+// 2010–2020 census migration between provinces, Wittgenstein SSP2 attainment), and on it the urban employee pension:
+// contributors and pensioners calibrated to the 2024 yearbook, the 31 provincial funds and national pooling.
 //
-//   dotnet run --project samples/Actuarial.Baseline -c Release                 # print the summary
-//   dotnet run --project samples/Actuarial.Baseline -c Release -- --out out     # also write tidy CSV tables
-//   dotnet run --project samples/Actuarial.Baseline -c Release -- --national    # one national region
+//   dotnet run --project samples/Actuarial.Baseline -c Release                     # print the summary
+//   dotnet run --project samples/Actuarial.Baseline -c Release -- --out out         # also write tidy CSV tables
+//   dotnet run --project samples/Actuarial.Baseline -c Release -- --demography      # the population only
+//   dotnet run --project samples/Actuarial.Baseline -c Release -- --demography --national
 using System.Diagnostics;
 using System.Globalization;
 using Actuarial.Demography;
@@ -12,8 +14,10 @@ using Actuarial.Dimensions;
 using Actuarial.IO;
 using Actuarial.Scenarios;
 
+const string Usage = "usage: Actuarial.Baseline [--demography [--national]] [--out FOLDER]";
 string? outputFolder = null;
 bool national = false;
+bool demographyOnly = false;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -24,14 +28,24 @@ for (int i = 0; i < args.Length; i++)
         case "--national":
             national = true;
             break;
+        case "--demography":
+            demographyOnly = true;
+            break;
         case "--help" or "-h":
-            Console.WriteLine("usage: Actuarial.Baseline [--national] [--out FOLDER]");
+            Console.WriteLine(Usage);
             return 0;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: Actuarial.Baseline [--national] [--out FOLDER]");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'; {Usage}");
             return 2;
     }
 }
+
+if (national && !demographyOnly)
+{
+    Console.Error.WriteLine($"--national applies to --demography only (the pension projection is provincial); {Usage}");
+    return 2;
+}
+if (!demographyOnly) return PensionBaseline(outputFolder);
 
 var clock = Stopwatch.StartNew();
 var assumptions = national ? ChinaDefaults.NationalDemography() : ChinaDefaults.Demography();
@@ -79,3 +93,45 @@ if (outputFolder is not null)
     Console.WriteLine($"wrote {summaryPath} and {populationPath}");
 }
 return 0;
+
+static int PensionBaseline(string? outputFolder)
+{
+    var c = CultureInfo.InvariantCulture;
+    var clock = Stopwatch.StartNew();
+    var projection = PensionProjector.Run(ChinaDefaults.PensionScenario());
+    var summary = projection.Summary();
+    Console.WriteLine($"Actuarial pension baseline: China's urban employee basic pension, 31 provincial funds, {summary.FirstYear}–{summary.LastYear}");
+    Console.WriteLine($"(loaded, calibrated and projected in {clock.Elapsed.TotalSeconds:F1} s)");
+    Console.WriteLine();
+    string Year(int? year) => year?.ToString(c) ?? "none by " + summary.LastYear.ToString(c);
+    Console.WriteLine($"  first year of current deficit, with subsidies:     {Year(summary.FirstCurrentDeficitYear)}");
+    Console.WriteLine($"  first year of current deficit, without subsidies:  {Year(summary.FirstCurrentDeficitYearExcludingSubsidies)}");
+    Console.WriteLine($"  national fund depleted:                           {Year(summary.DepletionYear)}");
+    Console.WriteLine($"  peak national balance:                            {summary.PeakBalanceYuan / 1e12:F2} trillion yuan at end-{summary.PeakBalanceYear}");
+    foreach (var (year, ratio) in summary.SystemDependencyRatios)
+    {
+        Console.WriteLine($"  pensioners per contributor in {year}:               {ratio:F2}");
+    }
+    Console.WriteLine($"  provincial funds depleted by {summary.LastYear}:               {summary.DepletedProvinces.Count} of 31" +
+        (summary.DepletedProvinces.Count > 0 ? $" (first: {string.Join(", ", summary.DepletedProvinces.Take(5).Select(p => $"{p.Region} {p.Year}"))})" : ""));
+    Console.WriteLine();
+    Console.WriteLine("  year  contributors(m)  pensioners(m)  revenue(tn)  spending(tn)  balance(tn)  months of payment");
+    var fundRows = projection.Funds.YearTable().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
+    foreach (int year in new[] { 2025, 2030, 2035, 2040, 2045, 2050, 2060, 2070, 2080, 2090, 2100 })
+    {
+        if (!fundRows.TryGetValue(year, out var row)) continue;
+        Console.WriteLine($"  {year}  {row.ContributingWorkers / 1e6,15:F1}  {row.Retirees / 1e6,13:F1}  {row.Revenue / 1e12,11:F2}  {row.Spending / 1e12,12:F2}  {row.ClosingBalance / 1e12,11:F2}  {row.MonthsOfPayment,17:F1}");
+    }
+    if (outputFolder is not null)
+    {
+        Directory.CreateDirectory(outputFolder);
+        TidyCsvWriter.Write(projection.Funds.YearTable(), Path.Combine(outputFolder, "funds_by_year.csv"));
+        TidyCsvWriter.Write(projection.Funds.Summary(), Path.Combine(outputFolder, "funds_summary.csv"));
+        TidyCsvWriter.Write(projection.Scheme.Summary(), Path.Combine(outputFolder, "scheme_by_year.csv"));
+        TidyCsvWriter.Write(projection.Demography.Summary(), Path.Combine(outputFolder, "demographic_summary.csv"));
+        Console.WriteLine();
+        Console.WriteLine($"wrote funds_by_year.csv, funds_summary.csv, scheme_by_year.csv and demographic_summary.csv to {outputFolder}");
+    }
+    return 0;
+}
+

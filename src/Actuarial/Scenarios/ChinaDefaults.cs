@@ -67,6 +67,41 @@ public static class ChinaDefaults
         InterprovincialMigration = null,
     };
 
+    /// <summary>
+    /// Return on the part of the provincial funds not entrusted to the NCSSF (bank deposits and treasury bonds): 2.0% a
+    /// year, an assumption. The reference gives no figure for it; individual accounts were credited at about the
+    /// one-year deposit rate, 2%–3.5%, before 2016 (china-pension-rules.md §1.5 [S2]), and deposit rates have fallen
+    /// since, so the low end is taken. A scenario should set its own.
+    /// </summary>
+    public const double NonEntrustedFundReturn = 0.02;
+
+    /// <summary>
+    /// The pension baseline: the demographic defaults, the calibrated labour market, current scheme rules (the 2025
+    /// retirement reform, national pooling) and the provincial funds opening on 1 January 2025 with the end-2024
+    /// balances. Fiscal subsidies are a share of spending equal to the 2024 subsidy-to-spending ratio implied by the
+    /// scheme's calibration (<see cref="SubsidyShareOfSpending2024"/>).
+    /// </summary>
+    public static PensionScenario PensionScenario() => new()
+    {
+        Name = "baseline",
+        Demography = Demography(),
+        Labour = Labour.LabourAssumptions.ChinaDefaults(),
+        Funds = Funds.ChinaFunds.China2024(EndYear, NonEntrustedFundReturn, subsidies: new Funds.SubsidyShareOfSpending(SubsidyShareOfSpending2024())),
+        EndYear = EndYear,
+    };
+
+    /// <summary>
+    /// Subsidies per yuan of pensions paid in 2024: the national subsidy share of fund revenue the scheme's calibration
+    /// uses (<see cref="Scheme.SchemeCalibration.NationalSubsidyShare"/>) × 2024 revenue ÷ 2024 expenditure (yearbook,
+    /// national row), so that the 2024 subsidies are the same in the scheme's calibration and in the fund ledgers.
+    /// </summary>
+    public static double SubsidyShareOfSpending2024()
+    {
+        var national = IO.PensionData.UrbanEmployeePensionProvince2024().Single(r => r.RegionCode == 0);
+        var source = Scheme.SchemeCalibration.NationalSubsidyShare();
+        return source.SubsidyYuan / source.RevenueYuan * national.RevenueHundredMillionYuan / national.ExpenditureHundredMillionYuan;
+    }
+
     /// <summary>The default mortality model (WPP 2024 e0 path met by a Lee-Carter pattern).</summary>
     public static IMortalityModel Mortality() => DefaultMortality.Value;
 

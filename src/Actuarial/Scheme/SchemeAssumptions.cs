@@ -40,14 +40,17 @@ public sealed record SchemeAssumptions
     /// <summary>Month of the grid's reference date (1 November, the census date), passed to <see cref="RetirementAgeSchedule.ShareOfAgeRetiringInYear"/>.</summary>
     public const int ReferenceMonth = 11;
 
-    /// <summary>The population projection; it must cover <see cref="BaseYear"/>..<see cref="EndYear"/> on a grid of provinces (no national region).</summary>
-    public required DemographicProjection Demography { get; init; }
+    /// <summary>
+    /// The population projection; it must cover <see cref="BaseYear"/>..<see cref="EndYear"/> on a grid of provinces (no
+    /// national region). Left unset in a scenario's template: <see cref="Scenarios.PensionProjector"/> supplies it.
+    /// </summary>
+    public DemographicProjection Demography { get; init; } = null!;
 
-    /// <summary>The labour layer: covered workers and wages by cell.</summary>
-    public required ICoveredWorkforce Workforce { get; init; }
+    /// <summary>The labour layer: covered workers and wages by cell. Left unset in a scenario's template: <see cref="Scenarios.PensionProjector"/> supplies it.</summary>
+    public ICoveredWorkforce Workforce { get; init; } = null!;
 
-    /// <summary>Last projection year (flows are produced for <see cref="BaseYear"/>..EndYear).</summary>
-    public required int EndYear { get; init; }
+    /// <summary>Last projection year (flows are produced for <see cref="BaseYear"/>..EndYear); a scenario's template takes the scenario's.</summary>
+    public int EndYear { get; init; }
 
     /// <summary>The scheme rules; default <see cref="SchemeRules.ChinaDefaults"/> (2025 reform of retirement ages included).</summary>
     public SchemeRules Rules { get; init; } = SchemeRules.ChinaDefaults;
@@ -124,8 +127,8 @@ public sealed record SchemeAssumptions
     /// <exception cref="InputDataException">A year not covered, a national grid, or a province without a target.</exception>
     public void Validate()
     {
-        ArgumentNullException.ThrowIfNull(Demography);
-        ArgumentNullException.ThrowIfNull(Workforce);
+        if (Demography is null) throw new InputDataException("scheme assumptions", null, nameof(Demography), null, "a demographic projection (PensionProjector sets it from the scenario)");
+        if (Workforce is null) throw new InputDataException("scheme assumptions", null, nameof(Workforce), null, "a covered workforce (PensionProjector sets it from the scenario's labour assumptions)");
         ArgumentNullException.ThrowIfNull(Rules);
         if (Demography.BaseYear > BaseYear || Demography.EndYear < EndYear || EndYear < BaseYear)
         {

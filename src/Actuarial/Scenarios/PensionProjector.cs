@@ -1,0 +1,104 @@
+using Actuarial.Demography;
+using Actuarial.Funds;
+using Actuarial.Scheme;
+
+namespace Actuarial.Scenarios;
+
+/// <summary>
+/// Runs a <see cref="PensionScenario"/> through the layers in turn: population (2020 → end), labour and scheme
+/// (2024 → end, producing each province's contributions, pensions and head counts), then the 31 fund ledgers with
+/// the pooling rule in force (2025 → end).
+/// </summary>
+public static class PensionProjector
+{
+    /// <summary>Projects the scenario.</summary>
+    public static PensionProjection Run(PensionScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        scenario.Validate();
+        var demography = DemographicProjector.Run(scenario.Demography);
+        var workforce = scenario.Labour.Compile();
+        var scheme = SchemeProjector.Run(scenario.Scheme with { Demography = demography, Workforce = workforce, EndYear = scenario.EndYear });
+        var flows = FlowsFrom(scheme.Flows, ChinaFunds.FirstYear2024Table);
+        var funds = FundProjector.Run(flows, scenario.Funds);
+        return new PensionProjection(scenario, demography, scheme, funds);
+    }
+
+    /// <summary>The scheme's flows from <paramref name="firstYear"/> on (the ledgers open on its 1 January).</summary>
+    private static FundFlows FlowsFrom(FundFlows all, int firstYear)
+    {
+        var flows = new FundFlows(all.Provinces, firstYear, all.LastYear - firstYear + 1);
+        for (int year = firstYear; year <= all.LastYear; year++)
+        {
+            all.Contributions(year).CopyTo(flows.Contributions(year));
+            all.Pensions(year).CopyTo(flows.Pensions(year));
+            all.ContributingWorkers(year).CopyTo(flows.ContributingWorkers(year));
+            all.Retirees(year).CopyTo(flows.Retirees(year));
+            all.AverageWage(year).CopyTo(flows.AverageWage(year));
+            all.CoveredWageBill(year).CopyTo(flows.CoveredWageBill(year));
+        }
+        return flows;
+    }
+}
+
+/// <summary>The results of every layer of a pension projection, and the summary people read first.</summary>
+public sealed class PensionProjection
+{
+    internal PensionProjection(PensionScenario scenario, DemographicProjection demography, SchemeProjection scheme, FundProjection funds)
+    {
+        Scenario = scenario;
+        Demography = demography;
+        Scheme = scheme;
+        Funds = funds;
+    }
+
+    /// <summary>The scenario that was run.</summary>
+    public PensionScenario Scenario { get; }
+
+    /// <summary>The population by region, sex, education and age, with its flows and indicators.</summary>
+    public DemographicProjection Demography { get; }
+
+    /// <summary>Contributors, pensioners, contributions and pensions by province.</summary>
+    public SchemeProjection Scheme { get; }
+
+    /// <summary>The provincial fund ledgers, transfers and solvency measures.</summary>
+    public FundProjection Funds { get; }
+
+    /// <summary>
+    /// The headline measures: first year of current deficit (with and without subsidies), depletion year, peak balance
+    /// and its year (national); system dependency ratios at fixed years; and the provinces whose funds are depleted by
+    /// the end year.
+    /// </summary>
+    public PensionSummary Summary()
+    {
+        var national = Funds.Summary().Single(r => r.RegionCode == 0);
+        var schemeRows = Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
+        var dependency = new List<(int Year, double PensionersPerContributor)>();
+        foreach (int year in new[] { 2030, 2050, 2100 })
+        {
+            if (schemeRows.TryGetValue(year, out var row)) dependency.Add((year, row.SystemDependencyRatio));
+        }
+        var depleted = Funds.Summary().Where(r => r.RegionCode != 0 && r.DepletionYear is not null)
+            .OrderBy(r => r.DepletionYear).Select(r => (r.Region, r.DepletionYear!.Value)).ToArray();
+        return new PensionSummary(Scenario.Name, national.FirstYear, national.LastYear, national.FirstCurrentDeficitYear,
+            national.FirstCurrentDeficitYearExcludingSubsidies, national.DepletionYear, national.PeakBalance, national.PeakBalanceYear,
+            dependency, depleted);
+    }
+}
+
+/// <summary>The headline measures of a pension projection (national unless stated).</summary>
+/// <param name="Scenario">Scenario name.</param>
+/// <param name="FirstYear">First year of the fund ledgers.</param>
+/// <param name="LastYear">Last projected year.</param>
+/// <param name="FirstCurrentDeficitYear">First year spending exceeds revenue including subsidies, if any.</param>
+/// <param name="FirstCurrentDeficitYearExcludingSubsidies">First year spending exceeds revenue without subsidies, if any.</param>
+/// <param name="DepletionYear">First year the national accumulated balance is negative, if any.</param>
+/// <param name="PeakBalanceYuan">Highest national year-end balance, yuan.</param>
+/// <param name="PeakBalanceYear">Year of the peak.</param>
+/// <param name="SystemDependencyRatios">Pensioners per contributor at 2030, 2050 and 2100 (where projected).</param>
+/// <param name="DepletedProvinces">Provinces whose own fund is depleted within the horizon, with the year, earliest first.</param>
+public sealed record PensionSummary(
+    string Scenario, int FirstYear, int LastYear, int? FirstCurrentDeficitYear, int? FirstCurrentDeficitYearExcludingSubsidies,
+    int? DepletionYear, double PeakBalanceYuan, int PeakBalanceYear,
+    IReadOnlyList<(int Year, double PensionersPerContributor)> SystemDependencyRatios,
+    IReadOnlyList<(string Region, int Year)> DepletedProvinces);
