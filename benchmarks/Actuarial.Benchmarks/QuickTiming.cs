@@ -2,17 +2,44 @@ using System.Diagnostics;
 
 namespace Actuarial.Benchmarks;
 
-/// <summary>Rough Stopwatch timings for tuning; BenchmarkDotNet gives the figures we report.</summary>
+/// <summary>
+/// Rough Stopwatch timings for tuning (BenchmarkDotNet gives the figures we report). With the environment variable
+/// QUICK_ONLY=province or QUICK_ONLY=scheme it loops on one piece for eight seconds, for a profiler to sample.
+/// </summary>
 internal static class QuickTiming
 {
     public static void Run()
     {
+        string? only = Environment.GetEnvironmentVariable("QUICK_ONLY");
+        if (only is "province" or "scheme")
+        {
+            Action action;
+            if (only == "scheme")
+            {
+                var pension = new PensionBenchmarks();
+                pension.Setup();
+                action = () => pension.Scheme();
+            }
+            else
+            {
+                var projection = new ProjectionBenchmarks();
+                projection.Setup();
+                action = projection.ProvincialOneYear;
+            }
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < 8) action();
+            return;
+        }
         var benchmarks = new ProjectionBenchmarks();
         benchmarks.Setup();
         Time("national run", benchmarks.NationalRun, 2000);
         Time("31-province run", benchmarks.ProvincialRun, 100);
         Time("national, one year", benchmarks.NationalOneYear, 100_000);
         Time("31 provinces, one year", benchmarks.ProvincialOneYear, 5000);
+        var pensions = new PensionBenchmarks();
+        pensions.Setup();
+        Time("scheme 2024-2100", () => pensions.Scheme(), 20);
+        Time("funds 2025-2100", () => pensions.Funds(), 2000);
     }
 
     private static void Time(string name, Action action, int iterations)
