@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace Actuarial.Stochastic;
+
+/// <summary>Options of <see cref="MonteCarlo.Run"/>; none of them changes the results.</summary>
+public sealed record MonteCarloOptions
+{
+    /// <summary>Worker threads at most; −1 (default) for as many as the machine has. The results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>Paths handed to a thread at a time (load balancing only; the results do not depend on it).</summary>
+    public int BlockSize { get; init; } = 16;
+
+    /// <summary>Keep every path's values in the summary (memory then grows with the paths).</summary>
+    public bool KeepPaths { get; init; }
+
+    /// <summary>Cancels the run.</summary>
+    public CancellationToken CancellationToken { get; init; }
+}
+
+/// <summary>
+/// Runs Monte Carlo paths in parallel and summarises them. Path i (global index) draws from
+/// <see cref="PathRandom.ForPath"/>(seed, i) and nothing else, so the summary of a run is the same bit for bit whatever
+/// the number of threads, the scheduling, or the split into shards: a run of paths [a, b) merged with a run of [b, c)
+/// (<see cref="MonteCarloSummary.Merge"/>) equals the run of [a, c).
+/// </summary>
+/// <remarks>
+/// Each worker thread takes a pooled state (an <see cref="IPathWorker"/> with its buffers, a <see cref="PathOutput"/>
+/// and a thread-local <see cref="MonteCarloSummary"/>), runs blocks of paths into it, and the thread-local summaries
+/// are merged at the end. Merging is exact in any order: histogram and depletion counts are integers, min/max are
+/// order-free, and the sums behind the means are kept as exact expansions (<see cref="SeriesSummary"/>), so no
+/// floating-point sum depends on which thread ran which path.
+/// </remarks>
+public static class MonteCarlo
+{
+    /// <summary>Runs paths firstPath … firstPath + pathCount − 1 and returns their summary.</summary>
+    /// <param name="pathCount">Number of paths (≥ 0).</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="firstPath">Global index of the first path (the shard's start; 0 for a whole run).</param>
+    /// <param name="evaluator">What a path is.</param>
+    /// <param name="options">Threads, block size, whether to keep paths; null for the defaults.</param>
+    public static MonteCarloSummary Run(int pathCount, ulong seed, int firstPath, IPathEvaluator evaluator, MonteCarloOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentOutOfRangeException.ThrowIfNegative(pathCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstPath);
+        options ??= new MonteCarloOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BlockSize, 1);
+        if (options.MaxDegreeOfParallelism == 0 || options.MaxDegreeOfParallelism < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be −1 or ≥ 1");
+        }
+        var series = evaluator.Series;
+        var total = new MonteCarloSummary(series, options.KeepPaths);
+        if (pathCount == 0) return total;
+
+        var pool = new ConcurrentBag<WorkerState>();
+        var all = new List<WorkerState>();
+        WorkerState Rent()
+        {
+            if (pool.TryTake(out var s)) return s;
+            var created = new WorkerState(evaluator.CreateWorker(), new PathOutput(series), new MonteCarloSummary(series, options.KeepPaths));
+            lock (all) all.Add(created);
+            return created;
+        }
+
+        long end = (long)firstPath + pathCount;
+        try
+        {
+            Parallel.ForEach(
+                System.Collections.Concurrent.Partitioner.Create((long)firstPath, end, options.BlockSize),
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = options.CancellationToken },
+                Rent,
+                (range, _, state) =>
+                {
+                    for (long i = range.Item1; i < range.Item2; i++) state.RunPath(seed, i);
+                    return state;
+                },
+                pool.Add);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count >= 1)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
+        foreach (var state in all) total.MergeFrom(state.Summary);
+        return total;
+    }
+
+    /// <summary>Evaluates a single path (the one a run would evaluate as path <paramref name="pathIndex"/>) and returns its values, one array per series.</summary>
+    public static IReadOnlyList<double[]> EvaluatePath(IPathEvaluator evaluator, ulong seed, long pathIndex)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        var output = new PathOutput(evaluator.Series);
+        output.Reset();
+        var random = PathRandom.ForPath(seed, pathIndex);
+        evaluator.CreateWorker().Evaluate(pathIndex, ref random, output);
+        return Enumerable.Range(0, evaluator.Series.Count).Select(i => output.Raw(i).ToArray()).ToArray();
+    }
+
+    private sealed class WorkerState(IPathWorker worker, PathOutput output, MonteCarloSummary summary)
+    {
+        public MonteCarloSummary Summary { get; } = summary;
+
+        public void RunPath(ulong seed, long pathIndex)
+        {
+            output.Reset();
+            var random = PathRandom.ForPath(seed, pathIndex);
+            worker.Evaluate(pathIndex, ref random, output);
+            Summary.Record(pathIndex, output);
+        }
+    }
+}
