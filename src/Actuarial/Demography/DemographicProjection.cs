@@ -8,6 +8,7 @@ namespace Actuarial.Demography;
 /// the flows of every year, and the indicators people read (e0, e65, TFR, dependency ratio, working-age population,
 /// mean years of schooling), as tidy tables.
 /// </summary>
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource))] // notebook display (Actuarial.Display)
 public sealed class DemographicProjection
 {
     private readonly CompiledDemography _inputs;

@@ -34,6 +34,7 @@ public enum FundLine
 /// The result of <see cref="FundProjector.Run"/>: every ledger line per year and province, the national sums
 /// (region code 0), the strategic reserve, tidy tables and the solvency measures.
 /// </summary>
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource))] // notebook display (Actuarial.Display)
 public sealed class FundProjection
 {
     private readonly CompiledFunds _inputs;

@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
@@ -12,7 +16,7 @@ namespace Actuarial.Labour;
 /// their average annual wage in every cell. Immutable and thread-safe; <see cref="FillCoveredWorkers"/> allocates nothing.
 /// It is the scheme layer's <see cref="Scheme.ICoveredWorkforce"/>.
 /// </summary>
-public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce
+public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegionalCoveredWorkforce
 {
     private const int Cells = PopulationShape.CellsPerRegion;
     private static readonly PopulationShape ProvinceShape = new(Regions.Provinces);
@@ -24,6 +28,8 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce
     private readonly double[] _baseWage;        // [province], yuan per year in WageBaseYear
     private readonly double[] _wageIndex;       // [year - FirstYear], W(y) / W(WageBaseYear)
     private readonly double[] _gain, _older, _unemploymentScale, _nonAgricultural, _joining, _density; // [year - FirstYear]
+    private readonly double[] _employed;        // [year - FirstYear][sex, education, age]: p × (1 − u) with the levers (FillEmployedShare)
+    private readonly int _firstCoveredAge;      // the lowest age with an employed share > 0 in any year (nobody covered below it)
 
     internal CompiledLabourModel(LabourAssumptions assumptions)
     {
@@ -99,7 +105,19 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce
         _wageIndex[b] = 1;
         for (int i = b + 1; i < years; i++) _wageIndex[i] = _wageIndex[i - 1] * (1 + growth[FirstYear + i]);
         for (int i = b - 1; i >= 0; i--) _wageIndex[i] = _wageIndex[i + 1] / (1 + growth[FirstYear + i + 1]);
+        _employed = new double[years * Cells];
+        for (int i = 0; i < years; i++) FillEmployedShare(FirstYear + i, _employed.AsSpan(i * Cells, Cells));
+        // Covered = persons × (s + joining × max(0, e − s)) × density with s = min(1, e × coverage): 0 wherever e = 0.
+        int firstCovered = Ages.Count;
+        for (int i = 0; i < _employed.Length; i++)
+        {
+            if (_employed[i] != 0) firstCovered = Math.Min(firstCovered, i % Ages.Count);
+        }
+        _firstCoveredAge = firstCovered;
     }
+
+    /// <inheritdoc cref="Scheme.IRegionalCoveredWorkforce.FirstCoveredAge"/>
+    int Scheme.IRegionalCoveredWorkforce.FirstCoveredAge => _firstCoveredAge;
 
     /// <summary>The assumptions the model was compiled from.</summary>
     public LabourAssumptions Assumptions { get; }
@@ -138,32 +156,83 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce
         if (population.Length != n) throw new ArgumentException($"expected {n} cells (31 provinces × 1,212), got {population.Length}", nameof(population));
         if (coveredWorkers.Length != n) throw new ArgumentException($"expected {n} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
         if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
-        Span<double> employed = stackalloc double[Cells];
-        FillEmployedShare(year, employed);
-        int t = year - FirstYear;
-        double scale = _nonAgricultural[t], joining = _joining[t], density = _density[t], wageIndex = _wageIndex[t];
-        for (int r = 0; r < _coverage.Length; r++)
+        for (int r = 0; r < _coverage.Length; r++) FillRegion(year - FirstYear, r, population, coveredWorkers, annualWageYuan);
+    }
+
+    /// <inheritdoc cref="Scheme.IRegionalCoveredWorkforce.FillCoveredWorkersOfRegion"/>
+    void Scheme.IRegionalCoveredWorkforce.FillCoveredWorkersOfRegion(int year, int region, ReadOnlySpan<double> population, Span<double> coveredWorkers,
+        Span<double> annualWageYuan)
+    {
+        CheckYear(year);
+        int n = CellCount;
+        if (population.Length != n) throw new ArgumentException($"expected {n} cells (31 provinces × 1,212), got {population.Length}", nameof(population));
+        if (coveredWorkers.Length != n) throw new ArgumentException($"expected {n} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
+        if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
+        ArgumentOutOfRangeException.ThrowIfNegative(region);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(region, _coverage.Length);
+        FillRegion(year - FirstYear, region, population, coveredWorkers, annualWageYuan);
+    }
+
+    /// <summary>
+    /// One province of <see cref="FillCoveredWorkers"/>: covered = persons × covered share × density in lanes over the
+    /// province's cells (the employed shares of the year precomputed), then the wages normalised to the province's average.
+    /// </summary>
+    private void FillRegion(int t, int r, ReadOnlySpan<double> population, Span<double> coveredWorkers, Span<double> annualWageYuan)
+    {
+        int width = Vector<double>.Count;
+        int offset = r * Cells;
+        double coverage = _coverage[r] * _nonAgricultural[t], joining = _joining[t], density = _density[t];
+        ref double pop = ref MemoryMarshal.GetReference(population.Slice(offset, Cells));
+        ref double covered = ref MemoryMarshal.GetReference(coveredWorkers.Slice(offset, Cells));
+        ref double employed = ref MemoryMarshal.GetArrayDataReference(_employed);
+        employed = ref Unsafe.Add(ref employed, t * Cells);
+        ref double earnings = ref MemoryMarshal.GetArrayDataReference(_relativeEarnings);
+        var coverageV = new Vector<double>(coverage);
+        var joiningV = new Vector<double>(joining);
+        var densityV = new Vector<double>(density);
+        var infinity = new Vector<double>(double.PositiveInfinity);
+        var valid = Vector<long>.AllBitsSet;
+        Vector<double> sumCoveredV = Vector<double>.Zero, sumWeightedV = Vector<double>.Zero;
+        int i = 0;
+        for (; i + width <= Cells; i += width)
         {
-            int offset = r * Cells;
-            var pop = population.Slice(offset, Cells);
-            var covered = coveredWorkers.Slice(offset, Cells);
-            double coverage = _coverage[r] * scale, sumCovered = 0, sumWeighted = 0;
-            for (int i = 0; i < Cells; i++)
+            var persons = Vector.LoadUnsafe(ref pop, (nuint)i);
+            valid &= Vector.GreaterThanOrEqual(persons, Vector<double>.Zero) & Vector.LessThan(persons, infinity);
+            var e = Vector.LoadUnsafe(ref employed, (nuint)i);
+            var s = Vector.MinNative(Vector<double>.One, e * coverageV); // finite values: as Math.Min / Math.Max
+            var share = s + joiningV * Vector.MaxNative(Vector<double>.Zero, e - s);
+            var cw = persons * share * densityV;
+            cw.StoreUnsafe(ref covered, (nuint)i);
+            sumCoveredV += cw;
+            sumWeightedV += cw * Vector.LoadUnsafe(ref earnings, (nuint)i);
+        }
+        // Reduce the lanes before the tail: vectors live across a possible call (a range check) are spilled in the loop above.
+        double sumCovered = Vector.Sum(sumCoveredV), sumWeighted = Vector.Sum(sumWeightedV);
+        bool tailValid = Vector.EqualsAll(valid, Vector<long>.AllBitsSet);
+        for (; i < Cells; i++)
+        {
+            double persons = Unsafe.Add(ref pop, i);
+            tailValid &= persons >= 0 && !double.IsPositiveInfinity(persons);
+            double cw = persons * CoveredShare(Unsafe.Add(ref employed, i), coverage, joining) * density;
+            Unsafe.Add(ref covered, i) = cw;
+            sumCovered += cw;
+            sumWeighted += cw * _relativeEarnings[i];
+        }
+        if (!tailValid) ThrowPopulation(population, offset);
+        double norm = sumWeighted > 0 ? sumCovered / sumWeighted : 1;
+        double provinceWage = _baseWage[r] * _wageIndex[t] * norm;
+        TensorPrimitives.Multiply(_relativeEarnings, provinceWage, annualWageYuan.Slice(offset, Cells));
+    }
+
+    private static void ThrowPopulation(ReadOnlySpan<double> population, int offset)
+    {
+        for (int i = offset; i < offset + Cells; i++)
+        {
+            double persons = population[i];
+            if (!(persons >= 0) || double.IsPositiveInfinity(persons))
             {
-                double persons = pop[i];
-                if (!(persons >= 0) || double.IsPositiveInfinity(persons))
-                {
-                    throw new ArgumentException($"population[{PopulationGrid.DescribeCell(ProvinceShape, offset + i)}] = {persons.ToString("R", CultureInfo.InvariantCulture)}; expected a finite count ≥ 0", nameof(population));
-                }
-                double cw = persons * CoveredShare(employed[i], coverage, joining) * density;
-                covered[i] = cw;
-                sumCovered += cw;
-                sumWeighted += cw * _relativeEarnings[i];
+                throw new ArgumentException($"population[{PopulationGrid.DescribeCell(ProvinceShape, i)}] = {persons.ToString("R", CultureInfo.InvariantCulture)}; expected a finite count ≥ 0", nameof(population));
             }
-            double norm = sumWeighted > 0 ? sumCovered / sumWeighted : 1;
-            double provinceWage = _baseWage[r] * wageIndex * norm;
-            var wages = annualWageYuan.Slice(offset, Cells);
-            for (int i = 0; i < Cells; i++) wages[i] = provinceWage * _relativeEarnings[i];
         }
     }
 

@@ -16,7 +16,19 @@ public static class PensionProjector
     {
         ArgumentNullException.ThrowIfNull(scenario);
         scenario.Validate();
-        var demography = DemographicProjector.Run(scenario.Demography);
+        return Run(scenario, DemographicProjector.Run(scenario.Demography));
+    }
+
+    /// <summary>
+    /// Projects the scenario on a demographic projection already run from <c>scenario.Demography</c>, so that scenarios
+    /// that change no demographic lever can share one (see <see cref="ScenarioFileRunner"/>).
+    /// </summary>
+    /// <exception cref="IO.InputDataException">The projection does not cover the scenario's years.</exception>
+    public static PensionProjection Run(PensionScenario scenario, DemographicProjection demography)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(demography);
+        scenario.Validate();
         var workforce = scenario.Labour.Compile();
         var scheme = SchemeProjector.Run(scenario.Scheme with { Demography = demography, Workforce = workforce, EndYear = scenario.EndYear });
         var flows = FlowsFrom(scheme.Flows, ChinaFunds.FirstYear2024Table);
@@ -42,7 +54,7 @@ public static class PensionProjector
 }
 
 /// <summary>The results of every layer of a pension projection, and the summary people read first.</summary>
-public sealed class PensionProjection
+public sealed partial class PensionProjection
 {
     internal PensionProjection(PensionScenario scenario, DemographicProjection demography, SchemeProjection scheme, FundProjection funds)
     {
@@ -97,7 +109,7 @@ public sealed class PensionProjection
 /// <param name="PeakBalanceYear">Year of the peak.</param>
 /// <param name="SystemDependencyRatios">Pensioners per contributor at 2030, 2050 and 2100 (where projected).</param>
 /// <param name="DepletedProvinces">Provinces whose own fund is depleted within the horizon, with the year, earliest first.</param>
-public sealed record PensionSummary(
+public sealed partial record PensionSummary(
     string Scenario, int FirstYear, int LastYear, int? FirstCurrentDeficitYear, int? FirstCurrentDeficitYearExcludingSubsidies,
     int? DepletionYear, double PeakBalanceYuan, int PeakBalanceYear,
     IReadOnlyList<(int Year, double PensionersPerContributor)> SystemDependencyRatios,

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Actuarial.Dimensions;
 using Actuarial.Funds;
 using Actuarial.IO;
@@ -11,24 +14,43 @@ namespace Actuarial.Scheme;
 /// The cell state of the scheme and its yearly step (see <see cref="SchemeProjector"/> for the model). Everything is
 /// allocated in the constructor; <see cref="Step"/> allocates nothing.
 /// </summary>
+/// <remarks>
+/// The step works region by region and, within a region, one (sex, education) run of 101 ages at a time, so the state
+/// being worked on sits in cache: lanes of <see cref="Vector{T}"/> over ages index and pay the pensions and accrue
+/// contributions; a scalar loop restricted to the ages where anyone retires that year (<see cref="RetirementTables"/>)
+/// retires record holders; the run before is aged (lanes over ages, from the top down; survival ratios computed once
+/// per region in an ascending pass). With a labour layer that fills a region at a time (the compiled labour model),
+/// the region then begins the next year at once: covered workers and wages, the covered-wage sums (with the labour
+/// layer's contract checked on the way) and the contributors; the national wage, indexation and crediting rate follow
+/// when every region is done. Indexation is applied as the next step reads the pensions (the same product, bit for bit;
+/// the <see cref="Pensions"/> view applies it first). Ages below which there are never pensioners (the retirement
+/// tables) or record holders (the labour layer's first covered age) are skipped, and new pensioners are only read and
+/// cleared at the year's retiring ages (the only ones that hold any). Each cell's arithmetic is the plain
+/// loop's, in the same order, except a multiplication by 1/w for a division by the average wage in the accrual of the
+/// index; the region sums add in another order. The plain loop is kept in the tests (SchemeEngineReference), which the
+/// engine must agree with to 1e-9 relative.
+/// </remarks>
 internal sealed class SchemeEngine
 {
     private const int A = Ages.Count;
     private const int Groups = Sexes.Count * EducationLevels.Count; // (sex, education) runs per region
-    private const int Categories = 3;
 
     private readonly SchemeAssumptions _a;
     private readonly SchemeRules _rules;
     private readonly ICoveredWorkforce _workforce;
+    private readonly IRegionalCoveredWorkforce? _regionalWorkforce; // the labour layer when it can fill a region at a time
     private readonly int _regions;
     private readonly int _cells;
     private readonly double _floor;
     private readonly double _cap;
 
-    // [year index][sex·6 + education][age]: share retired before the reference date, share retiring in the year, 1 / divisor of those retiring.
+    // [year index][sex·6 + education][age]: share retired before the reference date, share retiring in the year, 1 / divisor
+    // of those retiring, share of record holders retiring (shared, read-only: see RetirementTables).
+    private readonly RetirementTables _tables;
     private readonly double[] _retired;
     private readonly double[] _retiring;
     private readonly double[] _inverseDivisor;
+    private readonly double[] _leavingShare;
     private readonly double[] _employerRate; // [year index][region]
     private readonly double[] _employeeRate; // [year index]
     private readonly double[] _minimumYears; // [year index]
@@ -60,7 +82,11 @@ internal sealed class SchemeEngine
     private readonly double[] _ordinaryBase;   // Σ contributors × contribution base
     private readonly double[] _lumpSums;
     private readonly double[] _pensionsPaid;
+    private readonly double[] _ratio = new double[PopulationShape.CellsPerRegion]; // scratch: survival ratios of the region being aged
+    private readonly int _pensionFloor; // no pensioners below this age, ever (RetirementTables.FirstPensionAge)
+    private readonly int _recordFloor;  // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
     private double _nationalWage;
+    private double _pendingIndexation = 1; // 1 + the increase decided in Begin, applied to the pensions by the next Step
     private double _wageGrowth;
     private double _creditingRate;
 
@@ -70,6 +96,7 @@ internal sealed class SchemeEngine
         _a = assumptions;
         _rules = assumptions.Rules;
         _workforce = assumptions.Workforce;
+        _regionalWorkforce = _workforce as IRegionalCoveredWorkforce;
         var shape = assumptions.Demography.Shape;
         _regions = shape.RegionCount;
         _cells = shape.CellCount;
@@ -86,10 +113,13 @@ internal sealed class SchemeEngine
         _retireeTargets = new double[_regions];
         for (int r = 0; r < _regions; r++) _retireeTargets[r] = targets[Regions[r].Code].Retirees;
 
-        _retired = new double[YearCount * Groups * A];
-        _retiring = new double[YearCount * Groups * A];
-        _inverseDivisor = new double[YearCount * Groups * A];
-        PrepareRetirement();
+        _tables = RetirementTables.For(_rules, assumptions.WomenCadreShareByEducation, YearCount);
+        _retired = _tables.Retired;
+        _retiring = _tables.Retiring;
+        _inverseDivisor = _tables.InverseDivisor;
+        _leavingShare = _tables.LeavingShare;
+        _pensionFloor = _tables.FirstPensionAge;
+        _recordFloor = Math.Clamp(_regionalWorkforce?.FirstCoveredAge ?? 0, 0, A);
         _employerRate = new double[YearCount * _regions];
         _employeeRate = new double[YearCount];
         _minimumYears = new double[YearCount];
@@ -152,7 +182,14 @@ internal sealed class SchemeEngine
     internal ReadOnlySpan<double> DeemedYears => _deemed;
     internal ReadOnlySpan<double> IndexYears => _indexYears;
     internal ReadOnlySpan<double> Accounts => _account;
-    internal ReadOnlySpan<double> Pensions => _pension;
+    internal ReadOnlySpan<double> Pensions
+    {
+        get
+        {
+            ApplyPendingIndexation();
+            return _pension;
+        }
+    }
     internal ReadOnlySpan<double> NewPensioners => _newPensioners;
     internal ReadOnlySpan<double> AverageWages => _averageWage;
     internal ReadOnlySpan<double> AverageWagesPrevious => _averageWagePrevious;
@@ -180,8 +217,8 @@ internal sealed class SchemeEngine
         Year = year;
         var pop = _a.Demography.PersonsAt(year);
         _workforce.FillCoveredWorkers(year, pop, _covered, _wage);
-        CheckWorkforce(year);
-        ComputeAverageWages(out _nationalWage);
+        _pendingIndexation = 1;
+        ComputeAverageWages(year, out _nationalWage);
         for (int r = 0; r < _regions; r++)
         {
             if (!(_averageWage[r] > 0))
@@ -254,200 +291,465 @@ internal sealed class SchemeEngine
     {
         if (year != Year) throw new InvalidOperationException($"the scheme state is at {Year}, not {year}");
         int y = year - SchemeAssumptions.BaseYear;
-        double ee = _employeeRate[y];
-        double minimum = _minimumYears[y];
-        double r1 = 1 + _creditingRate, rHalf = 1 + 0.5 * _creditingRate;
-        bool buy = _a.ShortOfMinimumYears == ShortfallRule.BuyMissingYears;
-        var benefits = _rules.Benefits;
+        bool age = advance && year < _a.EndYear;
+        var pop0 = age ? _a.Demography.PersonsAt(year) : default;
+        var pop1 = age ? _a.Demography.PersonsAt(year + 1) : default;
+        var step = new StepConstants
+        {
+            Ee = _employeeRate[y],
+            Minimum = _minimumYears[y],
+            R1 = 1 + _creditingRate,
+            RHalf = 1 + 0.5 * _creditingRate,
+            Buy = _a.ShortOfMinimumYears == ShortfallRule.BuyMissingYears,
+            Indexation = _pendingIndexation,
+        };
+        _pendingIndexation = 1;
+        // With a labour layer that fills a region at a time, each region begins the next year right after its step and
+        // ageing, while its cells are in cache (nothing there depends on other regions; the national wage is summed on
+        // the way and used in FinishBegin).
+        bool fused = age && _regionalWorkforce is not null;
+        double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
-            double w = _averageWage[r], floorWage = _floor * w, capWage = _cap * w;
+            double w = _averageWage[r];
             double er = _employerRate[y * _regions + r];
-            double accountCompliance = Math.Min(1, _compliance[r]);
-            double monthlyWagePrevious = _averageWagePrevious[r] / 12;
-            double ordinary = 0, lump = 0, paid = 0;
+            step.W = w;
+            step.FloorWage = _floor * w;
+            step.CapWage = _cap * w;
+            step.Er = er;
+            step.AccountEe = Math.Min(1, _compliance[r]) * step.Ee;
+            step.MonthlyWagePrevious = _averageWagePrevious[r] / 12;
+            var sums = default(StepSums);
+            if (age) SurvivalRatios(r * PopulationShape.CellsPerRegion, pop0, pop1);
             for (int g = 0; g < Groups; g++)
             {
                 int start = r * PopulationShape.CellsPerRegion + g * A;
-                int pre = (y * Groups + g) * A;
-                for (int a = 0; a < A; a++)
-                {
-                    int i = start + a;
-                    paid += _pensioners[i] * _pension[i];
-                    double n = _records[i];
-                    double k = _contributors[i];
-                    if (n <= 0) continue;
-                    if (k > 0)
-                    {
-                        double contributionBase = Math.Clamp(_wage[i], floorWage, capWage);
-                        ordinary += k * contributionBase;
-                        double density = k / n;
-                        _years[i] += density;
-                        _indexYears[i] += density * contributionBase / w;
-                        _account[i] = _account[i] * r1 + accountCompliance * ee * contributionBase * density * rHalf;
-                    }
-                    else
-                    {
-                        _account[i] *= r1;
-                    }
-
-                    double remaining = 1 - _retired[pre + a];
-                    double retiring = _retiring[pre + a];
-                    if (retiring <= 0) continue;
-                    double share = remaining > 1e-12 ? Math.Min(1, retiring / remaining) : 1;
-                    double leaving = share * n;
-                    _records[i] = n - leaving;
-                    double years = _years[i], indexYears = _indexYears[i], account = _account[i];
-                    if (years < minimum - 1e-9)
-                    {
-                        if (!buy) continue;
-                        double shortfall = minimum - years;
-                        lump += leaving * shortfall * (er + ee) * floorWage;
-                        years = minimum;
-                        indexYears += shortfall * _floor;
-                        account += ee * floorWage * shortfall;
-                    }
-                    double index = Math.Clamp(indexYears / years, 0, 10);
-                    double pension = benefits.BasicPension(monthlyWagePrevious, index, Math.Min(years, 80))
-                        + account * _inverseDivisor[pre + a]
-                        + benefits.TransitionalPension(monthlyWagePrevious, index, Math.Min(_deemed[i], 80));
-                    double before = _pensioners[i];
-                    double after = before + leaving;
-                    _pension[i] = (before * _pension[i] + leaving * pension) / after;
-                    _pensioners[i] = after;
-                    _newPensioners[i] = leaving;
-                }
+                int yg = y * Groups + g;
+                StepRun(start, yg * A, _tables.FirstRetiringAge[yg], _tables.LastRetiringAge[yg], in step, ref sums);
+                // Age the run before this one: its cells are still in cache, and its last stores have left the store
+                // buffer (ageing reads each cell one age below where the step wrote it, which cannot be forwarded).
+                if (age && g > 0) AgeRun(start - A, (g - 1) * A, _tables.FirstRetiringAge[yg - 1], _tables.LastRetiringAge[yg - 1], pop0, pop1);
             }
+            int last = y * Groups + Groups - 1;
+            if (age) AgeRun(r * PopulationShape.CellsPerRegion + (Groups - 1) * A, (Groups - 1) * A, _tables.FirstRetiringAge[last], _tables.LastRetiringAge[last], pop0, pop1);
+            double ordinary = sums.Ordinary, lump = sums.Lump;
             _ordinaryBase[r] = ordinary;
             _lumpSums[r] = lump;
-            _pensionsPaid[r] = 12 * paid;
+            _pensionsPaid[r] = 12 * sums.Paid;
             double compliance = _compliance[r];
-            double contributions = compliance * (er + ee) * ordinary + lump;
-            double employer = compliance * er * ordinary + (er + ee > 0 ? lump * er / (er + ee) : 0);
+            double contributions = compliance * (er + step.Ee) * ordinary + lump;
+            double employer = compliance * er * ordinary + (er + step.Ee > 0 ? lump * er / (er + step.Ee) : 0);
             int o = y * _regions + r;
             if (advance)
             {
                 Flows.Contributions(year)[r] = contributions;
                 Flows.Pensions(year)[r] = _pensionsPaid[r];
-                Flows.ContributingWorkers(year)[r] = _registration[r] * RegionSum(_contributors, r);
-                Flows.Retirees(year)[r] = RegionSum(_pensioners, r) - RegionSum(_newPensioners, r);
+                Flows.ContributingWorkers(year)[r] = _registration[r] * sums.Contributors;
+                Flows.Retirees(year)[r] = sums.Pensioners - sums.NewPensioners;
                 Flows.AverageWage(year)[r] = w;
                 Flows.CoveredWageBill(year)[r] = compliance * ordinary;
                 OutContributors[o] = Flows.ContributingWorkers(year)[r];
                 OutPensioners[o] = Flows.Retirees(year)[r];
-                OutNewPensioners[o] = RegionSum(_newPensioners, r);
+                OutNewPensioners[o] = sums.NewPensioners;
                 OutContributions[o] = contributions;
                 OutEmployerContributions[o] = employer;
                 OutPensions[o] = _pensionsPaid[r];
             }
+            if (fused) BeginRegion(year + 1, r, pop1, ref allWorkers, ref allWages);
         }
-        if (advance && year < _a.EndYear)
+        if (!age) return;
+        if (!fused)
         {
-            Age(year);
-            Begin(year + 1);
+            // A labour layer that fills the whole grid: the next year's covered workers and wages once every region has stepped.
+            _workforce.FillCoveredWorkers(year + 1, pop1, _covered, _wage);
+            for (int r = 0; r < _regions; r++) BeginRegion(year + 1, r, pop1, ref allWorkers, ref allWages);
+        }
+        FinishBegin(year + 1, allWorkers, allWages);
+    }
+
+    /// <summary>The year's constants of <see cref="StepRun"/>, and the region's (set per region).</summary>
+    private struct StepConstants
+    {
+        public double Ee, Minimum, R1, RHalf, Indexation;
+        public bool Buy;
+        public double W, FloorWage, CapWage, Er, AccountEe, MonthlyWagePrevious;
+    }
+
+    /// <summary>What <see cref="StepRun"/> adds up over a region.</summary>
+    private struct StepSums
+    {
+        public double Ordinary, Lump, Paid, Contributors, Pensioners, NewPensioners;
+    }
+
+    /// <summary>
+    /// One (region, sex, education) run: indexes and pays the pensions, accrues contributions (vector lanes over ages),
+    /// then retires record holders at the ages <paramref name="firstRetiring"/>..<paramref name="lastRetiring"/> (scalar).
+    /// </summary>
+    private void StepRun(int start, int pre, int firstRetiring, int lastRetiring, in StepConstants c, ref StepSums sums)
+    {
+        int width = Vector<double>.Count;
+        ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
+        ref double pension = ref MemoryMarshal.GetArrayDataReference(_pension);
+        ref double records = ref MemoryMarshal.GetArrayDataReference(_records);
+        ref double contributors = ref MemoryMarshal.GetArrayDataReference(_contributors);
+        ref double wage = ref MemoryMarshal.GetArrayDataReference(_wage);
+        ref double years = ref MemoryMarshal.GetArrayDataReference(_years);
+        ref double indexYears = ref MemoryMarshal.GetArrayDataReference(_indexYears);
+        ref double account = ref MemoryMarshal.GetArrayDataReference(_account);
+        var f = new Vector<double>(c.Indexation);
+        var floorWage = new Vector<double>(c.FloorWage);
+        var capWage = new Vector<double>(c.CapWage);
+        var inverseW = new Vector<double>(1 / c.W); // × 1/w for ÷ w: one division fewer per lane (differs by an ulp at most)
+        var r1 = new Vector<double>(c.R1);
+        var rHalf = new Vector<double>(c.RHalf);
+        var accountEe = new Vector<double>(c.AccountEe);
+        Vector<double> paid = Vector<double>.Zero, ordinary = Vector<double>.Zero, kSum = Vector<double>.Zero,
+            pSum = Vector<double>.Zero;
+
+        // Pensions: indexed, paid (there are never pensioners below the pension floor).
+        int a = _pensionFloor;
+        for (; a + width <= A; a += width)
+        {
+            nuint i = (nuint)(start + a);
+            var p = Vector.LoadUnsafe(ref pensioners, i);
+            var pen = Vector.LoadUnsafe(ref pension, i) * f;
+            pen.StoreUnsafe(ref pension, i);
+            paid += p * pen;
+            pSum += p;
+        }
+        double paidTail = Vector.Sum(paid), pTail = Vector.Sum(pSum);
+        for (; a < A; a++)
+        {
+            int i = start + a;
+            double p = Unsafe.Add(ref pensioners, i);
+            double pen = Unsafe.Add(ref pension, i) * c.Indexation;
+            Unsafe.Add(ref pension, i) = pen;
+            paidTail += p * pen;
+            pTail += p;
+        }
+
+        // Contributions: accrual of record holders (there are never record holders below the record floor).
+        for (a = _recordFloor; a + width <= A; a += width)
+        {
+            nuint i = (nuint)(start + a);
+            var n = Vector.LoadUnsafe(ref records, i);
+            var k = Vector.LoadUnsafe(ref contributors, i);
+            kSum += k;
+            var withRecords = Vector.GreaterThan(n, Vector<double>.Zero);
+            var contributing = withRecords & Vector.GreaterThan(k, Vector<double>.Zero);
+            var contributionBase = Vector.MinNative(Vector.MaxNative(Vector.LoadUnsafe(ref wage, i), floorWage), capWage); // finite values: as Math.Clamp
+            ordinary += Vector.ConditionalSelect(contributing, k * contributionBase, Vector<double>.Zero);
+            var density = k / n;
+            var yrs = Vector.LoadUnsafe(ref years, i);
+            Vector.ConditionalSelect(contributing, yrs + density, yrs).StoreUnsafe(ref years, i);
+            var idx = Vector.LoadUnsafe(ref indexYears, i);
+            Vector.ConditionalSelect(contributing, idx + density * contributionBase * inverseW, idx).StoreUnsafe(ref indexYears, i);
+            var acc = Vector.LoadUnsafe(ref account, i);
+            var credited = acc * r1;
+            var accrued = Vector.ConditionalSelect(contributing, credited + accountEe * contributionBase * density * rHalf, credited);
+            Vector.ConditionalSelect(withRecords, accrued, acc).StoreUnsafe(ref account, i);
+        }
+        // Reduce the lanes before the tail and the retirement loop (vectors live across calls are spilled in the loop above).
+        double ordinaryTail = Vector.Sum(ordinary), kTail = Vector.Sum(kSum);
+        for (; a < A; a++)
+        {
+            int i = start + a;
+            double n = Unsafe.Add(ref records, i);
+            double k = Unsafe.Add(ref contributors, i);
+            kTail += k;
+            if (n <= 0) continue;
+            if (k > 0)
+            {
+                double contributionBase = Math.Min(Math.Max(Unsafe.Add(ref wage, i), c.FloorWage), c.CapWage);
+                ordinaryTail += k * contributionBase;
+                double density = k / n;
+                Unsafe.Add(ref years, i) += density;
+                Unsafe.Add(ref indexYears, i) += density * contributionBase * (1 / c.W);
+                Unsafe.Add(ref account, i) = Unsafe.Add(ref account, i) * c.R1 + c.AccountEe * contributionBase * density * c.RHalf;
+            }
+            else
+            {
+                Unsafe.Add(ref account, i) *= c.R1;
+            }
+        }
+        double paidRun = paidTail, pensionersRun = pTail, ordinaryRun = ordinaryTail, contributorsRun = kTail;
+        // New pensioners are 0 outside this year's retiring ages (ageing clears those it set), so they are summed here.
+        double newRun = 0;
+        double lump = 0;
+
+        // Retirement, at the ages where anyone retires this year.
+        var benefits = _rules.Benefits;
+        double floorShare = _floor, minimum = c.Minimum, ee = c.Ee, er = c.Er, floorWageScalar = c.FloorWage;
+        for (int age = firstRetiring; age <= lastRetiring; age++)
+        {
+            int i = start + age;
+            newRun += _newPensioners[i]; // left from an earlier step of the same year without ageing, else 0
+            double n = _records[i];
+            if (n <= 0) continue;
+            if (_retiring[pre + age] <= 0) continue;
+            double leaving = _leavingShare[pre + age] * n;
+            _records[i] = n - leaving;
+            double yrs = _years[i], indexYrs = _indexYears[i], acc = _account[i];
+            if (yrs < minimum - 1e-9)
+            {
+                if (!c.Buy) continue;
+                double shortfall = minimum - yrs;
+                lump += leaving * shortfall * (er + ee) * floorWageScalar;
+                yrs = minimum;
+                indexYrs += shortfall * floorShare;
+                acc += ee * floorWageScalar * shortfall;
+            }
+            double index = Math.Clamp(indexYrs / yrs, 0, 10);
+            double newPension = benefits.BasicPension(c.MonthlyWagePrevious, index, Math.Min(yrs, 80))
+                + acc * _inverseDivisor[pre + age]
+                + benefits.TransitionalPension(c.MonthlyWagePrevious, index, Math.Min(_deemed[i], 80));
+            double before = _pensioners[i];
+            double after = before + leaving;
+            _pension[i] = (before * _pension[i] + leaving * newPension) / after;
+            _pensioners[i] = after;
+            pensionersRun += leaving;
+            newRun += leaving - _newPensioners[i];
+            _newPensioners[i] = leaving;
+        }
+        sums.Paid += paidRun;
+        sums.Ordinary += ordinaryRun;
+        sums.Lump += lump;
+        sums.Contributors += contributorsRun;
+        sums.Pensioners += pensionersRun;
+        sums.NewPensioners += newRun;
+    }
+
+    /// <summary>
+    /// Survival ratios P(a+1, t+1) / P(a, t) (0 where P(a, t) = 0) of a region's cells, indexed by the cell at a+1, for
+    /// the ages 1..99 that ageing moves anything into (from the lower of the pension and record floors), ascending
+    /// through the region (the population of the next year is read here for the first time; an ascending stream is what
+    /// the hardware prefetches well).
+    /// </summary>
+    private void SurvivalRatios(int regionStart, ReadOnlySpan<double> pop0, ReadOnlySpan<double> pop1)
+    {
+        int width = Vector<double>.Count;
+        int first = Math.Max(1, Math.Min(_pensionFloor, _recordFloor));
+        ref double from0 = ref MemoryMarshal.GetReference(pop0);
+        ref double to1 = ref MemoryMarshal.GetReference(pop1);
+        ref double ratios = ref MemoryMarshal.GetArrayDataReference(_ratio);
+        for (int run = 0; run < Groups * A; run += A)
+        {
+            int k = run + first, end = run + A - 1; // ages first..99
+            for (; k + width <= end; k += width)
+            {
+                nuint i = (nuint)(regionStart + k);
+                var from = Vector.LoadUnsafe(ref from0, i - 1);
+                Vector.ConditionalSelect(Vector.GreaterThan(from, Vector<double>.Zero), Vector.LoadUnsafe(ref to1, i) / from, Vector<double>.Zero)
+                    .StoreUnsafe(ref ratios, (nuint)k);
+            }
+            for (; k < end; k++)
+            {
+                double from = pop0[regionStart + k - 1];
+                _ratio[k] = from > 0 ? pop1[regionStart + k] / from : 0;
+            }
         }
     }
 
-    /// <summary>Ages the state one year: each cell moves up an age, scaled by the ratio of consecutive population cells.</summary>
-    private void Age(int year)
+    /// <summary>
+    /// Ages a run one year: each cell moves up an age, scaled by the ratio of consecutive population cells (from
+    /// <see cref="SurvivalRatios"/>, the run's at <paramref name="ratioStart"/>); 99 and 100+ merge into 100+; the new
+    /// pensioners (set at the year's retiring ages <paramref name="firstRetiring"/>..<paramref name="lastRetiring"/>) are
+    /// cleared. Cells below the pension and record floors hold zeros and are left alone.
+    /// </summary>
+    private void AgeRun(int s, int ratioStart, int firstRetiring, int lastRetiring, ReadOnlySpan<double> pop0, ReadOnlySpan<double> pop1)
     {
-        var pop0 = _a.Demography.PersonsAt(year);
-        var pop1 = _a.Demography.PersonsAt(year + 1);
-        for (int run = 0; run < _regions * Groups; run++)
+        // Open interval: 99 and 100+ merge into 100+.
+        int i99 = s + A - 2, i100 = s + A - 1;
+        double denominator = pop0[i99] + pop0[i100];
+        double ratio = denominator > 0 ? pop1[i100] / denominator : 0;
+        double n = _records[i99] + _records[i100];
+        if (n > 0)
         {
-            int s = run * A;
-            // Open interval: 99 and 100+ merge into 100+.
-            int i99 = s + A - 2, i100 = s + A - 1;
-            double denominator = pop0[i99] + pop0[i100];
-            double ratio = denominator > 0 ? pop1[i100] / denominator : 0;
-            double n = _records[i99] + _records[i100];
-            if (n > 0)
+            _years[i100] = (_records[i99] * _years[i99] + _records[i100] * _years[i100]) / n;
+            _deemed[i100] = (_records[i99] * _deemed[i99] + _records[i100] * _deemed[i100]) / n;
+            _indexYears[i100] = (_records[i99] * _indexYears[i99] + _records[i100] * _indexYears[i100]) / n;
+            _account[i100] = (_records[i99] * _account[i99] + _records[i100] * _account[i100]) / n;
+        }
+        _records[i100] = n * ratio;
+        double p = _pensioners[i99] + _pensioners[i100];
+        _pension[i100] = p > 0 ? (_pensioners[i99] * _pension[i99] + _pensioners[i100] * _pension[i100]) / p : 0;
+        _pensioners[i100] = p * ratio;
+
+        // Ages 1..99 from 0..98, from the top down in lanes (each group of lanes is read before the one below it is
+        // written): every array while the lanes reach the pension floor, then the records' arrays down to the record floor.
+        int width = Vector<double>.Count;
+        int pensionFloor = _pensionFloor, recordFloor = _recordFloor;
+        ref double ratios = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ratio), ratioStart);
+        ref double records = ref MemoryMarshal.GetArrayDataReference(_records);
+        ref double years = ref MemoryMarshal.GetArrayDataReference(_years);
+        ref double deemed = ref MemoryMarshal.GetArrayDataReference(_deemed);
+        ref double indexYears = ref MemoryMarshal.GetArrayDataReference(_indexYears);
+        ref double account = ref MemoryMarshal.GetArrayDataReference(_account);
+        ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
+        ref double pension = ref MemoryMarshal.GetArrayDataReference(_pension);
+        int a = A - 1 - width; // lanes a..a+width−1 ≤ 99
+        for (; a >= 1 && a + width > pensionFloor; a -= width)
+        {
+            nuint i = (nuint)(s + a), b = i - 1;
+            var survival = Vector.LoadUnsafe(ref ratios, (nuint)a);
+            var rec = Vector.LoadUnsafe(ref records, b) * survival;
+            var pen = Vector.LoadUnsafe(ref pensioners, b) * survival;
+            var yrs = Vector.LoadUnsafe(ref years, b);
+            var dmd = Vector.LoadUnsafe(ref deemed, b);
+            var idx = Vector.LoadUnsafe(ref indexYears, b);
+            var acc = Vector.LoadUnsafe(ref account, b);
+            var amount = Vector.LoadUnsafe(ref pension, b);
+            rec.StoreUnsafe(ref records, i);
+            pen.StoreUnsafe(ref pensioners, i);
+            yrs.StoreUnsafe(ref years, i);
+            dmd.StoreUnsafe(ref deemed, i);
+            idx.StoreUnsafe(ref indexYears, i);
+            acc.StoreUnsafe(ref account, i);
+            amount.StoreUnsafe(ref pension, i);
+        }
+        for (; a >= 1 && a + width > recordFloor; a -= width)
+        {
+            nuint i = (nuint)(s + a), b = i - 1;
+            var rec = Vector.LoadUnsafe(ref records, b) * Vector.LoadUnsafe(ref ratios, (nuint)a);
+            var yrs = Vector.LoadUnsafe(ref years, b);
+            var dmd = Vector.LoadUnsafe(ref deemed, b);
+            var idx = Vector.LoadUnsafe(ref indexYears, b);
+            var acc = Vector.LoadUnsafe(ref account, b);
+            rec.StoreUnsafe(ref records, i);
+            yrs.StoreUnsafe(ref years, i);
+            dmd.StoreUnsafe(ref deemed, i);
+            idx.StoreUnsafe(ref indexYears, i);
+            acc.StoreUnsafe(ref account, i);
+        }
+        for (a = Math.Min(a + width - 1, A - 2); a >= Math.Max(1, Math.Min(pensionFloor, recordFloor)); a--)
+        {
+            int i = s + a;
+            ratio = _ratio[ratioStart + a];
+            if (a >= recordFloor)
             {
-                _years[i100] = (_records[i99] * _years[i99] + _records[i100] * _years[i100]) / n;
-                _deemed[i100] = (_records[i99] * _deemed[i99] + _records[i100] * _deemed[i100]) / n;
-                _indexYears[i100] = (_records[i99] * _indexYears[i99] + _records[i100] * _indexYears[i100]) / n;
-                _account[i100] = (_records[i99] * _account[i99] + _records[i100] * _account[i100]) / n;
-            }
-            _records[i100] = n * ratio;
-            double p = _pensioners[i99] + _pensioners[i100];
-            _pension[i100] = p > 0 ? (_pensioners[i99] * _pension[i99] + _pensioners[i100] * _pension[i100]) / p : 0;
-            _pensioners[i100] = p * ratio;
-            for (int a = A - 2; a >= 1; a--)
-            {
-                int i = s + a;
-                double from = pop0[i - 1];
-                ratio = from > 0 ? pop1[i] / from : 0;
                 _records[i] = _records[i - 1] * ratio;
                 _years[i] = _years[i - 1];
                 _deemed[i] = _deemed[i - 1];
                 _indexYears[i] = _indexYears[i - 1];
                 _account[i] = _account[i - 1];
+            }
+            if (a >= pensionFloor)
+            {
                 _pensioners[i] = _pensioners[i - 1] * ratio;
                 _pension[i] = _pension[i - 1];
             }
-            _records[s] = _years[s] = _deemed[s] = _indexYears[s] = _account[s] = _pensioners[s] = _pension[s] = 0;
         }
-        _newPensioners.AsSpan().Clear();
+        _records[s] = _years[s] = _deemed[s] = _indexYears[s] = _account[s] = _pensioners[s] = _pension[s] = 0;
+        // New pensioners are set only at the ages where anyone retired this year.
+        if (firstRetiring <= lastRetiring) _newPensioners.AsSpan(s + firstRetiring, lastRetiring - firstRetiring + 1).Clear();
     }
 
-    /// <summary>Starts <paramref name="year"/>: wages, indexation, the crediting rate and the contributors.</summary>
-    private void Begin(int year)
+    /// <summary>
+    /// Starts <paramref name="year"/> in region <paramref name="r"/>: its covered workers and wages (filled here when the
+    /// labour layer fills a region at a time), its average wage and its contributors. <see cref="FinishBegin"/> follows
+    /// once every region has begun.
+    /// </summary>
+    private void BeginRegion(int year, int r, ReadOnlySpan<double> pop, ref double allWorkers, ref double allWages)
+    {
+        int y = year - SchemeAssumptions.BaseYear;
+        _regionalWorkforce?.FillCoveredWorkersOfRegion(year, r, pop, _covered, _wage);
+        CoveredAndWageBill(year, r, out double workers, out double wages);
+        _averageWagePrevious[r] = _averageWage[r];
+        double average = workers > 0 ? wages / workers : 0;
+        if (!(average > 0)) average = _averageWagePrevious[r]; // nobody covered: keep the last wage
+        _averageWage[r] = average;
+        allWorkers += workers;
+        allWages += wages;
+        double alignment = _alignment[r];
+        for (int g = 0; g < Groups; g++)
+        {
+            ContributorsRun(r * PopulationShape.CellsPerRegion + g * A, (y * Groups + g) * A, g < EducationLevels.Count ? 60 : 50, alignment, pop);
+        }
+    }
+
+    /// <summary>Finishes starting <paramref name="year"/>: the national wage and its growth, indexation and the crediting rate.</summary>
+    private void FinishBegin(int year, double allWorkers, double allWages)
     {
         Year = year;
-        int y = year - SchemeAssumptions.BaseYear;
-        var pop = _a.Demography.PersonsAt(year);
-        _workforce.FillCoveredWorkers(year, pop, _covered, _wage);
-        CheckWorkforce(year);
-        _averageWage.CopyTo(_averageWagePrevious, 0);
         double previousNational = _nationalWage;
-        ComputeAverageWages(out _nationalWage);
-        for (int r = 0; r < _regions; r++)
-        {
-            if (!(_averageWage[r] > 0)) _averageWage[r] = _averageWagePrevious[r]; // nobody covered: keep the last wage
-        }
+        _nationalWage = allWorkers > 0 ? allWages / allWorkers : 0;
         _wageGrowth = previousNational > 0 && _nationalWage > 0 ? _nationalWage / previousNational - 1 : 0;
         double increase = _rules.Indexation.Increase(year, _wageGrowth, _a.PriceGrowth);
-        TensorPrimitives.Multiply(_pension, 1 + increase, _pension);
+        _pendingIndexation = 1 + increase; // applied by the next Step as it reads the pensions (or by the Pensions view)
         _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
+    }
 
-        for (int r = 0; r < _regions; r++)
+    /// <summary>
+    /// Contributors of a run: covered × ω × (1 − share retired), within [0, population − pensioners], at most the record
+    /// holders from <paramref name="noEntryFrom"/>; more contributors than record holders dilute the averages.
+    /// </summary>
+    private void ContributorsRun(int start, int pre, int noEntryFrom, double alignment, ReadOnlySpan<double> population)
+    {
+        int width = Vector<double>.Count;
+        ref double covered = ref MemoryMarshal.GetArrayDataReference(_covered);
+        ref double retired = ref MemoryMarshal.GetArrayDataReference(_retired);
+        ref double pop = ref MemoryMarshal.GetReference(population);
+        ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
+        ref double records = ref MemoryMarshal.GetArrayDataReference(_records);
+        ref double contributors = ref MemoryMarshal.GetArrayDataReference(_contributors);
+        var omega = new Vector<double>(alignment);
+        var noEntry = new Vector<double>(noEntryFrom);
+        var step = new Vector<double>(width);
+        int a = _recordFloor; // below it covered = 0, so contributors stay 0 and records unchanged
+        var ages = Vector<double>.Indices + new Vector<double>(a);
+        for (; a + width <= A; a += width, ages += step)
         {
-            double alignment = _alignment[r];
-            for (int g = 0; g < Groups; g++)
+            nuint i = (nuint)(start + a);
+            var k = omega * Vector.LoadUnsafe(ref covered, i) * (Vector<double>.One - Vector.LoadUnsafe(ref retired, (nuint)(pre + a)));
+            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, Vector.LoadUnsafe(ref pop, i) - Vector.LoadUnsafe(ref pensioners, i)));
+            var n = Vector.LoadUnsafe(ref records, i);
+            k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, noEntry), Vector.MinNative(k, n), k);
+            k.StoreUnsafe(ref contributors, i);
+            if (Vector.GreaterThanAny(k, n))
             {
-                int noEntryFrom = g < EducationLevels.Count ? 60 : 50; // the lowest original statutory age of the sex
-                int start = r * PopulationShape.CellsPerRegion + g * A;
-                int pre = (y * Groups + g) * A;
-                for (int a = 0; a < A; a++)
-                {
-                    int i = start + a;
-                    double k = alignment * _covered[i] * (1 - _retired[pre + a]);
-                    k = Math.Max(0, Math.Min(k, pop[i] - _pensioners[i]));
-                    double n = _records[i];
-                    if (a >= noEntryFrom) k = Math.Min(k, n);
-                    _contributors[i] = k;
-                    if (k > n)
-                    {
-                        double keep = n / k;
-                        _years[i] *= keep;
-                        _deemed[i] *= keep;
-                        _indexYears[i] *= keep;
-                        _account[i] *= keep;
-                        _records[i] = k;
-                    }
-                }
+                var more = Vector.GreaterThan(k, n);
+                var keep = Vector.ConditionalSelect(more, n / k, Vector<double>.One);
+                (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_years), i) * keep).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_years), i);
+                (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_deemed), i) * keep).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_deemed), i);
+                (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_indexYears), i) * keep).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_indexYears), i);
+                (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_account), i) * keep).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_account), i);
+                Vector.ConditionalSelect(more, k, n).StoreUnsafe(ref records, i);
+            }
+        }
+        for (; a < A; a++)
+        {
+            int i = start + a;
+            double k = alignment * _covered[i] * (1 - _retired[pre + a]);
+            k = Math.Max(0, Math.Min(k, population[i] - _pensioners[i]));
+            double n = _records[i];
+            if (a >= noEntryFrom) k = Math.Min(k, n);
+            _contributors[i] = k;
+            if (k > n)
+            {
+                double keep = n / k;
+                _years[i] *= keep;
+                _deemed[i] *= keep;
+                _indexYears[i] *= keep;
+                _account[i] *= keep;
+                _records[i] = k;
             }
         }
     }
 
-    private void ComputeAverageWages(out double national)
+    /// <summary>Applies an indexation decided by <see cref="FinishBegin"/> that no step has applied yet (for views of the state).</summary>
+    private void ApplyPendingIndexation()
+    {
+        if (_pendingIndexation == 1) return;
+        TensorPrimitives.Multiply(_pension, _pendingIndexation, _pension);
+        _pendingIndexation = 1;
+    }
+
+    private void ComputeAverageWages(int year, out double national)
     {
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
-            var covered = _covered.AsSpan(r * PopulationShape.CellsPerRegion, PopulationShape.CellsPerRegion);
-            double workers = TensorPrimitives.Sum(covered);
-            double wages = TensorPrimitives.Dot(covered, _wage.AsSpan(r * PopulationShape.CellsPerRegion, PopulationShape.CellsPerRegion));
+            CoveredAndWageBill(year, r, out double workers, out double wages);
             _averageWage[r] = workers > 0 ? wages / workers : 0;
             allWorkers += workers;
             allWages += wages;
@@ -455,11 +757,48 @@ internal sealed class SchemeEngine
         national = allWorkers > 0 ? allWages / allWorkers : 0;
     }
 
-    // The labour layer's counts must be finite and ≥ 0; counts above the population are not an error here (they are
-    // capped by contributors + pensioners ≤ population, and what the cap removes shows up in the registration factor).
-    private void CheckWorkforce(int year)
+    /// <summary>
+    /// Σ covered and Σ covered × wage over a region, checking the labour layer's contract on the way: counts and wages
+    /// finite and ≥ 0 (counts above the population are not an error here: they are capped by contributors + pensioners
+    /// ≤ population, and what the cap removes shows up in the registration factor).
+    /// </summary>
+    private void CoveredAndWageBill(int year, int r, out double workers, out double wages)
     {
-        for (int i = 0; i < _cells; i++)
+        int width = Vector<double>.Count;
+        int start = r * PopulationShape.CellsPerRegion;
+        ref double covered = ref MemoryMarshal.GetArrayDataReference(_covered);
+        ref double wage = ref MemoryMarshal.GetArrayDataReference(_wage);
+        var infinity = new Vector<double>(double.PositiveInfinity);
+        Vector<double> sum = Vector<double>.Zero, dot = Vector<double>.Zero;
+        var valid = Vector<long>.AllBitsSet;
+        int k = 0;
+        for (; k + width <= PopulationShape.CellsPerRegion; k += width)
+        {
+            nuint i = (nuint)(start + k);
+            var c = Vector.LoadUnsafe(ref covered, i);
+            var w = Vector.LoadUnsafe(ref wage, i);
+            valid &= Vector.GreaterThanOrEqual(c, Vector<double>.Zero) & Vector.LessThan(c, infinity)
+                & Vector.GreaterThanOrEqual(w, Vector<double>.Zero) & Vector.LessThan(w, infinity);
+            sum += c;
+            dot += c * w;
+        }
+        // Reduce the lanes before the tail: vectors live across a possible call (a range check) are spilled in the loop above.
+        workers = Vector.Sum(sum);
+        wages = Vector.Sum(dot);
+        bool allValid = Vector.EqualsAll(valid, Vector<long>.AllBitsSet);
+        for (; k < PopulationShape.CellsPerRegion; k++)
+        {
+            double c = _covered[start + k], w = _wage[start + k];
+            allValid &= c >= 0 && c < double.PositiveInfinity && w >= 0 && w < double.PositiveInfinity;
+            workers += c;
+            wages += c * w;
+        }
+        if (!allValid) CheckWorkforce(year, start, PopulationShape.CellsPerRegion);
+    }
+
+    private void CheckWorkforce(int year, int start, int count)
+    {
+        for (int i = start; i < start + count; i++)
         {
             double c = _covered[i], w = _wage[i];
             if (!(c >= 0) || !double.IsFinite(c) || !(w >= 0) || !double.IsFinite(w)) ThrowWorkforce(year, i, c, w);
@@ -500,75 +839,6 @@ internal sealed class SchemeEngine
             factor[n] = balance;
         }
         return factor;
-    }
-
-    /// <summary>Fills the retirement tables by (sex, education) group, mixing the women's categories by the cadre share.</summary>
-    private void PrepareRetirement()
-    {
-        var schedule = _rules.RetirementAges;
-        var divisors = _rules.Divisors;
-        int firstYear = SchemeAssumptions.BaseYear;
-        var retired = new double[Categories * A];
-        var retiring = new double[Categories * A];
-        var inverse = new double[Categories * A];
-        // Retired before the base reference date: R(t, a) = Σ_k q(t − k, a − k); later years by R(t+1, a+1) = R(t, a) + q(t, a).
-        for (int c = 0; c < Categories; c++)
-        {
-            var category = (RetirementCategory)c;
-            for (int a = 1; a < A; a++)
-            {
-                double sum = 0;
-                for (int k = 1; k <= a; k++)
-                {
-                    if (a - k < 40) break;
-                    sum += schedule.ShareOfAgeRetiringInYear(category, firstYear - k, a - k, SchemeAssumptions.ReferenceMonth);
-                }
-                retired[c * A + a] = Math.Min(1, sum);
-            }
-        }
-        for (int y = 0; y < YearCount; y++)
-        {
-            int year = firstYear + y;
-            int reference = new YearMonth(year, SchemeAssumptions.ReferenceMonth).Index;
-            for (int c = 0; c < Categories; c++)
-            {
-                var category = (RetirementCategory)c;
-                if (y > 0)
-                {
-                    for (int a = A - 1; a >= 1; a--) retired[c * A + a] = Math.Min(1, retired[c * A + a - 1] + retiring[c * A + a - 1]);
-                    retired[c * A] = 0;
-                }
-                schedule.FillSharesRetiringByAge(category, year, retiring.AsSpan(c * A, A), SchemeAssumptions.ReferenceMonth);
-                for (int a = 0; a < A; a++)
-                {
-                    int birth = reference - 12 * a - 6; // the middle birth month of those aged a
-                    int months = a < 30 ? category.OriginalAgeMonths() : schedule.StatutoryAgeMonths(category, YearMonth.FromIndex(birth));
-                    months = Math.Clamp(months, 12 * divisors.FirstAge, 12 * divisors.LastAge + 11);
-                    inverse[c * A + a] = 1.0 / divisors.ForAgeInMonths(months);
-                }
-            }
-            for (int g = 0; g < Groups; g++)
-            {
-                bool male = g < EducationLevels.Count;
-                double cadre = male ? 0 : _a.WomenCadreShareByEducation[g % EducationLevels.Count];
-                int o = (y * Groups + g) * A;
-                for (int a = 0; a < A; a++)
-                {
-                    if (male)
-                    {
-                        _retired[o + a] = retired[a];
-                        _retiring[o + a] = retiring[a];
-                        _inverseDivisor[o + a] = inverse[a];
-                        continue;
-                    }
-                    int cA = (int)RetirementCategory.WomenCadres * A + a, wA = (int)RetirementCategory.WomenWorkers * A + a;
-                    _retired[o + a] = cadre * retired[cA] + (1 - cadre) * retired[wA];
-                    double qc = cadre * retiring[cA], qw = (1 - cadre) * retiring[wA];
-                    _retiring[o + a] = qc + qw;
-                    _inverseDivisor[o + a] = qc + qw > 0 ? (qc * inverse[cA] + qw * inverse[wA]) / (qc + qw) : inverse[wA];
-                }
-            }
-        }
     }
 
     private double[] Align(IReadOnlyList<double> values, string name)

@@ -1,0 +1,189 @@
+using System.Globalization;
+using Actuarial.IO;
+using Actuarial.Scenarios;
+
+namespace Actuarial.Cli;
+
+/// <summary>Exit codes of the <c>actuarial</c> command.</summary>
+internal static class ExitCode
+{
+    /// <summary>Success (and, for verify, every measure within tolerance).</summary>
+    public const int Ok = 0;
+    /// <summary>verify: a measure moved beyond its tolerance, appeared or disappeared.</summary>
+    public const int VerificationFailed = 1;
+    /// <summary>Bad command line: unknown command or flag, missing argument.</summary>
+    public const int Usage = 2;
+    /// <summary>Bad input: a scenario file or golden table that cannot be read or is not valid.</summary>
+    public const int BadInput = 3;
+    /// <summary>The output folder cannot be written.</summary>
+    public const int OutputFailed = 4;
+}
+
+/// <summary>Parses the command line and dispatches to the commands; never throws for bad input, returns an exit code.</summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        usage:
+          actuarial run <scenario.json> [--out DIR]
+          actuarial compare <a.json> <b.json> [more.json ...] [--out DIR]
+          actuarial verify <scenario.json> --golden <table.csv> [--update] [--all]
+          actuarial docs --out DIR
+          actuarial --help
+
+          run      runs a scenario (the China defaults plus the file's overrides) and prints its summary; with --out,
+                   writes tidy CSV tables and PNG charts to DIR (created if needed; nothing is written anywhere else).
+          compare  runs two or more scenarios and prints their summaries side by side; with --out, writes the
+                   comparison and difference charts and each scenario's key measures to DIR.
+          verify   reruns a scenario and compares its key measures with a golden table (tidy CSV); prints what moved
+                   and by how much (--all: every measure) and exits with 1 when a measure moved beyond its tolerance.
+                   --update rewrites the golden table with the current values on purpose (keeping its tolerances).
+          docs     writes scenario-file.md and scenario-file.schema.json, generated from the lever catalogue, to DIR.
+
+        exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable.
+        scenario files: docs/scenario-file.md.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? ExitCode.Usage : ExitCode.Ok;
+        }
+        try
+        {
+            var parsed = Arguments.Parse(args[1..]);
+            if (parsed.Help)
+            {
+                stdout.WriteLine(Usage);
+                return ExitCode.Ok;
+            }
+            var commands = new Commands(stdout, stderr);
+            return args[0] switch
+            {
+                "run" => commands.RunScenario(parsed.Require(1, 1, "run <scenario.json>").Positional[0], parsed.Only("--out").Out),
+                "compare" => commands.Compare(parsed.Require(2, int.MaxValue, "compare <a.json> <b.json> [...]").Only("--out").Positional, parsed.Out),
+                "verify" => commands.Verify(parsed.Require(1, 1, "verify <scenario.json> --golden <table.csv>").Only("--golden", "--update", "--all").Positional[0],
+                    parsed.Golden ?? throw new UsageException("verify needs --golden <table.csv>"), parsed.Update, parsed.All),
+                "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
+                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
+            };
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"actuarial: {e.Message}");
+            stderr.WriteLine();
+            stderr.WriteLine(Usage);
+            return ExitCode.Usage;
+        }
+        catch (ScenarioFileException e)
+        {
+            stderr.WriteLine($"actuarial: the scenario file cannot be used:");
+            foreach (var error in e.Errors) stderr.WriteLine("  " + error);
+            return ExitCode.BadInput;
+        }
+        catch (InputDataException e)
+        {
+            stderr.WriteLine($"actuarial: bad input: {e.Message}");
+            return ExitCode.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"actuarial: cannot write the output: {e.Message}");
+            return ExitCode.OutputFailed;
+        }
+    }
+}
+
+/// <summary>A bad command line.</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The flags and positional arguments after the command.</summary>
+internal sealed class Arguments
+{
+    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--help", "-h"];
+    private readonly HashSet<string> _given = [];
+
+    public List<string> Positional { get; } = [];
+    public string? Out { get; private set; }
+    public string? Golden { get; private set; }
+    public bool Update { get; private set; }
+    public bool All { get; private set; }
+    public bool Help { get; private set; }
+
+    public static Arguments Parse(string[] args)
+    {
+        var a = new Arguments();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            if (!arg.StartsWith('-'))
+            {
+                a.Positional.Add(arg);
+                continue;
+            }
+            if (!a._given.Add(arg)) throw new UsageException($"{arg} given twice");
+            switch (arg)
+            {
+                case "--out":
+                    a.Out = Value(args, ref i, arg, "a folder");
+                    break;
+                case "--golden":
+                    a.Golden = Value(args, ref i, arg, "a golden table (CSV)");
+                    break;
+                case "--update":
+                    a.Update = true;
+                    break;
+                case "--all":
+                    a.All = true;
+                    break;
+                case "--help" or "-h":
+                    a.Help = true;
+                    break;
+                default:
+                    throw new UsageException($"unknown flag '{arg}'" + (ScenarioFile.Suggest(arg, Known) is { } s ? $"; did you mean '{s}'?" : ""));
+            }
+        }
+        return a;
+    }
+
+    private static string Value(string[] args, ref int i, string flag, string what)
+    {
+        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"{flag} needs {what}");
+        string value = args[++i];
+        if (value.Trim().Length == 0) throw new UsageException($"{flag} needs {what}, not an empty string");
+        return value;
+    }
+
+    public Arguments Require(int min, int max, string form)
+    {
+        if (Positional.Count < min) throw new UsageException($"missing argument: {form}");
+        if (Positional.Count > max) throw new UsageException($"unexpected argument '{Positional[max]}': {form}");
+        return this;
+    }
+
+    public Arguments Only(params string[] flags)
+    {
+        foreach (var flag in _given)
+        {
+            if (flag is "--help" or "-h") continue;
+            if (!flags.Contains(flag)) throw new UsageException($"{flag} does not apply to this command");
+        }
+        return this;
+    }
+}
+
+/// <summary>Formatting shared by the commands.</summary>
+internal static class Text
+{
+    public static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static string Year(int? year, int lastYear) => year?.ToString(C) ?? $"none by {lastYear.ToString(C)}";
+
+    public static string FileName(string name)
+    {
+        var chars = name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray();
+        return new string(chars);
+    }
+}

@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using Actuarial.Charts;
+using Actuarial.Funds;
+using Actuarial.IO;
+using Actuarial.Scenarios;
+
+namespace Actuarial.Cli;
+
+/// <summary>The commands. Output files go only to the folder the user named.</summary>
+internal sealed class Commands(TextWriter stdout, TextWriter stderr)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    private void Progress(string line) => stderr.WriteLine($"[{_clock.Elapsed.TotalSeconds,5:F1} s] {line}");
+
+    private ScenarioFileRunner Runner() => new(Progress);
+
+    public int RunScenario(string path, string? outFolder)
+    {
+        var file = ScenarioFile.Load(path);
+        var projection = Runner().Run(file);
+        stdout.Write(Summary.Format(file, projection));
+        if (outFolder is null) return ExitCode.Ok;
+        Progress($"writing tables and charts to {outFolder}");
+        var written = Output.WriteRun(projection, outFolder);
+        stdout.WriteLine();
+        stdout.WriteLine($"wrote {written.Count} files to {Path.GetFullPath(outFolder)}:");
+        foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
+        return ExitCode.Ok;
+    }
+
+    public int Compare(IReadOnlyList<string> paths, string? outFolder)
+    {
+        var files = paths.Select(ScenarioFile.Load).ToList();
+        var runner = Runner();
+        var projections = new List<PensionProjection>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var scenario = file.ToScenario();
+            string name = scenario.Name;
+            for (int k = 2; !names.Add(name); k++) name = $"{scenario.Name}-{k}";
+            projections.Add(runner.Run(scenario with { Name = name }));
+        }
+        stdout.Write(Summary.SideBySide(projections));
+        if (outFolder is null) return ExitCode.Ok;
+        Progress($"writing comparison charts and tables to {outFolder}");
+        var written = Output.WriteComparison(projections, outFolder);
+        stdout.WriteLine();
+        stdout.WriteLine($"wrote {written.Count} files to {Path.GetFullPath(outFolder)}:");
+        foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
+        return ExitCode.Ok;
+    }
+
+    public int Verify(string path, string golden, bool update, bool all)
+    {
+        var file = ScenarioFile.Load(path);
+        IReadOnlyList<GoldenRow>? previous = null;
+        if (File.Exists(golden)) previous = Verification.ReadGolden(golden);
+        else if (!update) throw new InputDataException(golden, null, "(file)", null, "an existing golden table; create it on purpose with --update");
+        var projection = Runner().Run(file);
+        var actual = Verification.KeyMeasures(projection, file.Name);
+        if (update)
+        {
+            if (previous is not null) stdout.Write(Verification.Compare(previous, actual).ToTable(all));
+            Verification.WriteGolden(Verification.Updated(previous, actual), golden);
+            stdout.WriteLine($"{(previous is null ? "created" : "updated")} the golden table {golden} ({actual.Count} measures) on purpose; commit it with a note on why the measures moved.");
+            return ExitCode.Ok;
+        }
+        var result = Verification.Compare(previous!, actual);
+        stdout.Write(result.ToTable(all));
+        return result.Passed ? ExitCode.Ok : ExitCode.VerificationFailed;
+    }
+
+    public int Docs(string outFolder)
+    {
+        foreach (var f in ScenarioFileDocs.Write(outFolder)) stdout.WriteLine($"wrote {f}");
+        return ExitCode.Ok;
+    }
+}
+
+/// <summary>The printed summaries.</summary>
+internal static class Summary
+{
+    private static readonly int[] DependencyYears = [2030, 2050, 2100];
+
+    /// <summary>(label, value) lines of one projection.</summary>
+    public static List<(string Label, string Value)> Lines(PensionProjection p, bool shortProvinces)
+    {
+        var s = p.Summary();
+        var c = Text.C;
+        var lines = new List<(string, string)>
+        {
+            ("first year of current deficit, with subsidies", Text.Year(s.FirstCurrentDeficitYear, s.LastYear)),
+            ("first year of current deficit, without subsidies", Text.Year(s.FirstCurrentDeficitYearExcludingSubsidies, s.LastYear)),
+            ("national fund depleted", Text.Year(s.DepletionYear, s.LastYear)),
+            ("peak national balance, trillion yuan", $"{(s.PeakBalanceYuan / 1e12).ToString("F2", c)} (end-{s.PeakBalanceYear.ToString(c)})"),
+        };
+        var demography = p.Demography.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
+        foreach (int year in DependencyYears.Where(y => y <= s.LastYear))
+        {
+            var system = s.SystemDependencyRatios.FirstOrDefault(d => d.Year == year);
+            lines.Add(($"pensioners per contributor, {year.ToString(c)}", system.Year == year ? system.PensionersPerContributor.ToString("F3", c) : "n/a"));
+        }
+        foreach (int year in DependencyYears.Where(y => y <= s.LastYear))
+        {
+            lines.Add(($"aged 65+ per person aged 15-64, {year.ToString(c)}", demography[year].OldAgeDependencyRatio.ToString("F3", c)));
+        }
+        foreach (int year in new[] { 2030, 2050 }.Where(y => y <= s.LastYear))
+        {
+            int deficits = p.Funds.YearTable().Count(r => r.Year == year && r.RegionCode != 0 && r.CurrentBalance < 0);
+            lines.Add(($"provinces in current deficit (with subsidies), {year.ToString(c)}", $"{deficits} of 31"));
+        }
+        var depleted = s.DepletedProvinces;
+        string list = depleted.Count == 0 ? "none" : $"{depleted.Count} of 31: " +
+            string.Join(", ", depleted.Take(shortProvinces ? 3 : depleted.Count).Select(d => $"{d.Region} {d.Year.ToString(c)}")) +
+            (shortProvinces && depleted.Count > 3 ? ", …" : "");
+        lines.Add(($"provincial funds depleted by {s.LastYear.ToString(c)}", list));
+        return lines;
+    }
+
+    public static string Format(ScenarioFile file, PensionProjection p)
+    {
+        var sb = new System.Text.StringBuilder();
+        var s = p.Summary();
+        sb.Append($"{s.Scenario}: China's urban employee basic pension, 31 provincial funds, {s.FirstYear}–{s.LastYear}\n");
+        if (file.Description is { } d) sb.Append($"  {d}\n");
+        var overrides = file.Keys.Where(k => k is not ("name" or "description")).ToList();
+        sb.Append(overrides.Count > 0 ? $"  overrides: {string.Join(", ", overrides)}\n" : "  overrides: none (the China defaults, current law)\n");
+        sb.Append('\n');
+        var lines = Lines(p, shortProvinces: false);
+        int width = lines.Max(l => l.Label.Length);
+        foreach (var (label, value) in lines) sb.Append($"  {label.PadRight(width)}  {value}\n");
+        return sb.ToString();
+    }
+
+    public static string SideBySide(IReadOnlyList<PensionProjection> projections)
+    {
+        var columns = projections.Select(p => Lines(p, shortProvinces: true)).ToList();
+        var labels = columns[0].Select(l => l.Label).ToList();
+        int labelWidth = labels.Max(l => l.Length);
+        var widths = projections.Select((p, i) => Math.Max(p.Scenario.Name.Length, columns[i].Where(l => !l.Label.StartsWith("provincial funds depleted", StringComparison.Ordinal)).Max(l => l.Value.Length))).ToList();
+        var sb = new System.Text.StringBuilder();
+        sb.Append($"  {"".PadRight(labelWidth)}  {string.Join("  ", projections.Select((p, i) => p.Scenario.Name.PadLeft(widths[i])))}\n");
+        for (int row = 0; row < labels.Count; row++)
+        {
+            if (labels[row].StartsWith("provincial funds depleted", StringComparison.Ordinal)) continue;
+            sb.Append($"  {labels[row].PadRight(labelWidth)}  {string.Join("  ", columns.Select((col, i) => col[row].Value.PadLeft(widths[i])))}\n");
+        }
+        sb.Append('\n');
+        for (int i = 0; i < projections.Count; i++)
+        {
+            var last = columns[i][^1];
+            sb.Append($"  {projections[i].Scenario.Name}: {last.Label}: {last.Value}\n");
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Tables and charts; every path is inside the folder given.</summary>
+internal static class Output
+{
+    public static List<string> WriteRun(PensionProjection p, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        string F(string name) => Path.Combine(folder, name);
+        void Csv<T>(IEnumerable<T> rows, string name)
+        {
+            TidyCsvWriter.Write(rows, F(name));
+            written.Add(F(name));
+        }
+        var fundRows = p.Funds.YearTable();
+        Csv(fundRows, "funds_by_year.csv");
+        Csv(p.Funds.Summary(), "funds_summary.csv");
+        Csv(p.Scheme.Summary(), "scheme_by_year.csv");
+        Csv(p.Demography.Summary(), "demographic_summary.csv");
+        Csv(Verification.KeyMeasures(p), "key_measures.csv");
+        if (p.Funds.Assumptions.Reserve is not null) Csv(p.Funds.ReserveTable(), "reserve_by_year.csv");
+
+        int last = p.Scenario.EndYear;
+        string name = p.Scenario.Name;
+        written.Add(FundCharts.NationalBalance(fundRows, F("national_balance.png"), title: $"National accumulated balance of the urban employee pension, {name}"));
+        written.Add(FundCharts.ProvinceBalances(fundRows, F("province_balances.png"), title: $"Accumulated balance by province, {name}"));
+        foreach (int year in new[] { 2030, 2050 }.Where(y => y <= last))
+        {
+            written.Add(FundCharts.NetTransfers(fundRows, year, F($"net_transfers_{year}.png"),
+                title: $"Net transfers between provincial funds in {year} (received − paid), {name}"));
+        }
+        foreach (int year in new[] { p.Demography.BaseYear, 2050, 2100 }.Where(y => y <= last).Distinct())
+        {
+            written.Add(PopulationCharts.Pyramid(p.Demography, year, F($"pyramid_{year}.png")));
+        }
+        written.Add(ComparisonCharts.Series(DependencySeries(p), $"Dependency ratios, China, {name}", "ratio", F("dependency_ratios.png")));
+        return written;
+    }
+
+    /// <summary>The old-age (65+ per 15–64) and system (pensioners per contributor) dependency ratios of China.</summary>
+    private static List<YearSeries> DependencySeries(PensionProjection p, string? prefix = null)
+    {
+        var demography = p.Demography.Summary().Where(r => r.RegionCode == 0 && r.Year >= 2024).OrderBy(r => r.Year).ToList();
+        var scheme = p.Scheme.Summary().Where(r => r.RegionCode == 0).OrderBy(r => r.Year).ToList();
+        return
+        [
+            new YearSeries($"{prefix}aged 65+ per person aged 15-64", demography.Select(r => r.Year).ToArray(), demography.Select(r => r.OldAgeDependencyRatio).ToArray()),
+            new YearSeries($"{prefix}pensioners per contributor", scheme.Select(r => r.Year).ToArray(), scheme.Select(r => r.SystemDependencyRatio).ToArray()),
+        ];
+    }
+
+    public static List<string> WriteComparison(IReadOnlyList<PensionProjection> ps, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        string F(string name) => Path.Combine(folder, name);
+        var rows = ps.Select(p => p.Funds.YearTable()).ToList();
+        var names = ps.Select(p => p.Scenario.Name).ToList();
+
+        var measures = ps.SelectMany(p => Verification.KeyMeasures(p)).ToList();
+        TidyCsvWriter.Write(measures, F("key_measures.csv"));
+        written.Add(F("key_measures.csv"));
+
+        string scenarios = string.Join(" vs ", names);
+        if (ps.Count == 2)
+        {
+            written.Add(ComparisonCharts.NationalBalances(rows[0], names[0], rows[1], names[1], F("national_balances.png"),
+                title: $"National accumulated balance: {scenarios}"));
+        }
+        else
+        {
+            written.Add(ComparisonCharts.Series(rows.Select((r, i) => Scale(FundCharts.NationalClosing(r, names[i]))).ToList(),
+                $"National accumulated balance: {scenarios}", "trillion yuan", F("national_balances.png")));
+        }
+        for (int i = 1; i < ps.Count; i++)
+        {
+            written.Add(ComparisonCharts.NationalBalanceDifference(rows[0], names[0], rows[i], names[i],
+                F($"balance_difference_{Text.FileName(names[i])}_minus_{Text.FileName(names[0])}.png"),
+                title: $"National accumulated balance, {names[i]} minus {names[0]}"));
+        }
+        var demography = ps.ToDictionary(p => p.Scenario.Name, p => (IReadOnlyList<Demography.DemographicSummaryRow>)p.Demography.Summary().Where(r => r.RegionCode == 0).ToList());
+        written.Add(PopulationCharts.DependencyRatios(demography, 0, F("old_age_dependency_ratios.png"), title: $"Aged 65+ per person aged 15-64, China: {scenarios}"));
+        written.Add(ComparisonCharts.Series(ps.Select(p => DependencySeries(p, p.Scenario.Name + ": ")[1]).ToList(),
+            $"Pensioners per contributor, China: {scenarios}", "pensioners per contributor", F("system_dependency_ratios.png")));
+        if (ps.Count == 2)
+        {
+            int year = Math.Min(2050, ps.Min(p => p.Scenario.EndYear));
+            var left = PopulationCharts.BuildPyramid(ps[0].Demography, year);
+            var right = PopulationCharts.BuildPyramid(ps[1].Demography, year);
+            left.Title($"Population of China in {year}, {names[0]} (5-year age groups)");
+            right.Title($"Population of China in {year}, {names[1]} (5-year age groups)");
+            written.Add(ComparisonCharts.SideBySide(left, right, F($"pyramids_{year}.png")));
+            written.Add(ComparisonCharts.SideBySide(FundCharts.BuildProvinceBalances(rows[0], title: $"Accumulated balance by province, {names[0]}"),
+                FundCharts.BuildProvinceBalances(rows[1], title: $"Accumulated balance by province, {names[1]}"), F("province_balances.png")));
+        }
+        return written;
+    }
+
+    private static YearSeries Scale(YearSeries yuan) => yuan with { Values = yuan.Values.Select(v => v / 1e12).ToArray() };
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using Actuarial.Labour;
+
+namespace Actuarial.Scenarios;
+
+/// <summary>What kind of value a scenario-file key takes.</summary>
+public enum LeverKind
+{
+    /// <summary>A single number.</summary>
+    Number,
+    /// <summary>A whole number (a year, an age step).</summary>
+    Integer,
+    /// <summary>A number, or a path over years: an object whose keys are years ("2030") or year ranges ("2030-2039").</summary>
+    Path,
+    /// <summary>true or false.</summary>
+    Boolean,
+    /// <summary>One of a list of words.</summary>
+    Choice,
+    /// <summary>Free text.</summary>
+    Text,
+    /// <summary>A list of objects (the pooling periods).</summary>
+    List,
+}
+
+/// <summary>
+/// One entry of the lever catalogue: a key of the scenario file, what it takes, its unit and valid range, its default
+/// (the China defaults, current law) and what it does. The catalogue is the single definition the parser validates
+/// against and the documentation (<c>docs/scenario-file.md</c>) and the JSON Schema are generated from.
+/// </summary>
+/// <param name="Key">Dotted key: the JSON object path, e.g. <c>scheme.indexation.share</c>; <c>funds.pooling[].ratio</c> for a field of a list item.</param>
+/// <param name="Kind">What the key takes.</param>
+/// <param name="Unit">Unit of the value, in words ("" for none).</param>
+/// <param name="Minimum">Smallest valid value (numbers, integers, paths).</param>
+/// <param name="Maximum">Largest valid value.</param>
+/// <param name="Default">The default, in words.</param>
+/// <param name="Description">What the lever does and how it maps onto the model.</param>
+/// <param name="Choices">The valid words of a <see cref="LeverKind.Choice"/>.</param>
+/// <param name="UsedWhen">The rule that must be active for the key to be accepted, in words ("" when always).</param>
+public sealed record LeverSpec(
+    string Key, LeverKind Kind, string Unit, double Minimum, double Maximum, string Default, string Description,
+    IReadOnlyList<string>? Choices = null, string UsedWhen = "")
+{
+    /// <summary>The section the key belongs to (text before the last dot), "" at the top level.</summary>
+    public string Section => Key.LastIndexOf('.') is var i and >= 0 ? Key[..i] : "";
+
+    /// <summary>The key's last segment, as written in its JSON object.</summary>
+    public string Name => Key[(Key.LastIndexOf('.') + 1)..];
+
+    /// <summary>The valid range in words, e.g. "a number in [0, 1]".</summary>
+    public string RangeText => Kind switch
+    {
+        LeverKind.Number => $"a number in [{Show(Minimum)}, {Show(Maximum)}]",
+        LeverKind.Integer => $"a whole number in [{Show(Minimum)}, {Show(Maximum)}]",
+        LeverKind.Path => $"a number in [{Show(Minimum)}, {Show(Maximum)}], or a path {{\"year\" or \"year-year\": value}} of such numbers",
+        LeverKind.Boolean => "true or false",
+        LeverKind.Choice => "one of " + string.Join(", ", (Choices ?? []).Select(c => $"\"{c}\"")),
+        LeverKind.Text => "a string",
+        _ => "a list of objects",
+    };
+
+    internal static string Show(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The lever catalogue of scenario files: every key a scenario file may hold, defined once (<see cref="All"/>). A
+/// scenario is the China defaults (<see cref="ChinaDefaults.PensionScenario"/>: current law, the 2025 retirement
+/// reform, national pooling, the published parameters) plus the overrides the file gives.
+/// </summary>
+public static class Levers
+{
+    /// <summary>First year a path may start: the first year of the fund ledgers (2025). Years before keep the defaults (published data and estimates).</summary>
+    public const int FirstLeverYear = Funds.ChinaFunds.FirstYear2024Table;
+
+    /// <summary>Earliest horizon accepted.</summary>
+    public const int MinimumHorizon = 2030;
+
+    /// <summary>Fixed-rate rule name of indexation and crediting.</summary>
+    public const string Fixed = "fixed";
+
+    /// <summary>Share-of-wage-growth rule name.</summary>
+    public const string WageShare = "wage_share";
+
+    /// <summary>Share-of-price-growth rule name.</summary>
+    public const string PriceShare = "price_share";
+
+    /// <summary>The pooling rules a period may name.</summary>
+    public static IReadOnlyList<string> PoolingRules { get; } = ["provincial", "central_adjustment", "national"];
+
+    /// <summary>The subsidy rules.</summary>
+    public static IReadOnlyList<string> SubsidyRules { get; } = ["share_of_spending", "floor", "none"];
+
+    private static readonly string[] RateRules = [Fixed, WageShare, PriceShare];
+
+    /// <summary>Every key, in document order.</summary>
+    public static IReadOnlyList<LeverSpec> All { get; } = Build();
+
+    /// <summary>The spec of a key, or null.</summary>
+    public static LeverSpec? Find(string key) => All.FirstOrDefault(s => s.Key == key);
+
+    /// <summary>The spec of a key that must exist.</summary>
+    internal static LeverSpec Get(string key) => Find(key) ?? throw new ArgumentException($"no lever '{key}' in the catalogue", nameof(key));
+
+    private static List<LeverSpec> Build()
+    {
+        const string path = "the last value holds to the horizon";
+        var list = new List<LeverSpec>
+        {
+            new("name", LeverKind.Text, "", 0, 0, "the file name without .json", "Short name used in tables, charts and golden tables."),
+            new("description", LeverKind.Text, "", 0, 0, "none", "One sentence on the question the scenario answers."),
+            new("horizon", LeverKind.Integer, "year", MinimumHorizon, ChinaDefaults.EndYear, "2100", "Last projected year (the demography, scheme and funds all stop there)."),
+
+            new("demography.fertility.tfr", LeverKind.Path, "children per woman", 0.3, 5, "WPP 2024 medium",
+                $"Total fertility rate, replacing WPP 2024 from the path's first year; {path}."),
+            new("demography.fertility.tfr_offset", LeverKind.Path, "children per woman", -1.5, 3, "0",
+                "Added to the WPP 2024 TFR from the path's first year (a single number: from 2025). Not with `tfr`."),
+            new("demography.mortality.e0_male", LeverKind.Path, "years", 40, 110, "WPP 2024 medium",
+                $"Men's life expectancy at birth, met each year by the Lee-Carter level; {path}. Not with the male offset or the gain scale."),
+            new("demography.mortality.e0_female", LeverKind.Path, "years", 40, 110, "WPP 2024 medium",
+                $"Women's life expectancy at birth, as `e0_male`."),
+            new("demography.mortality.e0_offset_male", LeverKind.Path, "years", -20, 20, "0", "Added to men's e0 path from the path's first year."),
+            new("demography.mortality.e0_offset_female", LeverKind.Path, "years", -20, 20, "0", "Added to women's e0 path from the path's first year."),
+            new("demography.mortality.e0_gain_scale", LeverKind.Number, "ratio", 0, 3, "1",
+                "Scales the WPP 2024 gains in e0 after 2024, both sexes: e0(t) = e0(2024) + scale × (WPP e0(t) − e0(2024)); 1.5 = faster gains, 0.5 = slower."),
+            new("demography.international_migration.scale", LeverKind.Path, "ratio", 0, 10, "1",
+                "Multiplies WPP 2024 net international migrants by sex and age (0 closes the border)."),
+            new("demography.schooling.pace", LeverKind.Number, "ratio", 0.1, 5, "1",
+                "Pace of the expansion of schooling along the Wittgenstein SSP2 attainment path, counted from 2020 (2 = twice as fast)."),
+        };
+        foreach (var lever in LabourLevers.All)
+        {
+            var (min, max) = lever.Range();
+            string unit = lever switch
+            {
+                LabourLever.WageGrowth => "per year",
+                LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale => "ratio",
+                _ => "share",
+            };
+            string def = lever switch
+            {
+                LabourLever.WageGrowth => "the calibrated path (recent growth converging to the long-run rate)",
+                LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale or LabourLever.ContributionDensity => "1",
+                _ => "0",
+            };
+            string what = lever switch
+            {
+                LabourLever.FemaleParticipationGain => "Share of the gap between men's and women's participation (same education and age) that women close.",
+                LabourLever.OlderWorkerParticipationGain => "Share of the gap between the participation of people aged 50+ and the peak participation of their sex and education that closes.",
+                LabourLever.UnemploymentScale => "Multiplier on the base unemployment rates (the product must stay ≤ 1).",
+                LabourLever.NonAgriculturalShareScale => "Multiplier on every province's coverage from a rising non-agricultural share of employment.",
+                LabourLever.UncoveredWorkersJoining => "Share of the employed not covered by the scheme (flexible and platform workers, informal employees) that join it.",
+                LabourLever.ContributionDensity => "Share of a year covered workers actually pay (lower it to model rising non-payment).",
+                _ => "Nominal growth of every province's average wage: W(y)/W(y−1) − 1.",
+            };
+            list.Add(new($"labour.{lever.Label()}", LeverKind.Path, unit, min, max, def, what + " " + char.ToUpperInvariant(path[0]) + path[1..] + "."));
+        }
+        list.AddRange(
+        [
+            new("scheme.contributions.employer_rate", LeverKind.Path, "share of the contribution base", 0, 0.4, "0.16 (since May 2019)",
+                "Employer rate to the pooled fund in every province, from January of the path's first year (0.20 undoes the 2019 cut)."),
+            new("scheme.contributions.employee_rate", LeverKind.Path, "share of the contribution base", 0, 0.2, "0.08",
+                "Employee rate to the individual account, from January of the path's first year."),
+            new("scheme.contributions.relief", LeverKind.Path, "share of employer contributions", 0, 1, "0",
+                "Share of employer contributions waived (temporary relief such as the 2020 waivers), for the years of the path only."),
+            new("scheme.retirement.reform", LeverKind.Boolean, "", 0, 0, "true",
+                "The 2025 reform of statutory retirement ages; false keeps 60 / 55 / 50 for every cohort."),
+            new("scheme.retirement.men_target_age", LeverKind.Number, "years", 60, 70, "63",
+                "Men's final statutory age (rounded to whole months).", UsedWhen: "reform is true"),
+            new("scheme.retirement.women_cadres_target_age", LeverKind.Number, "years", 55, 70, "58",
+                "Final statutory age of women in cadre posts (original 55).", UsedWhen: "reform is true"),
+            new("scheme.retirement.women_workers_target_age", LeverKind.Number, "years", 50, 70, "55",
+                "Final statutory age of women workers (original 50).", UsedWhen: "reform is true"),
+            new("scheme.retirement.men_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "4",
+                "Pace of the rise for men: one month of age per this many months of birth (smaller = faster).", UsedWhen: "reform is true"),
+            new("scheme.retirement.women_cadres_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "4",
+                "Pace of the rise for women cadres.", UsedWhen: "reform is true"),
+            new("scheme.retirement.women_workers_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "2",
+                "Pace of the rise for women workers.", UsedWhen: "reform is true"),
+            new("scheme.indexation.rule", LeverKind.Choice, "", 0, 0, "fixed",
+                "Rule for the general increase of pensions after the last published year (2025): a fixed rate, a share of wage growth or a share of price growth.", RateRules),
+            new("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "none (required by the share rules)",
+                "Share of wage (or price) growth passed to pensions.", UsedWhen: "rule is wage_share or price_share"),
+            new("scheme.indexation.rate", LeverKind.Number, "per year", 0, 0.2, "0.02",
+                "The fixed increase.", UsedWhen: "rule is fixed"),
+            new("scheme.crediting.rule", LeverKind.Choice, "", 0, 0, "fixed",
+                "Rule for the individual-account crediting rate after the last published year (2024).", RateRules),
+            new("scheme.crediting.share", LeverKind.Number, "share", 0, 1, "none (required by the share rules)",
+                "Share of wage (or price) growth credited.", UsedWhen: "rule is wage_share or price_share"),
+            new("scheme.crediting.rate", LeverKind.Number, "per year", 0, 0.2, "0.0262",
+                "The fixed crediting rate.", UsedWhen: "rule is fixed"),
+            new("scheme.price_growth", LeverKind.Number, "per year", -0.1, 0.2, "0.02",
+                "Consumer-price growth read by the price-share rules of indexation and crediting."),
+
+            new("funds.returns.other", LeverKind.Path, "per year", -0.5, 0.5, "0.02",
+                $"Return on the part of the provincial funds not entrusted to the NCSSF (deposits, bonds); {path}."),
+            new("funds.returns.entrusted", LeverKind.Path, "per year", -0.5, 0.5, "0.05", $"Return on the part entrusted to the NCSSF; {path}."),
+            new("funds.returns.entrusted_share", LeverKind.Number, "share", 0, 1, "0.351 (end-2023)", "Share of each fund's balance entrusted to the NCSSF."),
+            new("funds.subsidies.rule", LeverKind.Choice, "", 0, 0, "share_of_spending",
+                "Fiscal subsidies: a share of each province's pension spending, the amount that keeps every fund at a floor, or none.", SubsidyRules),
+            new("funds.subsidies.share", LeverKind.Number, "share of pension spending", 0, 1, "the 2024 subsidy-to-spending ratio (≈ 0.2)",
+                "Subsidy per yuan of pensions paid.", UsedWhen: "rule is share_of_spending"),
+            new("funds.subsidies.floor_months", LeverKind.Number, "months of pensions", 0, 120, "0",
+                "The state pays whatever keeps each province's balance at or above this many months of its pensions.", UsedWhen: "rule is floor"),
+            new("funds.pooling", LeverKind.List, "", 0, 0, "national pooling from 2022 (provincial pooling to 2017, central adjustment 2018–2021 before it)",
+                "Pooling rules by year range from 2025: a list of periods, each {\"from\", \"to\", \"rule\", parameters}. The periods must follow each other without gaps from 2025 to the horizon (the last may omit \"to\")."),
+            new("funds.pooling[].from", LeverKind.Integer, "year", FirstLeverYear, ChinaDefaults.EndYear, "required", "First year of the period."),
+            new("funds.pooling[].to", LeverKind.Integer, "year", FirstLeverYear, ChinaDefaults.EndYear, "the horizon (last period only)", "Last year of the period."),
+            new("funds.pooling[].rule", LeverKind.Choice, "", 0, 0, "required",
+                "provincial: each province on its own; central_adjustment: the 2018–2021 central adjustment fund; national: national pooling of gaps.", PoolingRules),
+            new("funds.pooling[].ratio", LeverKind.Number, "share of the wage base", 0, 0.2, "0.045 (the 2021 ratio)",
+                "Central adjustment ratio 上解比例: share of 90% of the average wage × covered workers paid into the adjustment fund.", UsedWhen: "rule is central_adjustment"),
+            new("funds.pooling[].wage_base_share", LeverKind.Number, "share of the average wage", 0.01, 1, "0.9",
+                "Share of the average wage that is the base of the central adjustment.", UsedWhen: "rule is central_adjustment"),
+            new("funds.pooling[].pool_share_of_gaps", LeverKind.Number, "share", 0, 1, "1",
+                "Share of each deficit province's current gap the national pool covers.", UsedWhen: "rule is national"),
+            new("funds.pooling[].max_levy_on_surplus", LeverKind.Number, "share", 0, 1, "1",
+                "Largest share of a surplus province's current surplus the pool may levy.", UsedWhen: "rule is national"),
+            new("funds.pooling[].count_subsidies", LeverKind.Boolean, "", 0, 0, "true",
+                "Whether scheduled subsidies count in a province's current surplus.", UsedWhen: "rule is national"),
+            new("funds.reserve.enabled", LeverKind.Boolean, "", 0, 0, "false",
+                "The strategic reserve (NSSF assets of end-2024 and the transferred state capital) as a ledger that pays provincial funds short of their floor."),
+            new("funds.reserve.state_capital", LeverKind.Number, "trillion yuan", 0, 50, "1.68 (central level, end-2020)",
+                "State capital transferred to the reserve, at book value; only its dividends are cash for the reserve.", UsedWhen: "enabled is true"),
+            new("funds.reserve.dividend_yield", LeverKind.Number, "per year", 0, 0.2, "0",
+                "Cash dividend yield on the transferred state capital.", UsedWhen: "enabled is true"),
+            new("funds.reserve.return", LeverKind.Path, "per year", -0.5, 0.5, "0.0739", $"Return on the reserve; {path}.", UsedWhen: "enabled is true"),
+            new("funds.reserve.fiscal_allocations", LeverKind.Path, "hundred million yuan per year", 0, 100_000, "0",
+                $"Fiscal allocations to the reserve each year; {path}.", UsedWhen: "enabled is true"),
+            new("funds.reserve.draws_from", LeverKind.Integer, "year", FirstLeverYear, ChinaDefaults.EndYear, "2025",
+                "First year the reserve may pay provincial funds.", UsedWhen: "enabled is true"),
+            new("funds.reserve.floor_months", LeverKind.Number, "months of pensions", 0, 120, "0",
+                "The reserve pays each province the shortfall below this many months of its pensions.", UsedWhen: "enabled is true"),
+        ]);
+        return list;
+    }
+}

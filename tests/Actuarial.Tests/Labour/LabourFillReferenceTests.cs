@@ -1,0 +1,106 @@
+using Actuarial.Dimensions;
+using Actuarial.Labour;
+using Actuarial.Scheme;
+using NUnit.Framework;
+
+namespace Actuarial.Tests.Labour;
+
+/// <summary>
+/// The vectorised <see cref="CompiledLabourModel.FillCoveredWorkers"/> against its formula written as a plain loop, the
+/// region-at-a-time fill the scheme uses against the whole-grid fill, and the first covered age the scheme relies on.
+/// </summary>
+[TestFixture]
+public sealed class LabourFillReferenceTests
+{
+    private static readonly int Cells = CompiledLabourModel.CellCount;
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void FillCoveredWorkersIsItsFormulaWrittenAsAPlainLoop(int seed)
+    {
+        var assumptions = SyntheticLabour.Assumptions(seed);
+        var model = assumptions.Compile();
+        var pop = SyntheticLabour.Population(seed);
+        var covered = new double[Cells];
+        var wages = new double[Cells];
+        var employed = new double[PopulationShape.CellsPerRegion];
+        for (int year = SyntheticLabour.First; year <= SyntheticLabour.Last; year++)
+        {
+            model.FillCoveredWorkers(year, pop, covered, wages);
+            model.FillEmployedShare(year, employed);
+            double scale = assumptions.NonAgriculturalShareScale[year], joining = assumptions.UncoveredWorkersJoining[year];
+            double density = assumptions.ContributionDensity[year];
+            for (int r = 0; r < Regions.Provinces.Count; r++)
+            {
+                double sumCovered = 0, sumWeighted = 0;
+                var expected = new double[PopulationShape.CellsPerRegion];
+                for (int i = 0; i < expected.Length; i++)
+                {
+                    double s = Math.Min(1, employed[i] * model.Coverage(r) * scale);
+                    expected[i] = pop[r * expected.Length + i] * (s + joining * Math.Max(0, employed[i] - s)) * density;
+                    sumCovered += expected[i];
+                    sumWeighted += expected[i] * Earnings(assumptions, i);
+                }
+                double provinceWage = model.AverageWage(year, r) * (sumWeighted > 0 ? sumCovered / sumWeighted : 1);
+                for (int i = 0; i < expected.Length; i++)
+                {
+                    int cell = r * expected.Length + i;
+                    Assert.That(covered[cell], Is.EqualTo(expected[i]).Within(1e-12 * expected[i]), $"covered, {year}, cell {cell}");
+                    double wage = provinceWage * Earnings(assumptions, i);
+                    Assert.That(wages[cell], Is.EqualTo(wage).Within(1e-12 * wage), $"wage, {year}, cell {cell}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void FillingOneRegionAtATimeWritesWhatTheWholeGridFillWrites()
+    {
+        var model = SyntheticLabour.Assumptions(9).Compile();
+        IRegionalCoveredWorkforce regional = model;
+        var pop = SyntheticLabour.Population(9);
+        var covered = new double[Cells];
+        var wages = new double[Cells];
+        var coveredByRegion = new double[Cells];
+        var wagesByRegion = new double[Cells];
+        model.FillCoveredWorkers(2027, pop, covered, wages);
+        for (int r = 0; r < Regions.Provinces.Count; r++) regional.FillCoveredWorkersOfRegion(2027, r, pop, coveredByRegion, wagesByRegion);
+        Assert.That(coveredByRegion, Is.EqualTo(covered));
+        Assert.That(wagesByRegion, Is.EqualTo(wages));
+    }
+
+    [Test]
+    public void NobodyIsCoveredBelowTheFirstCoveredAge()
+    {
+        var assumptions = SyntheticLabour.Assumptions(4);
+        var model = assumptions.Compile();
+        int first = ((IRegionalCoveredWorkforce)model).FirstCoveredAge;
+        Assert.That(first, Is.EqualTo(16), "the synthetic participation starts at 16");
+        var pop = SyntheticLabour.Population(4);
+        var covered = new double[Cells];
+        var wages = new double[Cells];
+        for (int year = SyntheticLabour.First; year <= SyntheticLabour.Last; year++)
+        {
+            model.FillCoveredWorkers(year, pop, covered, wages);
+            for (int i = 0; i < Cells; i++)
+            {
+                if (i % Ages.Count < first) Assert.That(covered[i], Is.Zero, $"{year}, cell {i}");
+            }
+        }
+    }
+
+    [Test]
+    public void ABadPopulationCountIsStillNamedByItsCell()
+    {
+        var model = SyntheticLabour.Assumptions(6).Compile();
+        var pop = SyntheticLabour.Population(6);
+        int cell = PopulationShape.Index(3, Sex.Female, EducationLevel.UpperSecondary, 40);
+        pop[cell] = double.NaN;
+        var ex = Assert.Throws<ArgumentException>(() => model.FillCoveredWorkers(2024, pop, new double[Cells], new double[Cells]));
+        Assert.That(ex!.Message, Does.Contain(PopulationGrid.DescribeCell(new PopulationShape(Regions.Provinces), cell)));
+    }
+
+    private static double Earnings(LabourAssumptions assumptions, int i) =>
+        assumptions.Earnings.Value((Sex)(i / (EducationLevels.Count * Ages.Count)), (EducationLevel)(i / Ages.Count % EducationLevels.Count), i % Ages.Count);
+}
