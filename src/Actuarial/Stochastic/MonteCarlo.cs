@@ -70,7 +70,13 @@ public static class MonteCarlo
         {
             Parallel.ForEach(
                 System.Collections.Concurrent.Partitioner.Create((long)firstPath, end, options.BlockSize),
-                new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = options.CancellationToken },
+                // −1 means one worker per core: the thread pool would otherwise inject threads while long paths run,
+                // and each extra thread builds its own workspace (tens of MB for a provincial projection).
+                new ParallelOptions
+                {
+                    MaxDegreeOfParallelism = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism,
+                    CancellationToken = options.CancellationToken,
+                },
                 Rent,
                 (range, _, state) =>
                 {

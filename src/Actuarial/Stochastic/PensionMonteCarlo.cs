@@ -1,0 +1,167 @@
+using System.Globalization;
+using Actuarial.Demography;
+using Actuarial.Dimensions;
+using Actuarial.Funds;
+using Actuarial.IO;
+using Actuarial.Labour;
+using Actuarial.Scenarios;
+using Actuarial.Scheme;
+
+namespace Actuarial.Stochastic;
+
+/// <summary>
+/// Helpers around <see cref="PensionPathEvaluator"/>: a default shock model, a shorter horizon, and the deterministic
+/// projection with a given calibration (the reference every path and every goal-seek is measured against).
+/// </summary>
+public static class PensionMonteCarlo
+{
+    /// <summary>
+    /// A default shock model from <paramref name="firstYear"/> to <paramref name="lastYear"/>: the Lee–Carter index with σ
+    /// and the drift's standard error fitted to WPP 2024 abridged periods (the fit of the China defaults' pattern),
+    /// log-TFR AR(1) with σ 5% and φ 0.9, wage growth AR(1) ±1 point with φ 0.5, returns ±3 points (white noise),
+    /// coverage AR(1) ±2% with φ 0.8 (only when <paramref name="coverage"/>), wages and returns correlated 0.4.
+    /// These are illustrative parameters, not estimates for China's scheme.
+    /// </summary>
+    /// <param name="firstYear">First shocked year (default 2025, the first year after the 2024 calibration).</param>
+    /// <param name="lastYear">Last shocked year.</param>
+    /// <param name="coverage">Whether coverage is shocked.</param>
+    public static ShockModel DefaultShocks(int firstYear = 2025, int lastYear = 2100, bool coverage = true)
+    {
+        var corr = new double[ShockModel.DriverCount, ShockModel.DriverCount];
+        for (int i = 0; i < ShockModel.DriverCount; i++) corr[i, i] = 1;
+        corr[(int)ShockDriver.WageGrowth, (int)ShockDriver.InvestmentReturn] = corr[(int)ShockDriver.InvestmentReturn, (int)ShockDriver.WageGrowth] = 0.4;
+        return new ShockModel
+        {
+            FirstYear = firstYear,
+            LastYear = lastYear,
+            Mortality = MortalityShock.FromLeeCarter(WppLeeCarter(Sex.Male), WppLeeCarter(Sex.Female), includeDriftUncertainty: true),
+            Fertility = new Ar1Shock(0.05, 0.9),
+            WageGrowth = new Ar1Shock(0.01, 0.5),
+            InvestmentReturn = new Ar1Shock(0.03),
+            Coverage = coverage ? new Ar1Shock(0.02, 0.8) : null,
+            Correlation = corr,
+        };
+    }
+
+    /// <summary>Every driver on with zero variance (every path is then the central projection); for tests.</summary>
+    public static ShockModel ZeroVarianceShocks(int firstYear = 2025, int lastYear = 2100) => new()
+    {
+        FirstYear = firstYear,
+        LastYear = lastYear,
+        Mortality = new MortalityShock(0, 0, 0, 0),
+        Fertility = new Ar1Shock(0, 0.9),
+        WageGrowth = new Ar1Shock(0, 0.5),
+        InvestmentReturn = new Ar1Shock(0),
+        Coverage = new Ar1Shock(0, 0.8),
+    };
+
+    /// <summary>A Lee–Carter model fitted to WPP 2024 abridged death rates of the China defaults' fitting periods.</summary>
+    public static LeeCarterModel WppLeeCarter(Sex sex)
+    {
+        var want = sex == Sex.Male ? SexOrBoth.Male : SexOrBoth.Female;
+        var periods = ChinaData.Wpp2024MxAbridged()
+            .Where(r => r.Sex == want && r.PeriodStart >= ChinaDefaults.MortalityFitFirstPeriod && r.PeriodStart <= ChinaDefaults.MortalityJumpOffPeriod)
+            .GroupBy(r => r.PeriodStart).OrderBy(g => g.Key).Select(g => g.OrderBy(r => r.AgeGroup.Start).Select(r => r.Mx).ToArray()).ToArray();
+        return LeeCarterModel.FitAbridged(periods, sex, ChinaDefaults.MortalityFitFirstPeriod);
+    }
+
+    /// <summary>The scenario ending in <paramref name="endYear"/> (its demography too), e.g. a short horizon for quick studies and tests.</summary>
+    /// <exception cref="InputDataException">The end year is before 2025 (the first fund year).</exception>
+    public static PensionScenario WithEndYear(PensionScenario scenario, int endYear)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (endYear < ChinaFunds.FirstYear2024Table)
+        {
+            throw new InputDataException(scenario.Name, null, "EndYear", endYear.ToString(CultureInfo.InvariantCulture), $"a year ≥ {ChinaFunds.FirstYear2024Table}");
+        }
+        return scenario with { EndYear = endYear, Demography = scenario.Demography with { EndYear = endYear } };
+    }
+
+    /// <summary>
+    /// The deterministic projection of <paramref name="scenario"/> with a given scheme calibration (e.g. the baseline's,
+    /// so that levers and paths are on the same footing). With the scenario's own calibration it equals
+    /// <see cref="PensionProjector.Run(PensionScenario)"/>.
+    /// </summary>
+    public static PensionProjection RunDeterministic(PensionScenario scenario, SchemeCalibration calibration) =>
+        RunDeterministic(scenario, calibration, null, null);
+
+    /// <summary>As <see cref="RunDeterministic(PensionScenario, SchemeCalibration)"/> on a population and labour layer
+    /// already computed from the scenario (levers of the scheme and funds leave them unchanged).</summary>
+    internal static PensionProjection RunDeterministic(PensionScenario scenario, SchemeCalibration calibration, DemographicProjection? demography,
+        CompiledLabourModel? labour)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(calibration);
+        scenario.Validate();
+        demography ??= DemographicProjector.Run(scenario.Demography);
+        labour ??= scenario.Labour.Compile();
+        var scheme = SchemeProjector.Run(PensionPathEvaluator.SchemeTemplate(scenario, demography, labour), calibration);
+        var flows = new FundFlows(scheme.Flows.Provinces, ChinaFunds.FirstYear2024Table, scenario.EndYear - ChinaFunds.FirstYear2024Table + 1);
+        PensionPathEvaluator.CopyFlows(scheme.Flows, flows);
+        var funds = FundProjector.Run(flows, scenario.Funds);
+        return new PensionProjection(scenario, demography, scheme, funds);
+    }
+
+    /// <summary>The national closing balance (sum of the provincial balances, summed as the evaluator sums them) by fund year.</summary>
+    public static double[] NationalBalances(FundProjection funds)
+    {
+        ArgumentNullException.ThrowIfNull(funds);
+        var result = new double[funds.LastYear - funds.FirstYear + 1];
+        for (int year = funds.FirstYear; year <= funds.LastYear; year++)
+        {
+            result[year - funds.FirstYear] = System.Numerics.Tensors.TensorPrimitives.Sum(funds.Line(FundLine.ClosingBalance, year));
+        }
+        return result;
+    }
+
+    /// <summary>The lowest provincial closing balance by fund year.</summary>
+    public static double[] LowestProvincialBalances(FundProjection funds)
+    {
+        ArgumentNullException.ThrowIfNull(funds);
+        var result = new double[funds.LastYear - funds.FirstYear + 1];
+        for (int year = funds.FirstYear; year <= funds.LastYear; year++)
+        {
+            result[year - funds.FirstYear] = System.Numerics.Tensors.TensorPrimitives.Min(funds.Line(FundLine.ClosingBalance, year));
+        }
+        return result;
+    }
+}
+
+/// <summary>
+/// An extra fiscal subsidy from a year on, decided in advance: <see cref="YuanPerYear"/> yuan a year nationally, shared
+/// over the provinces in proportion to the year's pensions, plus <see cref="ShareOfSpending"/> × each province's pensions.
+/// Combine it with a scenario's own rule with <see cref="CombinedSubsidy"/> (see <see cref="PensionLever.Subsidy"/>).
+/// </summary>
+/// <param name="FirstYear">First year paid.</param>
+/// <param name="YuanPerYear">National amount a year, yuan (≥ 0).</param>
+/// <param name="ShareOfSpending">Share of each province's pensions (≥ 0).</param>
+public sealed record PensionExtraSubsidy(int FirstYear, double YuanPerYear = 0, double ShareOfSpending = 0) : ISubsidyRule
+{
+    /// <inheritdoc />
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"extra subsidy from {FirstYear}: {YuanPerYear:G4} yuan a year + {ShareOfSpending:P2} of spending");
+
+    /// <inheritdoc />
+    public void Validate(FundFlows flows)
+    {
+        if (!double.IsFinite(YuanPerYear) || YuanPerYear < 0)
+        {
+            throw new InputDataException("extra subsidy", null, nameof(YuanPerYear), YuanPerYear.ToString("R", CultureInfo.InvariantCulture), "yuan ≥ 0");
+        }
+        if (!double.IsFinite(ShareOfSpending) || ShareOfSpending < 0)
+        {
+            throw new InputDataException("extra subsidy", null, nameof(ShareOfSpending), ShareOfSpending.ToString("R", CultureInfo.InvariantCulture), "a share ≥ 0");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Scheduled(in FundYear year, Span<double> subsidies)
+    {
+        if (year.Year < FirstYear) return;
+        var pensions = year.Pensions;
+        double total = System.Numerics.Tensors.TensorPrimitives.Sum(pensions);
+        for (int i = 0; i < subsidies.Length; i++)
+        {
+            subsidies[i] += (total > 0 ? YuanPerYear * (pensions[i] / total) : 0) + ShareOfSpending * pensions[i];
+        }
+    }
+}

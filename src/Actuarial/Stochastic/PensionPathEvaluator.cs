@@ -1,0 +1,418 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using Actuarial.Demography;
+using Actuarial.Dimensions;
+using Actuarial.Funds;
+using Actuarial.IO;
+using Actuarial.Labour;
+using Actuarial.Scenarios;
+using Actuarial.Scheme;
+
+namespace Actuarial.Stochastic;
+
+/// <summary>
+/// Settings of <see cref="PensionPathEvaluator"/>: the central scenario, the shocks, the calibration every path shares,
+/// and the histograms of the reported series.
+/// </summary>
+public sealed record PensionMonteCarloSettings
+{
+    /// <summary>The central (deterministic) scenario; default <see cref="ChinaDefaults.PensionScenario"/>. Shorten the horizon
+    /// with <see cref="PensionMonteCarlo.WithEndYear"/>.</summary>
+    public PensionScenario Scenario { get; init; } = ChinaDefaults.PensionScenario();
+
+    /// <summary>The shocks (deviations from the scenario's central paths). Mortality and fertility shocks of year y act on
+    /// the demographic step y → y + 1; wage-growth and coverage shocks on the labour layer's year y; return shocks on the
+    /// fund year y. See <see cref="PensionMonteCarlo.DefaultShocks"/>.</summary>
+    public required ShockModel Shocks { get; init; }
+
+    /// <summary>
+    /// The scheme calibration every path uses (<see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration)"/>), so
+    /// that paths, and the levers of a goal-seek, are compared on the same footing. Null (default): the scenario's own
+    /// calibration, computed once from its deterministic run.
+    /// </summary>
+    public SchemeCalibration? Calibration { get; init; }
+
+    /// <summary>b(x) of the Lee–Carter pattern the mortality index moves, men (101 values); default that of <see cref="ChinaDefaults.MortalityPattern"/>.</summary>
+    public double[]? MaleBx { get; init; }
+
+    /// <summary>b(x) for women.</summary>
+    public double[]? FemaleBx { get; init; }
+
+    /// <summary>Report a balance series (with depletion) for each of the 31 provinces (default true).</summary>
+    public bool ProvincialBalances { get; init; } = true;
+
+    /// <summary>Lower edge of the national balance histogram, yuan (default −10^16: a depleted fund's debt compounds).</summary>
+    public double BalanceLower { get; init; } = -1e16;
+
+    /// <summary>Upper edge of the national balance histogram, yuan (default 10^15).</summary>
+    public double BalanceUpper { get; init; } = 1e15;
+
+    /// <summary>Bins of the national balance histogram (default 11,000: a resolution of 10^12 yuan = 1 万亿).</summary>
+    public int BalanceBins { get; init; } = 11_000;
+
+    /// <summary>Lower edge of the provincial balance histograms (each province and the lowest province), yuan (default
+    /// −5·10^14 = −500 万亿; deeper debts fall in the underflow bin, whose quantiles interpolate towards the minimum).</summary>
+    public double ProvincialBalanceLower { get; init; } = -5e14;
+
+    /// <summary>Upper edge of the provincial balance histograms, yuan (default 5·10^13 = 50 万亿).</summary>
+    public double ProvincialBalanceUpper { get; init; } = 5e13;
+
+    /// <summary>Bins of the provincial histograms (default 2,750: a resolution of 2·10^11 yuan = 2,000 亿). Memory: a
+    /// summary holds (bins + 2) × years × 8 bytes per series, about 1.7 MB per province for 2025–2100, and each worker
+    /// thread has its own summary.</summary>
+    public int ProvincialBalanceBins { get; init; } = 2_750;
+}
+
+/// <summary>
+/// Monte Carlo paths of the full pension projection (<see cref="PensionProjector"/>): 31-province population, labour,
+/// scheme state and 31 fund ledgers with pooling, each path with its own mortality, fertility, wage-growth, return and
+/// coverage shocks.
+/// </summary>
+/// <remarks>
+/// <para>Per path, in per-worker buffers: the shocks are drawn (<see cref="CompiledShocks.Draw"/>); the demographic
+/// inputs of the shocked steps are recomputed in the worker's copy of the compiled demography (m(x) = m_central(x)·exp(b(x)·δk)
+/// with δk the path's deviation of the Lee–Carter index, TFR × exp(x_F); as in <see cref="NationalExampleEvaluator"/>,
+/// e0 is not recomputed and migration and education targets are shared) and the allocation-free year loop runs; the
+/// labour layer is recompiled when wage growth or coverage is shocked (wage growth g(y) + δg(y); the coverage lever
+/// <see cref="LabourAssumptions.NonAgriculturalShareScale"/> × exp(x_C(y))); the scheme runs with the shared calibration
+/// (<see cref="PensionMonteCarloSettings.Calibration"/>); the fund ledgers run with the blended return plus the return
+/// deviation (added to both the entrusted and the other return).</para>
+/// <para>Series: <see cref="Population"/> (base year → end), <see cref="DependencyRatio"/> (pensioners per contributor,
+/// 2024 → end), <see cref="NationalBalance"/> (sum of the 31 closing balances, with depletion),
+/// <see cref="LowestProvincialBalance"/> (the lowest provincial balance: its depletion is the first year any province's
+/// fund is negative) and, optionally,
+/// <see cref="ProvincialBalance"/> per province (with depletion), 2025 → end.</para>
+/// <para>With every shock at zero variance each path's balances and dependency ratio equal
+/// <see cref="PensionProjector.Run(PensionScenario)"/> bit for bit (given the same calibration); the population total is
+/// carried from the base by the year's accounts and agrees with the sum of the cells to about 1e-14.</para>
+/// <para>Cost (one core, China defaults to 2100): about 25 ms a path, of which the scheme layer about 15 ms and the
+/// population year loop about 7 ms; the labour recompile, the life tables of the shocked steps and the fund ledgers are
+/// well under a millisecond each. Each worker holds a compiled 31-province demography with its buffers (about 60 MB) and
+/// its own summary: run with <see cref="MonteCarloOptions.MaxDegreeOfParallelism"/> = the number of cores.</para>
+/// </remarks>
+public sealed class PensionPathEvaluator : IPathEvaluator
+{
+    /// <summary>Name of the national population series.</summary>
+    public const string Population = "population";
+
+    /// <summary>Name of the national system dependency ratio series (pensioners per contributor).</summary>
+    public const string DependencyRatio = "system dependency ratio";
+
+    /// <summary>Name of the national balance series (sum of the provincial closing balances).</summary>
+    public const string NationalBalance = "balance/national";
+
+    /// <summary>Name of the series of the lowest provincial closing balance each year (with depletion: the first year any
+    /// province's fund is negative).</summary>
+    public const string LowestProvincialBalance = "balance/lowest province";
+
+    /// <summary>Name of a province's balance series.</summary>
+    public static string ProvincialBalance(int regionCode) => "balance/" + regionCode.ToString(CultureInfo.InvariantCulture);
+
+    private const int A = Ages.Count;
+    private readonly double[] _centralMx; // [step][sex][age]
+    private readonly double[] _bx;        // [sex][age]
+    private readonly double[] _centralTfr;
+    private readonly double[] _centralEntrusted;
+    private readonly double[] _centralOther;
+    private readonly CompiledLabourModel _centralLabour;
+    private readonly FundFlows _placeholderFlows;
+    private readonly double _basePopulation;
+
+    /// <summary>Compiles the central inputs and, without a calibration in the settings, runs the scenario once to calibrate.</summary>
+    /// <exception cref="InputDataException">The scenario does not cover its years, or the demography is not provincial.</exception>
+    public PensionPathEvaluator(PensionMonteCarloSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var scenario = settings.Scenario;
+        scenario.Validate();
+        Shocks = settings.Shocks.Compile();
+        var d = scenario.Demography;
+        if (d.BasePopulation.Shape.RegionCount < 2)
+        {
+            throw new InputDataException("pension Monte Carlo", null, "Scenario.Demography.BasePopulation", "1 region", "the 31 provinces (the scheme runs on provincial funds)");
+        }
+        EndYear = scenario.EndYear;
+        var demography = d with { EndYear = EndYear };
+        Demography = demography;
+        var central = DemographicProjector.Compile(demography);
+        BaseYear = central.BaseYear;
+        int steps = central.StepCount;
+        _basePopulation = TensorPrimitives.Sum(demography.BasePopulation.Persons);
+        _centralLabour = scenario.Labour.Compile();
+        if (settings.Calibration is { } calibration)
+        {
+            Calibration = calibration;
+            _placeholderFlows = SchemeProjector.Run(SchemeTemplate(scenario, central.Run(), _centralLabour), calibration).Flows;
+        }
+        else
+        {
+            var scheme = SchemeProjector.Run(SchemeTemplate(scenario, central.Run(), _centralLabour));
+            Calibration = scheme.Calibration;
+            _placeholderFlows = scheme.Flows;
+        }
+
+        _bx = new double[Sexes.Count * A];
+        (settings.MaleBx ?? ChinaDefaults.MortalityPattern(Sex.Male).Bx.ToArray()).AsSpan().CopyTo(_bx.AsSpan(0, A));
+        (settings.FemaleBx ?? ChinaDefaults.MortalityPattern(Sex.Female).Bx.ToArray()).AsSpan().CopyTo(_bx.AsSpan(A, A));
+        _centralMx = new double[steps * Sexes.Count * A];
+        _centralTfr = new double[steps];
+        for (int t = 0; t < steps; t++)
+        {
+            for (int s = 0; s < Sexes.Count; s++) d.Mortality.FillDeathRates(BaseYear + t, (Sex)s, _centralMx.AsSpan((t * Sexes.Count + s) * A, A));
+            _centralTfr[t] = central.TotalFertilityRate[t];
+        }
+
+        FundFirstYear = ChinaFunds.FirstYear2024Table;
+        FundYearCount = EndYear - FundFirstYear + 1;
+        _centralEntrusted = new double[FundYearCount];
+        _centralOther = new double[FundYearCount];
+        for (int t = 0; t < FundYearCount; t++)
+        {
+            _centralEntrusted[t] = scenario.Funds.EntrustedReturn[FundFirstYear + t];
+            _centralOther[t] = scenario.Funds.OtherReturn[FundFirstYear + t];
+        }
+        Settings = settings;
+
+        var series = new List<SeriesSpec>
+        {
+            new(Population, BaseYear, EndYear, 0, 2e9, 2000),
+            new(DependencyRatio, SchemeAssumptions.BaseYear, EndYear, 0, 4, 4000),
+            new(NationalBalance, FundFirstYear, EndYear, settings.BalanceLower, settings.BalanceUpper, settings.BalanceBins, TrackDepletion: true),
+            new(LowestProvincialBalance, FundFirstYear, EndYear, settings.ProvincialBalanceLower, settings.ProvincialBalanceUpper, settings.ProvincialBalanceBins, TrackDepletion: true),
+        };
+        if (settings.ProvincialBalances)
+        {
+            foreach (var p in _placeholderFlows.Provinces)
+            {
+                series.Add(new SeriesSpec(ProvincialBalance(p.Code), FundFirstYear, EndYear, settings.ProvincialBalanceLower, settings.ProvincialBalanceUpper, settings.ProvincialBalanceBins, TrackDepletion: true));
+            }
+        }
+        foreach (var s in series) s.Validate();
+        Series = series;
+    }
+
+    /// <summary>The settings.</summary>
+    public PensionMonteCarloSettings Settings { get; }
+
+    /// <summary>The compiled shocks.</summary>
+    public CompiledShocks Shocks { get; }
+
+    /// <summary>The scheme calibration every path uses.</summary>
+    public SchemeCalibration Calibration { get; }
+
+    /// <summary>The demographic assumptions (the scenario's, ending at its end year).</summary>
+    public DemographicAssumptions Demography { get; }
+
+    /// <summary>Base year of the population.</summary>
+    public int BaseYear { get; }
+
+    /// <summary>Last projected year.</summary>
+    public int EndYear { get; }
+
+    /// <summary>First fund year (the ledgers open on its 1 January with the end-2024 balances).</summary>
+    public int FundFirstYear { get; }
+
+    /// <summary>Number of fund years.</summary>
+    public int FundYearCount { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SeriesSpec> Series { get; }
+
+    /// <summary>Index of <see cref="NationalBalance"/> in <see cref="Series"/>.</summary>
+    public const int NationalBalanceIndex = 2;
+
+    /// <summary>Index of <see cref="LowestProvincialBalance"/> in <see cref="Series"/>; the provinces follow it.</summary>
+    public const int LowestProvincialBalanceIndex = 3;
+
+    /// <inheritdoc />
+    public IPathWorker CreateWorker() => new Worker(this);
+
+    /// <summary>
+    /// The central projection through the public chain (<see cref="PensionProjector.Run(PensionScenario, DemographicProjection)"/>
+    /// is not used because it calibrates: this one uses <see cref="Calibration"/>). With every shock at zero variance each
+    /// path equals it.
+    /// </summary>
+    public PensionProjection RunCentral() => PensionMonteCarlo.RunDeterministic(Settings.Scenario, Calibration);
+
+    internal static SchemeAssumptions SchemeTemplate(PensionScenario scenario, DemographicProjection demography, ICoveredWorkforce workforce) =>
+        scenario.Scheme with { Demography = demography, Workforce = workforce, EndYear = scenario.EndYear };
+
+    /// <summary>Copies the scheme's flows from the fund layer's first year into <paramref name="destination"/>.</summary>
+    internal static void CopyFlows(FundFlows all, FundFlows destination)
+    {
+        for (int year = destination.FirstYear; year <= destination.LastYear; year++)
+        {
+            all.Contributions(year).CopyTo(destination.Contributions(year));
+            all.Pensions(year).CopyTo(destination.Pensions(year));
+            all.ContributingWorkers(year).CopyTo(destination.ContributingWorkers(year));
+            all.Retirees(year).CopyTo(destination.Retirees(year));
+            all.AverageWage(year).CopyTo(destination.AverageWage(year));
+            all.CoveredWageBill(year).CopyTo(destination.CoveredWageBill(year));
+        }
+    }
+
+    private sealed class Worker : IPathWorker
+    {
+        private readonly PensionPathEvaluator _e;
+        private readonly CompiledDemography _inputs;
+        private readonly ProjectionBuffers _buffers;
+        private readonly DemographicProjection _projection;
+        private readonly ShockPath _shocks;
+        private readonly FundFlows _flows;
+        private readonly CompiledFunds _funds;
+        private readonly FundBuffers _fundBuffers;
+        private readonly double[] _mx = new double[A];
+        private readonly bool _labourShocked;
+
+        public Worker(PensionPathEvaluator e)
+        {
+            _e = e;
+            _inputs = new CompiledDemography(e.Demography); // this worker's copy, overwritten per path
+            _buffers = new ProjectionBuffers(_inputs);
+            _projection = new DemographicProjection(_inputs, _buffers);
+            _shocks = e.Shocks.CreatePath();
+            var provinces = e._placeholderFlows.Provinces;
+            _flows = new FundFlows(provinces, e.FundFirstYear, e.FundYearCount);
+            CopyFlows(e._placeholderFlows, _flows); // valid values so that the funds compile; overwritten per path
+            _funds = new CompiledFunds(_flows, e.Settings.Scenario.Funds);
+            _fundBuffers = new FundBuffers(_flows.ProvinceCount, _flows.YearCount);
+            _labourShocked = e.Shocks.Model.WageGrowth is not null || e.Shocks.Model.Coverage is not null;
+        }
+
+        public void Evaluate(long pathIndex, ref PathRandom random, PathOutput output)
+        {
+            var e = _e;
+            var scenario = e.Settings.Scenario;
+            e.Shocks.Draw(ref random, _shocks);
+
+            // Population.
+            Recompile();
+            DemographicProjector.RunInto(_inputs, _buffers);
+            // The total from the base and the year's accounts (births − deaths + migrants; the flows between provinces sum
+            // to zero): equal to the sum of the cells to about 1e-14, without a pass over the 24 MB population buffer.
+            var population = output.Values(0);
+            double total = e._basePopulation;
+            population[0] = total;
+            int regions = _inputs.Shape.RegionCount;
+            for (int t = 0; t < _inputs.StepCount; t++)
+            {
+                int year = _inputs.BaseYear + t;
+                double flow = 0;
+                for (int r = 0; r < regions; r++)
+                {
+                    flow += _projection.Births(year, r);
+                    for (int s = 0; s < Sexes.Count; s++)
+                    {
+                        var sex = (Sex)s;
+                        flow += _projection.NetInternationalMigrants(year, r, sex) + _projection.NetInterprovincialMigrants(year, r, sex) - _projection.Deaths(year, r, sex);
+                    }
+                }
+                total += flow;
+                population[t + 1] = total;
+            }
+
+            // Labour and scheme.
+            var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
+            var scheme = SchemeProjector.Run(SchemeTemplate(scenario, _projection, labour), e.Calibration);
+            var all = scheme.Flows;
+            var ratio = output.Values(1);
+            for (int year = SchemeAssumptions.BaseYear; year <= e.EndYear; year++)
+            {
+                double workers = TensorPrimitives.Sum<double>(all.ContributingWorkers(year));
+                double retirees = TensorPrimitives.Sum<double>(all.Retirees(year));
+                ratio[year - SchemeAssumptions.BaseYear] = workers > 0 ? retirees / workers : double.NaN;
+            }
+
+            // Funds.
+            CopyFlows(all, _flows);
+            _flows.Validate("pension Monte Carlo flows");
+            double w = scenario.Funds.EntrustedShare;
+            for (int t = 0; t < _flows.YearCount; t++)
+            {
+                double dr = _shocks.InvestmentReturnDeviation(_flows.FirstYear + t);
+                double r = w * (e._centralEntrusted[t] + dr) + (1 - w) * (e._centralOther[t] + dr);
+                if (!(r > -1)) throw new InputDataException("pension Monte Carlo", null, $"return[{_flows.FirstYear + t}]", r.ToString("R", CultureInfo.InvariantCulture), "a return > −100% (the return shock is too large)");
+                _funds.BlendedReturn[t] = r;
+            }
+            FundProjector.RunInto(_funds, _fundBuffers);
+            int n = _flows.ProvinceCount;
+            var national = output.Values(NationalBalanceIndex);
+            var lowest = output.Values(LowestProvincialBalanceIndex);
+            bool provinces = output.Series.Count > LowestProvincialBalanceIndex + 1;
+            for (int t = 0; t < _flows.YearCount; t++)
+            {
+                var closing = _fundBuffers.Closing.AsSpan(t * n, n);
+                national[t] = TensorPrimitives.Sum<double>(closing);
+                lowest[t] = TensorPrimitives.Min<double>(closing);
+                if (provinces)
+                {
+                    for (int i = 0; i < n; i++) output.Values(LowestProvincialBalanceIndex + 1 + i)[t] = closing[i];
+                }
+            }
+        }
+
+        private LabourAssumptions ShockedLabour(LabourAssumptions central)
+        {
+            var shocks = _shocks;
+            var model = _e.Shocks.Model;
+            var labour = central;
+            if (model.WageGrowth is not null)
+            {
+                labour = labour.WithLever(LabourLever.WageGrowth, central.WageGrowth.Map((year, g) => g + shocks.WageGrowthDeviation(year)));
+            }
+            if (model.Coverage is not null)
+            {
+                labour = labour.WithLever(LabourLever.NonAgriculturalShareScale, central.NonAgriculturalShareScale.Map((year, s) =>
+                {
+                    double x = shocks.CoverageDeviation(year);
+                    return x == 0 ? s : s * Math.Exp(x);
+                }));
+            }
+            return labour;
+        }
+
+        /// <summary>Overwrites the shocked steps' mortality and fertility inputs, by the formulas of <see cref="CompiledDemography"/>.</summary>
+        private void Recompile()
+        {
+            var c = _inputs;
+            var e = _e;
+            var fertility = c.Assumptions.Fertility;
+            for (int t = 0; t < c.StepCount; t++)
+            {
+                int year = c.BaseYear + t;
+                if (year < e.Shocks.FirstYear || year > e.Shocks.LastYear) continue;
+                for (int s = 0; s < Sexes.Count; s++)
+                {
+                    var sex = (Sex)s;
+                    int ts = t * Sexes.Count + s;
+                    double dk = _shocks.MortalityIndex(year, sex);
+                    var central = e._centralMx.AsSpan(ts * A, A);
+                    if (dk == 0)
+                    {
+                        central.CopyTo(_mx);
+                    }
+                    else
+                    {
+                        TensorPrimitives.Multiply(e._bx.AsSpan(s * A, A), dk, _mx);
+                        TensorPrimitives.Exp(_mx, _mx);
+                        TensorPrimitives.Multiply(_mx, central, _mx);
+                    }
+                    var survival = c.Survival.AsSpan(ts * A, A);
+                    LifeTable.SurvivalRatios(_mx, sex, survival, out c.BirthSurvival[ts], "stochastic mortality");
+                    var deaths = c.DeathShare.AsSpan(ts * A, A);
+                    for (int age = 0; age < A - 1; age++) deaths[age] = 1 - survival[age];
+                    deaths[A - 1] = 1 - survival[A - 2];
+                }
+                double tfr = e._centralTfr[t] * _shocks.TfrMultiplier(year);
+                c.TotalFertilityRate[t] = tfr;
+                var schedule = fertility.AgeSchedule.SharesFor(year);
+                var asfr = c.Asfr.AsSpan(t * A, A);
+                for (int age = 0; age < A; age++) asfr[age] = tfr * schedule[age];
+                var femaleSurvival = c.Survival.AsSpan((t * Sexes.Count + (int)Sex.Female) * A, A);
+                var weight = c.BirthWeight.AsSpan(t * A, A);
+                for (int age = 0; age < A - 1; age++) weight[age] = 0.5 * (asfr[age] + asfr[age + 1] * femaleSurvival[age]);
+                weight[A - 1] = 0.5 * (asfr[A - 1] + asfr[A - 1] * femaleSurvival[A - 2]);
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using Actuarial.Funds;
+using Actuarial.Pensions;
+using Actuarial.Scenarios;
+using Actuarial.Stochastic;
+using FsProperty = FsCheck.NUnit.PropertyAttribute;
+using NUnit.Framework;
+
+namespace Actuarial.Tests.Stochastic;
+
+/// <summary>
+/// Goal-seeking on the full pension projection: each answer is fed back into a deterministic run, where the target must
+/// hold, and the lever just past it (one tolerance less demanding) must fail. The baseline runs to 2070.
+/// </summary>
+[TestFixture]
+public sealed class PensionGoalSeekTests
+{
+    private const int End = 2070;
+    private static readonly Lazy<PensionGoalSeeker> Seeker = new(() => new PensionGoalSeeker(PensionMonteCarlo.WithEndYear(ChinaDefaults.PensionScenario(), End)));
+    private static readonly SolvencyTarget National2070 = new(2070);
+    private static readonly SolvencyTarget EveryProvince2070 = new(2070, EveryProvince: true);
+
+    private static void AssertHoldsAndJustPastFails(PensionLever lever, SolvencyTarget target, GoalSeekResult result, double step)
+    {
+        Assert.That(result.Status, Is.EqualTo(GoalSeekStatus.Solved), result.Message);
+        var at = Seeker.Value.Run(lever, result.Lever);
+        Assert.That(target.HoldsIn(at.Funds), Is.True, $"target at the answer {result.Lever}");
+        Assert.That(target.LowestBalance(at.Funds), Is.EqualTo(result.Value));
+        double past = result.Lever + (lever.HigherIsSafer ? -step : step);
+        Assert.That(target.HoldsIn(Seeker.Value.Run(lever, past).Funds), Is.False, $"target just past the answer, at {past}");
+    }
+
+    [Test]
+    public void The_baseline_is_depleted_before_2070_so_every_lever_has_work_to_do()
+    {
+        var baseline = Seeker.Value.Run(Seeker.Value.Baseline);
+        Assert.That(National2070.HoldsIn(baseline.Funds), Is.False);
+        Assert.That(baseline.Summary().DepletionYear, Is.EqualTo(PensionProjector.Run(Seeker.Value.Baseline).Summary().DepletionYear));
+    }
+
+    [Test]
+    public void Employer_rate_that_keeps_the_national_fund_solvent_through_2070()
+    {
+        var lever = PensionLever.EmployerRate(2026);
+        var result = Seeker.Value.Solve(lever, National2070, 0.10, 0.40, 1e-4);
+        AssertHoldsAndJustPastFails(lever, National2070, result, 1e-4);
+        Assert.That(result.Lever, Is.InRange(0.16, 0.30), "more than today's 16%");
+    }
+
+    [Test]
+    public void Employer_rate_that_keeps_every_province_solvent_through_2070_is_higher()
+    {
+        var lever = PensionLever.EmployerRate(2026);
+        var national = Seeker.Value.Solve(lever, National2070, 0.10, 0.40, 1e-3);
+        var every = Seeker.Value.Solve(lever, EveryProvince2070, 0.10, 0.40, 1e-3);
+        AssertHoldsAndJustPastFails(lever, EveryProvince2070, every, 1e-3);
+        Assert.That(every.Lever, Is.GreaterThan(national.Lever));
+    }
+
+    [Test]
+    public void Indexation_share_of_wage_growth_that_keeps_the_national_fund_solvent_through_2070()
+    {
+        var lever = PensionLever.IndexationShareOfWageGrowth();
+        var result = Seeker.Value.Solve(lever, National2070, 0, 1, 1e-4);
+        AssertHoldsAndJustPastFails(lever, National2070, result, 1e-4);
+    }
+
+    [Test]
+    public void Yearly_subsidy_that_keeps_the_national_fund_solvent_through_2070()
+    {
+        var lever = PensionLever.Subsidy(2026);
+        var result = Seeker.Value.Solve(lever, National2070, 0, 2e13, 1e9);
+        AssertHoldsAndJustPastFails(lever, National2070, result, 1e9);
+    }
+
+    [Test]
+    public void Yearly_subsidy_that_keeps_every_province_solvent_through_2070()
+    {
+        var lever = PensionLever.Subsidy(2026);
+        var result = Seeker.Value.Solve(lever, EveryProvince2070, 0, 2e13, 1e9);
+        AssertHoldsAndJustPastFails(lever, EveryProvince2070, result, 1e9);
+    }
+
+    [Test]
+    public void Retirement_age_pace_is_searched_over_whole_months()
+    {
+        // Men 65, women 60 and 55: the slowest pace that keeps the national fund solvent through 2062.
+        var lever = PensionLever.RetirementAgePace(65 * 12, 60 * 12, 55 * 12);
+        var target = new SolvencyTarget(2062);
+        var result = Seeker.Value.Solve(lever, target, 1, 24, 1);
+        AssertHoldsAndJustPastFails(lever, target, result, 1);
+        Assert.That(result.Lever, Is.EqualTo(Math.Round(result.Lever)));
+    }
+
+    [Test]
+    public void Retirement_age_pace_alone_cannot_keep_the_fund_solvent_through_2070()
+    {
+        var result = Seeker.Value.Solve(PensionLever.RetirementAgePace(), National2070, 1, 24, 1);
+        Assert.That(result.Status, Is.EqualTo(GoalSeekStatus.TargetAboveRange));
+        Assert.That(result.ValueAtLower, Is.LessThan(0));
+        Assert.That(result.Message, Does.StartWith("no lever in [1, 24] reaches the target"));
+    }
+
+    [Test]
+    public void A_range_without_an_answer_says_so_clearly()
+    {
+        var result = Seeker.Value.Solve(PensionLever.EmployerRate(2026), National2070, 0.16, 0.17, 1e-4);
+        Assert.That(result.Status, Is.EqualTo(GoalSeekStatus.TargetAboveRange));
+        Assert.That(result.ValueAtUpper, Is.LessThan(0));
+        Assert.That(result.Message, Does.Contain("both below the target"));
+        Assert.Throws<InvalidOperationException>(() => result.LeverOrThrow());
+
+        var already = Seeker.Value.Solve(PensionLever.EmployerRate(2026), new SolvencyTarget(2050), 0.16, 0.40, 1e-4);
+        Assert.That(already.Status, Is.EqualTo(GoalSeekStatus.TargetBelowRange), "solvent through 2050 even at the least demanding end");
+    }
+
+    [Test]
+    public void Floor_subsidy_top_ups_start_when_the_first_province_is_depleted()
+    {
+        var baseline = Seeker.Value.Run(Seeker.Value.Baseline);
+        int firstProvince = baseline.Summary().DepletedProvinces.Min(p => p.Year);
+        var (first, topUps) = Seeker.Value.FloorSubsidyTopUps();
+        int firstTopUp = Enumerable.Range(first, topUps.Length).First(y => topUps[y - first] > 0);
+        Assert.That(firstTopUp, Is.EqualTo(firstProvince));
+        Assert.That(topUps.All(v => v >= 0 && double.IsFinite(v)));
+    }
+
+    [Test]
+    public void Employer_rate_by_depletion_probability()
+    {
+        var lever = PensionLever.EmployerRate(2026);
+        var target = new SolvencyTarget(2065);
+        var settings = new PensionMonteCarloSettings { Shocks = PensionMonteCarlo.DefaultShocks(2025, End) };
+        const int paths = 6;
+        const ulong seed = 11;
+        const double p = 0.2, tolerance = 0.01;
+        var result = Seeker.Value.SolveDepletionProbability(lever, target, p, 0.16, 0.40, tolerance, settings, paths, seed);
+        Assert.That(result.Status, Is.EqualTo(GoalSeekStatus.Solved), result.Message);
+        double Probability(double rate) => MonteCarlo.Run(paths, seed, 0,
+            new PensionPathEvaluator(settings with { Scenario = lever.Apply(Seeker.Value.Baseline, rate), Calibration = Seeker.Value.Calibration, ProvincialBalances = false }))
+            [target.Series].DepletionProbabilityBy(target.ThroughYear);
+        Assert.That(Probability(result.Lever), Is.LessThanOrEqualTo(p));
+        Assert.That(Probability(result.Lever - tolerance), Is.GreaterThan(p));
+    }
+
+    [FsProperty(MaxTest = 200)]
+    public void Extra_subsidy_pays_the_yearly_amount_in_proportion_to_pensions(double[] pensionsSeed, int amountSeed, int yearSeed)
+    {
+        var pensions = (pensionsSeed ?? []).Where(double.IsFinite).Select(v => Math.Abs(v) % 1e12).ToArray();
+        if (pensions.Length == 0 || pensions.Sum() <= 0) return;
+        double amount = Math.Abs(amountSeed % 1000) * 1e9;
+        int year = 2025 + Math.Abs(yearSeed % 10);
+        var rule = new PensionExtraSubsidy(2030, amount, 0.01);
+        var zeros = new double[pensions.Length];
+        var paid = new double[pensions.Length];
+        rule.Scheduled(new FundYear(year, zeros, pensions, zeros, zeros, zeros, zeros, zeros, zeros, default), paid);
+        if (year < 2030)
+        {
+            Assert.That(paid, Is.All.EqualTo(0));
+            return;
+        }
+        Assert.That(paid.Sum(), Is.EqualTo(amount + 0.01 * pensions.Sum()).Within(1e-9 * (amount + pensions.Sum()) + 1e-6));
+        for (int i = 0; i < pensions.Length; i++) Assert.That(paid[i], Is.EqualTo(amount * (pensions[i] / pensions.Sum()) + 0.01 * pensions[i]).Within(1e-9 * paid[i] + 1e-9));
+    }
+
+    [FsProperty(MaxTest = 100)]
+    public void Employer_rate_lever_changes_the_rate_from_its_year_only(int rateSeed, int yearSeed)
+    {
+        double rate = 0.10 + Math.Abs(rateSeed % 300) / 1000.0;
+        int from = 2025 + Math.Abs(yearSeed % 40);
+        var baseline = ChinaDefaults.PensionScenario();
+        var rates = PensionLever.EmployerRate(from).Apply(baseline, rate).Scheme.Rules.Contributions;
+        var before = baseline.Scheme.Rules.Contributions;
+        foreach (int province in new[] { 0, 31, 44 })
+        {
+            Assert.That(rates.EmployerMonthly(new YearMonth(from, 1), province), Is.EqualTo(rate));
+            Assert.That(rates.EmployerMonthly(new YearMonth(from + 20, 6), province), Is.EqualTo(rate));
+            Assert.That(rates.EmployerMonthly(new YearMonth(from - 1, 12), province), Is.EqualTo(before.EmployerMonthly(new YearMonth(from - 1, 12), province)));
+            Assert.That(rates.EmployerMonthly(new YearMonth(2010, 3), province), Is.EqualTo(before.EmployerMonthly(new YearMonth(2010, 3), province)));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Numerics.Tensors;
+using Actuarial.Funds;
+using Actuarial.Scenarios;
+using Actuarial.Stochastic;
+using NUnit.Framework;
+
+namespace Actuarial.Tests.Stochastic;
+
+/// <summary>
+/// Monte Carlo on the full pension projection (<see cref="PensionPathEvaluator"/>), on a horizon shortened to 2045 and a
+/// handful of paths so that the suite stays fast.
+/// </summary>
+[TestFixture]
+public sealed class PensionMonteCarloTests
+{
+    private const int End = 2045;
+    private const ulong Seed = 20_240_913;
+
+    private static readonly Lazy<PensionScenario> Scenario = new(() => PensionMonteCarlo.WithEndYear(ChinaDefaults.PensionScenario(), End));
+
+    private static readonly Lazy<PensionPathEvaluator> Shocked = new(() => new PensionPathEvaluator(new PensionMonteCarloSettings
+    {
+        Scenario = Scenario.Value,
+        Shocks = PensionMonteCarlo.DefaultShocks(2025, End),
+    }));
+
+    private static readonly Lazy<PensionPathEvaluator> ZeroVariance = new(() => new PensionPathEvaluator(new PensionMonteCarloSettings
+    {
+        Scenario = Scenario.Value,
+        Shocks = PensionMonteCarlo.ZeroVarianceShocks(2025, End) with { Correlation = Correlation() },
+    }));
+
+    private static readonly Lazy<MonteCarloSummary> FourPaths = new(() =>
+        MonteCarlo.Run(4, Seed, 0, Shocked.Value, new MonteCarloOptions { MaxDegreeOfParallelism = 1, KeepPaths = true }));
+
+    private static double[,] Correlation()
+    {
+        var c = new double[ShockModel.DriverCount, ShockModel.DriverCount];
+        for (int i = 0; i < ShockModel.DriverCount; i++) c[i, i] = 1;
+        c[(int)ShockDriver.WageGrowth, (int)ShockDriver.InvestmentReturn] = c[(int)ShockDriver.InvestmentReturn, (int)ShockDriver.WageGrowth] = 0.4;
+        c[(int)ShockDriver.Mortality, (int)ShockDriver.Fertility] = c[(int)ShockDriver.Fertility, (int)ShockDriver.Mortality] = -0.2;
+        return c;
+    }
+
+    [Test]
+    public void Series_are_the_population_the_dependency_ratio_and_every_balance()
+    {
+        var names = Shocked.Value.Series.Select(s => s.Name).ToArray();
+        Assert.That(names[..4], Is.EqualTo(new[] { PensionPathEvaluator.Population, PensionPathEvaluator.DependencyRatio,
+            PensionPathEvaluator.NationalBalance, PensionPathEvaluator.LowestProvincialBalance }));
+        Assert.That(names, Has.Length.EqualTo(4 + 31));
+        Assert.That(names, Does.Contain(PensionPathEvaluator.ProvincialBalance(44)));
+        Assert.That(Shocked.Value.Series.Where(s => s.Name.StartsWith("balance/", StringComparison.Ordinal)).All(s => s.TrackDepletion));
+        Assert.That(Shocked.Value.Series[PensionPathEvaluator.NationalBalanceIndex].FirstYear, Is.EqualTo(2025));
+    }
+
+    [Test]
+    public void One_and_two_threads_give_identical_results()
+    {
+        var two = MonteCarlo.Run(4, Seed, 0, Shocked.Value, new MonteCarloOptions { MaxDegreeOfParallelism = 2, BlockSize = 1, KeepPaths = true });
+        Assert.That(two.IsIdenticalTo(FourPaths.Value), Is.True);
+        var a = FourPaths.Value.Paths!;
+        var b = two.Paths!;
+        for (int p = 0; p < a.Count; p++)
+        {
+            Assert.That(b[p].PathIndex, Is.EqualTo(a[p].PathIndex));
+            for (int s = 0; s < a[p].Values.Count; s++) Assert.That(b[p].Values[s], Is.EqualTo(a[p].Values[s]), $"path {p}, series {s}");
+        }
+    }
+
+    [Test]
+    public void A_path_evaluated_alone_equals_the_same_path_in_a_run()
+    {
+        var alone = MonteCarlo.EvaluatePath(Shocked.Value, Seed, 2);
+        var inRun = FourPaths.Value.Paths!.Single(p => p.PathIndex == 2).Values;
+        for (int s = 0; s < alone.Count; s++) Assert.That(alone[s], Is.EqualTo(inRun[s]));
+    }
+
+    [Test]
+    public void Merging_two_shards_equals_the_run_of_both()
+    {
+        var options = new MonteCarloOptions { MaxDegreeOfParallelism = 2, KeepPaths = true };
+        var first = MonteCarlo.Run(1, Seed, 0, Shocked.Value, options);
+        var second = MonteCarlo.Run(3, Seed, 1, Shocked.Value, options);
+        Assert.That(MonteCarloSummary.Merge(first, second).IsIdenticalTo(FourPaths.Value), Is.True);
+        Assert.That(MonteCarloSummary.Merge(second, first).IsIdenticalTo(FourPaths.Value), Is.True);
+    }
+
+    [Test]
+    public void With_every_variance_zero_each_path_is_the_deterministic_projection()
+    {
+        var deterministic = PensionProjector.Run(Scenario.Value);
+        var summary = MonteCarlo.Run(3, Seed, 0, ZeroVariance.Value, new MonteCarloOptions { KeepPaths = true });
+        var funds = deterministic.Funds;
+        var schemeRows = deterministic.Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
+        foreach (var path in summary.Paths!)
+        {
+            for (int year = funds.FirstYear; year <= funds.LastYear; year++)
+            {
+                var closing = funds.Line(FundLine.ClosingBalance, year);
+                Assert.That(path.Values[PensionPathEvaluator.NationalBalanceIndex][year - funds.FirstYear], Is.EqualTo(TensorPrimitives.Sum(closing)), $"national balance {year}");
+                Assert.That(path.Values[PensionPathEvaluator.LowestProvincialBalanceIndex][year - funds.FirstYear], Is.EqualTo(TensorPrimitives.Min(closing)), $"lowest province {year}");
+                Assert.That(path.Values[PensionPathEvaluator.LowestProvincialBalanceIndex + 1 + 18][year - funds.FirstYear], Is.EqualTo(closing[18]), $"province 18 {year}");
+            }
+            for (int year = 2024; year <= End; year++)
+            {
+                Assert.That(path.Values[1][year - 2024], Is.EqualTo(schemeRows[year].SystemDependencyRatio).Within(1e-12), $"dependency ratio {year}");
+            }
+            for (int year = 2020; year <= End; year++)
+            {
+                Assert.That(path.Values[0][year - 2020], Is.EqualTo(deterministic.Demography.TotalPersons(year)).Within(1e-9).Percent, $"population {year}");
+            }
+        }
+        var national = summary[PensionPathEvaluator.NationalBalance];
+        for (int year = funds.FirstYear; year <= funds.LastYear; year++)
+        {
+            Assert.That(national.Quantile(year, 0.5), Is.EqualTo(TensorPrimitives.Sum(funds.Line(FundLine.ClosingBalance, year))), $"median {year}");
+        }
+    }
+
+    [Test]
+    public void The_evaluator_central_run_equals_the_public_chain()
+    {
+        var chain = PensionProjector.Run(Scenario.Value);
+        var central = Shocked.Value.RunCentral();
+        Assert.That(PensionMonteCarlo.NationalBalances(central.Funds), Is.EqualTo(PensionMonteCarlo.NationalBalances(chain.Funds)));
+    }
+
+    [Test]
+    public void Shocked_paths_differ_and_stay_finite()
+    {
+        var paths = FourPaths.Value.Paths!;
+        var balances2045 = paths.Select(p => p.Values[PensionPathEvaluator.NationalBalanceIndex][^1]).ToArray();
+        Assert.That(balances2045.Distinct().Count(), Is.EqualTo(4));
+        Assert.That(paths.SelectMany(p => p.Values).SelectMany(v => v).All(double.IsFinite), Is.True);
+        var population = paths.Select(p => p.Values[0][^1]).ToArray();
+        Assert.That(population.Distinct().Count(), Is.EqualTo(4), "mortality and fertility shocks move the population");
+        Assert.That(paths.Select(p => p.Values[0][0]).Distinct().Count(), Is.EqualTo(1), "the 2020 base is not shocked");
+    }
+
+    [Test]
+    public void Quantiles_are_ordered()
+    {
+        foreach (var row in FourPaths.Value.FanTable())
+        {
+            Assert.That(row.Min, Is.LessThanOrEqualTo(row.P5), $"{row.Series} {row.Year}");
+            Assert.That(row.P5, Is.LessThanOrEqualTo(row.P25), $"{row.Series} {row.Year}");
+            Assert.That(row.P25, Is.LessThanOrEqualTo(row.P50), $"{row.Series} {row.Year}");
+            Assert.That(row.P50, Is.LessThanOrEqualTo(row.P75), $"{row.Series} {row.Year}");
+            Assert.That(row.P75, Is.LessThanOrEqualTo(row.P95), $"{row.Series} {row.Year}");
+            Assert.That(row.P95, Is.LessThanOrEqualTo(row.Max), $"{row.Series} {row.Year}");
+        }
+    }
+
+    [Test]
+    public void Depletion_of_the_lowest_province_is_the_first_depletion_of_any_province()
+    {
+        var summary = FourPaths.Value;
+        foreach (var path in summary.Paths!)
+        {
+            int? FirstNegative(double[] values) => values.Select((v, i) => (v, i)).Where(p => p.v < 0).Select(p => (int?)(2025 + p.i)).FirstOrDefault();
+            var lowest = FirstNegative(path.Values[PensionPathEvaluator.LowestProvincialBalanceIndex]);
+            var provinces = Enumerable.Range(0, 31).Select(i => FirstNegative(path.Values[PensionPathEvaluator.LowestProvincialBalanceIndex + 1 + i]))
+                .Where(y => y is not null).Min();
+            Assert.That(lowest, Is.EqualTo(provinces));
+        }
+        var lowestSeries = summary[PensionPathEvaluator.LowestProvincialBalance];
+        Assert.That(lowestSeries.DepletionProbabilityBy(End), Is.GreaterThanOrEqualTo(summary[PensionPathEvaluator.NationalBalance].DepletionProbabilityBy(End)));
+    }
+}
