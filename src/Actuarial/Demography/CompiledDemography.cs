@@ -62,7 +62,7 @@ public sealed class CompiledDemography
                 var sex = (Sex)s;
                 a.Mortality.FillDeathRates(year, sex, mx);
                 int ts = t * Sexes.Count + s;
-                LifeTable.SurvivalRatios(mx, sex, Survival.AsSpan(ts * A, A), out BirthSurvival[ts], MortalitySource);
+                SetStepMortality(t, sex, mx, MortalitySource);
                 LifeExpectancyAtBirth[ts] = LifeTable.LifeExpectancyAt(mx, sex, 0, MortalitySource);
                 LifeExpectancyAt65[ts] = LifeTable.LifeExpectancyAt(mx, sex, 65, MortalitySource);
                 a.InternationalMigration.PersonsFor(year, sex).CopyTo(InternationalMigrants.AsSpan(ts * A, A));
@@ -72,24 +72,7 @@ public sealed class CompiledDemography
                     EducationTransitions.ToLevelMajor(targets, EducationTargets!.AsSpan(ts * EducationTransitions.LevelMajorTargetLength, EducationTransitions.LevelMajorTargetLength));
                 }
             }
-            double tfr = a.Fertility.TotalFertilityRate[year];
-            TotalFertilityRate[t] = tfr;
-            var schedule = a.Fertility.AgeSchedule.SharesFor(year);
-            for (int age = 0; age < A; age++) Asfr[t * A + age] = tfr * schedule[age];
-            var asfr = Asfr.AsSpan(t * A, A);
-            // Births = Σ ASFR(a) · ½(W(a, t) + W(a, t+1)) with W(a+1, t+1) = W(a, t) · S(a): one weight per age at t.
-            var femaleSurvival = Survival.AsSpan((t * Sexes.Count + (int)Sex.Female) * A, A);
-            var weight = BirthWeight.AsSpan(t * A, A);
-            for (int age = 0; age < A - 1; age++) weight[age] = 0.5 * (asfr[age] + asfr[age + 1] * femaleSurvival[age]);
-            weight[A - 1] = 0.5 * (asfr[A - 1] + asfr[A - 1] * femaleSurvival[A - 2]);
-            for (int s = 0; s < Sexes.Count; s++)
-            {
-                // The share of each cell at t that dies during the step; the open interval survives at T100/T99 like age 99.
-                var deaths = DeathShare.AsSpan((t * Sexes.Count + s) * A, A);
-                var survival = Survival.AsSpan((t * Sexes.Count + s) * A, A);
-                for (int age = 0; age < A - 1; age++) deaths[age] = 1 - survival[age];
-                deaths[A - 1] = 1 - survival[A - 2];
-            }
+            SetStepFertility(t, a.Fertility.TotalFertilityRate[year]);
             double srb = a.Fertility.SexRatioAtBirth[year];
             if (!(srb > 0))
             {
@@ -100,6 +83,40 @@ public sealed class CompiledDemography
     }
 
     private const string MortalitySource = "mortality model";
+
+    /// <summary>
+    /// Sets a step's rates for one sex from its death rates: survival ratios, births' survival and the share of each cell
+    /// that dies (the open interval survives at T100/T99 like age 99). Used when compiling and by Monte Carlo workers
+    /// that move mortality path by path in their own copy. Call <see cref="SetStepFertility"/> for the step afterwards
+    /// when the female rates changed, since the birth weights use the female survival ratios.
+    /// </summary>
+    internal void SetStepMortality(int t, Sex sex, ReadOnlySpan<double> mx, string source)
+    {
+        const int A = Ages.Count;
+        int ts = t * Sexes.Count + (int)sex;
+        var survival = Survival.AsSpan(ts * A, A);
+        LifeTable.SurvivalRatios(mx, sex, survival, out BirthSurvival[ts], source);
+        var deaths = DeathShare.AsSpan(ts * A, A);
+        for (int age = 0; age < A - 1; age++) deaths[age] = 1 - survival[age];
+        deaths[A - 1] = 1 - survival[A - 2];
+    }
+
+    /// <summary>
+    /// Sets a step's TFR, its age-specific rates (TFR × the year's schedule) and the birth weights: births =
+    /// Σ ASFR(a) · ½(W(a, t) + W(a, t+1)) with W(a+1, t+1) = W(a, t) · S(a), one weight per woman's age at t.
+    /// </summary>
+    internal void SetStepFertility(int t, double totalFertilityRate)
+    {
+        const int A = Ages.Count;
+        TotalFertilityRate[t] = totalFertilityRate;
+        var schedule = Assumptions.Fertility.AgeSchedule.SharesFor(BaseYear + t);
+        var asfr = Asfr.AsSpan(t * A, A);
+        for (int age = 0; age < A; age++) asfr[age] = totalFertilityRate * schedule[age];
+        var femaleSurvival = Survival.AsSpan((t * Sexes.Count + (int)Sex.Female) * A, A);
+        var weight = BirthWeight.AsSpan(t * A, A);
+        for (int age = 0; age < A - 1; age++) weight[age] = 0.5 * (asfr[age] + asfr[age + 1] * femaleSurvival[age]);
+        weight[A - 1] = 0.5 * (asfr[A - 1] + asfr[A - 1] * femaleSurvival[A - 2]);
+    }
 
     /// <summary>Length of one (step, sex) block of education targets: [age 0..100][level 0..5].</summary>
     internal const int EducationTargetLength = Ages.Count * EducationLevels.Count;

@@ -320,7 +320,6 @@ public sealed class NationalExampleEvaluator : IPathEvaluator
         {
             var c = _inputs;
             var e = _e;
-            var fertility = c.Assumptions.Fertility;
             for (int t = 0; t < c.StepCount; t++)
             {
                 int year = c.BaseYear + t;
@@ -341,21 +340,9 @@ public sealed class NationalExampleEvaluator : IPathEvaluator
                         TensorPrimitives.Exp(_mx, _mx);
                         TensorPrimitives.Multiply(_mx, central, _mx);
                     }
-                    var survival = c.Survival.AsSpan(ts * A, A);
-                    LifeTable.SurvivalRatios(_mx, sex, survival, out c.BirthSurvival[ts], "stochastic mortality");
-                    var deaths = c.DeathShare.AsSpan(ts * A, A);
-                    for (int age = 0; age < A - 1; age++) deaths[age] = 1 - survival[age];
-                    deaths[A - 1] = 1 - survival[A - 2];
+                    c.SetStepMortality(t, sex, _mx, "stochastic mortality");
                 }
-                double tfr = e._centralTfr[t] * _shocks.TfrMultiplier(year);
-                c.TotalFertilityRate[t] = tfr;
-                var schedule = fertility.AgeSchedule.SharesFor(year);
-                var asfr = c.Asfr.AsSpan(t * A, A);
-                for (int age = 0; age < A; age++) asfr[age] = tfr * schedule[age];
-                var femaleSurvival = c.Survival.AsSpan((t * Sexes.Count + (int)Sex.Female) * A, A);
-                var weight = c.BirthWeight.AsSpan(t * A, A);
-                for (int age = 0; age < A - 1; age++) weight[age] = 0.5 * (asfr[age] + asfr[age + 1] * femaleSurvival[age]);
-                weight[A - 1] = 0.5 * (asfr[A - 1] + asfr[A - 1] * femaleSurvival[A - 2]);
+                c.SetStepFertility(t, e._centralTfr[t] * _shocks.TfrMultiplier(year));
             }
         }
     }
