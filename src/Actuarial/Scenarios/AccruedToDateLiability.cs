@@ -1,0 +1,74 @@
+using Actuarial.Funds;
+using Actuarial.Scheme;
+
+namespace Actuarial.Scenarios;
+
+/// <summary>
+/// The implicit pension debt of a projection, as the accrued-to-date liability (ADL): the present value at the start of
+/// the fund projection of the pensions already earned — those in payment and those the insured have accrued by their
+/// contributions so far — with no further contributions or accrual (Holzmann, Palacios and Zviniene 2004, World Bank SP
+/// Discussion Paper 0403, "accrued-to-date liabilities").
+/// </summary>
+/// <remarks>
+/// Computed by re-running the calibrated scheme as a closed group: the same 2024 state, then nobody covered after the
+/// valuation year, so record holders keep the years they have, retire at their statutory ages under the scenario's rules
+/// and are paid, and pensioners die off with the population. Wages stop rising with the workforce (the average wage
+/// is held at its last covered value), so new pensions are valued on today's wages: an accrued-benefit (ABO-type)
+/// measure. People short of the minimum years follow the scenario's shortfall rule. Pensions after the projection's
+/// end year (mostly those of today's youngest workers) are not counted, so the figure is a lower bound when the horizon
+/// is short.
+/// </remarks>
+public static class AccruedToDateLiability
+{
+    /// <summary>Computes the ADL of a projection, discounted at a constant annual rate.</summary>
+    /// <param name="projection">A projection from <see cref="PensionProjector"/>.</param>
+    /// <param name="discountRatePerYear">Nominal discount rate, e.g. the funds' blended return; above −1.</param>
+    public static ImplicitPensionDebtResult Compute(PensionProjection projection, double discountRatePerYear)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        if (!(discountRatePerYear > -1) || !double.IsFinite(discountRatePerYear))
+        {
+            throw new IO.InputDataException("accrued-to-date liability", null, nameof(discountRatePerYear),
+                discountRatePerYear.ToString(System.Globalization.CultureInfo.InvariantCulture), "a finite rate above −1");
+        }
+        var scheme = projection.Scheme;
+        var closed = SchemeProjector.Run(
+            scheme.Assumptions with { Workforce = new ClosedGroupWorkforce(scheme.Assumptions.Workforce, SchemeAssumptions.BaseYear) },
+            scheme.Calibration);
+        int first = ChinaFunds.FirstYear2024Table, last = closed.EndYear;
+        var payments = new double[last - first + 1];
+        var rates = new double[payments.Length];
+        for (int year = first; year <= last; year++)
+        {
+            double paid = 0;
+            foreach (double p in closed.Flows.Pensions(year)) paid += p;
+            payments[year - first] = paid;
+            rates[year - first] = discountRatePerYear;
+        }
+        double fund = projection.Scenario.Funds.OpeningBalances.Values.Sum();
+        double liability = ImplicitPensionDebt.AccruedToDateLiability(payments, rates);
+        return new ImplicitPensionDebtResult(first, last, discountRatePerYear, liability, fund, liability - fund, payments);
+    }
+
+    /// <summary>The workforce of a closed group: as given up to the valuation year, nobody covered after it.</summary>
+    private sealed class ClosedGroupWorkforce(ICoveredWorkforce inner, int valuationYear) : ICoveredWorkforce
+    {
+        public void FillCoveredWorkers(int year, ReadOnlySpan<double> population, Span<double> coveredWorkers, Span<double> annualWageYuan)
+        {
+            inner.FillCoveredWorkers(year, population, coveredWorkers, annualWageYuan);
+            if (year > valuationYear) coveredWorkers.Clear();
+        }
+    }
+}
+
+/// <summary>The implicit pension debt at the start of the fund projection.</summary>
+/// <param name="FirstYear">First year of payments counted (the valuation is at its 1 January).</param>
+/// <param name="LastYear">Last year of payments counted.</param>
+/// <param name="DiscountRatePerYear">Discount rate used.</param>
+/// <param name="AccruedToDateLiabilityYuan">Present value of the accrued pensions, yuan.</param>
+/// <param name="FundYuan">Funds on hand at the valuation date (the opening balances), yuan.</param>
+/// <param name="NetImplicitDebtYuan">Liability minus funds on hand, yuan.</param>
+/// <param name="AccruedPaymentsYuan">Accrued pensions paid each year from <paramref name="FirstYear"/>, yuan (undiscounted).</param>
+public sealed record ImplicitPensionDebtResult(
+    int FirstYear, int LastYear, double DiscountRatePerYear, double AccruedToDateLiabilityYuan, double FundYuan, double NetImplicitDebtYuan,
+    IReadOnlyList<double> AccruedPaymentsYuan);
