@@ -215,52 +215,6 @@ public static partial class InterprovincialMigration
         }
     }
 
-    /// <summary>
-    /// Plain reference implementation of <see cref="ComputeNetFlows"/>, one (sex, education, age) cell at a time;
-    /// for tests.
-    /// </summary>
-    internal static double[] ComputeNetFlowsReference(double[] population, double[] rates, int regionCount)
-    {
-        var flows = new double[population.Length];
-        for (int s = 0; s < Sexes.Count; s++)
-        {
-            for (int a = 0; a < Ages.Count; a++)
-            {
-                var capacity = new double[regionCount];
-                double capacityTotal = 0.0;
-                for (int p = 0; p < regionCount; p++)
-                {
-                    double rate = rates[InterprovincialMigrationRates.Index(p, (Sex)s, a)];
-                    if (rate <= 0.0) continue;
-                    double cohort = 0.0;
-                    for (int e = 0; e < EducationLevels.Count; e++) cohort += population[PopulationShape.Index(p, (Sex)s, (EducationLevel)e, a)];
-                    capacity[p] = rate * cohort;
-                    capacityTotal += capacity[p];
-                }
-                if (capacityTotal <= 0.0) continue;
-                for (int e = 0; e < EducationLevels.Count; e++)
-                {
-                    double sent = 0.0;
-                    for (int p = 0; p < regionCount; p++)
-                    {
-                        double rate = rates[InterprovincialMigrationRates.Index(p, (Sex)s, a)];
-                        if (rate < 0.0)
-                        {
-                            int i = PopulationShape.Index(p, (Sex)s, (EducationLevel)e, a);
-                            flows[i] = rate * population[i];
-                            sent -= flows[i];
-                        }
-                    }
-                    for (int p = 0; p < regionCount; p++)
-                    {
-                        if (capacity[p] > 0.0) flows[PopulationShape.Index(p, (Sex)s, (EducationLevel)e, a)] = sent * capacity[p] / capacityTotal;
-                    }
-                }
-            }
-        }
-        return flows;
-    }
-
     private static void ExpectedAndObserved(ReadOnlySpan<double> census2010, ReadOnlySpan<double> census2020, int regionCount,
         Span<double> expected, Span<double> observed)
     {
