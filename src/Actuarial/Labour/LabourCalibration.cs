@@ -21,7 +21,8 @@ namespace Actuarial.Labour;
 /// non-private average wage (2024, or 2023 grown by the national non-private growth 2023→2024) × the median ratio of
 /// full-caliber to non-private wages over every province-year with both (2023–2024), an assumption named in
 /// <see cref="LabourCalibrationResult.FullCaliberToNonPrivateRatio"/>. Growth: the national non-private series for
-/// 2021–2024; from 2025 its compound growth 2019→2024, held (an assumption to override).</item>
+/// 2021–2025 (2025 = +4.3%, a figure of low trust, see <see cref="DefaultWageGrowth"/>); from 2026 its compound growth
+/// 2019→2024, held (an assumption to override).</item>
 /// <item>Coverage: solved province by province (bisection to 1e-12) so that the 2024 covered workers below their
 /// statutory retirement age equal the yearbook's workers (职工) of 2024, <see cref="PensionData.UrbanEmployeePensionProvince2024"/>.</item>
 /// </list>
@@ -161,19 +162,43 @@ public static class LabourCalibration
     }
 
     /// <summary>
-    /// Default wage growth path over [firstYear + 1, lastYear]: the national non-private average wage's growth for the
-    /// years it is published with high trust, and after the last of them its compound growth over the previous
-    /// <paramref name="window"/> years (an assumption).
+    /// Default wage growth path over [firstYear + 1, lastYear]:
+    /// <list type="number">
+    /// <item>every year for which the national non-private average wage is published (and the year before it), its
+    /// growth, whatever the row's trust: with the embedded data 2021–2024 from the NBS releases (trust high) and 2025 =
+    /// 129,441 / 124,110 − 1 = +4.3% (trust <b>low</b>: quoted by secondary files only, not checked against the NBS
+    /// release; data/README.md). The 2025 figure is used because it is the only observation of the first
+    /// projected year, and it agrees with the slowdown of the high-trust series (+2.8% in 2024); the alternative, the
+    /// long-run rate below, would put 2025 at +6.5%. It decides the 2025 contribution base and hence the 2025 fund
+    /// balance the baseline is validated on (PensionBaselineValidationTests).</item>
+    /// <item>after the last published year, the compound growth over the <paramref name="window"/> years ending at the
+    /// last year of trust high (2019→2024: 6.52%), held (an assumption): a figure of low trust sets at most the growth
+    /// of its own year, never the long-run rate.</item>
+    /// </list>
     /// </summary>
+    /// <param name="national">The national non-private series with its trust flags (average_wage_national.csv).</param>
+    /// <param name="firstYear">The year before the first year of the path.</param>
+    /// <param name="lastYear">The last year of the path.</param>
+    /// <param name="window">Years of the compound average that sets the long-run growth.</param>
+    /// <returns>The path and the long-run growth.</returns>
     public static (AnnualPath Path, double LongRunGrowth) DefaultWageGrowth(IReadOnlyList<AverageWageNationalRow> national, int firstYear, int lastYear, int window = 5)
     {
+        ArgumentNullException.ThrowIfNull(national);
+        var published = national.ToDictionary(r => r.Year, r => r.NonPrivateYuanPerYear);
         var high = national.Where(r => r.Trust == "high").ToDictionary(r => r.Year, r => r.NonPrivateYuanPerYear);
-        int last = high.Keys.Max();
-        double longRun = Math.Pow(high[last] / high[last - window], 1.0 / window) - 1;
+        int lastHigh = high.Keys.Max();
+        if (!high.ContainsKey(lastHigh - window))
+        {
+            throw new InputDataException("average_wage_national.csv", null, "year", (lastHigh - window).ToString(CultureInfo.InvariantCulture),
+                $"a row of trust high {window} years before the last one ({lastHigh}), for the long-run growth");
+        }
+        double longRun = Math.Pow(high[lastHigh] / high[lastHigh - window], 1.0 / window) - 1;
+        int lastPublished = published.Keys.Max();
         var values = new List<(int, double)>();
         for (int y = firstYear + 1; y <= lastYear; y++)
         {
-            values.Add((y, y <= last && high.ContainsKey(y - 1) ? high[y] / high[y - 1] - 1 : longRun));
+            bool observed = y <= lastPublished && published.ContainsKey(y) && published.ContainsKey(y - 1);
+            values.Add((y, observed ? published[y] / published[y - 1] - 1 : longRun));
         }
         var (min, max) = LabourLever.WageGrowth.Range();
         return (AnnualPath.FromYears(LabourLever.WageGrowth.Label(), values, min, max), longRun);
@@ -383,7 +408,7 @@ public static class LabourCalibration
 /// <param name="FullCaliberToNonPrivateRatio">ASSUMPTION for the 19 provinces without a full-caliber wage: median full-caliber / non-private ratio over the province-years with both (2023–2024).</param>
 /// <param name="RatioPairs">The province-year ratios the median is taken over.</param>
 /// <param name="WageOrigins">How each province's 2024 wage was obtained, in grid order.</param>
-/// <param name="LongRunWageGrowth">ASSUMPTION: nominal wage growth from 2025, the compound growth of the national non-private wage 2019→2024.</param>
+/// <param name="LongRunWageGrowth">ASSUMPTION: nominal wage growth after the last published year (from 2026), the compound growth of the national non-private wage over the five years to the last year of trust high, 2019→2024.</param>
 public sealed record LabourCalibrationResult(
     LabourAssumptions Assumptions, IReadOnlyList<CoverageCalibrationRow> Coverage, LabourForceFit LabourForce, double FullCaliberToNonPrivateRatio,
     IReadOnlyList<(int Year, int Code, double Ratio)> RatioPairs, IReadOnlyList<string> WageOrigins, double LongRunWageGrowth);

@@ -137,7 +137,7 @@ public static class Levers
             };
             string def = lever switch
             {
-                LabourLever.WageGrowth => "the calibrated path (recent growth converging to the long-run rate)",
+                LabourLever.WageGrowth => "the published growth to 2025 (2025: +4.3%, low trust), then the 2019–2024 average (6.5%)",
                 LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale or LabourLever.ContributionDensity => "1",
                 _ => "0",
             };

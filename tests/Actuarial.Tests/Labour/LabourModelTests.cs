@@ -373,8 +373,28 @@ public sealed class LabourCalibrationTests
             Assert.That(wages[22], Is.EqualTo(94937 * (124110.0 / 120698.0) * result.FullCaliberToNonPrivateRatio).Within(1e-6)); // Jilin 2023 grown
             Assert.That(result.FullCaliberToNonPrivateRatio, Is.InRange(0.6, 0.95));
             Assert.That(result.Assumptions.WageGrowth[2024], Is.EqualTo(124110.0 / 120698.0 - 1).Within(1e-12));
+            Assert.That(result.Assumptions.WageGrowth[2025], Is.EqualTo(129441.0 / 124110.0 - 1).Within(1e-12)); // published 2025, trust low
+            Assert.That(result.Assumptions.WageGrowth[2026], Is.EqualTo(Math.Pow(124110.0 / 90501.0, 0.2) - 1).Within(1e-12));
             Assert.That(result.Assumptions.WageGrowth[2030], Is.EqualTo(Math.Pow(124110.0 / 90501.0, 0.2) - 1).Within(1e-12));
+            Assert.That(result.LongRunWageGrowth, Is.EqualTo(Math.Pow(124110.0 / 90501.0, 0.2) - 1).Within(1e-12));
         });
+    }
+
+    [Test]
+    public void Default_wage_growth_uses_every_published_year_but_takes_the_long_run_rate_from_high_trust_years_only()
+    {
+        AverageWageNationalRow Row(int year, double wage, string trust) => new(year, wage, null, "test", trust);
+        var national = new[] { Row(2018, 100, "high"), Row(2019, 110, "high"), Row(2020, 121, "high"), Row(2021, 130, "low") };
+        var (path, longRun) = LabourCalibration.DefaultWageGrowth(national, 2018, 2024, window: 2);
+        Assert.Multiple(() =>
+        {
+            Assert.That(longRun, Is.EqualTo(0.1).Within(1e-12), "2018→2020, the low-trust 2021 left out");
+            Assert.That(path[2019], Is.EqualTo(0.1).Within(1e-12));
+            Assert.That(path[2021], Is.EqualTo(130.0 / 121 - 1).Within(1e-12), "the low-trust year sets its own growth");
+            Assert.That(path[2022], Is.EqualTo(0.1).Within(1e-12));
+            Assert.That(path[2024], Is.EqualTo(0.1).Within(1e-12));
+        });
+        Assert.Throws<InputDataException>(() => LabourCalibration.DefaultWageGrowth(national, 2018, 2024, window: 3));
     }
 
     [Test]

@@ -39,17 +39,17 @@ public sealed class PensionBaselineValidationTests
     }
 
     /// <summary>
-    /// Issue #4 asks for 3%; the baseline lands about 3.2% high. The surplus of 2025 is too large because the default
-    /// wage path grows the contribution base 6.5% in 2025 (the 2019–2024 average, an assumption of the labour layer)
-    /// where the 2024 non-private wage grew 2.8%. Held at 4% here so that a larger drift fails; the gap is reported in
-    /// the issue note rather than hidden by a change of assumption.
+    /// Issue #4 asks for 3%, held here. The 2025 balance is the end-2024 balance plus one year's surplus, so it moves
+    /// mostly with the 2025 contribution base: the default wage path takes 2025's growth from the published 2025
+    /// non-private average wage (+4.3%, a figure of low trust, <see cref="Actuarial.Labour.LabourCalibration.DefaultWageGrowth"/>);
+    /// with the 2019–2024 average (+6.5%) in its place the balance was 3.25% high. Measured +1.6%.
     /// </summary>
     [Test]
-    public void Accumulated_balance_at_end_2025_within_four_percent_of_the_published_figure()
+    public void Accumulated_balance_at_end_2025_within_three_percent_of_the_published_figure()
     {
         double error = National2025.ClosingBalance / PublishedBalance2025 - 1;
         TestContext.Out.WriteLine($"balance end-2025: {National2025.ClosingBalance / 1e8:F0} 亿 vs {PublishedBalance2025 / 1e8:F0} 亿 ({error:P2})");
-        Assert.That(Math.Abs(error), Is.LessThan(0.04));
+        Assert.That(Math.Abs(error), Is.LessThan(0.03));
     }
 
     [Test]
