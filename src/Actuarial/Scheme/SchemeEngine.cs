@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Funds;
 using Actuarial.IO;
@@ -35,10 +36,10 @@ internal sealed class SchemeEngine
     private const int A = Ages.Count;
     private const int Groups = Sexes.Count * EducationLevels.Count; // (sex, education) runs per region
 
-    private readonly SchemeAssumptions _a;
+    private SchemeAssumptions _a;
     private readonly SchemeRules _rules;
-    private readonly ICoveredWorkforce _workforce;
-    private readonly IRegionalCoveredWorkforce? _regionalWorkforce; // the labour layer when it can fill a region at a time
+    private ICoveredWorkforce _workforce;
+    private IRegionalCoveredWorkforce? _regionalWorkforce; // the labour layer when it can fill a region at a time
     private readonly int _regions;
     private readonly int _cells;
     private readonly double _floor;
@@ -84,7 +85,7 @@ internal sealed class SchemeEngine
     private readonly double[] _pensionsPaid;
     private readonly double[] _ratio = new double[PopulationShape.CellsPerRegion]; // scratch: survival ratios of the region being aged
     private readonly int _pensionFloor; // no pensioners below this age, ever (RetirementTables.FirstPensionAge)
-    private readonly int _recordFloor;  // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
+    private int _recordFloor;           // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
     private double _nationalWage;
     private double _pendingIndexation = 1; // 1 + the increase decided in Begin, applied to the pensions by the next Step
     private double _wageGrowth;
@@ -209,6 +210,34 @@ internal sealed class SchemeEngine
     /// <summary>Sum of a cell array over a region.</summary>
     internal static double RegionSum(ReadOnlySpan<double> cells, int region) =>
         TensorPrimitives.Sum(cells.Slice(region * PopulationShape.CellsPerRegion, PopulationShape.CellsPerRegion));
+
+    /// <summary>
+    /// Points the engine at another population and labour layer, every other assumption unchanged (a Monte Carlo path:
+    /// the engine, its tables and its buffers are reused, and <see cref="Run"/> starts again from the base state).
+    /// </summary>
+    /// <exception cref="InputDataException">A projection on another grid or not covering the engine's years.</exception>
+    internal void Rebind(DemographicProjection demography, ICoveredWorkforce workforce)
+    {
+        ArgumentNullException.ThrowIfNull(demography);
+        ArgumentNullException.ThrowIfNull(workforce);
+        if (demography.Shape.CellCount != _cells || demography.Shape.RegionCount != _regions || demography.BaseYear > SchemeAssumptions.BaseYear
+            || demography.EndYear < _a.EndYear)
+        {
+            throw new InputDataException("scheme assumptions", null, nameof(SchemeAssumptions.Demography), $"{demography.Shape.RegionCount} regions, {demography.BaseYear}..{demography.EndYear}",
+                $"the engine's grid ({_regions} regions) over {SchemeAssumptions.BaseYear}..{_a.EndYear}");
+        }
+        _a = _a with { Demography = demography, Workforce = workforce };
+        _workforce = workforce;
+        _regionalWorkforce = workforce as IRegionalCoveredWorkforce;
+        _recordFloor = Math.Clamp(_regionalWorkforce?.FirstCoveredAge ?? 0, 0, A);
+    }
+
+    /// <summary>Every year from the base state: <see cref="Initialize"/>, then <see cref="Step"/> to the end year.</summary>
+    internal void Run()
+    {
+        Initialize();
+        for (int year = SchemeAssumptions.BaseYear; year <= _a.EndYear; year++) Step(year);
+    }
 
     /// <summary>Sets the 2024 base state (see <see cref="SchemeProjector"/>, base state).</summary>
     internal void Initialize()

@@ -74,8 +74,7 @@ public static class SchemeProjector
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(calibration);
         var engine = new SchemeEngine(assumptions, calibration);
-        engine.Initialize();
-        for (int year = SchemeAssumptions.BaseYear; year <= assumptions.EndYear; year++) engine.Step(year);
+        engine.Run();
         return new SchemeProjection(engine, calibration);
     }
 }

@@ -263,6 +263,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         private readonly FundBuffers _fundBuffers;
         private readonly double[] _mx = new double[A];
         private readonly bool _labourShocked;
+        private SchemeEngine? _scheme;
 
         public Worker(PensionPathEvaluator e)
         {
@@ -313,8 +314,11 @@ public sealed class PensionPathEvaluator : IPathEvaluator
 
             // Labour and scheme.
             var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
-            var scheme = SchemeProjector.Run(SchemeTemplate(scenario, _projection, labour), e.Calibration);
-            var all = scheme.Flows;
+            // The worker's engine is built on its first path and reused after (its tables and buffers are the same).
+            if (_scheme is null) _scheme = new SchemeEngine(SchemeTemplate(scenario, _projection, labour), e.Calibration);
+            else _scheme.Rebind(_projection, labour);
+            _scheme.Run();
+            var all = _scheme.Flows;
             var ratio = output.Values(1);
             for (int year = SchemeAssumptions.BaseYear; year <= e.EndYear; year++)
             {

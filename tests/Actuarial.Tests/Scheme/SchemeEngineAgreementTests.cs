@@ -36,6 +36,34 @@ public sealed class SchemeEngineAgreementTests
     }
 
     [Test]
+    public void AnEngineReboundToAnotherLabourLayerGivesWhatAFreshEngineGives()
+    {
+        var labour = Actuarial.Labour.LabourAssumptions.ChinaDefaults();
+        var central = SchemeTestData.China(endYear: 2050) with
+        {
+            Workforce = labour.Compile(),
+            WomenCadreShareByEducation = labour.FemaleCadreShareByEducation,
+        };
+        var calibration = SchemeCalibration.Calibrate(central);
+        var faster = labour.WithLever(Actuarial.Labour.LabourLever.WageGrowth, labour.WageGrowth.Map((year, g) => g + 0.01)).Compile();
+
+        var reused = new SchemeEngine(central, calibration);
+        reused.Run();
+        var centralContributions = reused.OutContributions.ToArray();
+        reused.Rebind(central.Demography, faster);
+        reused.Run();
+        var fresh = new SchemeEngine(central with { Workforce = faster }, calibration);
+        fresh.Run();
+
+        Assert.That(reused.OutContributions, Is.EqualTo(fresh.OutContributions).AsCollection);
+        Assert.That(reused.OutPensions, Is.EqualTo(fresh.OutPensions).AsCollection);
+        Assert.That(reused.OutContributors, Is.EqualTo(fresh.OutContributors).AsCollection);
+        Assert.That(reused.OutPensioners, Is.EqualTo(fresh.OutPensioners).AsCollection);
+        Assert.That(reused.Accounts.ToArray(), Is.EqualTo(fresh.Accounts.ToArray()).AsCollection);
+        Assert.That(reused.OutContributions, Is.Not.EqualTo(centralContributions).AsCollection, "the lever moved the flows");
+    }
+
+    [Test]
     public void TheYearlyStepAllocatesNothingWithTheCompiledLabourModel()
     {
         // The compiled labour model fills a region at a time inside the step (the other path is covered in SchemeTests).
