@@ -160,8 +160,8 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
     }
 
     /// <inheritdoc cref="Scheme.IRegionalCoveredWorkforce.FillCoveredWorkersOfRegion"/>
-    void Scheme.IRegionalCoveredWorkforce.FillCoveredWorkersOfRegion(int year, int region, ReadOnlySpan<double> population, Span<double> coveredWorkers,
-        Span<double> annualWageYuan)
+    (double Workers, double WageBillYuan) Scheme.IRegionalCoveredWorkforce.FillCoveredWorkersOfRegion(int year, int region, ReadOnlySpan<double> population,
+        Span<double> coveredWorkers, Span<double> annualWageYuan)
     {
         CheckYear(year);
         int n = CellCount;
@@ -170,14 +170,15 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
         ArgumentOutOfRangeException.ThrowIfNegative(region);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(region, _coverage.Length);
-        FillRegion(year - FirstYear, region, population, coveredWorkers, annualWageYuan);
+        return FillRegion(year - FirstYear, region, population, coveredWorkers, annualWageYuan);
     }
 
     /// <summary>
     /// One province of <see cref="FillCoveredWorkers"/>: covered = persons × covered share × density in lanes over the
     /// province's cells (the employed shares of the year precomputed), then the wages normalised to the province's average.
+    /// Returns Σ covered and the wage bill Σ covered × wage = the province's wage × Σ covered × relative earnings.
     /// </summary>
-    private void FillRegion(int t, int r, ReadOnlySpan<double> population, Span<double> coveredWorkers, Span<double> annualWageYuan)
+    private (double Workers, double WageBillYuan) FillRegion(int t, int r, ReadOnlySpan<double> population, Span<double> coveredWorkers, Span<double> annualWageYuan)
     {
         int width = Vector<double>.Count;
         int offset = r * Cells;
@@ -222,6 +223,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         double norm = sumWeighted > 0 ? sumCovered / sumWeighted : 1;
         double provinceWage = _baseWage[r] * _wageIndex[t] * norm;
         TensorPrimitives.Multiply(_relativeEarnings, provinceWage, annualWageYuan.Slice(offset, Cells));
+        return (sumCovered, provinceWage * sumWeighted);
     }
 
     private static void ThrowPopulation(ReadOnlySpan<double> population, int offset)

@@ -681,8 +681,9 @@ internal sealed class SchemeEngine
     private void BeginRegion(int year, int r, ReadOnlySpan<double> pop, ref double allWorkers, ref double allWages)
     {
         int y = year - SchemeAssumptions.BaseYear;
-        _regionalWorkforce?.FillCoveredWorkersOfRegion(year, r, pop, _covered, _wage);
-        CoveredAndWageBill(year, r, out double workers, out double wages);
+        double workers, wages;
+        if (_regionalWorkforce is not null) (workers, wages) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, _covered, _wage);
+        else CoveredAndWageBill(year, r, out workers, out wages);
         _averageWagePrevious[r] = _averageWage[r];
         double average = workers > 0 ? wages / workers : 0;
         if (!(average > 0)) average = _averageWagePrevious[r]; // nobody covered: keep the last wage

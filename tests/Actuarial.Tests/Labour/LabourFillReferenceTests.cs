@@ -65,7 +65,19 @@ public sealed class LabourFillReferenceTests
         var coveredByRegion = new double[Cells];
         var wagesByRegion = new double[Cells];
         model.FillCoveredWorkers(2027, pop, covered, wages);
-        for (int r = 0; r < Regions.Provinces.Count; r++) regional.FillCoveredWorkersOfRegion(2027, r, pop, coveredByRegion, wagesByRegion);
+        for (int r = 0; r < Regions.Provinces.Count; r++)
+        {
+            var (workers, wageBill) = regional.FillCoveredWorkersOfRegion(2027, r, pop, coveredByRegion, wagesByRegion);
+            // The totals it returns are the sums over the region's cells (to rounding: they are gathered another way).
+            double sumCovered = 0, sumBill = 0;
+            for (int i = r * 1212; i < (r + 1) * 1212; i++)
+            {
+                sumCovered += coveredByRegion[i];
+                sumBill += coveredByRegion[i] * wagesByRegion[i];
+            }
+            Assert.That(workers, Is.EqualTo(sumCovered).Within(1e-12 * sumCovered), $"workers, region {r}");
+            Assert.That(wageBill, Is.EqualTo(sumBill).Within(1e-12 * sumBill), $"wage bill, region {r}");
+        }
         Assert.That(coveredByRegion, Is.EqualTo(covered));
         Assert.That(wagesByRegion, Is.EqualTo(wages));
     }
