@@ -163,7 +163,10 @@ internal sealed class RetirementTables
                 {
                     double q = Retiring[o + a];
                     double remaining = 1 - Retired[o + a];
-                    LeavingShare[o + a] = remaining > 1e-12 ? Math.Min(1, q / remaining) : 1;
+                    // Everyone left retires where q / remaining is 1 but for rounding (the women's mix of cadres and workers):
+                    // without the snap, 1e-14 of a person would stay on record for life.
+                    double leaving = remaining > 1e-12 ? q / remaining : 1;
+                    LeavingShare[o + a] = leaving > 1 - 1e-9 ? 1 : leaving;
                     if (q > 0)
                     {
                         if (first == A) first = a;

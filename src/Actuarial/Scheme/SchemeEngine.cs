@@ -86,6 +86,7 @@ internal sealed class SchemeEngine
     private readonly double[] _ratio = new double[PopulationShape.CellsPerRegion]; // scratch: survival ratios of the region being aged
     private readonly int _pensionFloor; // no pensioners below this age, ever (RetirementTables.FirstPensionAge)
     private int _recordFloor;           // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
+    private readonly int[] _recordCeiling; // [region, sex·6 + education]: the highest age with record holders (below the floor if none)
     private double _nationalWage;
     private double _pendingIndexation = 1; // 1 + the increase decided in Begin, applied to the pensions by the next Step
     private double _wageGrowth;
@@ -144,6 +145,7 @@ internal sealed class SchemeEngine
         _pensioners = new double[_cells];
         _pension = new double[_cells];
         _newPensioners = new double[_cells];
+        _recordCeiling = new int[_regions * Groups];
         _averageWage = new double[_regions];
         _averageWagePrevious = new double[_regions];
         _ordinaryBase = new double[_regions];
@@ -308,8 +310,16 @@ internal sealed class SchemeEngine
                     _indexYears[i] = index * _years[i];
                     _account[i] = _a.ContributionDensity * index * w * BaseAccountFactor(withAccounts);
                 }
+                _recordCeiling[r * Groups + g] = LowerCeiling(start, A - 1);
             }
         }
+    }
+
+    /// <summary>The highest age at or below <paramref name="ceiling"/> with record holders in the run at <paramref name="start"/> (below the record floor if none).</summary>
+    private int LowerCeiling(int start, int ceiling)
+    {
+        while (ceiling >= _recordFloor && !(_records[start + ceiling] > 0)) ceiling--;
+        return ceiling;
     }
 
     /// <summary>
@@ -354,13 +364,13 @@ internal sealed class SchemeEngine
             {
                 int start = r * PopulationShape.CellsPerRegion + g * A;
                 int yg = y * Groups + g;
-                StepRun(start, yg * A, _tables.FirstRetiringAge[yg], _tables.LastRetiringAge[yg], in step, ref sums);
+                StepRun(start, yg * A, _tables.FirstRetiringAge[yg], _tables.LastRetiringAge[yg], ref _recordCeiling[r * Groups + g], in step, ref sums);
                 // Age the run before this one: its cells are still in cache, and its last stores have left the store
                 // buffer (ageing reads each cell one age below where the step wrote it, which cannot be forwarded).
-                if (age && g > 0) AgeRun(start - A, (g - 1) * A, _tables.FirstRetiringAge[yg - 1], _tables.LastRetiringAge[yg - 1], pop0, pop1);
+                if (age && g > 0) AgeRun(start - A, (g - 1) * A, _tables.FirstRetiringAge[yg - 1], _tables.LastRetiringAge[yg - 1], ref _recordCeiling[r * Groups + g - 1], pop0, pop1);
             }
             int last = y * Groups + Groups - 1;
-            if (age) AgeRun(r * PopulationShape.CellsPerRegion + (Groups - 1) * A, (Groups - 1) * A, _tables.FirstRetiringAge[last], _tables.LastRetiringAge[last], pop0, pop1);
+            if (age) AgeRun(r * PopulationShape.CellsPerRegion + (Groups - 1) * A, (Groups - 1) * A, _tables.FirstRetiringAge[last], _tables.LastRetiringAge[last], ref _recordCeiling[r * Groups + Groups - 1], pop0, pop1);
             double ordinary = sums.Ordinary, lump = sums.Lump;
             _ordinaryBase[r] = ordinary;
             _lumpSums[r] = lump;
@@ -414,7 +424,7 @@ internal sealed class SchemeEngine
     /// One (region, sex, education) run: indexes and pays the pensions, accrues contributions (vector lanes over ages),
     /// then retires record holders at the ages <paramref name="firstRetiring"/>..<paramref name="lastRetiring"/> (scalar).
     /// </summary>
-    private void StepRun(int start, int pre, int firstRetiring, int lastRetiring, in StepConstants c, ref StepSums sums)
+    private void StepRun(int start, int pre, int firstRetiring, int lastRetiring, ref int ceiling, in StepConstants c, ref StepSums sums)
     {
         int width = Vector<double>.Count;
         ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
@@ -457,8 +467,10 @@ internal sealed class SchemeEngine
             pTail += p;
         }
 
-        // Contributions: accrual of record holders (there are never record holders below the record floor).
-        for (a = _recordFloor; a + width <= A; a += width)
+        // Contributions: accrual of record holders, from the record floor to the run's ceiling (above it there are no
+        // record holders and so no contributors: see ContributorsRun).
+        int end = ceiling + 1;
+        for (a = _recordFloor; a + width <= end; a += width)
         {
             nuint i = (nuint)(start + a);
             var n = Vector.LoadUnsafe(ref records, i);
@@ -480,7 +492,7 @@ internal sealed class SchemeEngine
         }
         // Reduce the lanes before the tail and the retirement loop (vectors live across calls are spilled in the loop above).
         double ordinaryTail = Vector.Sum(ordinary), kTail = Vector.Sum(kSum);
-        for (; a < A; a++)
+        for (; a < end; a++)
         {
             int i = start + a;
             double n = Unsafe.Add(ref records, i);
@@ -540,6 +552,7 @@ internal sealed class SchemeEngine
             newRun += leaving - _newPensioners[i];
             _newPensioners[i] = leaving;
         }
+        if (lastRetiring >= ceiling) ceiling = LowerCeiling(start, ceiling); // the oldest may all have retired
         sums.Paid += paidRun;
         sums.Ordinary += ordinaryRun;
         sums.Lump += lump;
@@ -585,7 +598,7 @@ internal sealed class SchemeEngine
     /// pensioners (set at the year's retiring ages <paramref name="firstRetiring"/>..<paramref name="lastRetiring"/>) are
     /// cleared. Cells below the pension and record floors hold zeros and are left alone.
     /// </summary>
-    private void AgeRun(int s, int ratioStart, int firstRetiring, int lastRetiring, ReadOnlySpan<double> pop0, ReadOnlySpan<double> pop1)
+    private void AgeRun(int s, int ratioStart, int firstRetiring, int lastRetiring, ref int ceiling, ReadOnlySpan<double> pop0, ReadOnlySpan<double> pop1)
     {
         // Open interval: 99 and 100+ merge into 100+.
         int i99 = s + A - 2, i100 = s + A - 1;
@@ -605,41 +618,38 @@ internal sealed class SchemeEngine
         _pensioners[i100] = p * ratio;
 
         // Ages 1..99 from 0..98, from the top down in lanes (each group of lanes is read before the one below it is
-        // written): every array while the lanes reach the pension floor, then the records' arrays down to the record floor.
+        // written): the pensions' arrays down to the pension floor, then the records' arrays from just above the run's
+        // ceiling (above it there are none to move) down to the record floor.
         int width = Vector<double>.Count;
-        int pensionFloor = _pensionFloor, recordFloor = _recordFloor;
         ref double ratios = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ratio), ratioStart);
-        ref double records = ref MemoryMarshal.GetArrayDataReference(_records);
-        ref double years = ref MemoryMarshal.GetArrayDataReference(_years);
-        ref double deemed = ref MemoryMarshal.GetArrayDataReference(_deemed);
-        ref double indexYears = ref MemoryMarshal.GetArrayDataReference(_indexYears);
-        ref double account = ref MemoryMarshal.GetArrayDataReference(_account);
-        ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
-        ref double pension = ref MemoryMarshal.GetArrayDataReference(_pension);
-        int a = A - 1 - width; // lanes a..a+width−1 ≤ 99
-        for (; a >= 1 && a + width > pensionFloor; a -= width)
+        ref double records = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_records), s);
+        ref double years = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_years), s);
+        ref double deemed = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_deemed), s);
+        ref double indexYears = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_indexYears), s);
+        ref double account = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_account), s);
+        ref double pensioners = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pensioners), s);
+        ref double pension = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pension), s);
+        int low = Math.Max(1, _pensionFloor);
+        int d = A - 2; // the highest destination age of the lanes (lanes d − width + 1 .. d)
+        for (; d - width + 1 >= low; d -= width)
         {
-            nuint i = (nuint)(s + a), b = i - 1;
-            var survival = Vector.LoadUnsafe(ref ratios, (nuint)a);
-            var rec = Vector.LoadUnsafe(ref records, b) * survival;
+            nuint i = (nuint)(d - width + 1), b = i - 1;
+            var survival = Vector.LoadUnsafe(ref ratios, i);
             var pen = Vector.LoadUnsafe(ref pensioners, b) * survival;
-            var yrs = Vector.LoadUnsafe(ref years, b);
-            var dmd = Vector.LoadUnsafe(ref deemed, b);
-            var idx = Vector.LoadUnsafe(ref indexYears, b);
-            var acc = Vector.LoadUnsafe(ref account, b);
             var amount = Vector.LoadUnsafe(ref pension, b);
-            rec.StoreUnsafe(ref records, i);
             pen.StoreUnsafe(ref pensioners, i);
-            yrs.StoreUnsafe(ref years, i);
-            dmd.StoreUnsafe(ref deemed, i);
-            idx.StoreUnsafe(ref indexYears, i);
-            acc.StoreUnsafe(ref account, i);
             amount.StoreUnsafe(ref pension, i);
         }
-        for (; a >= 1 && a + width > recordFloor; a -= width)
+        for (; d >= low; d--)
         {
-            nuint i = (nuint)(s + a), b = i - 1;
-            var rec = Vector.LoadUnsafe(ref records, b) * Vector.LoadUnsafe(ref ratios, (nuint)a);
+            Unsafe.Add(ref pensioners, d) = Unsafe.Add(ref pensioners, d - 1) * Unsafe.Add(ref ratios, d);
+            Unsafe.Add(ref pension, d) = Unsafe.Add(ref pension, d - 1);
+        }
+        low = Math.Max(1, _recordFloor);
+        for (d = Math.Min(ceiling + 1, A - 2); d - width + 1 >= low; d -= width)
+        {
+            nuint i = (nuint)(d - width + 1), b = i - 1;
+            var rec = Vector.LoadUnsafe(ref records, b) * Vector.LoadUnsafe(ref ratios, i);
             var yrs = Vector.LoadUnsafe(ref years, b);
             var dmd = Vector.LoadUnsafe(ref deemed, b);
             var idx = Vector.LoadUnsafe(ref indexYears, b);
@@ -650,24 +660,15 @@ internal sealed class SchemeEngine
             idx.StoreUnsafe(ref indexYears, i);
             acc.StoreUnsafe(ref account, i);
         }
-        for (a = Math.Min(a + width - 1, A - 2); a >= Math.Max(1, Math.Min(pensionFloor, recordFloor)); a--)
+        for (; d >= low; d--)
         {
-            int i = s + a;
-            ratio = _ratio[ratioStart + a];
-            if (a >= recordFloor)
-            {
-                _records[i] = _records[i - 1] * ratio;
-                _years[i] = _years[i - 1];
-                _deemed[i] = _deemed[i - 1];
-                _indexYears[i] = _indexYears[i - 1];
-                _account[i] = _account[i - 1];
-            }
-            if (a >= pensionFloor)
-            {
-                _pensioners[i] = _pensioners[i - 1] * ratio;
-                _pension[i] = _pension[i - 1];
-            }
+            Unsafe.Add(ref records, d) = Unsafe.Add(ref records, d - 1) * Unsafe.Add(ref ratios, d);
+            Unsafe.Add(ref years, d) = Unsafe.Add(ref years, d - 1);
+            Unsafe.Add(ref deemed, d) = Unsafe.Add(ref deemed, d - 1);
+            Unsafe.Add(ref indexYears, d) = Unsafe.Add(ref indexYears, d - 1);
+            Unsafe.Add(ref account, d) = Unsafe.Add(ref account, d - 1);
         }
+        ceiling = Math.Min(ceiling + 1, A - 1);
         _records[s] = _years[s] = _deemed[s] = _indexYears[s] = _account[s] = _pensioners[s] = _pension[s] = 0;
         // New pensioners are set only at the ages where anyone retired this year.
         if (firstRetiring <= lastRetiring) _newPensioners.AsSpan(s + firstRetiring, lastRetiring - firstRetiring + 1).Clear();
@@ -693,7 +694,8 @@ internal sealed class SchemeEngine
         double alignment = _alignment[r];
         for (int g = 0; g < Groups; g++)
         {
-            ContributorsRun(r * PopulationShape.CellsPerRegion + g * A, (y * Groups + g) * A, g < EducationLevels.Count ? 60 : 50, alignment, pop);
+            ContributorsRun(r * PopulationShape.CellsPerRegion + g * A, (y * Groups + g) * A, g < EducationLevels.Count ? 60 : 50, alignment, pop,
+                ref _recordCeiling[r * Groups + g]);
         }
     }
 
@@ -713,7 +715,7 @@ internal sealed class SchemeEngine
     /// Contributors of a run: covered × ω × (1 − share retired), within [0, population − pensioners], at most the record
     /// holders from <paramref name="noEntryFrom"/>; more contributors than record holders dilute the averages.
     /// </summary>
-    private void ContributorsRun(int start, int pre, int noEntryFrom, double alignment, ReadOnlySpan<double> population)
+    private void ContributorsRun(int start, int pre, int noEntryFrom, double alignment, ReadOnlySpan<double> population, ref int ceiling)
     {
         int width = Vector<double>.Count;
         ref double covered = ref MemoryMarshal.GetArrayDataReference(_covered);
@@ -725,9 +727,13 @@ internal sealed class SchemeEngine
         var omega = new Vector<double>(alignment);
         var noEntry = new Vector<double>(noEntryFrom);
         var step = new Vector<double>(width);
-        int a = _recordFloor; // below it covered = 0, so contributors stay 0 and records unchanged
+        // Ages from the record floor (below it covered = 0, so contributors stay 0 and records unchanged) to the run's
+        // ceiling or, if higher, the last age before the no-entry age (below it anyone covered may start a record):
+        // above that, contributors are capped by record holders, of whom there are none.
+        int end = Math.Min(A, Math.Max(ceiling, noEntryFrom - 1) + 1);
+        int a = _recordFloor;
         var ages = Vector<double>.Indices + new Vector<double>(a);
-        for (; a + width <= A; a += width, ages += step)
+        for (; a + width <= end; a += width, ages += step)
         {
             nuint i = (nuint)(start + a);
             var k = omega * Vector.LoadUnsafe(ref covered, i) * (Vector<double>.One - Vector.LoadUnsafe(ref retired, (nuint)(pre + a)));
@@ -746,7 +752,7 @@ internal sealed class SchemeEngine
                 Vector.ConditionalSelect(more, k, n).StoreUnsafe(ref records, i);
             }
         }
-        for (; a < A; a++)
+        for (; a < end; a++)
         {
             int i = start + a;
             double k = alignment * _covered[i] * (1 - _retired[pre + a]);
@@ -764,6 +770,8 @@ internal sealed class SchemeEngine
                 _records[i] = k;
             }
         }
+        if (end < A) _contributors.AsSpan(start + end, A - end).Clear();
+        ceiling = LowerCeiling(start, end - 1);
     }
 
     /// <summary>Applies an indexation decided by <see cref="FinishBegin"/> that no step has applied yet (for views of the state).</summary>

@@ -99,10 +99,12 @@ public sealed class SchemeEngineAgreementTests
             // Reading the fast engine's pensions applies the indexation it holds back for the next step; every other
             // year is left to the step itself.
             if (year % 2 == 0) worst.Cells("pensions", at, fast.Pensions, reference.Pensions);
-            worst.Cells("contribution years", at, fast.ContributionYears, reference.ContributionYears);
-            worst.Cells("deemed years", at, fast.DeemedYears, reference.DeemedYears);
-            worst.Cells("index years", at, fast.IndexYears, reference.IndexYears);
-            worst.Cells("accounts", at, fast.Accounts, reference.Accounts);
+            // Record holders' averages are compared where there are record holders: the fast engine leaves the averages
+            // of empty cells above a run's oldest record holder where they were, and they are never used.
+            worst.Cells("contribution years", at, fast.ContributionYears, reference.ContributionYears, where: reference.Records);
+            worst.Cells("deemed years", at, fast.DeemedYears, reference.DeemedYears, where: reference.Records);
+            worst.Cells("index years", at, fast.IndexYears, reference.IndexYears, where: reference.Records);
+            worst.Cells("accounts", at, fast.Accounts, reference.Accounts, where: reference.Records);
             worst.Cells("average wages", at, fast.AverageWages, reference.AverageWages);
             worst.Value("crediting rate", at, fast.CreditingRate, reference.CreditingRate);
             fast.Step(year);
@@ -139,10 +141,13 @@ public sealed class SchemeEngineAgreementTests
         public double Relative { get; private set; }
         public string Where { get; private set; } = "none";
 
-        public void Cells(string name, string at, ReadOnlySpan<double> fast, ReadOnlySpan<double> reference)
+        public void Cells(string name, string at, ReadOnlySpan<double> fast, ReadOnlySpan<double> reference, ReadOnlySpan<double> where = default)
         {
             Assert.That(fast.Length, Is.EqualTo(reference.Length), name);
-            for (int i = 0; i < fast.Length; i++) Value(name, $"{at}, index {i}", fast[i], reference[i]);
+            for (int i = 0; i < fast.Length; i++)
+            {
+                if (where.IsEmpty || where[i] > 0) Value(name, $"{at}, index {i}", fast[i], reference[i]);
+            }
         }
 
         public void Value(string name, string at, double fast, double reference)

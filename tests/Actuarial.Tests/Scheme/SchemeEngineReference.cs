@@ -295,7 +295,8 @@ internal sealed class SchemeEngineReference
                     double remaining = 1 - _retired[pre + a];
                     double retiring = _retiring[pre + a];
                     if (retiring <= 0) continue;
-                    double share = remaining > 1e-12 ? Math.Min(1, retiring / remaining) : 1;
+                    double share = remaining > 1e-12 ? retiring / remaining : 1;
+                    if (share > 1 - 1e-9) share = 1; // everyone left retires (a share of 1 but for rounding)
                     double leaving = share * n;
                     _records[i] = n - leaving;
                     double years = _years[i], indexYears = _indexYears[i], account = _account[i];
