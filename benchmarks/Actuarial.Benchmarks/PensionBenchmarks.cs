@@ -2,6 +2,7 @@ using Actuarial.Demography;
 using Actuarial.Funds;
 using Actuarial.Scenarios;
 using Actuarial.Scheme;
+using Actuarial.Stochastic;
 using BenchmarkDotNet.Attributes;
 
 namespace Actuarial.Benchmarks;
@@ -20,6 +21,10 @@ public class PensionBenchmarks
     private SchemeAssumptions _scheme = null!;
     private SchemeCalibration _calibration = null!;
     private FundFlows _flows = null!;
+    private SchemeEngine _engine = null!;
+    private FundFlows _fundFlows = null!;
+    private CompiledFunds _compiledFunds = null!;
+    private FundBuffers _fundBuffers = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +36,40 @@ public class PensionBenchmarks
         _scheme = projection.Scheme.Assumptions;
         _calibration = projection.Scheme.Calibration;
         _flows = projection.Funds.Flows;
+
+        // The whole chain on buffers allocated once (what a Monte Carlo worker runs for each path, without the shocks).
+        var demography = new DemographicProjection(_demography, _buffers);
+        _engine = new SchemeEngine(_scheme with { Demography = demography }, _calibration);
+        _fundFlows = new FundFlows(_flows.Provinces, _flows.FirstYear, _flows.YearCount);
+        FullProjection();
+        _compiledFunds = new CompiledFunds(_fundFlows, _scenario.Funds);
+        _fundBuffers = new FundBuffers(_fundFlows.ProvinceCount, _fundFlows.YearCount);
+    }
+
+    /// <summary>
+    /// The full projection: population 2020–2100 (31 provinces with education and migration between them), labour and
+    /// scheme 2024–2100, 31 ledgers with pooling 2025–2100, on buffers allocated once in setup.
+    /// </summary>
+    [Benchmark(Description = "full projection: population 2020-2100, scheme 2024-2100, ledgers + pooling 2025-2100")]
+    public void FullProjection()
+    {
+        DemographicProjector.RunInto(_demography, _buffers);
+        _engine.Run();
+        PensionPathEvaluator.CopyFlows(_engine.Flows, _fundFlows);
+        if (_compiledFunds is not null) FundProjector.RunInto(_compiledFunds, _fundBuffers);
+    }
+
+    /// <summary>The same from <see cref="PensionProjector.Run(PensionScenario)"/>, yuan.</summary>
+    public double ReferenceLastNationalBalance() =>
+        PensionProjector.Run(_scenario).Funds.YearTable().Where(r => r.RegionCode == 0).MaxBy(r => r.Year)!.ClosingBalance;
+
+    /// <summary>The national closing balance of the last year of <see cref="FullProjection"/>, yuan (for checks).</summary>
+    public double LastNationalBalance()
+    {
+        int n = _fundFlows.ProvinceCount;
+        double sum = 0;
+        for (int r = 0; r < n; r++) sum += _fundBuffers.Closing[(_fundFlows.YearCount - 1) * n + r];
+        return sum;
     }
 
     [Benchmark(Description = "population 2020-2100 (31 provinces)")]

@@ -46,6 +46,8 @@ internal static class QuickTiming
         pensions.Setup();
         Time("scheme 2024-2100", () => pensions.Scheme(), 20);
         Time("funds 2025-2100", () => pensions.Funds(), 2000);
+        Time("full projection", pensions.FullProjection, 20);
+        Console.WriteLine($"full projection: national balance at the end {pensions.LastNationalBalance() / 1e12:F2} trillion; PensionProjector gives {pensions.ReferenceLastNationalBalance() / 1e12:F2}");
         if (Environment.GetEnvironmentVariable("QUICK_PATH") is not null)
         {
             var monteCarlo = new PensionMonteCarloBenchmarks();
