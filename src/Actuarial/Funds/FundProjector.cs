@@ -189,7 +189,7 @@ internal sealed class CompiledFunds
         for (int t = 0; t < flows.YearCount; t++)
         {
             int year = flows.FirstYear + t;
-            double r = w * assumptions.EntrustedReturn[year] + (1 - w) * assumptions.OtherReturn[year];
+            double r = assumptions.BlendedReturn(year);
             if (!(r > -1)) throw new InputDataException("fund assumptions", null, $"return[{year}]", r.ToString("R", CultureInfo.InvariantCulture), "a return > −100%");
             BlendedReturn[t] = r;
             Rules[t] = assumptions.Pooling.RuleFor(year);

@@ -71,7 +71,9 @@ public static class ChinaDefaults
     /// Return on the part of the provincial funds not entrusted to the NCSSF (bank deposits and treasury bonds): 2.0% a
     /// year, an assumption. The reference gives no figure for it; individual accounts were credited at about the
     /// one-year deposit rate, 2%–3.5%, before 2016 (china-pension-rules.md §1.5 [S2]), and deposit rates have fallen
-    /// since, so the low end is taken. A scenario should set its own.
+    /// since, so the low end is taken. A scenario should set its own. Blended with the entrusted part it is also the 2024
+    /// return at which the scheme's calibration takes the investment income out of the yearbook revenue
+    /// (<see cref="Scheme.SchemeAssumptions.BaseYearFundReturn"/>).
     /// </summary>
     public const double NonEntrustedFundReturn = 0.02;
 

@@ -103,6 +103,8 @@ public static class Levers
     private static List<LeverSpec> Build()
     {
         const string path = "the last value holds to the horizon";
+        const string calibrationReturn = "The 2025 blended return is also the return at which the 2024 calibration takes the funds' investment " +
+            "income out of the yearbook revenue before fitting contributions, so that the ledgers do not count it twice.";
         var list = new List<LeverSpec>
         {
             new("name", LeverKind.Text, "", 0, 0, "the file name without .json", "Short name used in tables, charts and golden tables."),
@@ -191,9 +193,9 @@ public static class Levers
                 "Consumer-price growth read by the price-share rules of indexation and crediting."),
 
             new("funds.returns.other", LeverKind.Path, "per year", -0.5, 0.5, "0.02",
-                $"Return on the part of the provincial funds not entrusted to the NCSSF (deposits, bonds); {path}."),
-            new("funds.returns.entrusted", LeverKind.Path, "per year", -0.5, 0.5, "0.05", $"Return on the part entrusted to the NCSSF; {path}."),
-            new("funds.returns.entrusted_share", LeverKind.Number, "share", 0, 1, "0.351 (end-2023)", "Share of each fund's balance entrusted to the NCSSF."),
+                $"Return on the part of the provincial funds not entrusted to the NCSSF (deposits, bonds); {path}. {calibrationReturn}"),
+            new("funds.returns.entrusted", LeverKind.Path, "per year", -0.5, 0.5, "0.05", $"Return on the part entrusted to the NCSSF; {path}. {calibrationReturn}"),
+            new("funds.returns.entrusted_share", LeverKind.Number, "share", 0, 1, "0.351 (end-2023)", $"Share of each fund's balance entrusted to the NCSSF. {calibrationReturn}"),
             new("funds.subsidies.rule", LeverKind.Choice, "", 0, 0, "share_of_spending",
                 "Fiscal subsidies: a share of each province's pension spending, the amount that keeps every fund at a floor, or none.", SubsidyRules),
             new("funds.subsidies.share", LeverKind.Number, "share of pension spending", 0, 1, "the 2024 subsidy-to-spending ratio (≈ 0.2)",

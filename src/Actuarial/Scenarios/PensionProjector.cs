@@ -30,11 +30,26 @@ public static class PensionProjector
         ArgumentNullException.ThrowIfNull(demography);
         scenario.Validate();
         var workforce = scenario.Labour.Compile();
-        var scheme = SchemeProjector.Run(scenario.Scheme with { Demography = demography, Workforce = workforce, EndYear = scenario.EndYear });
+        var scheme = SchemeProjector.Run(SchemeAssumptionsFor(scenario, demography, workforce));
         var flows = FlowsFrom(scheme.Flows, ChinaFunds.FirstYear2024Table);
         var funds = FundProjector.Run(flows, scenario.Funds);
         return new PensionProjection(scenario, demography, scheme, funds);
     }
+
+    /// <summary>
+    /// The scenario's scheme assumptions on a population and labour layer, with its end year and, unless the scenario sets
+    /// one, the 2024 fund return of the calibration (<see cref="SchemeAssumptions.BaseYearFundReturn"/>) = the blended return
+    /// its ledgers credit in their first year, so that the investment income the calibration takes out of the 2024 revenue
+    /// is the income the ledgers put back.
+    /// </summary>
+    internal static SchemeAssumptions SchemeAssumptionsFor(PensionScenario scenario, DemographicProjection demography, ICoveredWorkforce workforce) =>
+        scenario.Scheme with
+        {
+            Demography = demography,
+            Workforce = workforce,
+            EndYear = scenario.EndYear,
+            BaseYearFundReturn = scenario.Scheme.BaseYearFundReturn ?? scenario.Funds.BlendedReturn(ChinaFunds.FirstYear2024Table),
+        };
 
     /// <summary>The scheme's flows from <paramref name="firstYear"/> on (the ledgers open on its 1 January).</summary>
     private static FundFlows FlowsFrom(FundFlows all, int firstYear)

@@ -20,12 +20,16 @@ public enum ShortfallRule
     NoPension = 1,
 }
 
-/// <summary>The 2024 figures a province is calibrated to (yearbook scope: revenue includes fiscal subsidies).</summary>
+/// <summary>The 2024 figures a province is calibrated to (yearbook scope: revenue includes fiscal subsidies and the fund's
+/// investment income).</summary>
 /// <param name="Workers">Contributing workers 在职参保人数, persons.</param>
 /// <param name="Retirees">Retirees 离退休人数, persons.</param>
-/// <param name="RevenueYuan">Fund revenue 基金收入 including fiscal subsidies, yuan.</param>
+/// <param name="RevenueYuan">Fund revenue 基金收入 including fiscal subsidies and investment income, yuan.</param>
 /// <param name="ExpenditureYuan">Fund expenditure 基金支出, yuan.</param>
-public readonly record struct SchemeBaseYearTarget(double Workers, double Retirees, double RevenueYuan, double ExpenditureYuan);
+/// <param name="OpeningBalanceYuan">Fund balance on 1 January of the base year, yuan, on which the calibration computes the
+/// investment income inside <paramref name="RevenueYuan"/> (<see cref="SchemeCalibration"/>); 0 (the default) takes no
+/// investment income out of the revenue target.</param>
+public readonly record struct SchemeBaseYearTarget(double Workers, double Retirees, double RevenueYuan, double ExpenditureYuan, double OpeningBalanceYuan = 0);
 
 /// <summary>
 /// Everything a scheme projection needs: the demographic projection, the labour layer, the scheme rules and the named
@@ -117,8 +121,33 @@ public sealed record SchemeAssumptions
     /// <summary>The 2024 calibration targets by GB/T code; null (the default) reads the 2024 yearbook (<see cref="SchemeCalibration.Yearbook2024Targets"/>).</summary>
     public IReadOnlyDictionary<int, SchemeBaseYearTarget>? Targets { get; init; }
 
+    /// <summary>
+    /// Return the funds earned in 2024 on their 1 January balance, used by the calibration to take the investment income
+    /// out of the yearbook revenue (<see cref="SchemeCalibration"/>): the fund ledgers credit that income themselves, so
+    /// contributions must not carry it too. Null (the default) takes <see cref="DefaultBaseYearFundReturn"/>;
+    /// <see cref="Scenarios.PensionProjector"/> sets it, when null, to the blended return of the scenario's fund ledgers in
+    /// their first year (<see cref="Funds.FundAssumptions.BlendedReturn"/> of 2025), so that the income taken out is what the
+    /// ledgers put back whatever return a scenario assumes. Assumption: no 2024 interest or investment income of the fund
+    /// is published (nationally or by province) in the sources read, and the return paths of the ledgers start in 2025, so
+    /// 2024 is taken to have earned the first ledger year's return.
+    /// </summary>
+    public double? BaseYearFundReturn { get; init => field = value is { } v ? InRange(v, -0.5, 1, nameof(BaseYearFundReturn)) : null; }
+
+    /// <summary>
+    /// The blended return of the China fund defaults: share entrusted to the NCSSF (<see cref="Funds.ChinaFunds.EntrustedShare2023"/>,
+    /// 0.351) × its 5.00% annualised return since 2016 (<see cref="Funds.ChinaFundFigures.EntrustedAnnualisedReturn"/>) + the
+    /// rest × the assumed 2% on deposits and bonds (<see cref="Scenarios.ChinaDefaults.NonEntrustedFundReturn"/>) = 3.05%,
+    /// the return the baseline ledgers credit every year.
+    /// </summary>
+    public static double DefaultBaseYearFundReturn =>
+        Funds.ChinaFunds.EntrustedShare2023 * Funds.ChinaFundFigures.EntrustedAnnualisedReturn
+        + (1 - Funds.ChinaFunds.EntrustedShare2023) * Scenarios.ChinaDefaults.NonEntrustedFundReturn;
+
     /// <summary>The subsidy share in force (the explicit one, else the national share from the data).</summary>
     public double EffectiveSubsidyShare => SubsidyShare ?? SchemeCalibration.NationalSubsidyShare().Share;
+
+    /// <summary>The 2024 fund return in force (the explicit one, else <see cref="DefaultBaseYearFundReturn"/>).</summary>
+    public double EffectiveBaseYearFundReturn => BaseYearFundReturn ?? DefaultBaseYearFundReturn;
 
     /// <summary>The targets in force (the explicit ones, else the yearbook).</summary>
     public IReadOnlyDictionary<int, SchemeBaseYearTarget> EffectiveTargets => Targets ?? SchemeCalibration.Yearbook2024Targets();

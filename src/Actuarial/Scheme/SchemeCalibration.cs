@@ -24,12 +24,16 @@ public readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, d
 /// <param name="TargetRetirees">Yearbook retirees, persons.</param>
 /// <param name="Retirees">Model pensioners at the 2024 reference date, persons.</param>
 /// <param name="TargetRevenueNetOfSubsidies">Yearbook revenue × (1 − subsidy share), yuan.</param>
+/// <param name="OpeningBalance">Fund balance on 1 January 2024, yuan (yearbook end-2024 balance − revenue + expenditure).</param>
+/// <param name="InvestmentIncome">Investment income taken out of the revenue target: the base-year fund return × <paramref name="OpeningBalance"/>, yuan.</param>
+/// <param name="TargetContributions">What κ is solved to: <paramref name="TargetRevenueNetOfSubsidies"/> − <paramref name="InvestmentIncome"/>, yuan.</param>
 /// <param name="Contributions">Model contributions (employer + employee + lump sums), yuan.</param>
 /// <param name="TargetExpenditure">Yearbook expenditure, yuan.</param>
 /// <param name="Pensions">Model pensions paid, yuan.</param>
 /// <param name="WorkersError">Workers / target − 1.</param>
 /// <param name="RetireesError">Retirees / target − 1.</param>
-/// <param name="RevenueError">Contributions / target − 1.</param>
+/// <param name="RevenueError">(Contributions + InvestmentIncome) / TargetRevenueNetOfSubsidies − 1: the model's revenue net of
+/// subsidies (what the scheme pays in plus what the ledger credits at the same return) against the yearbook's.</param>
 /// <param name="ExpenditureError">Pensions / target − 1.</param>
 /// <param name="WorkerAlignment">Factor on the labour layer's covered workers (1 when the labour layer is calibrated on the same retirement rule).</param>
 /// <param name="Registration">Registered contributing workers per resident contributor (1 unless the resident population cannot hold the yearbook's workers).</param>
@@ -38,7 +42,8 @@ public readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, d
 [CsvHelper.CsvRecord]
 public sealed partial record SchemeCalibrationRow(
     int RegionCode, string Region, double TargetWorkers, double Workers, double TargetRetirees, double Retirees,
-    double TargetRevenueNetOfSubsidies, double Contributions, double TargetExpenditure, double Pensions,
+    double TargetRevenueNetOfSubsidies, double OpeningBalance, double InvestmentIncome, double TargetContributions, double Contributions,
+    double TargetExpenditure, double Pensions,
     double WorkersError, double RetireesError, double RevenueError, double ExpenditureError,
     double WorkerAlignment, double Registration, double Compliance, double PensionLevelYuanPerMonth);
 
@@ -62,10 +67,28 @@ public sealed partial record SchemeCalibrationRow(
 /// expenditure / (12 × retirees); 2024 pensions paid = 12 × Σ pensioners × pension.</item>
 /// <item>Revenue: a contribution-compliance factor κ per province scales statutory contributions (employer + employee
 /// rate × contribution base × contributors) so that they plus the year's lump-sum purchases of missing years equal the
-/// yearbook revenue net of subsidies, revenue × (1 − s). Provincial subsidies are not published (only national figures
-/// were found), so s is the national share (<see cref="NationalSubsidyShare"/>) — assumption: every province's subsidy
-/// share equals the national one. κ also absorbs everything else in the yearbook's revenue that is not modelled (pooling
-/// transfers received, interest, late payments) and under-declared bases; it is held for every year.</item>
+/// yearbook revenue net of subsidies and of the fund's investment income, revenue × (1 − s) − ρ₂₀₂₄ × B₂₀₂₄.
+/// <list type="bullet">
+/// <item>Subsidies: provincial subsidies are not published (only national figures were found), so s is the national
+/// share (<see cref="NationalSubsidyShare"/>) — assumption: every province's subsidy share equals the national one.</item>
+/// <item>Investment income: the yearbook's revenue (基金收入) has no separate interest line — it contains the income earned
+/// on the balance (the roll-forward end balance = opening + revenue − expenditure holds within 1.5% every year 2011–2024,
+/// data/README.md) — while the fund ledgers credit a return on the balance every year
+/// (<see cref="Funds.FundProjector"/>). Left in the target, the income would be counted twice: once in contributions
+/// (which then grow with wages even after the balance is gone) and once by the ledger. So it is taken out at the return
+/// the ledgers credit: ρ₂₀₂₄ = <see cref="SchemeAssumptions.EffectiveBaseYearFundReturn"/> (the blended return of the
+/// scenario's ledgers in their first year, 3.05% for the defaults), applied as the ledger applies it, to the balance on
+/// 1 January 2024, B₂₀₂₄ = end-2024 balance − 2024 revenue + 2024 expenditure from the same yearbook table
+/// (<see cref="SchemeBaseYearTarget.OpeningBalanceYuan"/>; nationally 63,651 亿 against the published end-2023 63,639 亿,
+/// tagged [U]). Assumption: no 2024 figure of contribution income (征缴收入), interest (利息收入) or investment income of the
+/// fund was found, nationally or by province, so the income is the ledger's own return on the balance, not a published
+/// figure; the only sourced split of revenue (2011: revenue 16,895, contributions 13,956, subsidies 2,272 亿 [S]) leaves
+/// 667 亿 of other income, 4.3% of the opening-2011 balance, a plausible order for the interest. The base year then
+/// reproduces the yearbook: contributions + ledger return (ρ₂₀₂₄ × B₂₀₂₄) = revenue net of subsidies, whatever return a
+/// scenario assumes.</item>
+/// <item>κ also absorbs everything else in the yearbook's revenue that is not modelled (pooling transfers received, late
+/// payments) and under-declared bases; it is held for every year.</item>
+/// </list></item>
 /// </list>
 /// </summary>
 public sealed class SchemeCalibration
@@ -81,8 +104,10 @@ public sealed class SchemeCalibration
     /// <param name="subsidyShare">Subsidy share used for the revenue targets.</param>
     /// <param name="rows">Fit rows, if any.</param>
     /// <param name="registration">ρ by region (registered workers per resident contributor); null for 1 everywhere.</param>
+    /// <param name="baseYearFundReturn">Fund return used to take the 2024 investment income out of the revenue targets (0: none).</param>
     public SchemeCalibration(IReadOnlyList<Region> provinces, IReadOnlyList<double> workerAlignment, IReadOnlyList<double> compliance,
-        IReadOnlyList<double> pensionLevel, double subsidyShare, IReadOnlyList<SchemeCalibrationRow>? rows = null, IReadOnlyList<double>? registration = null)
+        IReadOnlyList<double> pensionLevel, double subsidyShare, IReadOnlyList<SchemeCalibrationRow>? rows = null, IReadOnlyList<double>? registration = null,
+        double baseYearFundReturn = 0)
     {
         ArgumentNullException.ThrowIfNull(provinces);
         Provinces = provinces.ToArray();
@@ -91,6 +116,11 @@ public sealed class SchemeCalibration
         Compliance = Check(compliance, nameof(compliance));
         PensionLevel = Check(pensionLevel, nameof(pensionLevel));
         SubsidyShare = subsidyShare;
+        if (!double.IsFinite(baseYearFundReturn) || baseYearFundReturn <= -1)
+        {
+            throw new InputDataException("scheme calibration", null, nameof(baseYearFundReturn), baseYearFundReturn.ToString("R", CultureInfo.InvariantCulture), "a finite return above −100%");
+        }
+        BaseYearFundReturn = baseYearFundReturn;
         Rows = rows?.ToArray() ?? [];
     }
 
@@ -112,6 +142,10 @@ public sealed class SchemeCalibration
     /// <summary>The subsidy share of revenue used for the revenue targets.</summary>
     public double SubsidyShare { get; }
 
+    /// <summary>The 2024 fund return ρ₂₀₂₄ on the 1 January 2024 balance whose product, the investment income, was taken out of
+    /// the revenue targets (<see cref="SchemeAssumptions.EffectiveBaseYearFundReturn"/>).</summary>
+    public double BaseYearFundReturn { get; }
+
     /// <summary>The fit per province and the national sum (code 0, last), empty for a calibration built from given factors.</summary>
     public IReadOnlyList<SchemeCalibrationRow> Rows { get; }
 
@@ -126,6 +160,7 @@ public sealed class SchemeCalibration
         int n = regions.Count;
         var targets = assumptions.EffectiveTargets;
         double subsidy = assumptions.EffectiveSubsidyShare;
+        double fundReturn = assumptions.EffectiveBaseYearFundReturn;
         var omega = Enumerable.Repeat(1.0, n).ToArray();
         var kappa = Enumerable.Repeat(1.0, n).ToArray();
         var lambda = new double[n];
@@ -175,7 +210,7 @@ public sealed class SchemeCalibration
             for (int r = 0; r < n; r++)
             {
                 double statutory = (engine.EmployerRate(SchemeAssumptions.BaseYear, r) + engine.EmployeeRate(SchemeAssumptions.BaseYear)) * engine.OrdinaryBase[r];
-                double target = targets[regions[r].Code].RevenueYuan * (1 - subsidy);
+                double target = ContributionTarget(targets[regions[r].Code], subsidy, fundReturn);
                 if (statutory <= 0)
                 {
                     if (target > 0) throw Fail(regions[r], "contributions", "a positive contribution base in the base year");
@@ -192,7 +227,7 @@ public sealed class SchemeCalibration
         final.Step(SchemeAssumptions.BaseYear);
         var flows = final.Flows;
         var rows = new List<SchemeCalibrationRow>(n + 1);
-        double[] sums = new double[8];
+        double[] sums = new double[10];
         for (int r = 0; r < n; r++)
         {
             var t = targets[regions[r].Code];
@@ -201,15 +236,30 @@ public sealed class SchemeCalibration
             double contributions = flows.Contributions(SchemeAssumptions.BaseYear)[r];
             double pensions = flows.Pensions(SchemeAssumptions.BaseYear)[r];
             double revenueTarget = t.RevenueYuan * (1 - subsidy);
-            rows.Add(Row(regions[r], t.Workers, workers, t.Retirees, retirees, revenueTarget, contributions, t.ExpenditureYuan, pensions,
-                omega[r], rho[r], kappa[r], lambda[r]));
-            double[] add = [t.Workers, workers, t.Retirees, retirees, revenueTarget, contributions, t.ExpenditureYuan, pensions];
+            double income = InvestmentIncome(t, fundReturn);
+            rows.Add(Row(regions[r], t.Workers, workers, t.Retirees, retirees, revenueTarget, t.OpeningBalanceYuan, income, contributions,
+                t.ExpenditureYuan, pensions, omega[r], rho[r], kappa[r], lambda[r]));
+            double[] add = [t.Workers, workers, t.Retirees, retirees, revenueTarget, t.OpeningBalanceYuan, income, contributions, t.ExpenditureYuan, pensions];
             for (int k = 0; k < sums.Length; k++) sums[k] += add[k];
         }
-        rows.Add(Row(Dimensions.Regions.China, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7],
-            double.NaN, sums[1] > 0 ? sums[1] / ResidentWorkers(final, n) : double.NaN, double.NaN, sums[3] > 0 ? sums[7] / (12 * sums[3]) : 0));
-        return new SchemeCalibration(regions, omega, kappa, lambda, subsidy, rows, rho);
+        rows.Add(Row(Dimensions.Regions.China, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], sums[8], sums[9],
+            double.NaN, sums[1] > 0 ? sums[1] / ResidentWorkers(final, n) : double.NaN, double.NaN, sums[3] > 0 ? sums[9] / (12 * sums[3]) : 0));
+        return new SchemeCalibration(regions, omega, kappa, lambda, subsidy, rows, rho, fundReturn);
     }
+
+    /// <summary>The investment income of the base year inside the yearbook's revenue, as the ledgers would credit it: the
+    /// return × the balance on 1 January (signed, as the ledgers apply it), yuan.</summary>
+    /// <param name="target">The province's base-year figures.</param>
+    /// <param name="fundReturn">The base-year fund return (<see cref="SchemeAssumptions.EffectiveBaseYearFundReturn"/>).</param>
+    public static double InvestmentIncome(SchemeBaseYearTarget target, double fundReturn) => fundReturn * target.OpeningBalanceYuan;
+
+    /// <summary>What the base year's contributions (with lump sums) are calibrated to: revenue × (1 − subsidy share) − investment
+    /// income (<see cref="InvestmentIncome"/>), yuan.</summary>
+    /// <param name="target">The province's base-year figures.</param>
+    /// <param name="subsidyShare">Subsidy share of revenue.</param>
+    /// <param name="fundReturn">The base-year fund return.</param>
+    public static double ContributionTarget(SchemeBaseYearTarget target, double subsidyShare, double fundReturn) =>
+        target.RevenueYuan * (1 - subsidyShare) - InvestmentIncome(target, fundReturn);
 
     private static double ResidentWorkers(SchemeEngine engine, int regions)
     {
@@ -236,7 +286,9 @@ public sealed class SchemeCalibration
 
     /// <summary>
     /// The 2024 yearbook by province (<see cref="PensionData.UrbanEmployeePensionProvince2024"/>; 10,000 persons and 100
-    /// million yuan converted to persons and yuan), keyed by GB/T code; the national row is left out.
+    /// million yuan converted to persons and yuan), keyed by GB/T code; the national row is left out. The balance on 1 January
+    /// 2024 is derived from the same row: end-2024 accumulated balance − revenue + expenditure (the roll-forward the
+    /// yearbook's figures satisfy; revenue includes the year's investment income).
     /// </summary>
     public static IReadOnlyDictionary<int, SchemeBaseYearTarget> Yearbook2024Targets()
     {
@@ -245,7 +297,8 @@ public sealed class SchemeCalibration
         {
             if (row.RegionCode == 0) continue;
             targets[row.RegionCode] = new SchemeBaseYearTarget(row.WorkersTenThousands * PersonsPer10k, row.RetireesTenThousands * PersonsPer10k,
-                row.RevenueHundredMillionYuan * YuanPer100Million, row.ExpenditureHundredMillionYuan * YuanPer100Million);
+                row.RevenueHundredMillionYuan * YuanPer100Million, row.ExpenditureHundredMillionYuan * YuanPer100Million,
+                (row.AccumulatedBalanceHundredMillionYuan - row.RevenueHundredMillionYuan + row.ExpenditureHundredMillionYuan) * YuanPer100Million);
         }
         return targets;
     }
@@ -277,9 +330,11 @@ public sealed class SchemeCalibration
     }
 
     private static SchemeCalibrationRow Row(Region region, double targetWorkers, double workers, double targetRetirees, double retirees,
-        double targetRevenue, double contributions, double targetExpenditure, double pensions, double omega, double rho, double kappa, double lambda) =>
-        new(region.Code, region.EnglishName, targetWorkers, workers, targetRetirees, retirees, targetRevenue, contributions, targetExpenditure, pensions,
-            Error(workers, targetWorkers), Error(retirees, targetRetirees), Error(contributions, targetRevenue), Error(pensions, targetExpenditure),
+        double targetRevenue, double openingBalance, double investmentIncome, double contributions, double targetExpenditure, double pensions,
+        double omega, double rho, double kappa, double lambda) =>
+        new(region.Code, region.EnglishName, targetWorkers, workers, targetRetirees, retirees, targetRevenue, openingBalance, investmentIncome,
+            targetRevenue - investmentIncome, contributions, targetExpenditure, pensions,
+            Error(workers, targetWorkers), Error(retirees, targetRetirees), Error(contributions + investmentIncome, targetRevenue), Error(pensions, targetExpenditure),
             omega, rho, kappa, lambda);
 
     private static double Error(double model, double target) => target > 0 ? model / target - 1 : model == 0 ? 0 : double.PositiveInfinity;

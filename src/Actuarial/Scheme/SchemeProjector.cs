@@ -48,8 +48,9 @@ namespace Actuarial.Scheme;
 /// <see cref="FundFlows.Contributions"/> carries all contributions that reach the fund — employer (pooled fund) plus
 /// employee (individual account) contributions, κ × (employer rate + 8%) × contribution base × contributors, plus
 /// lump-sum purchases of missing years — and <see cref="FundFlows.Pensions"/> carries all pensions paid (basic,
-/// transitional and individual-account pensions). Fiscal subsidies are excluded (the fund layer adds them), which is why
-/// the calibration target is revenue net of subsidies. The employer part alone is in
+/// transitional and individual-account pensions). Fiscal subsidies and the fund's investment income are excluded (the
+/// fund layer adds them), which is why the calibration target is revenue net of subsidies and of the investment income
+/// the ledgers credit (<see cref="SchemeCalibration"/>). The employer part alone is in
 /// <see cref="SchemeYearRow.EmployerContributions"/>. ContributingWorkers and Retirees are the stocks at the reference
 /// date; AverageWage is the covered-worker-weighted mean of the labour layer's cell wages (the average wage of the
 /// contribution base and the benefit formula); CoveredWageBill is κ × Σ contributors × contribution base.</para>

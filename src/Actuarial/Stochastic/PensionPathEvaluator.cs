@@ -235,7 +235,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     public PensionProjection RunCentral() => PensionMonteCarlo.RunDeterministic(Settings.Scenario, Calibration);
 
     internal static SchemeAssumptions SchemeTemplate(PensionScenario scenario, DemographicProjection demography, ICoveredWorkforce workforce) =>
-        scenario.Scheme with { Demography = demography, Workforce = workforce, EndYear = scenario.EndYear };
+        PensionProjector.SchemeAssumptionsFor(scenario, demography, workforce);
 
     /// <summary>Copies the scheme's flows from the fund layer's first year into <paramref name="destination"/>.</summary>
     internal static void CopyFlows(FundFlows all, FundFlows destination)
