@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using Actuarial.Dimensions;
 
@@ -229,11 +232,24 @@ public static class DemographicProjector
     {
         const int A = Ages.Count;
         inverseCapacity.Clear();
+        ref double total = ref MemoryMarshal.GetReference(inverseCapacity);
         for (int r = 0; r < regionCount; r++)
         {
-            var capacity = cohorts.AsSpan((r * Sexes.Count + (int)sex) * A, A);
-            TensorPrimitives.Multiply(capacity, inputs.InterprovincialReceivingRates.AsSpan(InterprovincialMigrationRates.Index(r, sex, 0), A), capacity);
-            TensorPrimitives.Add(inverseCapacity, capacity, inverseCapacity);
+            ref double capacity = ref cohorts[(r * Sexes.Count + (int)sex) * A];
+            ref double rate = ref inputs.InterprovincialReceivingRates![InterprovincialMigrationRates.Index(r, sex, 0)];
+            int a = 0;
+            for (; a + Vector<double>.Count <= A; a += Vector<double>.Count)
+            {
+                var c = Vector.LoadUnsafe(ref capacity, (nuint)a) * Vector.LoadUnsafe(ref rate, (nuint)a);
+                c.StoreUnsafe(ref capacity, (nuint)a);
+                (Vector.LoadUnsafe(ref total, (nuint)a) + c).StoreUnsafe(ref total, (nuint)a);
+            }
+            for (; a < A; a++)
+            {
+                double c = Unsafe.Add(ref capacity, a) * Unsafe.Add(ref rate, a);
+                Unsafe.Add(ref capacity, a) = c;
+                Unsafe.Add(ref total, a) += c;
+            }
         }
         for (int a = 0; a < A; a++)
         {
