@@ -324,11 +324,13 @@ internal sealed class ProjectionBuffers
     }
 
     public int RegionCount { get; }
+
     /// <summary>[step + 1][cells]: every year's grid, the base year first.</summary>
     public double[] Population { get; }
 
     /// <summary>Two grids the years alternate between when the run streams into <see cref="Population"/>, else null.</summary>
     public double[][]? WorkingGrids { get; }
+
     public double[] Births { get; }
     public double[] Deaths { get; }
     public double[] NetInternational { get; }
