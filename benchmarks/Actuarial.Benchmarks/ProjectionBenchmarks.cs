@@ -43,8 +43,12 @@ public class ProjectionBenchmarks
 
     private static void Step(CompiledDemography inputs, ProjectionBuffers buffers)
     {
+        // As the run does it: into a working grid, streaming into the year's grid, when the buffers stream.
         int cells = inputs.Shape.CellCount;
-        DemographicProjector.StepYear(inputs, 0, buffers.Population.AsSpan(0, cells), buffers.Population.AsSpan(cells, cells), buffers, buffers.AccountsFor(0));
+        var current = buffers.Population.AsSpan(0, cells);
+        var stored = buffers.Population.AsSpan(cells, cells);
+        if (buffers.WorkingGrids is { } working) DemographicProjector.StepYear(inputs, 0, current, working[0], stored, buffers, buffers.AccountsFor(0));
+        else DemographicProjector.StepYear(inputs, 0, current, stored, default, buffers, buffers.AccountsFor(0));
     }
 }
 

@@ -1,4 +1,8 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Actuarial.Dimensions;
 
 namespace Actuarial.Demography;
@@ -33,35 +37,54 @@ public static class DemographicProjector
     public static DemographicProjection Run(DemographicAssumptions assumptions) => Compile(assumptions).Run();
 
     /// <summary>Runs every step into preallocated buffers; allocation-free.</summary>
+    /// <remarks>
+    /// A large run (the 31 provinces: 81 grids of 300 KB) steps between two working grids that stay in the
+    /// second-level cache and streams each year's finished blocks into <see cref="ProjectionBuffers.Population"/> with
+    /// non-temporal stores: written the ordinary way, every line of those 24 MB of cold memory would first be read
+    /// from memory for ownership, which cost as much as a third of the run. A small run writes in place.
+    /// </remarks>
     internal static void RunInto(CompiledDemography inputs, ProjectionBuffers buffers)
     {
         int cells = inputs.Shape.CellCount;
-        inputs.Assumptions.BasePopulation.Persons.CopyTo(buffers.Population.AsSpan(0, cells));
+        var population = buffers.Population;
+        var basePopulation = inputs.Assumptions.BasePopulation.Persons;
+        if (buffers.WorkingGrids is not { } working)
+        {
+            basePopulation.CopyTo(population.AsSpan(0, cells));
+            for (int t = 0; t < inputs.StepCount; t++)
+            {
+                StepYear(inputs, t, population.AsSpan(t * cells, cells), population.AsSpan((t + 1) * cells, cells), default, buffers, buffers.AccountsFor(t));
+            }
+            return;
+        }
+        ProjectionKernels.Stream(basePopulation, population.AsSpan(0, cells));
+        ReadOnlySpan<double> current = basePopulation;
         for (int t = 0; t < inputs.StepCount; t++)
         {
-            StepYear(inputs, t,
-                buffers.Population.AsSpan(t * cells, cells),
-                buffers.Population.AsSpan((t + 1) * cells, cells),
-                buffers,
-                buffers.AccountsFor(t));
+            var next = working[t & 1];
+            StepYear(inputs, t, current, next, population.AsSpan((t + 1) * cells, cells), buffers, buffers.AccountsFor(t));
+            current = next;
         }
     }
 
     /// <summary>
-    /// One projection step from <paramref name="current"/> (year t) to <paramref name="next"/> (t+1). Allocation-free.
+    /// One projection step from <paramref name="current"/> (year t) to <paramref name="next"/> (t+1); when
+    /// <paramref name="stored"/> is not empty, the finished year is also streamed into it (see <see cref="RunInto"/>).
+    /// Allocation-free.
     /// </summary>
     /// <remarks>
     /// The step makes three passes over the (region, sex) blocks of [education][age] (606 contiguous cells), so each
     /// block is worked on while it sits in the first-level cache:
     /// (1) survive, age and count deaths and births, and gather the national and per-region cohort sums;
     /// (2) with migration between provinces, gather what the senders send;
-    /// (3) add the received migrants, scale by the international-migration factor, and move young cohorts up the
-    /// education levels. Migration between provinces is computed on the population after international migration
+    /// (3) add the received migrants, scale by the international-migration factor, move young cohorts up the
+    /// education levels and, when storing, stream the finished block out while it is still in the first-level cache.
+    /// Migration between provinces is computed on the population after international migration
     /// (as the class remarks say); since international migration scales every cell of a (sex, age) by the same
     /// factor f, the flows on the scaled population are f times the flows on the unscaled one (the receivers' shares
     /// do not depend on f), which is what lets the two steps share one pass.
     /// </remarks>
-    internal static void StepYear(CompiledDemography inputs, int t, ReadOnlySpan<double> current, Span<double> next,
+    internal static void StepYear(CompiledDemography inputs, int t, ReadOnlySpan<double> current, Span<double> next, Span<double> stored,
         ProjectionBuffers scratch, YearAccounts accounts)
     {
         const int A = Ages.Count;
@@ -149,8 +172,10 @@ public static class DemographicProjector
                     accounts.NetInterprovincial[rs] = 0;
                 }
                 if (!targets.IsEmpty) EducationTransitions.ApplyLevelMajor(block, targets);
+                if (!stored.IsEmpty) ProjectionKernels.Stream(block, stored.Slice(start, Block));
             }
         }
+        if (!stored.IsEmpty && Sse.IsSupported) Sse.StoreFence();
     }
 
     /// <summary>
@@ -207,11 +232,24 @@ public static class DemographicProjector
     {
         const int A = Ages.Count;
         inverseCapacity.Clear();
+        ref double total = ref MemoryMarshal.GetReference(inverseCapacity);
         for (int r = 0; r < regionCount; r++)
         {
-            var capacity = cohorts.AsSpan((r * Sexes.Count + (int)sex) * A, A);
-            TensorPrimitives.Multiply(capacity, inputs.InterprovincialReceivingRates.AsSpan(InterprovincialMigrationRates.Index(r, sex, 0), A), capacity);
-            TensorPrimitives.Add(inverseCapacity, capacity, inverseCapacity);
+            ref double capacity = ref cohorts[(r * Sexes.Count + (int)sex) * A];
+            ref double rate = ref inputs.InterprovincialReceivingRates![InterprovincialMigrationRates.Index(r, sex, 0)];
+            int a = 0;
+            for (; a + Vector<double>.Count <= A; a += Vector<double>.Count)
+            {
+                var c = Vector.LoadUnsafe(ref capacity, (nuint)a) * Vector.LoadUnsafe(ref rate, (nuint)a);
+                c.StoreUnsafe(ref capacity, (nuint)a);
+                (Vector.LoadUnsafe(ref total, (nuint)a) + c).StoreUnsafe(ref total, (nuint)a);
+            }
+            for (; a < A; a++)
+            {
+                double c = Unsafe.Add(ref capacity, a) * Unsafe.Add(ref rate, a);
+                Unsafe.Add(ref capacity, a) = c;
+                Unsafe.Add(ref total, a) += c;
+            }
         }
         for (int a = 0; a < A; a++)
         {
@@ -256,11 +294,21 @@ internal readonly ref struct YearAccounts
 /// <summary>Everything a run writes, allocated once before the year loop.</summary>
 internal sealed class ProjectionBuffers
 {
-    public ProjectionBuffers(CompiledDemography inputs)
+    /// <summary>Population buffers above this size (twice a 1 MB second-level cache) are written by streaming.</summary>
+    internal const long StreamingThresholdBytes = 2 << 20;
+
+    /// <param name="inputs">The run the buffers are for.</param>
+    /// <param name="streamed">Whether to step in two working grids and stream the years into <see cref="Population"/>;
+    /// by default, when the buffer is over <see cref="StreamingThresholdBytes"/> and the processor has non-temporal stores.</param>
+    public ProjectionBuffers(CompiledDemography inputs, bool? streamed = null)
     {
         int cells = inputs.Shape.CellCount;
         int regions = inputs.Shape.RegionCount;
         Population = new double[(inputs.StepCount + 1) * cells];
+        if (streamed ?? (ProjectionKernels.StreamsNonTemporally && (long)Population.Length * sizeof(double) > StreamingThresholdBytes))
+        {
+            WorkingGrids = [new double[cells], new double[cells]];
+        }
         Births = new double[inputs.StepCount * regions];
         Deaths = new double[inputs.StepCount * regions * Sexes.Count];
         NetInternational = new double[inputs.StepCount * regions * Sexes.Count];
@@ -276,7 +324,13 @@ internal sealed class ProjectionBuffers
     }
 
     public int RegionCount { get; }
+
+    /// <summary>[step + 1][cells]: every year's grid, the base year first.</summary>
     public double[] Population { get; }
+
+    /// <summary>Two grids the years alternate between when the run streams into <see cref="Population"/>, else null.</summary>
+    public double[][]? WorkingGrids { get; }
+
     public double[] Births { get; }
     public double[] Deaths { get; }
     public double[] NetInternational { get; }

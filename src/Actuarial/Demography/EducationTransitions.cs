@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Actuarial.Dimensions;
 
 namespace Actuarial.Demography;
@@ -123,42 +126,69 @@ public static class EducationTransitions
     }
 
     /// <summary>
-    /// <see cref="Apply"/> with <see cref="System.Numerics.Vector{T}"/> lanes over ages: the same operations in the
+    /// <see cref="Apply"/> with <see cref="Vector{T}"/> lanes over ages: the same operations in the
     /// same order per age, so the results are identical; the year loop calls this one.
     /// </summary>
     /// <param name="block">One (region, sex) block, [education 6][age 101].</param>
     /// <param name="levelMajor">Targets in the layout of <see cref="ToLevelMajor"/>.</param>
     internal static void ApplyLevelMajor(Span<double> block, ReadOnlySpan<double> levelMajor)
     {
-        const int ages = LastAge - FirstAge + 1;
-        int width = System.Numerics.Vector<double>.Count;
+        if (block.Length != PopulationShape.CellsPerSex || levelMajor.Length != LevelMajorTargetLength)
+        {
+            throw new ArgumentException("a (region, sex) block and level-major targets expected");
+        }
+        // The six levels are unrolled into locals (cₖ is cum[k] of Apply, c₆ = 0) so they stay in registers.
+        int width = Vector<double>.Count;
+        ref double p = ref MemoryMarshal.GetReference(block);
+        ref double target = ref MemoryMarshal.GetReference(levelMajor);
         int a = FirstAge;
-        Span<System.Numerics.Vector<double>> cum = stackalloc System.Numerics.Vector<double>[Levels + 1];
         for (; a + width <= LastAge + 1; a += width)
         {
-            cum[Levels] = System.Numerics.Vector<double>.Zero;
-            for (int e = Levels - 1; e >= 0; e--) cum[e] = cum[e + 1] + System.Numerics.Vector.Create<double>(block.Slice(e * AgeCount + a, width));
-            var total = cum[0];
+            var c5 = Vector<double>.Zero + Load(ref p, 5, a);
+            var c4 = c5 + Load(ref p, 4, a);
+            var c3 = c4 + Load(ref p, 3, a);
+            var c2 = c3 + Load(ref p, 2, a);
+            var c1 = c2 + Load(ref p, 1, a);
+            var total = c1 + Load(ref p, 0, a);
             var slack = total * RelativeSlack;
-            var raised = System.Numerics.Vector<long>.Zero;
-            for (int k = Levels - 1; k >= 1; k--)
-            {
-                var wanted = total * System.Numerics.Vector.Create<double>(levelMajor.Slice(k * ages + a - FirstAge, width));
-                var next = System.Numerics.Vector.ConditionalSelect(System.Numerics.Vector.GreaterThan(wanted, cum[k] + slack), wanted, cum[k]);
-                raised |= ~System.Numerics.Vector.Equals(next, cum[k]);
-                cum[k] = System.Numerics.Vector.Max(next, cum[k + 1]);
-            }
-            if (raised == System.Numerics.Vector<long>.Zero) continue;
-            var keep = System.Numerics.Vector.AsVectorDouble(raised);
-            for (int e = 1; e < Levels; e++)
-            {
-                var run = block.Slice(e * AgeCount + a, width);
-                System.Numerics.Vector.ConditionalSelect(keep, cum[e] - cum[e + 1], System.Numerics.Vector.Create<double>(run)).CopyTo(run);
-            }
-            var first = block.Slice(a, width);
-            System.Numerics.Vector.ConditionalSelect(keep, total - cum[1], System.Numerics.Vector.Create<double>(first)).CopyTo(first);
+            var raised = Vector<long>.Zero;
+            c5 = Lift(c5, Vector<double>.Zero, total, slack, Target(ref target, 5, a), ref raised);
+            c4 = Lift(c4, c5, total, slack, Target(ref target, 4, a), ref raised);
+            c3 = Lift(c3, c4, total, slack, Target(ref target, 3, a), ref raised);
+            c2 = Lift(c2, c3, total, slack, Target(ref target, 2, a), ref raised);
+            c1 = Lift(c1, c2, total, slack, Target(ref target, 1, a), ref raised);
+            if (raised == Vector<long>.Zero) continue;
+            var keep = Vector.AsVectorDouble(raised);
+            Store(ref p, 1, a, keep, c1 - c2);
+            Store(ref p, 2, a, keep, c2 - c3);
+            Store(ref p, 3, a, keep, c3 - c4);
+            Store(ref p, 4, a, keep, c4 - c5);
+            Store(ref p, 5, a, keep, c5 - Vector<double>.Zero);
+            Store(ref p, 0, a, keep, total - c1);
         }
         for (; a <= LastAge; a++) ApplyOneAge(block, levelMajor, a);
+    }
+
+    private static Vector<double> Load(ref double block, int level, int age) => Vector.LoadUnsafe(ref block, (nuint)(level * AgeCount + age));
+
+    private static Vector<double> Target(ref double levelMajor, int level, int age) =>
+        Vector.LoadUnsafe(ref levelMajor, (nuint)(level * (LastAge - FirstAge + 1) + age - FirstAge));
+
+    /// <summary>One level k of the rule: max(cₖ, or the target count when it is above cₖ by more than the slack; cₖ₊₁).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Lift(Vector<double> cum, Vector<double> above, Vector<double> total, Vector<double> slack, Vector<double> target,
+        ref Vector<long> raised)
+    {
+        var wanted = total * target;
+        var next = Vector.ConditionalSelect(Vector.GreaterThan(wanted, cum + slack), wanted, cum);
+        raised |= ~Vector.Equals(next, cum);
+        return Vector.Max(next, above);
+    }
+
+    private static void Store(ref double block, int level, int age, Vector<double> keep, Vector<double> value)
+    {
+        ref double at = ref Unsafe.Add(ref block, level * AgeCount + age);
+        Vector.ConditionalSelect(keep, value, Vector.LoadUnsafe(ref at)).StoreUnsafe(ref at);
     }
 
     private static void ApplyOneAge(Span<double> block, ReadOnlySpan<double> levelMajor, int a)

@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Actuarial.Dimensions;
 
 namespace Actuarial.Demography;
@@ -180,5 +182,42 @@ internal static class ProjectionKernels
         }
         international = Vector.Sum(intlSum) + intlTail;
         interprovincial = Vector.Sum(interSum) + interTail;
+    }
+
+    /// <summary>Whether <see cref="Stream"/> writes with non-temporal stores (x86); elsewhere it is a plain copy.</summary>
+    public static bool StreamsNonTemporally => Sse2.IsSupported;
+
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="destination"/> with non-temporal stores: the cache lines go
+    /// to memory without first being read from it (a normal store to cold memory reads the line in, for ownership,
+    /// before overwriting it) and without evicting the working set from the caches. The destination is only 8-byte
+    /// aligned (a managed array), so the cells before its first and after its last whole aligned vector are stored
+    /// normally. The stores are weakly ordered: call <see cref="Sse.StoreFence"/> before another thread reads them.
+    /// </summary>
+    public static unsafe void Stream(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        int n = source.Length;
+        if (destination.Length < n) throw new ArgumentException("the destination is shorter than the source", nameof(destination));
+        fixed (double* from = source)
+        fixed (double* to = destination)
+        {
+            int i = 0;
+            if (Avx512F.IsSupported)
+            {
+                for (; i < n && ((nuint)(to + i) & 63) != 0; i++) to[i] = from[i];
+                for (; i + 8 <= n; i += 8) Avx512F.StoreAlignedNonTemporal(to + i, Avx512F.LoadVector512(from + i));
+            }
+            else if (Avx.IsSupported)
+            {
+                for (; i < n && ((nuint)(to + i) & 31) != 0; i++) to[i] = from[i];
+                for (; i + 4 <= n; i += 4) Avx.StoreAlignedNonTemporal(to + i, Avx.LoadVector256(from + i));
+            }
+            else if (Sse2.IsSupported)
+            {
+                for (; i < n && ((nuint)(to + i) & 15) != 0; i++) to[i] = from[i];
+                for (; i + 2 <= n; i += 2) Sse2.StoreAlignedNonTemporal(to + i, Sse2.LoadVector128(from + i));
+            }
+            for (; i < n; i++) to[i] = from[i];
+        }
     }
 }
