@@ -156,29 +156,36 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         if (population.Length != n) throw new ArgumentException($"expected {n} cells (31 provinces × 1,212), got {population.Length}", nameof(population));
         if (coveredWorkers.Length != n) throw new ArgumentException($"expected {n} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
         if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
-        for (int r = 0; r < _coverage.Length; r++) FillRegion(year - FirstYear, r, population, coveredWorkers, annualWageYuan);
+        for (int r = 0; r < _coverage.Length; r++)
+        {
+            double provinceWage = FillRegion(year - FirstYear, r, population, coveredWorkers).ProvinceWage;
+            TensorPrimitives.Multiply(_relativeEarnings, provinceWage, annualWageYuan.Slice(r * Cells, Cells));
+        }
     }
 
+    /// <inheritdoc cref="Scheme.IRegionalCoveredWorkforce.RelativeEarnings"/>
+    ReadOnlySpan<double> Scheme.IRegionalCoveredWorkforce.RelativeEarnings => _relativeEarnings;
+
     /// <inheritdoc cref="Scheme.IRegionalCoveredWorkforce.FillCoveredWorkersOfRegion"/>
-    (double Workers, double WageBillYuan) Scheme.IRegionalCoveredWorkforce.FillCoveredWorkersOfRegion(int year, int region, ReadOnlySpan<double> population,
-        Span<double> coveredWorkers, Span<double> annualWageYuan)
+    (double Workers, double WageBillYuan, double WageScaleYuan) Scheme.IRegionalCoveredWorkforce.FillCoveredWorkersOfRegion(int year, int region,
+        ReadOnlySpan<double> population, Span<double> coveredWorkers)
     {
         CheckYear(year);
         int n = CellCount;
         if (population.Length != n) throw new ArgumentException($"expected {n} cells (31 provinces × 1,212), got {population.Length}", nameof(population));
         if (coveredWorkers.Length != n) throw new ArgumentException($"expected {n} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
-        if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
         ArgumentOutOfRangeException.ThrowIfNegative(region);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(region, _coverage.Length);
-        return FillRegion(year - FirstYear, region, population, coveredWorkers, annualWageYuan);
+        return FillRegion(year - FirstYear, region, population, coveredWorkers);
     }
 
     /// <summary>
     /// One province of <see cref="FillCoveredWorkers"/>: covered = persons × covered share × density in lanes over the
-    /// province's cells (the employed shares of the year precomputed), then the wages normalised to the province's average.
-    /// Returns Σ covered and the wage bill Σ covered × wage = the province's wage × Σ covered × relative earnings.
+    /// province's cells (the employed shares of the year precomputed), and the wage scale that normalises the wages
+    /// (relative earnings × it) to the province's average. Returns Σ covered, the wage bill Σ covered × wage = the wage
+    /// scale × Σ covered × relative earnings, and the wage scale.
     /// </summary>
-    private (double Workers, double WageBillYuan) FillRegion(int t, int r, ReadOnlySpan<double> population, Span<double> coveredWorkers, Span<double> annualWageYuan)
+    private (double Workers, double WageBillYuan, double ProvinceWage) FillRegion(int t, int r, ReadOnlySpan<double> population, Span<double> coveredWorkers)
     {
         int width = Vector<double>.Count;
         int offset = r * Cells;
@@ -222,8 +229,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         if (!tailValid) ThrowPopulation(population, offset);
         double norm = sumWeighted > 0 ? sumCovered / sumWeighted : 1;
         double provinceWage = _baseWage[r] * _wageIndex[t] * norm;
-        TensorPrimitives.Multiply(_relativeEarnings, provinceWage, annualWageYuan.Slice(offset, Cells));
-        return (sumCovered, provinceWage * sumWeighted);
+        return (sumCovered, provinceWage * sumWeighted, provinceWage);
     }
 
     private static void ThrowPopulation(ReadOnlySpan<double> population, int offset)

@@ -10,16 +10,23 @@ internal interface IRegionalCoveredWorkforce : ICoveredWorkforce
     int FirstCoveredAge { get; }
 
     /// <summary>
-    /// Fills the cells of <paramref name="region"/> only; the spans are the whole grid, as in
-    /// <see cref="ICoveredWorkforce.FillCoveredWorkers"/>. Returns the region's covered workers Σ covered and wage bill
-    /// Σ covered × wage, gathered on the way, so the scheme needs no pass of its own over the cells (the layer vouches
-    /// that what it wrote is finite and ≥ 0, which the scheme checks itself for any other labour layer).
+    /// Relative earnings by cell of a region ((sex, education, age), the same in every region and year): the wage
+    /// <see cref="ICoveredWorkforce.FillCoveredWorkers"/> writes in a cell is this × the region's wage scale that
+    /// <see cref="FillCoveredWorkersOfRegion"/> returns, bit for bit (one product), so the scheme need not store wages.
+    /// </summary>
+    ReadOnlySpan<double> RelativeEarnings { get; }
+
+    /// <summary>
+    /// Fills the covered workers of the cells of <paramref name="region"/> only (what
+    /// <see cref="ICoveredWorkforce.FillCoveredWorkers"/> writes there); the spans are the whole grid. Returns the
+    /// region's covered workers Σ covered and wage bill Σ covered × wage, gathered on the way, so the scheme needs no
+    /// pass of its own over the cells (the layer vouches that what it wrote is finite and ≥ 0, which the scheme checks
+    /// itself for any other labour layer), and the wage scale: the wage of a cell is <see cref="RelativeEarnings"/> × it.
     /// </summary>
     /// <param name="year">Calendar year.</param>
     /// <param name="region">Region index in the grid.</param>
     /// <param name="population">Persons by cell (whole grid).</param>
     /// <param name="coveredWorkers">Destination (whole grid; only the region's cells are written).</param>
-    /// <param name="annualWageYuan">Destination (whole grid; only the region's cells are written).</param>
-    (double Workers, double WageBillYuan) FillCoveredWorkersOfRegion(int year, int region, ReadOnlySpan<double> population, Span<double> coveredWorkers,
-        Span<double> annualWageYuan);
+    (double Workers, double WageBillYuan, double WageScaleYuan) FillCoveredWorkersOfRegion(int year, int region, ReadOnlySpan<double> population,
+        Span<double> coveredWorkers);
 }

@@ -66,7 +66,7 @@ internal sealed class SchemeEngine
 
     // State by cell.
     private readonly double[] _covered;
-    private readonly double[] _wage;
+    private readonly double[] _wage;           // only with a labour layer that fills the whole grid (else see _wageScale)
     private readonly double[] _contributors;
     private readonly double[] _records;        // persons with a contribution record below retirement (N)
     private readonly double[] _years;          // average contribution years incl. deemed, per record
@@ -79,6 +79,11 @@ internal sealed class SchemeEngine
 
     // By region, for the current year.
     private readonly double[] _averageWage;
+    // With a labour layer that fills a region at a time, a cell's wage is its relative earnings × the region's wage scale
+    // (the product the layer would store, bit for bit): no wage array to write and read back every year.
+    private bool _wagesRelative;
+    private readonly double[] _relativeEarnings = new double[PopulationShape.CellsPerRegion];
+    private readonly double[] _wageScale;
     private readonly double[] _averageWagePrevious;
     private readonly double[] _ordinaryBase;   // Σ contributors × contribution base
     private readonly double[] _lumpSums;
@@ -122,6 +127,7 @@ internal sealed class SchemeEngine
         _leavingShare = _tables.LeavingShare;
         _pensionFloor = _tables.FirstPensionAge;
         _recordFloor = Math.Clamp(_regionalWorkforce?.FirstCoveredAge ?? 0, 0, A);
+        BindRelativeEarnings();
         _employerRate = new double[YearCount * _regions];
         _employeeRate = new double[YearCount];
         _minimumYears = new double[YearCount];
@@ -147,6 +153,7 @@ internal sealed class SchemeEngine
         _newPensioners = new double[_cells];
         _recordCeiling = new int[_regions * Groups];
         _averageWage = new double[_regions];
+        _wageScale = new double[_regions];
         _averageWagePrevious = new double[_regions];
         _ordinaryBase = new double[_regions];
         _lumpSums = new double[_regions];
@@ -232,6 +239,21 @@ internal sealed class SchemeEngine
         _workforce = workforce;
         _regionalWorkforce = workforce as IRegionalCoveredWorkforce;
         _recordFloor = Math.Clamp(_regionalWorkforce?.FirstCoveredAge ?? 0, 0, A);
+        BindRelativeEarnings();
+    }
+
+    /// <summary>Takes the regional labour layer's relative earnings, if there is such a layer (see <see cref="_wagesRelative"/>).</summary>
+    private void BindRelativeEarnings()
+    {
+        _wagesRelative = _regionalWorkforce is not null;
+        if (_regionalWorkforce is null) return;
+        var earnings = _regionalWorkforce.RelativeEarnings;
+        if (earnings.Length != PopulationShape.CellsPerRegion)
+        {
+            throw new InputDataException("labour layer", null, "relative earnings", earnings.Length.ToString(CultureInfo.InvariantCulture),
+                $"one value per cell of a region ({PopulationShape.CellsPerRegion})");
+        }
+        earnings.CopyTo(_relativeEarnings);
     }
 
     /// <summary>Every year from the base state: <see cref="Initialize"/>, then <see cref="Step"/> to the end year.</summary>
@@ -247,9 +269,24 @@ internal sealed class SchemeEngine
         const int year = SchemeAssumptions.BaseYear;
         Year = year;
         var pop = _a.Demography.PersonsAt(year);
-        _workforce.FillCoveredWorkers(year, pop, _covered, _wage);
         _pendingIndexation = 1;
-        ComputeAverageWages(year, out _nationalWage);
+        if (_regionalWorkforce is not null)
+        {
+            double allWorkers = 0, allWages = 0;
+            for (int r = 0; r < _regions; r++)
+            {
+                (double workers, double wages, _wageScale[r]) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, _covered);
+                _averageWage[r] = workers > 0 ? wages / workers : 0;
+                allWorkers += workers;
+                allWages += wages;
+            }
+            _nationalWage = allWorkers > 0 ? allWages / allWorkers : 0;
+        }
+        else
+        {
+            _workforce.FillCoveredWorkers(year, pop, _covered, _wage);
+            ComputeAverageWages(year, out _nationalWage);
+        }
         for (int r = 0; r < _regions; r++)
         {
             if (!(_averageWage[r] > 0))
@@ -304,7 +341,8 @@ internal sealed class SchemeEngine
                     double withAccounts = Math.Min(career, accountYearsMax);
                     double deemed = _a.DeemedServiceShare * (career - withAccounts);
                     double contributed = _a.ContributionDensity * withAccounts;
-                    double index = Math.Clamp(_wage[i] / w, _floor, _cap);
+                    double wage = _wagesRelative ? _relativeEarnings[g * A + a] * _wageScale[r] : _wage[i];
+                    double index = Math.Clamp(wage / w, _floor, _cap);
                     _deemed[i] = deemed;
                     _years[i] = deemed + contributed;
                     _indexYears[i] = index * _years[i];
@@ -364,7 +402,10 @@ internal sealed class SchemeEngine
             {
                 int start = r * PopulationShape.CellsPerRegion + g * A;
                 int yg = y * Groups + g;
-                StepRun(start, yg * A, _tables.FirstRetiringAge[yg], _tables.LastRetiringAge[yg], ref _recordCeiling[r * Groups + g], in step, ref sums);
+                // The run's wages: relative earnings × the region's scale, or the stored wages × 1 (exact).
+                ref double wages = ref _wagesRelative ? ref _relativeEarnings[g * A] : ref _wage[start];
+                StepRun(start, yg * A, _tables.FirstRetiringAge[yg], _tables.LastRetiringAge[yg], ref _recordCeiling[r * Groups + g], ref wages,
+                    _wagesRelative ? _wageScale[r] : 1, in step, ref sums);
                 // Age the run before this one: its cells are still in cache, and its last stores have left the store
                 // buffer (ageing reads each cell one age below where the step wrote it, which cannot be forwarded).
                 if (age && g > 0) AgeRun(start - A, (g - 1) * A, _tables.FirstRetiringAge[yg - 1], _tables.LastRetiringAge[yg - 1], ref _recordCeiling[r * Groups + g - 1], pop0, pop1);
@@ -424,18 +465,19 @@ internal sealed class SchemeEngine
     /// One (region, sex, education) run: indexes and pays the pensions, accrues contributions (vector lanes over ages),
     /// then retires record holders at the ages <paramref name="firstRetiring"/>..<paramref name="lastRetiring"/> (scalar).
     /// </summary>
-    private void StepRun(int start, int pre, int firstRetiring, int lastRetiring, ref int ceiling, in StepConstants c, ref StepSums sums)
+    private void StepRun(int start, int pre, int firstRetiring, int lastRetiring, ref int ceiling, ref double wage, double wageScale, in StepConstants c,
+        ref StepSums sums)
     {
         int width = Vector<double>.Count;
         ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
         ref double pension = ref MemoryMarshal.GetArrayDataReference(_pension);
         ref double records = ref MemoryMarshal.GetArrayDataReference(_records);
         ref double contributors = ref MemoryMarshal.GetArrayDataReference(_contributors);
-        ref double wage = ref MemoryMarshal.GetArrayDataReference(_wage);
         ref double years = ref MemoryMarshal.GetArrayDataReference(_years);
         ref double indexYears = ref MemoryMarshal.GetArrayDataReference(_indexYears);
         ref double account = ref MemoryMarshal.GetArrayDataReference(_account);
         var f = new Vector<double>(c.Indexation);
+        var scale = new Vector<double>(wageScale);
         var floorWage = new Vector<double>(c.FloorWage);
         var capWage = new Vector<double>(c.CapWage);
         var inverseW = new Vector<double>(1 / c.W); // × 1/w for ÷ w: one division fewer per lane (differs by an ulp at most)
@@ -478,7 +520,8 @@ internal sealed class SchemeEngine
             kSum += k;
             var withRecords = Vector.GreaterThan(n, Vector<double>.Zero);
             var contributing = withRecords & Vector.GreaterThan(k, Vector<double>.Zero);
-            var contributionBase = Vector.MinNative(Vector.MaxNative(Vector.LoadUnsafe(ref wage, i), floorWage), capWage); // finite values: as Math.Clamp
+            var cellWage = Vector.LoadUnsafe(ref wage, (nuint)a) * scale;
+            var contributionBase = Vector.MinNative(Vector.MaxNative(cellWage, floorWage), capWage); // finite values: as Math.Clamp
             ordinary += Vector.ConditionalSelect(contributing, k * contributionBase, Vector<double>.Zero);
             var density = k / n;
             var yrs = Vector.LoadUnsafe(ref years, i);
@@ -501,7 +544,7 @@ internal sealed class SchemeEngine
             if (n <= 0) continue;
             if (k > 0)
             {
-                double contributionBase = Math.Min(Math.Max(Unsafe.Add(ref wage, i), c.FloorWage), c.CapWage);
+                double contributionBase = Math.Min(Math.Max(Unsafe.Add(ref wage, a) * wageScale, c.FloorWage), c.CapWage);
                 ordinaryTail += k * contributionBase;
                 double density = k / n;
                 Unsafe.Add(ref years, i) += density;
@@ -683,7 +726,7 @@ internal sealed class SchemeEngine
     {
         int y = year - SchemeAssumptions.BaseYear;
         double workers, wages;
-        if (_regionalWorkforce is not null) (workers, wages) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, _covered, _wage);
+        if (_regionalWorkforce is not null) (workers, wages, _wageScale[r]) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, _covered);
         else CoveredAndWageBill(year, r, out workers, out wages);
         _averageWagePrevious[r] = _averageWage[r];
         double average = workers > 0 ? wages / workers : 0;
