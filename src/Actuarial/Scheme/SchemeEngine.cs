@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Funds;
@@ -23,8 +24,9 @@ namespace Actuarial.Scheme;
 /// per region in an ascending pass). With a labour layer that fills a region at a time (the compiled labour model),
 /// the region then begins the next year at once: covered workers and wages, the covered-wage sums (with the labour
 /// layer's contract checked on the way) and the contributors; the national wage, indexation and crediting rate follow
-/// when every region is done. Indexation is applied as the next step reads the pensions (the same product, bit for bit;
-/// the <see cref="Pensions"/> view applies it first). Ages below which there are never pensioners (the retirement
+/// when every region is done. The next region's population of the next year, which comes from memory (the population
+/// projection is far larger than the caches), is prefetched while a region works. Indexation is applied as the next
+/// step reads the pensions (the same product, bit for bit; the <see cref="Pensions"/> view applies it first). Ages below which there are never pensioners (the retirement
 /// tables) or record holders (the labour layer's first covered age) are skipped, and new pensioners are only read and
 /// cleared at the year's retiring ages (the only ones that hold any). Each cell's arithmetic is the plain
 /// loop's, in the same order, except a multiplication by 1/w for a division by the average wage in the accrual of the
@@ -402,6 +404,9 @@ internal sealed class SchemeEngine
             {
                 int start = r * PopulationShape.CellsPerRegion + g * A;
                 int yg = y * Groups + g;
+                // The next region's population of the next year comes from memory (SurvivalRatios reads it first): ask for
+                // it a run at a time while this region works, so it arrives in the background.
+                if (age && r + 1 < _regions) PrefetchToL2(pop1, start + PopulationShape.CellsPerRegion, A);
                 // The run's wages: relative earnings × the region's scale, or the stored wages × 1 (exact).
                 ref double wages = ref _wagesRelative ? ref _relativeEarnings[g * A] : ref _wage[start];
                 StepRun(start, yg * A, _tables.FirstRetiringAge[yg], _tables.LastRetiringAge[yg], ref _recordCeiling[r * Groups + g], ref wages,
@@ -815,6 +820,17 @@ internal sealed class SchemeEngine
         }
         if (end < A) _contributors.AsSpan(start + end, A - end).Clear();
         ceiling = LowerCeiling(start, end - 1);
+    }
+
+    /// <summary>Software prefetch (into L2) of the cache lines of <paramref name="count"/> cells from <paramref name="from"/>; a hint, no effect on results.</summary>
+    private static unsafe void PrefetchToL2(ReadOnlySpan<double> cells, int from, int count)
+    {
+        if (!Sse.IsSupported) return;
+        fixed (double* p = cells.Slice(from, count))
+        {
+            for (int k = 0; k < count; k += 8) Sse.Prefetch1(p + k); // 8 doubles a 64-byte line
+            Sse.Prefetch1(p + count - 1); // the last line, if the cells straddle one more
+        }
     }
 
     /// <summary>Applies an indexation decided by <see cref="FinishBegin"/> that no step has applied yet (for views of the state).</summary>
