@@ -22,11 +22,14 @@ namespace Actuarial.Scheme;
 /// contributions; a scalar loop restricted to the ages where anyone retires that year (<see cref="RetirementTables"/>)
 /// retires record holders; the run before is aged (lanes over ages, from the top down; survival ratios computed once
 /// per region in an ascending pass). With a labour layer that fills a region at a time (the compiled labour model),
-/// the region then begins the next year at once: covered workers and wages, the covered-wage sums (with the labour
-/// layer's contract checked on the way) and the contributors; the national wage, indexation and crediting rate follow
-/// when every region is done. The next region's population of the next year, which comes from memory (the population
-/// projection is far larger than the caches), is prefetched while a region works. Indexation is applied as the next
-/// step reads the pensions (the same product, bit for bit; the <see cref="Pensions"/> view applies it first). Ages below which there are never pensioners (the retirement
+/// the region then begins the next year at once: covered workers, the covered-wage sums and wage scale the layer returns
+/// (a cell's wage is its relative earnings × the scale, so no wage array is stored) and the contributors; with a layer
+/// that fills the whole grid, the wages are stored and the sums are taken here, checking the layer's contract. The
+/// national wage, indexation and crediting rate follow when every region is done. The next region's population of the
+/// next year, which comes from memory (the population projection is far larger than the caches), is prefetched while a
+/// region works. Indexation is applied as the next step reads the pensions (the same product, bit for bit; the
+/// <see cref="Pensions"/> view applies it first). Each run remembers the age of its oldest record holder, above which
+/// accrual, ageing and contributors have nothing to do. Ages below which there are never pensioners (the retirement
 /// tables) or record holders (the labour layer's first covered age) are skipped, and new pensioners are only read and
 /// cleared at the year's retiring ages (the only ones that hold any). Each cell's arithmetic is the plain
 /// loop's, in the same order, except a multiplication by 1/w for a division by the average wage in the accrual of the
@@ -272,23 +275,8 @@ internal sealed class SchemeEngine
         Year = year;
         var pop = _a.Demography.PersonsAt(year);
         _pendingIndexation = 1;
-        if (_regionalWorkforce is not null)
-        {
-            double allWorkers = 0, allWages = 0;
-            for (int r = 0; r < _regions; r++)
-            {
-                (double workers, double wages, _wageScale[r]) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, _covered);
-                _averageWage[r] = workers > 0 ? wages / workers : 0;
-                allWorkers += workers;
-                allWages += wages;
-            }
-            _nationalWage = allWorkers > 0 ? allWages / allWorkers : 0;
-        }
-        else
-        {
-            _workforce.FillCoveredWorkers(year, pop, _covered, _wage);
-            ComputeAverageWages(year, out _nationalWage);
-        }
+        if (_regionalWorkforce is null) _workforce.FillCoveredWorkers(year, pop, _covered, _wage);
+        ComputeAverageWages(year, pop, out _nationalWage);
         for (int r = 0; r < _regions; r++)
         {
             if (!(_averageWage[r] > 0))
@@ -730,9 +718,7 @@ internal sealed class SchemeEngine
     private void BeginRegion(int year, int r, ReadOnlySpan<double> pop, ref double allWorkers, ref double allWages)
     {
         int y = year - SchemeAssumptions.BaseYear;
-        double workers, wages;
-        if (_regionalWorkforce is not null) (workers, wages, _wageScale[r]) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, _covered);
-        else CoveredAndWageBill(year, r, out workers, out wages);
+        var (workers, wages) = RegionWages(year, r, pop);
         _averageWagePrevious[r] = _averageWage[r];
         double average = workers > 0 ? wages / workers : 0;
         if (!(average > 0)) average = _averageWagePrevious[r]; // nobody covered: keep the last wage
@@ -841,17 +827,33 @@ internal sealed class SchemeEngine
         _pendingIndexation = 1;
     }
 
-    private void ComputeAverageWages(int year, out double national)
+    private void ComputeAverageWages(int year, ReadOnlySpan<double> pop, out double national)
     {
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
-            CoveredAndWageBill(year, r, out double workers, out double wages);
+            var (workers, wages) = RegionWages(year, r, pop);
             _averageWage[r] = workers > 0 ? wages / workers : 0;
             allWorkers += workers;
             allWages += wages;
         }
         national = allWorkers > 0 ? allWages / allWorkers : 0;
+    }
+
+    /// <summary>
+    /// Covered workers and wage bill of region <paramref name="r"/> in <paramref name="year"/>: filled here, with the
+    /// region's wage scale, by a labour layer that fills a region at a time; else summed from the grid the labour layer
+    /// filled whole (<see cref="CoveredAndWageBill"/>).
+    /// </summary>
+    private (double Workers, double Wages) RegionWages(int year, int r, ReadOnlySpan<double> pop)
+    {
+        if (_regionalWorkforce is null)
+        {
+            CoveredAndWageBill(year, r, out double covered, out double bill);
+            return (covered, bill);
+        }
+        (double workers, double wages, _wageScale[r]) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, _covered);
+        return (workers, wages);
     }
 
     /// <summary>

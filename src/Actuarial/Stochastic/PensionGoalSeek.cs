@@ -153,7 +153,7 @@ public sealed class PensionGoalSeeker
         Baseline = baseline;
         _demography = DemographicProjector.Run(baseline.Demography);
         _labour = baseline.Labour.Compile();
-        Calibration = calibration ?? SchemeProjector.Run(PensionPathEvaluator.SchemeTemplate(baseline, _demography, _labour)).Calibration;
+        Calibration = calibration ?? SchemeProjector.Run(PensionProjector.SchemeAssumptionsFor(baseline, _demography, _labour)).Calibration;
     }
 
     /// <summary>The baseline scenario the levers change.</summary>

@@ -95,7 +95,7 @@ public static class PensionMonteCarlo
         scenario.Validate();
         demography ??= DemographicProjector.Run(scenario.Demography);
         labour ??= scenario.Labour.Compile();
-        var scheme = SchemeProjector.Run(PensionPathEvaluator.SchemeTemplate(scenario, demography, labour), calibration);
+        var scheme = SchemeProjector.Run(PensionProjector.SchemeAssumptionsFor(scenario, demography, labour), calibration);
         var flows = new FundFlows(scheme.Flows.Provinces, ChinaFunds.FirstYear2024Table, scenario.EndYear - ChinaFunds.FirstYear2024Table + 1);
         PensionPathEvaluator.CopyFlows(scheme.Flows, flows);
         var funds = FundProjector.Run(flows, scenario.Funds);

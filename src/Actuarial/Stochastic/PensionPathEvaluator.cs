@@ -85,8 +85,8 @@ public sealed record PensionMonteCarloSettings
 /// <para>With every shock at zero variance each path's balances and dependency ratio equal
 /// <see cref="PensionProjector.Run(PensionScenario)"/> bit for bit (given the same calibration); the population total is
 /// carried from the base by the year's accounts and agrees with the sum of the cells to about 1e-14.</para>
-/// <para>Cost (one core, China defaults to 2100): about 25 ms a path, of which the scheme layer about 15 ms and the
-/// population year loop about 7 ms; the labour recompile, the life tables of the shocked steps and the fund ledgers are
+/// <para>Cost (one core, China defaults to 2100): about 15 ms a path, of which the scheme layer about 10 ms and the
+/// population year loop about 4 ms; the labour recompile, the life tables of the shocked steps and the fund ledgers are
 /// well under a millisecond each. Each worker holds a compiled 31-province demography with its buffers (about 60 MB) and
 /// its own summary: run with <see cref="MonteCarloOptions.MaxDegreeOfParallelism"/> = the number of cores.</para>
 /// </remarks>
@@ -142,11 +142,11 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         if (settings.Calibration is { } calibration)
         {
             Calibration = calibration;
-            _placeholderFlows = SchemeProjector.Run(SchemeTemplate(scenario, central.Run(), _centralLabour), calibration).Flows;
+            _placeholderFlows = SchemeProjector.Run(PensionProjector.SchemeAssumptionsFor(scenario, central.Run(), _centralLabour), calibration).Flows;
         }
         else
         {
-            var scheme = SchemeProjector.Run(SchemeTemplate(scenario, central.Run(), _centralLabour));
+            var scheme = SchemeProjector.Run(PensionProjector.SchemeAssumptionsFor(scenario, central.Run(), _centralLabour));
             Calibration = scheme.Calibration;
             _placeholderFlows = scheme.Flows;
         }
@@ -234,9 +234,6 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     /// </summary>
     public PensionProjection RunCentral() => PensionMonteCarlo.RunDeterministic(Settings.Scenario, Calibration);
 
-    internal static SchemeAssumptions SchemeTemplate(PensionScenario scenario, DemographicProjection demography, ICoveredWorkforce workforce) =>
-        PensionProjector.SchemeAssumptionsFor(scenario, demography, workforce);
-
     /// <summary>Copies the scheme's flows from the fund layer's first year into <paramref name="destination"/>.</summary>
     internal static void CopyFlows(FundFlows all, FundFlows destination)
     {
@@ -315,7 +312,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             // Labour and scheme.
             var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
             // The worker's engine is built on its first path and reused after (its tables and buffers are the same).
-            if (_scheme is null) _scheme = new SchemeEngine(SchemeTemplate(scenario, _projection, labour), e.Calibration);
+            if (_scheme is null) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
             else _scheme.Rebind(_projection, labour);
             _scheme.Run();
             var all = _scheme.Flows;
