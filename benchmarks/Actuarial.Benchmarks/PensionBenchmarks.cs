@@ -25,6 +25,7 @@ public class PensionBenchmarks
     private FundFlows _fundFlows = null!;
     private CompiledFunds _compiledFunds = null!;
     private FundBuffers _fundBuffers = null!;
+    private SchemeEngine _pathEngine = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -41,6 +42,8 @@ public class PensionBenchmarks
         var demography = new DemographicProjection(_demography, _buffers);
         _engine = new SchemeEngine(_scheme with { Demography = demography }, _calibration);
         _fundFlows = new FundFlows(_flows.Provinces, _flows.FirstYear, _flows.YearCount);
+        // A Monte Carlo path's: the population keeps two working grids, not every year's.
+        _pathEngine = new SchemeEngine(_scheme with { Demography = new DemographicProjection(_demography, new ProjectionBuffers(_demography, keepYears: false)) }, _calibration);
         FullProjection();
         _compiledFunds = new CompiledFunds(_fundFlows, _scenario.Funds);
         _fundBuffers = new FundBuffers(_fundFlows.ProvinceCount, _fundFlows.YearCount);
@@ -48,14 +51,23 @@ public class PensionBenchmarks
 
     /// <summary>
     /// The full projection: population 2020–2100 (31 provinces with education and migration between them), labour and
-    /// scheme 2024–2100, 31 ledgers with pooling 2025–2100, on buffers allocated once in setup.
+    /// scheme 2024–2100 (each year as the population projection computes it), 31 ledgers with pooling 2025–2100, on
+    /// buffers allocated once in setup; every year's population grid is kept (as <see cref="PensionProjector"/> keeps it).
     /// </summary>
-    [Benchmark(Description = "full projection: population 2020-2100, scheme 2024-2100, ledgers + pooling 2025-2100")]
-    public void FullProjection()
+    [Benchmark(Description = "full projection: population 2020-2100 (every year kept), scheme 2024-2100, ledgers + pooling 2025-2100")]
+    public void FullProjection() => RunFull(_engine);
+
+    /// <summary>
+    /// <see cref="FullProjection"/> as a Monte Carlo path runs it: the population keeps two working grids instead of
+    /// every year's (nothing reads a past year's grid once the scheme has stepped past it).
+    /// </summary>
+    [Benchmark(Description = "full projection as a Monte Carlo path runs it (population grids not kept)")]
+    public void FullProjectionAsPath() => RunFull(_pathEngine);
+
+    private void RunFull(SchemeEngine engine)
     {
-        DemographicProjector.RunInto(_demography, _buffers);
-        _engine.Run();
-        PensionPathEvaluator.CopyFlows(_engine.Flows, _fundFlows);
+        engine.RunAlongsidePopulation();
+        PensionPathEvaluator.CopyFlows(engine.Flows, _fundFlows);
         if (_compiledFunds is not null) FundProjector.RunInto(_compiledFunds, _fundBuffers);
     }
 

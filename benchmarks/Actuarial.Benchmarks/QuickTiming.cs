@@ -4,14 +4,16 @@ namespace Actuarial.Benchmarks;
 
 /// <summary>
 /// Rough Stopwatch timings for tuning (BenchmarkDotNet gives the figures we report). With the environment variable
-/// QUICK_ONLY=province, scheme or path (one Monte Carlo path) it loops on one piece for eight seconds, for a profiler to sample.
+/// QUICK_ONLY=province, scheme, full (the full projection as a path runs it) or path (one Monte Carlo path) it loops on one piece for eight seconds, for a profiler to sample.
 /// </summary>
 internal static class QuickTiming
 {
+    private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("QUICK_ROUNDS"), out int rounds) ? rounds : 5;
+
     public static void Run()
     {
         string? only = Environment.GetEnvironmentVariable("QUICK_ONLY");
-        if (only is "province" or "scheme" or "path")
+        if (only is "province" or "scheme" or "path" or "full")
         {
             Action action;
             if (only == "path")
@@ -20,11 +22,11 @@ internal static class QuickTiming
                 monteCarlo.Setup();
                 action = monteCarlo.OnePath;
             }
-            else if (only == "scheme")
+            else if (only is "scheme" or "full")
             {
                 var pension = new PensionBenchmarks();
                 pension.Setup();
-                action = () => pension.Scheme();
+                action = only == "full" ? pension.FullProjectionAsPath : () => pension.Scheme();
             }
             else
             {
@@ -47,6 +49,7 @@ internal static class QuickTiming
         Time("scheme 2024-2100", () => pensions.Scheme(), 20);
         Time("funds 2025-2100", () => pensions.Funds(), 2000);
         Time("full projection", pensions.FullProjection, 20);
+        Time("full projection as a path", pensions.FullProjectionAsPath, 20);
         Console.WriteLine($"full projection: national balance at the end {pensions.LastNationalBalance() / 1e12:F2} trillion; PensionProjector gives {pensions.ReferenceLastNationalBalance() / 1e12:F2}");
         if (Environment.GetEnvironmentVariable("QUICK_PATH") is not null)
         {
@@ -61,7 +64,7 @@ internal static class QuickTiming
         for (int i = 0; i < Math.Max(10, iterations / 10); i++) action();
         double best = double.MaxValue, bestCpu = double.MaxValue;
         var process = Process.GetCurrentProcess();
-        for (int round = 0; round < 5; round++)
+        for (int round = 0; round < Rounds; round++)
         {
             process.Refresh();
             var cpu = process.TotalProcessorTime;
@@ -72,6 +75,6 @@ internal static class QuickTiming
             bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalMilliseconds * 1000 / iterations);
         }
         // CPU time is steadier than the wall clock when other work shares the cores (it leaves out time the thread waits).
-        Console.WriteLine($"{name,-26} {best,10:F2} µs wall, {bestCpu,10:F2} µs CPU (best of 5 rounds of {iterations})");
+        Console.WriteLine($"{name,-26} {best,10:F2} µs wall, {bestCpu,10:F2} µs CPU (best of {Rounds} rounds of {iterations})");
     }
 }

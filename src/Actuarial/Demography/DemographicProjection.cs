@@ -20,6 +20,14 @@ public sealed class DemographicProjection
         _buffers = buffers;
     }
 
+    /// <summary>The compiled inputs and buffers this projection reads (see <see cref="DemographicProjector.RunInto(CompiledDemography, ProjectionBuffers)"/>).</summary>
+    internal (CompiledDemography Inputs, ProjectionBuffers Buffers) Source => (_inputs, _buffers);
+
+    private void CheckKeptYears()
+    {
+        if (!_buffers.KeepsYears) throw new InvalidOperationException("this projection kept no year's population grid (a Monte Carlo path's: only its accounts and what ran alongside it)");
+    }
+
     /// <summary>Year of the base population.</summary>
     public int BaseYear => _inputs.BaseYear;
 
@@ -33,9 +41,11 @@ public sealed class DemographicProjection
     public DemographicAssumptions Assumptions => _inputs.Assumptions;
 
     /// <summary>Persons by cell at the reference date of <paramref name="year"/>, in the flat layout of <see cref="PopulationShape"/>.</summary>
+    /// <exception cref="InvalidOperationException">A projection run for a Monte Carlo path, which keeps no year's grid.</exception>
     public ReadOnlySpan<double> PersonsAt(int year)
     {
         CheckYear(year, EndYear);
+        CheckKeptYears();
         int cells = Shape.CellCount;
         return _buffers.Population.AsSpan((year - BaseYear) * cells, cells);
     }
@@ -124,6 +134,7 @@ public sealed class DemographicProjection
     public IEnumerable<PopulationRow> PopulationTable(int? year = null)
     {
         int from = year ?? BaseYear, to = year ?? EndYear;
+        CheckKeptYears();
         for (int y = from; y <= to; y++)
         {
             var persons = _buffers.Population.AsMemory((y - BaseYear) * Shape.CellCount, Shape.CellCount);

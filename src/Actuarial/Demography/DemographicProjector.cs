@@ -37,34 +37,58 @@ public static class DemographicProjector
     public static DemographicProjection Run(DemographicAssumptions assumptions) => Compile(assumptions).Run();
 
     /// <summary>Runs every step into preallocated buffers; allocation-free.</summary>
+    internal static void RunInto(CompiledDemography inputs, ProjectionBuffers buffers)
+    {
+        var none = default(NoYearConsumer);
+        RunInto(inputs, buffers, ref none);
+    }
+
+    /// <summary>
+    /// Runs every step into preallocated buffers, handing each year's population to <paramref name="consumer"/> as soon
+    /// as it is computed (while it is still in the cache); allocation-free.
+    /// </summary>
     /// <remarks>
     /// A large run (the 31 provinces: 81 grids of 300 KB) steps between two working grids that stay in the
     /// second-level cache and streams each year's finished blocks into <see cref="ProjectionBuffers.Population"/> with
     /// non-temporal stores: written the ordinary way, every line of those 24 MB of cold memory would first be read
-    /// from memory for ownership, which cost as much as a third of the run. A small run writes in place.
+    /// from memory for ownership, which cost as much as a third of the run. A small run writes in place. Either way the
+    /// consumer reads the grid the step wrote, not the stored copy (which streaming sends past the caches).
     /// </remarks>
-    internal static void RunInto(CompiledDemography inputs, ProjectionBuffers buffers)
+    internal static void RunInto<TConsumer>(CompiledDemography inputs, ProjectionBuffers buffers, ref TConsumer consumer)
+        where TConsumer : struct, IPopulationYearConsumer
     {
         int cells = inputs.Shape.CellCount;
         var population = buffers.Population;
         var basePopulation = inputs.Assumptions.BasePopulation.Persons;
-        if (buffers.WorkingGrids is not { } working)
+        var working = buffers.WorkingGrids;
+        bool keep = buffers.KeepsYears;
+        ReadOnlySpan<double> current;
+        if (working is null)
         {
             basePopulation.CopyTo(population.AsSpan(0, cells));
-            for (int t = 0; t < inputs.StepCount; t++)
-            {
-                StepYear(inputs, t, population.AsSpan(t * cells, cells), population.AsSpan((t + 1) * cells, cells), default, buffers, buffers.AccountsFor(t));
-            }
-            return;
+            current = population.AsSpan(0, cells);
         }
-        ProjectionKernels.Stream(basePopulation, population.AsSpan(0, cells));
-        ReadOnlySpan<double> current = basePopulation;
+        else
+        {
+            if (keep) ProjectionKernels.Stream(basePopulation, population.AsSpan(0, cells));
+            current = basePopulation;
+        }
+        consumer.BaseYear(inputs.BaseYear, current);
         for (int t = 0; t < inputs.StepCount; t++)
         {
-            var next = working[t & 1];
-            StepYear(inputs, t, current, next, population.AsSpan((t + 1) * cells, cells), buffers, buffers.AccountsFor(t));
+            var stored = keep ? population.AsSpan((t + 1) * cells, cells) : default;
+            Span<double> next = working is null ? stored : working[t & 1];
+            StepYear(inputs, t, current, next, working is null ? default : stored, buffers, buffers.AccountsFor(t));
+            consumer.Stepped(inputs.BaseYear + t + 1, current, next);
             current = next;
         }
+    }
+
+    /// <summary>Takes nothing: the plain <see cref="RunInto(CompiledDemography, ProjectionBuffers)"/>.</summary>
+    private struct NoYearConsumer : IPopulationYearConsumer
+    {
+        public readonly void BaseYear(int year, ReadOnlySpan<double> population) { }
+        public readonly void Stepped(int year, ReadOnlySpan<double> previous, ReadOnlySpan<double> population) { }
     }
 
     /// <summary>
@@ -291,6 +315,20 @@ internal readonly ref struct YearAccounts
     public Span<double> NetInterprovincial { get; }
 }
 
+/// <summary>
+/// What runs alongside the population projection, year by year (see
+/// <see cref="DemographicProjector.RunInto{TConsumer}(CompiledDemography, ProjectionBuffers, ref TConsumer)"/>); a
+/// struct, so that the calls are direct and inlined.
+/// </summary>
+internal interface IPopulationYearConsumer
+{
+    /// <summary>The base year's population (before any step).</summary>
+    void BaseYear(int year, ReadOnlySpan<double> population);
+
+    /// <summary>A step has computed <paramref name="population"/> of <paramref name="year"/> from <paramref name="previous"/>, of the year before.</summary>
+    void Stepped(int year, ReadOnlySpan<double> previous, ReadOnlySpan<double> population);
+}
+
 /// <summary>Everything a run writes, allocated once before the year loop.</summary>
 internal sealed class ProjectionBuffers
 {
@@ -300,12 +338,16 @@ internal sealed class ProjectionBuffers
     /// <param name="inputs">The run the buffers are for.</param>
     /// <param name="streamed">Whether to step in two working grids and stream the years into <see cref="Population"/>;
     /// by default, when the buffer is over <see cref="StreamingThresholdBytes"/> and the processor has non-temporal stores.</param>
-    public ProjectionBuffers(CompiledDemography inputs, bool? streamed = null)
+    /// <param name="keepYears">Whether to keep every year's grid in <see cref="Population"/>; without, the run steps in
+    /// two working grids and keeps only its accounts (a Monte Carlo path, whose scheme runs alongside the population).</param>
+    public ProjectionBuffers(CompiledDemography inputs, bool? streamed = null, bool keepYears = true)
     {
         int cells = inputs.Shape.CellCount;
         int regions = inputs.Shape.RegionCount;
-        Population = new double[(inputs.StepCount + 1) * cells];
-        if (streamed ?? (ProjectionKernels.StreamsNonTemporally && (long)Population.Length * sizeof(double) > StreamingThresholdBytes))
+        KeepsYears = keepYears;
+        long bytes = (long)(inputs.StepCount + 1) * cells * sizeof(double);
+        Population = keepYears ? new double[(inputs.StepCount + 1) * cells] : [];
+        if (!keepYears || (streamed ?? (ProjectionKernels.StreamsNonTemporally && bytes > StreamingThresholdBytes)))
         {
             WorkingGrids = [new double[cells], new double[cells]];
         }
@@ -325,8 +367,11 @@ internal sealed class ProjectionBuffers
 
     public int RegionCount { get; }
 
-    /// <summary>[step + 1][cells]: every year's grid, the base year first.</summary>
+    /// <summary>[step + 1][cells]: every year's grid, the base year first (empty unless <see cref="KeepsYears"/>).</summary>
     public double[] Population { get; }
+
+    /// <summary>Whether the run keeps every year's grid in <see cref="Population"/>.</summary>
+    public bool KeepsYears { get; }
 
     /// <summary>Two grids the years alternate between when the run streams into <see cref="Population"/>, else null.</summary>
     public double[][]? WorkingGrids { get; }

@@ -158,7 +158,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
         for (int r = 0; r < _coverage.Length; r++)
         {
-            double provinceWage = FillRegion(year - FirstYear, r, population, coveredWorkers).ProvinceWage;
+            double provinceWage = FillRegion(year - FirstYear, r, population, coveredWorkers.Slice(r * Cells, Cells)).ProvinceWage;
             TensorPrimitives.Multiply(_relativeEarnings, provinceWage, annualWageYuan.Slice(r * Cells, Cells));
         }
     }
@@ -173,7 +173,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         CheckYear(year);
         int n = CellCount;
         if (population.Length != n) throw new ArgumentException($"expected {n} cells (31 provinces × 1,212), got {population.Length}", nameof(population));
-        if (coveredWorkers.Length != n) throw new ArgumentException($"expected {n} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
+        if (coveredWorkers.Length != Cells) throw new ArgumentException($"expected one region's {Cells} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
         ArgumentOutOfRangeException.ThrowIfNegative(region);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(region, _coverage.Length);
         return FillRegion(year - FirstYear, region, population, coveredWorkers);
@@ -183,7 +183,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
     /// One province of <see cref="FillCoveredWorkers"/>: covered = persons × covered share × density in lanes over the
     /// province's cells (the employed shares of the year precomputed), and the wage scale that normalises the wages
     /// (relative earnings × it) to the province's average. Returns Σ covered, the wage bill Σ covered × wage = the wage
-    /// scale × Σ covered × relative earnings, and the wage scale.
+    /// scale × Σ covered × relative earnings, and the wage scale. <paramref name="coveredWorkers"/> is the province's cells.
     /// </summary>
     private (double Workers, double WageBillYuan, double ProvinceWage) FillRegion(int t, int r, ReadOnlySpan<double> population, Span<double> coveredWorkers)
     {
@@ -191,7 +191,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         int offset = r * Cells;
         double coverage = _coverage[r] * _nonAgricultural[t], joining = _joining[t], density = _density[t];
         ref double pop = ref MemoryMarshal.GetReference(population.Slice(offset, Cells));
-        ref double covered = ref MemoryMarshal.GetReference(coveredWorkers.Slice(offset, Cells));
+        ref double covered = ref MemoryMarshal.GetReference(coveredWorkers.Slice(0, Cells));
         ref double employed = ref MemoryMarshal.GetArrayDataReference(_employed);
         employed = ref Unsafe.Add(ref employed, t * Cells);
         ref double earnings = ref MemoryMarshal.GetArrayDataReference(_relativeEarnings);

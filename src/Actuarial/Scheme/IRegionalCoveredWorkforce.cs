@@ -18,7 +18,8 @@ internal interface IRegionalCoveredWorkforce : ICoveredWorkforce
 
     /// <summary>
     /// Fills the covered workers of the cells of <paramref name="region"/> only (what
-    /// <see cref="ICoveredWorkforce.FillCoveredWorkers"/> writes there); the spans are the whole grid. Returns the
+    /// <see cref="ICoveredWorkforce.FillCoveredWorkers"/> writes there) into <paramref name="coveredWorkers"/>, which
+    /// holds that region's cells only (so the scheme can keep them in a small buffer). Returns the
     /// region's covered workers Σ covered and wage bill Σ covered × wage, gathered on the way, so the scheme needs no
     /// pass of its own over the cells (the layer vouches that what it wrote is finite and ≥ 0, which the scheme checks
     /// itself for any other labour layer), and the wage scale: the wage of a cell is <see cref="RelativeEarnings"/> × it.
@@ -26,7 +27,7 @@ internal interface IRegionalCoveredWorkforce : ICoveredWorkforce
     /// <param name="year">Calendar year.</param>
     /// <param name="region">Region index in the grid.</param>
     /// <param name="population">Persons by cell (whole grid).</param>
-    /// <param name="coveredWorkers">Destination (whole grid; only the region's cells are written).</param>
+    /// <param name="coveredWorkers">Destination: the region's cells (sex, education, age), 1,212 values.</param>
     (double Workers, double WageBillYuan, double WageScaleYuan) FillCoveredWorkersOfRegion(int year, int region, ReadOnlySpan<double> population,
         Span<double> coveredWorkers);
 }

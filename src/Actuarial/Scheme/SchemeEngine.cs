@@ -14,7 +14,7 @@ namespace Actuarial.Scheme;
 
 /// <summary>
 /// The cell state of the scheme and its yearly step (see <see cref="SchemeProjector"/> for the model). Everything is
-/// allocated in the constructor; <see cref="Step"/> allocates nothing.
+/// allocated in the constructor; <see cref="Step(int, bool)"/> allocates nothing.
 /// </summary>
 /// <remarks>
 /// The step works region by region and, within a region, one (sex, education) run of 101 ages at a time, so the state
@@ -70,7 +70,7 @@ internal sealed class SchemeEngine
     private readonly double[] _retireeTargets;
 
     // State by cell.
-    private readonly double[] _covered;
+    private readonly double[] _covered;        // with a labour layer that fills a region at a time: the base year's (see _regionCovered)
     private readonly double[] _wage;           // only with a labour layer that fills the whole grid (else see _wageScale)
     private readonly double[] _contributors;
     private readonly double[] _records;        // persons with a contribution record below retirement (N)
@@ -93,7 +93,10 @@ internal sealed class SchemeEngine
     private readonly double[] _ordinaryBase;   // Σ contributors × contribution base
     private readonly double[] _lumpSums;
     private readonly double[] _pensionsPaid;
-    private readonly double[] _ratio = new double[PopulationShape.CellsPerRegion]; // scratch: survival ratios of the region being aged
+    private readonly double[] _ratio = new double[PopulationShape.CellsPerRegion];
+    // The covered workers of the region being begun, with a labour layer that fills a region at a time: read once, right
+    // after the fill, so they need not go out to (and come back from) a 300 KB array every year.
+    private readonly double[] _regionCovered = new double[PopulationShape.CellsPerRegion]; // scratch: survival ratios of the region being aged
     private readonly int _pensionFloor; // no pensioners below this age, ever (RetirementTables.FirstPensionAge)
     private int _recordFloor;           // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
     private readonly int[] _recordCeiling; // [region, sex·6 + education]: the highest age with record holders (below the floor if none)
@@ -189,6 +192,7 @@ internal sealed class SchemeEngine
     internal int Year { get; private set; }
 
     internal ReadOnlySpan<double> Contributors => _contributors;
+    /// <summary>Covered workers by cell: of the base year after <see cref="Initialize()"/>; after a step, of the current year only with a labour layer that fills the whole grid.</summary>
     internal ReadOnlySpan<double> Covered => _covered;
     internal ReadOnlySpan<double> Records => _records;
     internal ReadOnlySpan<double> Pensioners => _pensioners;
@@ -261,19 +265,54 @@ internal sealed class SchemeEngine
         earnings.CopyTo(_relativeEarnings);
     }
 
-    /// <summary>Every year from the base state: <see cref="Initialize"/>, then <see cref="Step"/> to the end year.</summary>
+    /// <summary>Every year from the base state: <see cref="Initialize()"/>, then <see cref="Step(int, bool)"/> to the end year.</summary>
     internal void Run()
     {
         Initialize();
         for (int year = SchemeAssumptions.BaseYear; year <= _a.EndYear; year++) Step(year);
     }
 
+    /// <summary>
+    /// The population projection and <see cref="Run"/> in one year loop: the engine's projection is computed (into its
+    /// buffers) and each year's population is handed to the engine as soon as it is computed, so the engine reads it
+    /// from the cache instead of from memory. The same results as running the population, then <see cref="Run"/>.
+    /// Allocation-free.
+    /// </summary>
+    internal void RunAlongsidePopulation()
+    {
+        var (inputs, buffers) = _a.Demography.Source;
+        var consumer = new YearConsumer(this);
+        DemographicProjector.RunInto(inputs, buffers, ref consumer);
+    }
+
+    /// <summary>Initialises and steps the engine as the population projection computes the years (see <see cref="RunAlongsidePopulation"/>).</summary>
+    private readonly struct YearConsumer(SchemeEngine engine) : IPopulationYearConsumer
+    {
+        public void BaseYear(int year, ReadOnlySpan<double> population) => Stepped(year, default, population);
+
+        public void Stepped(int year, ReadOnlySpan<double> previous, ReadOnlySpan<double> population)
+        {
+            int end = engine._a.EndYear;
+            if (year < SchemeAssumptions.BaseYear || year > end) return;
+            if (year == SchemeAssumptions.BaseYear) engine.Initialize(population);
+            else engine.Step(year - 1, previous, population);
+            if (year == end) engine.Step(end, default, default);
+        }
+    }
+
     /// <summary>Sets the 2024 base state (see <see cref="SchemeProjector"/>, base state).</summary>
-    internal void Initialize()
+    internal void Initialize() => Initialize(_a.Demography.PersonsAt(SchemeAssumptions.BaseYear));
+
+    /// <summary>
+    /// <see cref="Initialize()"/> on the 2024 population <paramref name="pop"/>: the grid of the engine's projection for
+    /// that year, or the same values from where the population projection has just computed them (see
+    /// <see cref="RunAlongsidePopulation"/>).
+    /// </summary>
+    internal void Initialize(ReadOnlySpan<double> pop)
     {
         const int year = SchemeAssumptions.BaseYear;
+        CheckGrid(pop, year);
         Year = year;
-        var pop = _a.Demography.PersonsAt(year);
         _pendingIndexation = 1;
         if (_regionalWorkforce is null) _workforce.FillCoveredWorkers(year, pop, _covered, _wage);
         ComputeAverageWages(year, pop, out _nationalWage);
@@ -343,6 +382,11 @@ internal sealed class SchemeEngine
         }
     }
 
+    private void CheckGrid(ReadOnlySpan<double> pop, int year)
+    {
+        if (pop.Length != _cells) throw new ArgumentException($"the population of {year} has {pop.Length} cells; the engine's grid has {_cells}", nameof(pop));
+    }
+
     /// <summary>The highest age at or below <paramref name="ceiling"/> with record holders in the run at <paramref name="start"/> (below the record floor if none).</summary>
     private int LowerCeiling(int start, int ceiling)
     {
@@ -356,11 +400,26 @@ internal sealed class SchemeEngine
     /// </summary>
     internal void Step(int year, bool advance = true)
     {
+        bool age = advance && year < _a.EndYear;
+        Step(year, age ? _a.Demography.PersonsAt(year) : default, age ? _a.Demography.PersonsAt(year + 1) : default, advance);
+    }
+
+    /// <summary>
+    /// <see cref="Step(int, bool)"/> on the population of <paramref name="year"/> and of the next year
+    /// (<paramref name="pop0"/>, <paramref name="pop1"/>; empty in the last year or without <paramref name="advance"/>):
+    /// the grids of the engine's projection for those years, or the same values from where the population projection
+    /// has just computed them (see <see cref="RunAlongsidePopulation"/>). Allocation-free.
+    /// </summary>
+    internal void Step(int year, ReadOnlySpan<double> pop0, ReadOnlySpan<double> pop1, bool advance = true)
+    {
         if (year != Year) throw new InvalidOperationException($"the scheme state is at {Year}, not {year}");
         int y = year - SchemeAssumptions.BaseYear;
         bool age = advance && year < _a.EndYear;
-        var pop0 = age ? _a.Demography.PersonsAt(year) : default;
-        var pop1 = age ? _a.Demography.PersonsAt(year + 1) : default;
+        if (age)
+        {
+            CheckGrid(pop0, year);
+            CheckGrid(pop1, year + 1);
+        }
         var step = new StepConstants
         {
             Ee = _employeeRate[y],
@@ -718,7 +777,7 @@ internal sealed class SchemeEngine
     private void BeginRegion(int year, int r, ReadOnlySpan<double> pop, ref double allWorkers, ref double allWages)
     {
         int y = year - SchemeAssumptions.BaseYear;
-        var (workers, wages) = RegionWages(year, r, pop);
+        var (workers, wages) = RegionWages(year, r, pop, _regionCovered);
         _averageWagePrevious[r] = _averageWage[r];
         double average = workers > 0 ? wages / workers : 0;
         if (!(average > 0)) average = _averageWagePrevious[r]; // nobody covered: keep the last wage
@@ -728,8 +787,9 @@ internal sealed class SchemeEngine
         double alignment = _alignment[r];
         for (int g = 0; g < Groups; g++)
         {
-            ContributorsRun(r * PopulationShape.CellsPerRegion + g * A, (y * Groups + g) * A, g < EducationLevels.Count ? 60 : 50, alignment, pop,
-                ref _recordCeiling[r * Groups + g]);
+            int start = r * PopulationShape.CellsPerRegion + g * A;
+            ContributorsRun(start, (y * Groups + g) * A, g < EducationLevels.Count ? 60 : 50, alignment, pop,
+                ref _regionalWorkforce is null ? ref _covered[start] : ref _regionCovered[g * A], ref _recordCeiling[r * Groups + g]);
         }
     }
 
@@ -748,11 +808,11 @@ internal sealed class SchemeEngine
     /// <summary>
     /// Contributors of a run: covered × ω × (1 − share retired), within [0, population − pensioners], at most the record
     /// holders from <paramref name="noEntryFrom"/>; more contributors than record holders dilute the averages.
+    /// <paramref name="covered"/> is the run's covered workers at age 0.
     /// </summary>
-    private void ContributorsRun(int start, int pre, int noEntryFrom, double alignment, ReadOnlySpan<double> population, ref int ceiling)
+    private void ContributorsRun(int start, int pre, int noEntryFrom, double alignment, ReadOnlySpan<double> population, ref double covered, ref int ceiling)
     {
         int width = Vector<double>.Count;
-        ref double covered = ref MemoryMarshal.GetArrayDataReference(_covered);
         ref double retired = ref MemoryMarshal.GetArrayDataReference(_retired);
         ref double pop = ref MemoryMarshal.GetReference(population);
         ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
@@ -770,7 +830,7 @@ internal sealed class SchemeEngine
         for (; a + width <= end; a += width, ages += step)
         {
             nuint i = (nuint)(start + a);
-            var k = omega * Vector.LoadUnsafe(ref covered, i) * (Vector<double>.One - Vector.LoadUnsafe(ref retired, (nuint)(pre + a)));
+            var k = omega * Vector.LoadUnsafe(ref covered, (nuint)a) * (Vector<double>.One - Vector.LoadUnsafe(ref retired, (nuint)(pre + a)));
             k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, Vector.LoadUnsafe(ref pop, i) - Vector.LoadUnsafe(ref pensioners, i)));
             var n = Vector.LoadUnsafe(ref records, i);
             k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, noEntry), Vector.MinNative(k, n), k);
@@ -789,7 +849,7 @@ internal sealed class SchemeEngine
         for (; a < end; a++)
         {
             int i = start + a;
-            double k = alignment * _covered[i] * (1 - _retired[pre + a]);
+            double k = alignment * Unsafe.Add(ref covered, a) * (1 - _retired[pre + a]);
             k = Math.Max(0, Math.Min(k, population[i] - _pensioners[i]));
             double n = _records[i];
             if (a >= noEntryFrom) k = Math.Min(k, n);
@@ -832,7 +892,7 @@ internal sealed class SchemeEngine
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
-            var (workers, wages) = RegionWages(year, r, pop);
+            var (workers, wages) = RegionWages(year, r, pop, _covered.AsSpan(r * PopulationShape.CellsPerRegion, PopulationShape.CellsPerRegion));
             _averageWage[r] = workers > 0 ? wages / workers : 0;
             allWorkers += workers;
             allWages += wages;
@@ -843,16 +903,17 @@ internal sealed class SchemeEngine
     /// <summary>
     /// Covered workers and wage bill of region <paramref name="r"/> in <paramref name="year"/>: filled here, with the
     /// region's wage scale, by a labour layer that fills a region at a time; else summed from the grid the labour layer
-    /// filled whole (<see cref="CoveredAndWageBill"/>).
+    /// filled whole (<see cref="CoveredAndWageBill"/>). A regional fill writes the region's covered workers to
+    /// <paramref name="regionCovered"/> (the region's cells).
     /// </summary>
-    private (double Workers, double Wages) RegionWages(int year, int r, ReadOnlySpan<double> pop)
+    private (double Workers, double Wages) RegionWages(int year, int r, ReadOnlySpan<double> pop, Span<double> regionCovered)
     {
         if (_regionalWorkforce is null)
         {
             CoveredAndWageBill(year, r, out double covered, out double bill);
             return (covered, bill);
         }
-        (double workers, double wages, _wageScale[r]) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, _covered);
+        (double workers, double wages, _wageScale[r]) = _regionalWorkforce.FillCoveredWorkersOfRegion(year, r, pop, regionCovered);
         return (workers, wages);
     }
 

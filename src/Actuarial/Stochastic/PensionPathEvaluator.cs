@@ -266,7 +266,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         {
             _e = e;
             _inputs = new CompiledDemography(e.Demography); // this worker's copy, overwritten per path
-            _buffers = new ProjectionBuffers(_inputs);
+            _buffers = new ProjectionBuffers(_inputs, keepYears: false); // the scheme runs alongside the population: no year's grid is read after
             _projection = new DemographicProjection(_inputs, _buffers);
             _shocks = e.Shocks.CreatePath();
             var provinces = e._placeholderFlows.Provinces;
@@ -283,9 +283,13 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             var scenario = e.Settings.Scenario;
             e.Shocks.Draw(ref random, _shocks);
 
-            // Population.
+            // Population, labour and scheme: the engine steps each year as the population projection computes it.
             Recompile();
-            DemographicProjector.RunInto(_inputs, _buffers);
+            var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
+            // The worker's engine is built on its first path and reused after (its tables and buffers are the same).
+            if (_scheme is null) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
+            else _scheme.Rebind(_projection, labour);
+            _scheme.RunAlongsidePopulation();
             // The total from the base and the year's accounts (births − deaths + migrants; the flows between provinces sum
             // to zero): equal to the sum of the cells to about 1e-14, without a pass over the 24 MB population buffer.
             var population = output.Values(0);
@@ -309,12 +313,6 @@ public sealed class PensionPathEvaluator : IPathEvaluator
                 population[t + 1] = total;
             }
 
-            // Labour and scheme.
-            var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
-            // The worker's engine is built on its first path and reused after (its tables and buffers are the same).
-            if (_scheme is null) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
-            else _scheme.Rebind(_projection, labour);
-            _scheme.Run();
             var all = _scheme.Flows;
             var ratio = output.Values(1);
             for (int year = SchemeAssumptions.BaseYear; year <= e.EndYear; year++)

@@ -67,7 +67,7 @@ public sealed class LabourFillReferenceTests
         model.FillCoveredWorkers(2027, pop, covered, wages);
         for (int r = 0; r < Regions.Provinces.Count; r++)
         {
-            var (workers, wageBill, wageScale) = regional.FillCoveredWorkersOfRegion(2027, r, pop, coveredByRegion);
+            var (workers, wageBill, wageScale) = regional.FillCoveredWorkersOfRegion(2027, r, pop, coveredByRegion.AsSpan(r * 1212, 1212));
             // A cell's wage is its relative earnings × the region's wage scale.
             for (int i = 0; i < 1212; i++) wagesByRegion[r * 1212 + i] = regional.RelativeEarnings[i] * wageScale;
             // The totals it returns are the sums over the region's cells (to rounding: they are gathered another way).

@@ -1,3 +1,4 @@
+using Actuarial.Demography;
 using Actuarial.Scenarios;
 using Actuarial.Scheme;
 using NUnit.Framework;
@@ -61,6 +62,40 @@ public sealed class SchemeEngineAgreementTests
         Assert.That(reused.OutPensioners, Is.EqualTo(fresh.OutPensioners).AsCollection);
         Assert.That(reused.Accounts.ToArray(), Is.EqualTo(fresh.Accounts.ToArray()).AsCollection);
         Assert.That(reused.OutContributions, Is.Not.EqualTo(centralContributions).AsCollection, "the lever moved the flows");
+    }
+
+    [TestCase(true, true)]
+    [TestCase(true, false)]
+    [TestCase(false, false)]
+    public void RunningAlongsideThePopulationGivesWhatRunningAfterItGives(bool compiledLabour, bool keepYears)
+    {
+        // The compiled labour model fills a region at a time inside the step; the fake one fills the whole grid.
+        var labour = Actuarial.Labour.LabourAssumptions.ChinaDefaults();
+        var central = SchemeTestData.China(endYear: 2045);
+        if (compiledLabour) central = central with { Workforce = labour.Compile(), WomenCadreShareByEducation = labour.FemaleCadreShareByEducation };
+        var calibration = SchemeCalibration.Calibrate(central);
+        var inputs = DemographicProjector.Compile(central.Demography.Assumptions);
+
+        var afterBuffers = new ProjectionBuffers(inputs);
+        DemographicProjector.RunInto(inputs, afterBuffers);
+        var after = new SchemeEngine(central with { Demography = new DemographicProjection(inputs, afterBuffers) }, calibration);
+        after.Run();
+
+        var alongsideBuffers = new ProjectionBuffers(inputs, keepYears: keepYears);
+        var alongside = new SchemeEngine(central with { Demography = new DemographicProjection(inputs, alongsideBuffers) }, calibration);
+        alongside.RunAlongsidePopulation();
+
+        Assert.That(alongside.Year, Is.EqualTo(2045));
+        Assert.That(alongside.OutContributions, Is.EqualTo(after.OutContributions).AsCollection);
+        Assert.That(alongside.OutEmployerContributions, Is.EqualTo(after.OutEmployerContributions).AsCollection);
+        Assert.That(alongside.OutPensions, Is.EqualTo(after.OutPensions).AsCollection);
+        Assert.That(alongside.OutContributors, Is.EqualTo(after.OutContributors).AsCollection);
+        Assert.That(alongside.OutPensioners, Is.EqualTo(after.OutPensioners).AsCollection);
+        Assert.That(alongside.OutNewPensioners, Is.EqualTo(after.OutNewPensioners).AsCollection);
+        Assert.That(alongside.Accounts.ToArray(), Is.EqualTo(after.Accounts.ToArray()).AsCollection);
+        Assert.That(alongsideBuffers.Births, Is.EqualTo(afterBuffers.Births).AsCollection);
+        if (keepYears) Assert.That(alongsideBuffers.Population, Is.EqualTo(afterBuffers.Population).AsCollection);
+        else Assert.Throws<InvalidOperationException>(() => alongside.Assumptions.Demography.PersonsAt(2030).ToArray());
     }
 
     [Test]
