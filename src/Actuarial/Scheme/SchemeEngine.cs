@@ -18,23 +18,25 @@ namespace Actuarial.Scheme;
 /// </summary>
 /// <remarks>
 /// The step works region by region and, within a region, one (sex, education) run of 101 ages at a time, so the state
-/// being worked on sits in cache: lanes of <see cref="Vector{T}"/> over ages index and pay the pensions and accrue
-/// contributions; a scalar loop restricted to the ages where anyone retires that year (<see cref="RetirementTables"/>)
-/// retires record holders; the run before is aged (lanes over ages, from the top down; survival ratios computed once
-/// per region in an ascending pass). With a labour layer that fills a region at a time (the compiled labour model),
-/// the region then begins the next year at once: covered workers, the covered-wage sums and wage scale the layer returns
-/// (a cell's wage is its relative earnings × the scale, so no wage array is stored) and the contributors; with a layer
-/// that fills the whole grid, the wages are stored and the sums are taken here, checking the layer's contract. The
-/// national wage, indexation and crediting rate follow when every region is done. The next region's population of the
-/// next year, which comes from memory (the population projection is far larger than the caches), is prefetched while a
-/// region works. Indexation is applied as the next step reads the pensions (the same product, bit for bit; the
-/// <see cref="Pensions"/> view applies it first). Each run remembers the age of its oldest record holder, above which
-/// accrual, ageing and contributors have nothing to do. Ages below which there are never pensioners (the retirement
-/// tables) or record holders (the labour layer's first covered age) are skipped, and new pensioners are only read and
-/// cleared at the year's retiring ages (the only ones that hold any). Each cell's arithmetic is the plain
-/// loop's, in the same order, except a multiplication by 1/w for a division by the average wage in the accrual of the
-/// index; the region sums add in another order. The plain loop is kept in the tests (SchemeEngineReference), which the
-/// engine must agree with to 1e-9 relative.
+/// being worked on sits in cache. A region starts with the next year's labour: its covered workers (the labour layer
+/// fills a region at a time into a region-sized buffer, or has filled the whole grid before the loop), the covered-wage
+/// sums and, with the compiled labour model, the wage scale (a cell's wage is its relative earnings × the scale, so no
+/// wage array is stored; with a whole-grid layer the wages are stored, the next year's beside the year's, and the sums
+/// are taken here, checking the layer's contract); then the survival ratios of the region (one ascending pass). Each run
+/// is stepped: lanes of <see cref="Vector{T}"/> over ages index and pay the pensions and accrue contributions; a scalar
+/// loop restricted to the ages where anyone retires that year (<see cref="RetirementTables"/>) retires record holders.
+/// The run before is then aged (lanes over ages, from the top down), and in the same lanes its contributors of the next
+/// year are set. The national wage, indexation and crediting rate follow when every region is done. Indexation is
+/// applied as the next step reads the pensions (the same product, bit for bit; the <see cref="Pensions"/> view applies
+/// it first). Each run remembers the age of its oldest record holder, above which accrual, ageing and contributors have
+/// nothing to do. Ages below which there are never pensioners (the retirement tables) or record holders (the labour
+/// layer's first covered age) are skipped, and new pensioners are only read and cleared at the year's retiring ages (the
+/// only ones that hold any). Run alongside the population projection (<see cref="RunAlongsidePopulation"/>), the engine
+/// reads each year's population from the cache; stepping a stored projection, it prefetches the next region's
+/// population of the next year while a region works. Each cell's arithmetic is the plain loop's, in the same order,
+/// except a multiplication by 1/w for a division by the average wage in the accrual of the index; the region sums add
+/// in another order. The plain loop is kept in the tests (SchemeEngineReference), which the engine must agree with to
+/// 1e-9 relative.
 /// </remarks>
 internal sealed class SchemeEngine
 {
@@ -71,7 +73,8 @@ internal sealed class SchemeEngine
 
     // State by cell.
     private readonly double[] _covered;        // with a labour layer that fills a region at a time: the base year's (see _regionCovered)
-    private readonly double[] _wage;           // only with a labour layer that fills the whole grid (else see _wageScale)
+    private double[] _wage;                    // only with a labour layer that fills the whole grid (else see _wageScale)
+    private double[] _wageNext;                // the next year's, filled (with the covered workers) before the year's step
     private readonly double[] _contributors;
     private readonly double[] _records;        // persons with a contribution record below retirement (N)
     private readonly double[] _years;          // average contribution years incl. deemed, per record
@@ -100,6 +103,7 @@ internal sealed class SchemeEngine
     private readonly int _pensionFloor; // no pensioners below this age, ever (RetirementTables.FirstPensionAge)
     private int _recordFloor;           // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
     private readonly int[] _recordCeiling; // [region, sex·6 + education]: the highest age with record holders (below the floor if none)
+    private bool _prefetch = true;      // whether Step prefetches the next region's population (not when it is in cache: RunAlongsidePopulation)
     private double _nationalWage;
     private double _pendingIndexation = 1; // 1 + the increase decided in Begin, applied to the pensions by the next Step
     private double _wageGrowth;
@@ -150,6 +154,7 @@ internal sealed class SchemeEngine
 
         _covered = new double[_cells];
         _wage = new double[_cells];
+        _wageNext = new double[_cells];
         _contributors = new double[_cells];
         _records = new double[_cells];
         _years = new double[_cells];
@@ -282,7 +287,15 @@ internal sealed class SchemeEngine
     {
         var (inputs, buffers) = _a.Demography.Source;
         var consumer = new YearConsumer(this);
-        DemographicProjector.RunInto(inputs, buffers, ref consumer);
+        _prefetch = false;
+        try
+        {
+            DemographicProjector.RunInto(inputs, buffers, ref consumer);
+        }
+        finally
+        {
+            _prefetch = true;
+        }
     }
 
     /// <summary>Initialises and steps the engine as the population projection computes the years (see <see cref="RunAlongsidePopulation"/>).</summary>
@@ -314,8 +327,9 @@ internal sealed class SchemeEngine
         CheckGrid(pop, year);
         Year = year;
         _pendingIndexation = 1;
-        if (_regionalWorkforce is null) _workforce.FillCoveredWorkers(year, pop, _covered, _wage);
+        if (_regionalWorkforce is null) _workforce.FillCoveredWorkers(year, pop, _covered, _wageNext);
         ComputeAverageWages(year, pop, out _nationalWage);
+        if (_regionalWorkforce is null) (_wage, _wageNext) = (_wageNext, _wage);
         for (int r = 0; r < _regions; r++)
         {
             if (!(_averageWage[r] > 0))
@@ -430,15 +444,17 @@ internal sealed class SchemeEngine
             Indexation = _pendingIndexation,
         };
         _pendingIndexation = 1;
-        // With a labour layer that fills a region at a time, each region begins the next year right after its step and
-        // ageing, while its cells are in cache (nothing there depends on other regions; the national wage is summed on
-        // the way and used in FinishBegin).
-        bool fused = age && _regionalWorkforce is not null;
+        // With ageing, each region begins the next year as it steps: its covered workers of the next year (filled here
+        // by a labour layer that fills a region at a time, or taken from the whole grid that the other kind filled before
+        // the loop) give each run's contributors of the next year as the run is aged, while its cells are in cache. Nothing
+        // there depends on other regions; the national wage is summed on the way and used in FinishBegin.
+        if (age && _regionalWorkforce is null) _workforce.FillCoveredWorkers(year + 1, pop1, _covered, _wageNext);
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
             double w = _averageWage[r];
             double er = _employerRate[y * _regions + r];
+            double wageScale = _wagesRelative ? _wageScale[r] : 1; // this year's (the fill below sets the next year's)
             step.W = w;
             step.FloorWage = _floor * w;
             step.CapWage = _cap * w;
@@ -446,24 +462,30 @@ internal sealed class SchemeEngine
             step.AccountEe = Math.Min(1, _compliance[r]) * step.Ee;
             step.MonthlyWagePrevious = _averageWagePrevious[r] / 12;
             var sums = default(StepSums);
-            if (age) SurvivalRatios(r * PopulationShape.CellsPerRegion, pop0, pop1);
+            double nextWorkers = 0, nextWages = 0;
+            if (age)
+            {
+                (nextWorkers, nextWages) = RegionWages(year + 1, r, pop1, _regionCovered);
+                SurvivalRatios(r * PopulationShape.CellsPerRegion, pop0, pop1);
+            }
+            var ageing = new Ageing { Pop0 = pop0, Pop1 = pop1, Alignment = _alignment[r] };
             for (int g = 0; g < Groups; g++)
             {
                 int start = r * PopulationShape.CellsPerRegion + g * A;
                 int yg = y * Groups + g;
-                // The next region's population of the next year comes from memory (SurvivalRatios reads it first): ask for
-                // it a run at a time while this region works, so it arrives in the background.
-                if (age && r + 1 < _regions) PrefetchToL2(pop1, start + PopulationShape.CellsPerRegion, A);
+                // The next region's population of the next year comes from memory when read from a stored projection
+                // (SurvivalRatios reads it first): ask for it a run at a time while this region works, so it arrives in
+                // the background. Alongside the population projection it is in cache already.
+                if (age && _prefetch && r + 1 < _regions) PrefetchToL2(pop1, start + PopulationShape.CellsPerRegion, A);
                 // The run's wages: relative earnings × the region's scale, or the stored wages × 1 (exact).
                 ref double wages = ref _wagesRelative ? ref _relativeEarnings[g * A] : ref _wage[start];
                 StepRun(start, yg * A, _tables.FirstRetiringAge[yg], _tables.LastRetiringAge[yg], ref _recordCeiling[r * Groups + g], ref wages,
-                    _wagesRelative ? _wageScale[r] : 1, in step, ref sums);
+                    wageScale, in step, ref sums);
                 // Age the run before this one: its cells are still in cache, and its last stores have left the store
                 // buffer (ageing reads each cell one age below where the step wrote it, which cannot be forwarded).
-                if (age && g > 0) AgeRun(start - A, (g - 1) * A, _tables.FirstRetiringAge[yg - 1], _tables.LastRetiringAge[yg - 1], ref _recordCeiling[r * Groups + g - 1], pop0, pop1);
+                if (age && g > 0) AgeRun(r, g - 1, y, in ageing);
             }
-            int last = y * Groups + Groups - 1;
-            if (age) AgeRun(r * PopulationShape.CellsPerRegion + (Groups - 1) * A, (Groups - 1) * A, _tables.FirstRetiringAge[last], _tables.LastRetiringAge[last], ref _recordCeiling[r * Groups + Groups - 1], pop0, pop1);
+            if (age) AgeRun(r, Groups - 1, y, in ageing);
             double ordinary = sums.Ordinary, lump = sums.Lump;
             _ordinaryBase[r] = ordinary;
             _lumpSums[r] = lump;
@@ -487,16 +509,24 @@ internal sealed class SchemeEngine
                 OutEmployerContributions[o] = employer;
                 OutPensions[o] = _pensionsPaid[r];
             }
-            if (fused) BeginRegion(year + 1, r, pop1, ref allWorkers, ref allWages);
+            if (!age) continue;
+            // The region's average wage of the next year.
+            _averageWagePrevious[r] = w;
+            double average = nextWorkers > 0 ? nextWages / nextWorkers : 0;
+            _averageWage[r] = average > 0 ? average : w; // nobody covered: keep the last wage
+            allWorkers += nextWorkers;
+            allWages += nextWages;
         }
         if (!age) return;
-        if (!fused)
-        {
-            // A labour layer that fills the whole grid: the next year's covered workers and wages once every region has stepped.
-            _workforce.FillCoveredWorkers(year + 1, pop1, _covered, _wage);
-            for (int r = 0; r < _regions; r++) BeginRegion(year + 1, r, pop1, ref allWorkers, ref allWages);
-        }
+        if (_regionalWorkforce is null) (_wage, _wageNext) = (_wageNext, _wage);
         FinishBegin(year + 1, allWorkers, allWages);
+    }
+
+    /// <summary>What <see cref="AgeRun"/> reads besides the state: the population of the year and the next, and the region's alignment factor ω.</summary>
+    private ref struct Ageing
+    {
+        public ReadOnlySpan<double> Pop0, Pop1;
+        public double Alignment;
     }
 
     /// <summary>The year's constants of <see cref="StepRun"/>, and the region's (set per region).</summary>
@@ -688,13 +718,24 @@ internal sealed class SchemeEngine
     }
 
     /// <summary>
-    /// Ages a run one year: each cell moves up an age, scaled by the ratio of consecutive population cells (from
-    /// <see cref="SurvivalRatios"/>, the run's at <paramref name="ratioStart"/>); 99 and 100+ merge into 100+; the new
-    /// pensioners (set at the year's retiring ages <paramref name="firstRetiring"/>..<paramref name="lastRetiring"/>) are
-    /// cleared. Cells below the pension and record floors hold zeros and are left alone.
+    /// Ages run <paramref name="g"/> of region <paramref name="r"/> one year (from year index <paramref name="y"/>) and
+    /// sets its contributors of the next year. Each cell moves up an age, scaled by the ratio of consecutive population
+    /// cells (from <see cref="SurvivalRatios"/>); 99 and 100+ merge into 100+; the new pensioners (set at the year's
+    /// retiring ages) are cleared. Cells below the pension and record floors hold zeros and are left alone. Contributors
+    /// are covered × ω × (1 − share retired), within [0, population − pensioners], at most the record holders from the
+    /// no-entry age (60 for men, 50 for women); more contributors than record holders dilute the averages. They are set
+    /// in the lanes that age the records, from the record floor to the run's ceiling or, if higher, the last age before
+    /// the no-entry age (below it anyone covered may start a record); above that, record holders cap them at none.
     /// </summary>
-    private void AgeRun(int s, int ratioStart, int firstRetiring, int lastRetiring, ref int ceiling, ReadOnlySpan<double> pop0, ReadOnlySpan<double> pop1)
+    private void AgeRun(int r, int g, int y, in Ageing ageing)
     {
+        int s = r * PopulationShape.CellsPerRegion + g * A;
+        int yg = y * Groups + g;
+        int firstRetiring = _tables.FirstRetiringAge[yg], lastRetiring = _tables.LastRetiringAge[yg];
+        ref int ceiling = ref _recordCeiling[r * Groups + g];
+        var pop0 = ageing.Pop0;
+        var pop1 = ageing.Pop1;
+
         // Open interval: 99 and 100+ merge into 100+.
         int i99 = s + A - 2, i100 = s + A - 1;
         double denominator = pop0[i99] + pop0[i100];
@@ -713,10 +754,10 @@ internal sealed class SchemeEngine
         _pensioners[i100] = p * ratio;
 
         // Ages 1..99 from 0..98, from the top down in lanes (each group of lanes is read before the one below it is
-        // written): the pensions' arrays down to the pension floor, then the records' arrays from just above the run's
-        // ceiling (above it there are none to move) down to the record floor.
+        // written): the pensions' arrays down to the pension floor, then the records' arrays, with the contributors,
+        // from just above the run's ceiling (above it there are none to move) down to the record floor.
         int width = Vector<double>.Count;
-        ref double ratios = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ratio), ratioStart);
+        ref double ratios = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ratio), g * A);
         ref double records = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_records), s);
         ref double years = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_years), s);
         ref double deemed = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_deemed), s);
@@ -740,8 +781,17 @@ internal sealed class SchemeEngine
             Unsafe.Add(ref pensioners, d) = Unsafe.Add(ref pensioners, d - 1) * Unsafe.Add(ref ratios, d);
             Unsafe.Add(ref pension, d) = Unsafe.Add(ref pension, d - 1);
         }
+
+        var next = new Contributing(this, g, y + 1, ageing, s);
+        int top = Math.Min(ceiling + 1, A - 2); // the highest age ageing moves records into
+        ceiling = Math.Min(ceiling + 1, A - 1);
+        int end = Math.Min(A, Math.Max(ceiling, next.NoEntryFrom - 1) + 1); // contributors at ages [record floor, end)
+        // Above the ages moved into (100+, merged above, and any up to the no-entry age): contributors only.
+        for (int a = end - 1; a > top; a--) next.Cell(this, s, a);
+        var omega = new Vector<double>(next.Alignment);
+        var noEntry = new Vector<double>(next.NoEntryFrom);
         low = Math.Max(1, _recordFloor);
-        for (d = Math.Min(ceiling + 1, A - 2); d - width + 1 >= low; d -= width)
+        for (d = top; d - width + 1 >= low; d -= width)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
             var rec = Vector.LoadUnsafe(ref records, b) * Vector.LoadUnsafe(ref ratios, i);
@@ -749,6 +799,20 @@ internal sealed class SchemeEngine
             var dmd = Vector.LoadUnsafe(ref deemed, b);
             var idx = Vector.LoadUnsafe(ref indexYears, b);
             var acc = Vector.LoadUnsafe(ref account, b);
+            var k = omega * Vector.LoadUnsafe(ref next.Covered, i) * (Vector<double>.One - Vector.LoadUnsafe(ref next.Retired, i));
+            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, Vector.LoadUnsafe(ref next.Population, i) - Vector.LoadUnsafe(ref pensioners, i)));
+            k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<double>.Indices + new Vector<double>(i), noEntry), Vector.MinNative(k, rec), k);
+            k.StoreUnsafe(ref next.Contributors, i);
+            if (Vector.GreaterThanAny(k, rec))
+            {
+                var more = Vector.GreaterThan(k, rec);
+                var keep = Vector.ConditionalSelect(more, rec / k, Vector<double>.One);
+                yrs *= keep;
+                dmd *= keep;
+                idx *= keep;
+                acc *= keep;
+                rec = Vector.ConditionalSelect(more, k, rec);
+            }
             rec.StoreUnsafe(ref records, i);
             yrs.StoreUnsafe(ref years, i);
             dmd.StoreUnsafe(ref deemed, i);
@@ -762,34 +826,55 @@ internal sealed class SchemeEngine
             Unsafe.Add(ref deemed, d) = Unsafe.Add(ref deemed, d - 1);
             Unsafe.Add(ref indexYears, d) = Unsafe.Add(ref indexYears, d - 1);
             Unsafe.Add(ref account, d) = Unsafe.Add(ref account, d - 1);
+            next.Cell(this, s, d);
         }
-        ceiling = Math.Min(ceiling + 1, A - 1);
         _records[s] = _years[s] = _deemed[s] = _indexYears[s] = _account[s] = _pensioners[s] = _pension[s] = 0;
+        // Below the lanes (age 0, with a record floor of 0): once age 0 is cleared.
+        for (int a = _recordFloor; a < low && a < end; a++) next.Cell(this, s, a);
+        if (end < A) _contributors.AsSpan(s + end, A - end).Clear();
+        ceiling = LowerCeiling(s, end - 1);
         // New pensioners are set only at the ages where anyone retired this year.
         if (firstRetiring <= lastRetiring) _newPensioners.AsSpan(s + firstRetiring, lastRetiring - firstRetiring + 1).Clear();
     }
 
-    /// <summary>
-    /// Starts <paramref name="year"/> in region <paramref name="r"/>: its covered workers and wages (filled here when the
-    /// labour layer fills a region at a time), its average wage and its contributors. <see cref="FinishBegin"/> follows
-    /// once every region has begun.
-    /// </summary>
-    private void BeginRegion(int year, int r, ReadOnlySpan<double> pop, ref double allWorkers, ref double allWages)
+    /// <summary>The inputs of a run's contributors of the next year (see <see cref="AgeRun"/>), as references to the run's age 0.</summary>
+    private readonly ref struct Contributing
     {
-        int y = year - SchemeAssumptions.BaseYear;
-        var (workers, wages) = RegionWages(year, r, pop, _regionCovered);
-        _averageWagePrevious[r] = _averageWage[r];
-        double average = workers > 0 ? wages / workers : 0;
-        if (!(average > 0)) average = _averageWagePrevious[r]; // nobody covered: keep the last wage
-        _averageWage[r] = average;
-        allWorkers += workers;
-        allWages += wages;
-        double alignment = _alignment[r];
-        for (int g = 0; g < Groups; g++)
+        public readonly ref double Covered;
+        public readonly ref double Retired;
+        public readonly ref double Population;
+        public readonly ref double Contributors;
+        public readonly int NoEntryFrom;
+        public readonly double Alignment;
+
+        public Contributing(SchemeEngine engine, int g, int yNext, in Ageing ageing, int s)
         {
-            int start = r * PopulationShape.CellsPerRegion + g * A;
-            ContributorsRun(start, (y * Groups + g) * A, g < EducationLevels.Count ? 60 : 50, alignment, pop,
-                ref _regionalWorkforce is null ? ref _covered[start] : ref _regionCovered[g * A], ref _recordCeiling[r * Groups + g]);
+            Covered = ref engine._regionalWorkforce is null ? ref engine._covered[s] : ref engine._regionCovered[g * A];
+            Retired = ref engine._retired[(yNext * Groups + g) * A];
+            Population = ref Unsafe.Add(ref MemoryMarshal.GetReference(ageing.Pop1), s);
+            Contributors = ref engine._contributors[s];
+            NoEntryFrom = g < EducationLevels.Count ? 60 : 50;
+            Alignment = ageing.Alignment;
+        }
+
+        /// <summary>The contributors of the cell at age <paramref name="a"/> of the run at <paramref name="s"/> (the lanes' rule, one cell).</summary>
+        public void Cell(SchemeEngine engine, int s, int a)
+        {
+            int i = s + a;
+            double k = Alignment * Unsafe.Add(ref Covered, a) * (1 - Unsafe.Add(ref Retired, a));
+            k = Math.Max(0, Math.Min(k, Unsafe.Add(ref Population, a) - engine._pensioners[i]));
+            double n = engine._records[i];
+            if (a >= NoEntryFrom) k = Math.Min(k, n);
+            Unsafe.Add(ref Contributors, a) = k;
+            if (k > n)
+            {
+                double keep = n / k;
+                engine._years[i] *= keep;
+                engine._deemed[i] *= keep;
+                engine._indexYears[i] *= keep;
+                engine._account[i] *= keep;
+                engine._records[i] = k;
+            }
         }
     }
 
@@ -803,69 +888,6 @@ internal sealed class SchemeEngine
         double increase = _rules.Indexation.Increase(year, _wageGrowth, _a.PriceGrowth);
         _pendingIndexation = 1 + increase; // applied by the next Step as it reads the pensions (or by the Pensions view)
         _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
-    }
-
-    /// <summary>
-    /// Contributors of a run: covered × ω × (1 − share retired), within [0, population − pensioners], at most the record
-    /// holders from <paramref name="noEntryFrom"/>; more contributors than record holders dilute the averages.
-    /// <paramref name="covered"/> is the run's covered workers at age 0.
-    /// </summary>
-    private void ContributorsRun(int start, int pre, int noEntryFrom, double alignment, ReadOnlySpan<double> population, ref double covered, ref int ceiling)
-    {
-        int width = Vector<double>.Count;
-        ref double retired = ref MemoryMarshal.GetArrayDataReference(_retired);
-        ref double pop = ref MemoryMarshal.GetReference(population);
-        ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
-        ref double records = ref MemoryMarshal.GetArrayDataReference(_records);
-        ref double contributors = ref MemoryMarshal.GetArrayDataReference(_contributors);
-        var omega = new Vector<double>(alignment);
-        var noEntry = new Vector<double>(noEntryFrom);
-        var step = new Vector<double>(width);
-        // Ages from the record floor (below it covered = 0, so contributors stay 0 and records unchanged) to the run's
-        // ceiling or, if higher, the last age before the no-entry age (below it anyone covered may start a record):
-        // above that, contributors are capped by record holders, of whom there are none.
-        int end = Math.Min(A, Math.Max(ceiling, noEntryFrom - 1) + 1);
-        int a = _recordFloor;
-        var ages = Vector<double>.Indices + new Vector<double>(a);
-        for (; a + width <= end; a += width, ages += step)
-        {
-            nuint i = (nuint)(start + a);
-            var k = omega * Vector.LoadUnsafe(ref covered, (nuint)a) * (Vector<double>.One - Vector.LoadUnsafe(ref retired, (nuint)(pre + a)));
-            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, Vector.LoadUnsafe(ref pop, i) - Vector.LoadUnsafe(ref pensioners, i)));
-            var n = Vector.LoadUnsafe(ref records, i);
-            k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, noEntry), Vector.MinNative(k, n), k);
-            k.StoreUnsafe(ref contributors, i);
-            if (Vector.GreaterThanAny(k, n))
-            {
-                var more = Vector.GreaterThan(k, n);
-                var keep = Vector.ConditionalSelect(more, n / k, Vector<double>.One);
-                (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_years), i) * keep).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_years), i);
-                (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_deemed), i) * keep).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_deemed), i);
-                (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_indexYears), i) * keep).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_indexYears), i);
-                (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_account), i) * keep).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_account), i);
-                Vector.ConditionalSelect(more, k, n).StoreUnsafe(ref records, i);
-            }
-        }
-        for (; a < end; a++)
-        {
-            int i = start + a;
-            double k = alignment * Unsafe.Add(ref covered, a) * (1 - _retired[pre + a]);
-            k = Math.Max(0, Math.Min(k, population[i] - _pensioners[i]));
-            double n = _records[i];
-            if (a >= noEntryFrom) k = Math.Min(k, n);
-            _contributors[i] = k;
-            if (k > n)
-            {
-                double keep = n / k;
-                _years[i] *= keep;
-                _deemed[i] *= keep;
-                _indexYears[i] *= keep;
-                _account[i] *= keep;
-                _records[i] = k;
-            }
-        }
-        if (end < A) _contributors.AsSpan(start + end, A - end).Clear();
-        ceiling = LowerCeiling(start, end - 1);
     }
 
     /// <summary>Software prefetch (into L2) of the cache lines of <paramref name="count"/> cells from <paramref name="from"/>; a hint, no effect on results.</summary>
@@ -920,14 +942,14 @@ internal sealed class SchemeEngine
     /// <summary>
     /// Σ covered and Σ covered × wage over a region, checking the labour layer's contract on the way: counts and wages
     /// finite and ≥ 0 (counts above the population are not an error here: they are capped by contributors + pensioners
-    /// ≤ population, and what the cap removes shows up in the registration factor).
+    /// ≤ population, and what the cap removes shows up in the registration factor). The wages are those the layer has just filled (_wageNext).
     /// </summary>
     private void CoveredAndWageBill(int year, int r, out double workers, out double wages)
     {
         int width = Vector<double>.Count;
         int start = r * PopulationShape.CellsPerRegion;
         ref double covered = ref MemoryMarshal.GetArrayDataReference(_covered);
-        ref double wage = ref MemoryMarshal.GetArrayDataReference(_wage);
+        ref double wage = ref MemoryMarshal.GetArrayDataReference(_wageNext);
         var infinity = new Vector<double>(double.PositiveInfinity);
         Vector<double> sum = Vector<double>.Zero, dot = Vector<double>.Zero;
         var valid = Vector<long>.AllBitsSet;
@@ -948,7 +970,7 @@ internal sealed class SchemeEngine
         bool allValid = Vector.EqualsAll(valid, Vector<long>.AllBitsSet);
         for (; k < PopulationShape.CellsPerRegion; k++)
         {
-            double c = _covered[start + k], w = _wage[start + k];
+            double c = _covered[start + k], w = _wageNext[start + k];
             allValid &= c >= 0 && c < double.PositiveInfinity && w >= 0 && w < double.PositiveInfinity;
             workers += c;
             wages += c * w;
@@ -960,7 +982,7 @@ internal sealed class SchemeEngine
     {
         for (int i = start; i < start + count; i++)
         {
-            double c = _covered[i], w = _wage[i];
+            double c = _covered[i], w = _wageNext[i];
             if (!(c >= 0) || !double.IsFinite(c) || !(w >= 0) || !double.IsFinite(w)) ThrowWorkforce(year, i, c, w);
         }
     }
