@@ -42,8 +42,12 @@ public sealed record BenefitFormula
         CheckWage(averageMonthlyWage);
         RuleChecks.Argument(contributionIndex, 0, 10, nameof(contributionIndex));
         RuleChecks.Argument(contributionYears, 0, 80, nameof(contributionYears));
-        return averageMonthlyWage * (1 + contributionIndex) / 2 * contributionYears * AccrualRatePerYear;
+        return BasicPensionUnchecked(averageMonthlyWage, contributionIndex, contributionYears);
     }
+
+    /// <summary><see cref="BasicPension"/> without the argument checks (for the scheme engine, whose state keeps them in range).</summary>
+    internal double BasicPensionUnchecked(double averageMonthlyWage, double contributionIndex, double contributionYears) =>
+        averageMonthlyWage * (1 + contributionIndex) / 2 * contributionYears * AccrualRatePerYear;
 
     /// <summary>The monthly individual-account pension: <c>balance / divisor</c>.</summary>
     /// <param name="accountBalance">Account balance at retirement, ≥ 0.</param>
@@ -73,8 +77,12 @@ public sealed record BenefitFormula
         CheckWage(averageMonthlyWage);
         RuleChecks.Argument(contributionIndex, 0, 10, nameof(contributionIndex));
         RuleChecks.Argument(deemedYears, 0, 80, nameof(deemedYears));
-        return averageMonthlyWage * contributionIndex * deemedYears * TransitionalCoefficient;
+        return TransitionalPensionUnchecked(averageMonthlyWage, contributionIndex, deemedYears);
     }
+
+    /// <summary><see cref="TransitionalPension"/> without the argument checks (for the scheme engine, whose state keeps them in range).</summary>
+    internal double TransitionalPensionUnchecked(double averageMonthlyWage, double contributionIndex, double deemedYears) =>
+        averageMonthlyWage * contributionIndex * deemedYears * TransitionalCoefficient;
 
     /// <summary>The three parts of a new pension.</summary>
     /// <param name="averageMonthlyWage">Provincial average monthly wage of the year before retirement.</param>

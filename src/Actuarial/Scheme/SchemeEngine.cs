@@ -42,6 +42,9 @@ internal sealed class SchemeEngine
 {
     private const int A = Ages.Count;
     private const int Groups = Sexes.Count * EducationLevels.Count; // (sex, education) runs per region
+    // Cells after the last region's last run: the step's lanes may run up to three ages past age 100 (into the next run's
+    // ages 0–2, which hold zeros, or into these), so that no run needs a scalar tail.
+    private const int Padding = 8;
 
     private SchemeAssumptions _a;
     private readonly SchemeRules _rules;
@@ -90,7 +93,7 @@ internal sealed class SchemeEngine
     // With a labour layer that fills a region at a time, a cell's wage is its relative earnings × the region's wage scale
     // (the product the layer would store, bit for bit): no wage array to write and read back every year.
     private bool _wagesRelative;
-    private readonly double[] _relativeEarnings = new double[PopulationShape.CellsPerRegion];
+    private readonly double[] _relativeEarnings = new double[PopulationShape.CellsPerRegion + Padding];
     private readonly double[] _wageScale;
     private readonly double[] _averageWagePrevious;
     private readonly double[] _ordinaryBase;   // Σ contributors × contribution base
@@ -153,16 +156,16 @@ internal sealed class SchemeEngine
         _baseAccountFactor = PrepareBaseAccounts();
 
         _covered = new double[_cells];
-        _wage = new double[_cells];
-        _wageNext = new double[_cells];
-        _contributors = new double[_cells];
-        _records = new double[_cells];
-        _years = new double[_cells];
+        _wage = new double[_cells + Padding];
+        _wageNext = new double[_cells + Padding];
+        _contributors = new double[_cells + Padding];
+        _records = new double[_cells + Padding];
+        _years = new double[_cells + Padding];
         _deemed = new double[_cells];
-        _indexYears = new double[_cells];
-        _account = new double[_cells];
-        _pensioners = new double[_cells];
-        _pension = new double[_cells];
+        _indexYears = new double[_cells + Padding];
+        _account = new double[_cells + Padding];
+        _pensioners = new double[_cells + Padding];
+        _pension = new double[_cells + Padding];
         _newPensioners = new double[_cells];
         _recordCeiling = new int[_regions * Groups];
         _averageWage = new double[_regions];
@@ -196,22 +199,22 @@ internal sealed class SchemeEngine
     /// <summary>The year whose state the engine holds (reference date of that year).</summary>
     internal int Year { get; private set; }
 
-    internal ReadOnlySpan<double> Contributors => _contributors;
+    internal ReadOnlySpan<double> Contributors => _contributors.AsSpan(0, _cells);
     /// <summary>Covered workers by cell: of the base year after <see cref="Initialize()"/>; after a step, of the current year only with a labour layer that fills the whole grid.</summary>
     internal ReadOnlySpan<double> Covered => _covered;
-    internal ReadOnlySpan<double> Records => _records;
-    internal ReadOnlySpan<double> Pensioners => _pensioners;
+    internal ReadOnlySpan<double> Records => _records.AsSpan(0, _cells);
+    internal ReadOnlySpan<double> Pensioners => _pensioners.AsSpan(0, _cells);
     internal ReadOnlySpan<double> OrdinaryBase => _ordinaryBase;
-    internal ReadOnlySpan<double> ContributionYears => _years;
+    internal ReadOnlySpan<double> ContributionYears => _years.AsSpan(0, _cells);
     internal ReadOnlySpan<double> DeemedYears => _deemed;
-    internal ReadOnlySpan<double> IndexYears => _indexYears;
-    internal ReadOnlySpan<double> Accounts => _account;
+    internal ReadOnlySpan<double> IndexYears => _indexYears.AsSpan(0, _cells);
+    internal ReadOnlySpan<double> Accounts => _account.AsSpan(0, _cells);
     internal ReadOnlySpan<double> Pensions
     {
         get
         {
             ApplyPendingIndexation();
-            return _pension;
+            return _pension.AsSpan(0, _cells);
         }
     }
     internal ReadOnlySpan<double> NewPensioners => _newPensioners;
@@ -327,7 +330,7 @@ internal sealed class SchemeEngine
         CheckGrid(pop, year);
         Year = year;
         _pendingIndexation = 1;
-        if (_regionalWorkforce is null) _workforce.FillCoveredWorkers(year, pop, _covered, _wageNext);
+        if (_regionalWorkforce is null) _workforce.FillCoveredWorkers(year, pop, _covered, _wageNext.AsSpan(0, _cells));
         ComputeAverageWages(year, pop, out _nationalWage);
         if (_regionalWorkforce is null) (_wage, _wageNext) = (_wageNext, _wage);
         for (int r = 0; r < _regions; r++)
@@ -448,7 +451,7 @@ internal sealed class SchemeEngine
         // by a labour layer that fills a region at a time, or taken from the whole grid that the other kind filled before
         // the loop) give each run's contributors of the next year as the run is aged, while its cells are in cache. Nothing
         // there depends on other regions; the national wage is summed on the way and used in FinishBegin.
-        if (age && _regionalWorkforce is null) _workforce.FillCoveredWorkers(year + 1, pop1, _covered, _wageNext);
+        if (age && _regionalWorkforce is null) _workforce.FillCoveredWorkers(year + 1, pop1, _covered, _wageNext.AsSpan(0, _cells));
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
@@ -569,9 +572,11 @@ internal sealed class SchemeEngine
         Vector<double> paid = Vector<double>.Zero, ordinary = Vector<double>.Zero, kSum = Vector<double>.Zero,
             pSum = Vector<double>.Zero;
 
-        // Pensions: indexed, paid (there are never pensioners below the pension floor).
+        // Pensions: indexed, paid (there are never pensioners below the pension floor). The last lanes may pass age
+        // 100 into the next run's first ages, which have no pensioners when the floor is above them, or into the
+        // padding, and leave them at zero; else a scalar tail stops at 100.
         int a = _pensionFloor;
-        for (; a + width <= A; a += width)
+        for (int vectorEnd = _pensionFloor >= width - 1 ? A : A - width + 1; a < vectorEnd; a += width)
         {
             nuint i = (nuint)(start + a);
             var p = Vector.LoadUnsafe(ref pensioners, i);
@@ -580,21 +585,24 @@ internal sealed class SchemeEngine
             paid += p * pen;
             pSum += p;
         }
-        double paidTail = Vector.Sum(paid), pTail = Vector.Sum(pSum);
+        double paidRun = Vector.Sum(paid), pensionersRun = Vector.Sum(pSum);
         for (; a < A; a++)
         {
             int i = start + a;
             double p = Unsafe.Add(ref pensioners, i);
             double pen = Unsafe.Add(ref pension, i) * c.Indexation;
             Unsafe.Add(ref pension, i) = pen;
-            paidTail += p * pen;
-            pTail += p;
+            paidRun += p * pen;
+            pensionersRun += p;
         }
 
         // Contributions: accrual of record holders, from the record floor to the run's ceiling (above it there are no
-        // record holders and so no contributors: see ContributorsRun).
+        // record holders and so no contributors: see AgeRun). The last lanes may pass the ceiling, or age 100 into the
+        // next run's first ages, which have no record holders when the floor is above them, or into the padding, and
+        // leave them as they are; else a scalar tail stops at the ceiling.
         int end = ceiling + 1;
-        for (a = _recordFloor; a + width <= end; a += width)
+        a = _recordFloor;
+        for (int vectorEnd = _recordFloor >= width - 1 ? end : Math.Min(end, A - width + 1); a < vectorEnd; a += width)
         {
             nuint i = (nuint)(start + a);
             var n = Vector.LoadUnsafe(ref records, i);
@@ -616,18 +624,18 @@ internal sealed class SchemeEngine
             Vector.ConditionalSelect(withRecords, accrued, acc).StoreUnsafe(ref account, i);
         }
         // Reduce the lanes before the tail and the retirement loop (vectors live across calls are spilled in the loop above).
-        double ordinaryTail = Vector.Sum(ordinary), kTail = Vector.Sum(kSum);
+        double ordinaryRun = Vector.Sum(ordinary), contributorsRun = Vector.Sum(kSum);
         for (; a < end; a++)
         {
             int i = start + a;
             double n = Unsafe.Add(ref records, i);
             double k = Unsafe.Add(ref contributors, i);
-            kTail += k;
+            contributorsRun += k;
             if (n <= 0) continue;
             if (k > 0)
             {
                 double contributionBase = Math.Min(Math.Max(Unsafe.Add(ref wage, a) * wageScale, c.FloorWage), c.CapWage);
-                ordinaryTail += k * contributionBase;
+                ordinaryRun += k * contributionBase;
                 double density = k / n;
                 Unsafe.Add(ref years, i) += density;
                 Unsafe.Add(ref indexYears, i) += density * contributionBase * (1 / c.W);
@@ -638,7 +646,6 @@ internal sealed class SchemeEngine
                 Unsafe.Add(ref account, i) *= c.R1;
             }
         }
-        double paidRun = paidTail, pensionersRun = pTail, ordinaryRun = ordinaryTail, contributorsRun = kTail;
         // New pensioners are 0 outside this year's retiring ages (ageing clears those it set), so they are summed here.
         double newRun = 0;
         double lump = 0;
@@ -666,9 +673,9 @@ internal sealed class SchemeEngine
                 acc += ee * floorWageScalar * shortfall;
             }
             double index = Math.Clamp(indexYrs / yrs, 0, 10);
-            double newPension = benefits.BasicPension(c.MonthlyWagePrevious, index, Math.Min(yrs, 80))
+            double newPension = benefits.BasicPensionUnchecked(c.MonthlyWagePrevious, index, Math.Min(yrs, 80))
                 + acc * _inverseDivisor[pre + age]
-                + benefits.TransitionalPension(c.MonthlyWagePrevious, index, Math.Min(_deemed[i], 80));
+                + benefits.TransitionalPensionUnchecked(c.MonthlyWagePrevious, index, Math.Min(_deemed[i], 80));
             double before = _pensioners[i];
             double after = before + leaving;
             _pension[i] = (before * _pension[i] + leaving * newPension) / after;
@@ -765,9 +772,10 @@ internal sealed class SchemeEngine
         ref double account = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_account), s);
         ref double pensioners = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pensioners), s);
         ref double pension = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pension), s);
+        // The last lanes may reach below the floors, into cells that hold zeros (ratios there are finite, if stale).
         int low = Math.Max(1, _pensionFloor);
         int d = A - 2; // the highest destination age of the lanes (lanes d − width + 1 .. d)
-        for (; d - width + 1 >= low; d -= width)
+        for (; d >= low && d - width + 1 >= 1; d -= width)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
             var survival = Vector.LoadUnsafe(ref ratios, i);
@@ -791,7 +799,7 @@ internal sealed class SchemeEngine
         var omega = new Vector<double>(next.Alignment);
         var noEntry = new Vector<double>(next.NoEntryFrom);
         low = Math.Max(1, _recordFloor);
-        for (d = top; d - width + 1 >= low; d -= width)
+        for (d = top; d >= low && d - width + 1 >= 1; d -= width)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
             var rec = Vector.LoadUnsafe(ref records, b) * Vector.LoadUnsafe(ref ratios, i);
