@@ -3,8 +3,10 @@ using System.Diagnostics;
 namespace Actuarial.Benchmarks;
 
 /// <summary>
-/// Rough Stopwatch timings for tuning (BenchmarkDotNet gives the figures we report). With the environment variable
-/// QUICK_ONLY=province, scheme, full (the full projection as a path runs it) or path (one Monte Carlo path) it loops on one piece for eight seconds, for a profiler to sample.
+/// Rough Stopwatch timings for tuning (BenchmarkDotNet gives the figures we report); QUICK_ROUNDS sets their rounds (5).
+/// With the environment variable QUICK_ONLY=province, scheme, full (the full projection as a path runs it) or path (one
+/// Monte Carlo path) it loops on one piece for eight seconds, for a profiler to sample; QUICK_ONLY=compare prints the
+/// minimum and median of many short rounds of the full projection, steadier for comparing two versions.
 /// </summary>
 internal static class QuickTiming
 {
@@ -13,6 +15,16 @@ internal static class QuickTiming
     public static void Run()
     {
         string? only = Environment.GetEnvironmentVariable("QUICK_ONLY");
+        if (only == "compare")
+        {
+            // The full projection (as a path runs it, and keeping every year) in many short rounds: their minimum and median,
+            // steadier than a few long rounds on a shared machine.
+            var full = new PensionBenchmarks();
+            full.Setup();
+            ManyRounds("full projection as a path", full.FullProjectionAsPath);
+            ManyRounds("full projection", full.FullProjection);
+            return;
+        }
         if (only is "province" or "scheme" or "path" or "full")
         {
             Action action;
@@ -57,6 +69,20 @@ internal static class QuickTiming
             monteCarlo.Setup();
             Time("one Monte Carlo path (×20)", monteCarlo.OnePath, 2);
         }
+    }
+
+    private static void ManyRounds(string name, Action action)
+    {
+        for (int i = 0; i < 20; i++) action();
+        var times = new double[60];
+        for (int round = 0; round < times.Length; round++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < 5; i++) action();
+            times[round] = Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1000 / 5;
+        }
+        Array.Sort(times);
+        Console.WriteLine($"{name,-26} min {times[0],10:F0} µs, median {times[times.Length / 2],10:F0} µs ({times.Length} rounds of 5)");
     }
 
     private static void Time(string name, Action action, int iterations)
