@@ -29,6 +29,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
     private readonly double[] _wageIndex;       // [year - FirstYear], W(y) / W(WageBaseYear)
     private readonly double[] _gain, _older, _unemploymentScale, _nonAgricultural, _joining, _density; // [year - FirstYear]
     private readonly double[] _employed;        // [year - FirstYear][sex, education, age]: p × (1 − u) with the levers (FillEmployedShare)
+    private readonly double[] _maxEmployed;     // [year - FirstYear]: the highest employed share of any cell
     private readonly int _firstCoveredAge;      // the lowest age with an employed share > 0 in any year (nobody covered below it)
 
     internal CompiledLabourModel(LabourAssumptions assumptions)
@@ -114,6 +115,8 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
             if (_employed[i] != 0) firstCovered = Math.Min(firstCovered, i % Ages.Count);
         }
         _firstCoveredAge = firstCovered;
+        _maxEmployed = new double[years];
+        for (int i = 0; i < years; i++) _maxEmployed[i] = TensorPrimitives.Max<double>(_employed.AsSpan(i * Cells, Cells));
     }
 
     /// <inheritdoc cref="Scheme.IRegionalCoveredWorkforce.FirstCoveredAge"/>
@@ -195,28 +198,52 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         ref double employed = ref MemoryMarshal.GetArrayDataReference(_employed);
         employed = ref Unsafe.Add(ref employed, t * Cells);
         ref double earnings = ref MemoryMarshal.GetArrayDataReference(_relativeEarnings);
-        var coverageV = new Vector<double>(coverage);
-        var joiningV = new Vector<double>(joining);
         var densityV = new Vector<double>(density);
-        var infinity = new Vector<double>(double.PositiveInfinity);
-        var valid = Vector<long>.AllBitsSet;
         Vector<double> sumCoveredV = Vector<double>.Zero, sumWeightedV = Vector<double>.Zero;
         int i = 0;
-        for (; i + width <= Cells; i += width)
+        bool tailValid;
+        if (_maxEmployed[t] <= 1 && joining >= 0 && joining <= 1)
         {
-            var persons = Vector.LoadUnsafe(ref pop, (nuint)i);
-            valid &= Vector.GreaterThanOrEqual(persons, Vector<double>.Zero) & Vector.LessThan(persons, infinity);
-            var e = Vector.LoadUnsafe(ref employed, (nuint)i);
-            var s = Vector.MinNative(Vector<double>.One, e * coverageV); // finite values: as Math.Min / Math.Max
-            var share = s + joiningV * Vector.MaxNative(Vector<double>.Zero, e - s);
-            var cw = persons * share * densityV;
-            cw.StoreUnsafe(ref covered, (nuint)i);
-            sumCoveredV += cw;
-            sumWeightedV += cw * Vector.LoadUnsafe(ref earnings, (nuint)i);
+            // Every employed share e ≤ 1 and joining in [0, 1] (the defaults): the share is one capped product. With
+            // coverage c ≥ 1, s = min(1, e·c) ≥ e leaves nobody to join: share = min(1, e·c). With c < 1, s = e·c and
+            // share = e·c + joining·e·(1 − c) = e·k with k = c + joining·(1 − c) ≤ 1 (to rounding), = min(1, e·k).
+            var factor = new Vector<double>(coverage >= 1 ? coverage : coverage + joining * (1 - coverage));
+            var lowest = new Vector<double>(double.PositiveInfinity);
+            for (; i + width <= Cells; i += width)
+            {
+                var persons = Vector.LoadUnsafe(ref pop, (nuint)i);
+                lowest = Vector.MinNative(lowest, persons);
+                var share = Vector.MinNative(Vector<double>.One, Vector.LoadUnsafe(ref employed, (nuint)i) * factor);
+                var cw = persons * share * densityV;
+                cw.StoreUnsafe(ref covered, (nuint)i);
+                sumCoveredV += cw;
+                sumWeightedV += cw * Vector.LoadUnsafe(ref earnings, (nuint)i);
+            }
+            // A negative count lowers the minimum; NaN or infinity (even where the share is 0) makes the sum NaN or infinite.
+            tailValid = Vector.GreaterThanOrEqualAll(lowest, Vector<double>.Zero) && double.IsFinite(Vector.Sum(sumCoveredV));
         }
-        // Reduce the lanes before the tail: vectors live across a possible call (a range check) are spilled in the loop above.
+        else
+        {
+            var coverageV = new Vector<double>(coverage);
+            var joiningV = new Vector<double>(joining);
+            var infinity = new Vector<double>(double.PositiveInfinity);
+            var valid = Vector<long>.AllBitsSet;
+            for (; i + width <= Cells; i += width)
+            {
+                var persons = Vector.LoadUnsafe(ref pop, (nuint)i);
+                valid &= Vector.GreaterThanOrEqual(persons, Vector<double>.Zero) & Vector.LessThan(persons, infinity);
+                var e = Vector.LoadUnsafe(ref employed, (nuint)i);
+                var s = Vector.MinNative(Vector<double>.One, e * coverageV); // finite values: as Math.Min / Math.Max
+                var share = s + joiningV * Vector.MaxNative(Vector<double>.Zero, e - s);
+                var cw = persons * share * densityV;
+                cw.StoreUnsafe(ref covered, (nuint)i);
+                sumCoveredV += cw;
+                sumWeightedV += cw * Vector.LoadUnsafe(ref earnings, (nuint)i);
+            }
+            tailValid = Vector.EqualsAll(valid, Vector<long>.AllBitsSet);
+        }
+        // Reduce the lanes before the tail: vectors live across a possible call (a range check) are spilled in the loops above.
         double sumCovered = Vector.Sum(sumCoveredV), sumWeighted = Vector.Sum(sumWeightedV);
-        bool tailValid = Vector.EqualsAll(valid, Vector<long>.AllBitsSet);
         for (; i < Cells; i++)
         {
             double persons = Unsafe.Add(ref pop, i);
