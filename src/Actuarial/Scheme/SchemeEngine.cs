@@ -62,6 +62,7 @@ internal sealed class SchemeEngine
     private readonly double[] _retiring;
     private readonly double[] _inverseDivisor;
     private readonly double[] _leavingShare;
+    private readonly double[] _notRetired;     // 1 − the share retired (the contributors' factor, computed once)
     private readonly double[] _employerRate; // [year index][region]
     private readonly double[] _employeeRate; // [year index]
     private readonly double[] _minimumYears; // [year index]
@@ -106,6 +107,7 @@ internal sealed class SchemeEngine
     private readonly int _pensionFloor; // no pensioners below this age, ever (RetirementTables.FirstPensionAge)
     private int _recordFloor;           // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
     private readonly int[] _recordCeiling; // [region, sex·6 + education]: the highest age with record holders (below the floor if none)
+    private readonly int[] _contributorsEnd; // [region, sex·6 + education]: no contributors from this age up
     private bool _prefetch = true;      // whether Step prefetches the next region's population (not when it is in cache: RunAlongsidePopulation)
     private double _nationalWage;
     private double _pendingIndexation = 1; // 1 + the increase decided in Begin, applied to the pensions by the next Step
@@ -140,6 +142,8 @@ internal sealed class SchemeEngine
         _retiring = _tables.Retiring;
         _inverseDivisor = _tables.InverseDivisor;
         _leavingShare = _tables.LeavingShare;
+        _notRetired = new double[_retired.Length];
+        for (int i = 0; i < _notRetired.Length; i++) _notRetired[i] = 1 - _retired[i];
         _pensionFloor = _tables.FirstPensionAge;
         _recordFloor = Math.Clamp(_regionalWorkforce?.FirstCoveredAge ?? 0, 0, A);
         BindRelativeEarnings();
@@ -168,6 +172,7 @@ internal sealed class SchemeEngine
         _pension = new double[_cells + Padding];
         _newPensioners = new double[_cells];
         _recordCeiling = new int[_regions * Groups];
+        _contributorsEnd = new int[_regions * Groups];
         _averageWage = new double[_regions];
         _wageScale = new double[_regions];
         _averageWagePrevious = new double[_regions];
@@ -395,6 +400,7 @@ internal sealed class SchemeEngine
                     _account[i] = _a.ContributionDensity * index * w * BaseAccountFactor(withAccounts);
                 }
                 _recordCeiling[r * Groups + g] = LowerCeiling(start, A - 1);
+                _contributorsEnd[r * Groups + g] = A;
             }
         }
     }
@@ -609,19 +615,16 @@ internal sealed class SchemeEngine
             var k = Vector.LoadUnsafe(ref contributors, i);
             kSum += k;
             var withRecords = Vector.GreaterThan(n, Vector<double>.Zero);
-            var contributing = withRecords & Vector.GreaterThan(k, Vector<double>.Zero);
+            var contributing = (withRecords & Vector.GreaterThan(k, Vector<double>.Zero)).As<long, double>();
             var cellWage = Vector.LoadUnsafe(ref wage, (nuint)a) * scale;
             var contributionBase = Vector.MinNative(Vector.MaxNative(cellWage, floorWage), capWage); // finite values: as Math.Clamp
-            ordinary += Vector.ConditionalSelect(contributing, k * contributionBase, Vector<double>.Zero);
-            var density = k / n;
-            var yrs = Vector.LoadUnsafe(ref years, i);
-            Vector.ConditionalSelect(contributing, yrs + density, yrs).StoreUnsafe(ref years, i);
-            var idx = Vector.LoadUnsafe(ref indexYears, i);
-            Vector.ConditionalSelect(contributing, idx + density * contributionBase * inverseW, idx).StoreUnsafe(ref indexYears, i);
+            ordinary += (k * contributionBase) & contributing;
+            // 0 where nobody contributes (k / n is NaN there when n = 0): adding it, or products of it, leaves a value as it is.
+            var density = (k / n) & contributing;
+            (Vector.LoadUnsafe(ref years, i) + density).StoreUnsafe(ref years, i);
+            (Vector.LoadUnsafe(ref indexYears, i) + density * contributionBase * inverseW).StoreUnsafe(ref indexYears, i);
             var acc = Vector.LoadUnsafe(ref account, i);
-            var credited = acc * r1;
-            var accrued = Vector.ConditionalSelect(contributing, credited + accountEe * contributionBase * density * rHalf, credited);
-            Vector.ConditionalSelect(withRecords, accrued, acc).StoreUnsafe(ref account, i);
+            Vector.ConditionalSelect(withRecords, acc * r1 + accountEe * contributionBase * density * rHalf, acc).StoreUnsafe(ref account, i);
         }
         // Reduce the lanes before the tail and the retirement loop (vectors live across calls are spilled in the loop above).
         double ordinaryRun = Vector.Sum(ordinary), contributorsRun = Vector.Sum(kSum);
@@ -798,8 +801,10 @@ internal sealed class SchemeEngine
         for (int a = end - 1; a > top; a--) next.Cell(this, s, a);
         var omega = new Vector<double>(next.Alignment);
         var noEntry = new Vector<double>(next.NoEntryFrom);
+        var step = new Vector<double>(width);
         low = Math.Max(1, _recordFloor);
-        for (d = top; d >= low && d - width + 1 >= 1; d -= width)
+        d = top;
+        for (var ages = Vector<double>.Indices + new Vector<double>(d - width + 1); d >= low && d - width + 1 >= 1; d -= width, ages -= step)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
             var rec = Vector.LoadUnsafe(ref records, b) * Vector.LoadUnsafe(ref ratios, i);
@@ -807,9 +812,9 @@ internal sealed class SchemeEngine
             var dmd = Vector.LoadUnsafe(ref deemed, b);
             var idx = Vector.LoadUnsafe(ref indexYears, b);
             var acc = Vector.LoadUnsafe(ref account, b);
-            var k = omega * Vector.LoadUnsafe(ref next.Covered, i) * (Vector<double>.One - Vector.LoadUnsafe(ref next.Retired, i));
+            var k = omega * Vector.LoadUnsafe(ref next.Covered, i) * Vector.LoadUnsafe(ref next.NotRetired, i);
             k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, Vector.LoadUnsafe(ref next.Population, i) - Vector.LoadUnsafe(ref pensioners, i)));
-            k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<double>.Indices + new Vector<double>(i), noEntry), Vector.MinNative(k, rec), k);
+            k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, noEntry), Vector.MinNative(k, rec), k);
             k.StoreUnsafe(ref next.Contributors, i);
             if (Vector.GreaterThanAny(k, rec))
             {
@@ -839,17 +844,20 @@ internal sealed class SchemeEngine
         _records[s] = _years[s] = _deemed[s] = _indexYears[s] = _account[s] = _pensioners[s] = _pension[s] = 0;
         // Below the lanes (age 0, with a record floor of 0): once age 0 is cleared.
         for (int a = _recordFloor; a < low && a < end; a++) next.Cell(this, s, a);
-        if (end < A) _contributors.AsSpan(s + end, A - end).Clear();
+        // Contributors from the end up are 0: clear those set since the run's end was last lowered (usually none).
+        ref int contributorsEnd = ref _contributorsEnd[r * Groups + g];
+        for (int a = end; a < contributorsEnd; a++) _contributors[s + a] = 0;
+        contributorsEnd = end;
         ceiling = LowerCeiling(s, end - 1);
         // New pensioners are set only at the ages where anyone retired this year.
-        if (firstRetiring <= lastRetiring) _newPensioners.AsSpan(s + firstRetiring, lastRetiring - firstRetiring + 1).Clear();
+        for (int a = firstRetiring; a <= lastRetiring; a++) _newPensioners[s + a] = 0;
     }
 
     /// <summary>The inputs of a run's contributors of the next year (see <see cref="AgeRun"/>), as references to the run's age 0.</summary>
     private readonly ref struct Contributing
     {
         public readonly ref double Covered;
-        public readonly ref double Retired;
+        public readonly ref double NotRetired;
         public readonly ref double Population;
         public readonly ref double Contributors;
         public readonly int NoEntryFrom;
@@ -858,7 +866,7 @@ internal sealed class SchemeEngine
         public Contributing(SchemeEngine engine, int g, int yNext, in Ageing ageing, int s)
         {
             Covered = ref engine._regionalWorkforce is null ? ref engine._covered[s] : ref engine._regionCovered[g * A];
-            Retired = ref engine._retired[(yNext * Groups + g) * A];
+            NotRetired = ref engine._notRetired[(yNext * Groups + g) * A];
             Population = ref Unsafe.Add(ref MemoryMarshal.GetReference(ageing.Pop1), s);
             Contributors = ref engine._contributors[s];
             NoEntryFrom = g < EducationLevels.Count ? 60 : 50;
@@ -869,7 +877,7 @@ internal sealed class SchemeEngine
         public void Cell(SchemeEngine engine, int s, int a)
         {
             int i = s + a;
-            double k = Alignment * Unsafe.Add(ref Covered, a) * (1 - Unsafe.Add(ref Retired, a));
+            double k = Alignment * Unsafe.Add(ref Covered, a) * Unsafe.Add(ref NotRetired, a);
             k = Math.Max(0, Math.Min(k, Unsafe.Add(ref Population, a) - engine._pensioners[i]));
             double n = engine._records[i];
             if (a >= NoEntryFrom) k = Math.Min(k, n);
