@@ -22,11 +22,10 @@ namespace Actuarial.Scheme;
 /// fills a region at a time into a region-sized buffer, or has filled the whole grid before the loop), the covered-wage
 /// sums and, with the compiled labour model, the wage scale (a cell's wage is its relative earnings × the scale, so no
 /// wage array is stored; with a whole-grid layer the wages are stored, the next year's beside the year's, and the sums
-/// are taken here, checking the layer's contract); then the survival ratios of the region (one ascending pass). Each run
-/// is stepped: lanes of <see cref="Vector{T}"/> over ages index and pay the pensions and accrue contributions; a scalar
-/// loop restricted to the ages where anyone retires that year (<see cref="RetirementTables"/>) retires record holders.
-/// The run before is then aged (lanes over ages, from the top down), and in the same lanes its contributors of the next
-/// year are set. The national wage, indexation and crediting rate follow when every region is done. Indexation is
+/// are taken here, checking the layer's contract). Each run is stepped: lanes of <see cref="Vector{T}"/> over ages index
+/// and pay the pensions and accrue contributions; a scalar loop restricted to the ages where anyone retires that year
+/// (<see cref="RetirementTables"/>) retires record holders. The run before is then aged (lanes over ages, from the top
+/// down, each scaled by its survival ratio), and in the same lanes its contributors of the next year are set. The national wage, indexation and crediting rate follow when every region is done. Indexation is
 /// applied as the next step reads the pensions (the same product, bit for bit; the <see cref="Pensions"/> view applies
 /// it first). Each run remembers the age of its oldest record holder, above which accrual, ageing and contributors have
 /// nothing to do. Ages below which there are never pensioners (the retirement tables) or record holders (the labour
@@ -100,10 +99,9 @@ internal sealed class SchemeEngine
     private readonly double[] _ordinaryBase;   // Σ contributors × contribution base
     private readonly double[] _lumpSums;
     private readonly double[] _pensionsPaid;
-    private readonly double[] _ratio = new double[PopulationShape.CellsPerRegion];
     // The covered workers of the region being begun, with a labour layer that fills a region at a time: read once, right
     // after the fill, so they need not go out to (and come back from) a 300 KB array every year.
-    private readonly double[] _regionCovered = new double[PopulationShape.CellsPerRegion]; // scratch: survival ratios of the region being aged
+    private readonly double[] _regionCovered = new double[PopulationShape.CellsPerRegion];
     private readonly int _pensionFloor; // no pensioners below this age, ever (RetirementTables.FirstPensionAge)
     private int _recordFloor;           // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
     private readonly int[] _recordCeiling; // [region, sex·6 + education]: the highest age with record holders (below the floor if none)
@@ -472,18 +470,14 @@ internal sealed class SchemeEngine
             step.MonthlyWagePrevious = _averageWagePrevious[r] / 12;
             var sums = default(StepSums);
             double nextWorkers = 0, nextWages = 0;
-            if (age)
-            {
-                (nextWorkers, nextWages) = RegionWages(year + 1, r, pop1, _regionCovered);
-                SurvivalRatios(r * PopulationShape.CellsPerRegion, pop0, pop1);
-            }
+            if (age) (nextWorkers, nextWages) = RegionWages(year + 1, r, pop1, _regionCovered);
             var ageing = new Ageing { Pop0 = pop0, Pop1 = pop1, Alignment = _alignment[r] };
             for (int g = 0; g < Groups; g++)
             {
                 int start = r * PopulationShape.CellsPerRegion + g * A;
                 int yg = y * Groups + g;
                 // The next region's population of the next year comes from memory when read from a stored projection
-                // (SurvivalRatios reads it first): ask for it a run at a time while this region works, so it arrives in
+                // (the labour fill reads it first): ask for it a run at a time while this region works, so it arrives in
                 // the background. Alongside the population projection it is in cache already.
                 if (age && _prefetch && r + 1 < _regions) PrefetchToL2(pop1, start + PopulationShape.CellsPerRegion, A);
                 // The run's wages: relative earnings × the region's scale, or the stored wages × 1 (exact).
@@ -697,40 +691,9 @@ internal sealed class SchemeEngine
     }
 
     /// <summary>
-    /// Survival ratios P(a+1, t+1) / P(a, t) (0 where P(a, t) = 0) of a region's cells, indexed by the cell at a+1, for
-    /// the ages 1..99 that ageing moves anything into (from the lower of the pension and record floors), ascending
-    /// through the region (the population of the next year is read here for the first time; an ascending stream is what
-    /// the hardware prefetches well).
-    /// </summary>
-    private void SurvivalRatios(int regionStart, ReadOnlySpan<double> pop0, ReadOnlySpan<double> pop1)
-    {
-        int width = Vector<double>.Count;
-        int first = Math.Max(1, Math.Min(_pensionFloor, _recordFloor));
-        ref double from0 = ref MemoryMarshal.GetReference(pop0);
-        ref double to1 = ref MemoryMarshal.GetReference(pop1);
-        ref double ratios = ref MemoryMarshal.GetArrayDataReference(_ratio);
-        for (int run = 0; run < Groups * A; run += A)
-        {
-            int k = run + first, end = run + A - 1; // ages first..99
-            for (; k + width <= end; k += width)
-            {
-                nuint i = (nuint)(regionStart + k);
-                var from = Vector.LoadUnsafe(ref from0, i - 1);
-                Vector.ConditionalSelect(Vector.GreaterThan(from, Vector<double>.Zero), Vector.LoadUnsafe(ref to1, i) / from, Vector<double>.Zero)
-                    .StoreUnsafe(ref ratios, (nuint)k);
-            }
-            for (; k < end; k++)
-            {
-                double from = pop0[regionStart + k - 1];
-                _ratio[k] = from > 0 ? pop1[regionStart + k] / from : 0;
-            }
-        }
-    }
-
-    /// <summary>
     /// Ages run <paramref name="g"/> of region <paramref name="r"/> one year (from year index <paramref name="y"/>) and
-    /// sets its contributors of the next year. Each cell moves up an age, scaled by the ratio of consecutive population
-    /// cells (from <see cref="SurvivalRatios"/>); 99 and 100+ merge into 100+; the new pensioners (set at the year's
+    /// sets its contributors of the next year. Each cell moves up an age, scaled by the survival ratio of the population
+    /// cells, P(a+1, t+1) / P(a, t) (0 where P(a, t) = 0), computed in the lanes; 99 and 100+ merge into 100+; the new pensioners (set at the year's
     /// retiring ages) are cleared. Cells below the pension and record floors hold zeros and are left alone. Contributors
     /// are covered × ω × (1 − share retired), within [0, population − pensioners], at most the record holders from the
     /// no-entry age (60 for men, 50 for women); more contributors than record holders dilute the averages. They are set
@@ -767,7 +730,8 @@ internal sealed class SchemeEngine
         // written): the pensions' arrays down to the pension floor, then the records' arrays, with the contributors,
         // from just above the run's ceiling (above it there are none to move) down to the record floor.
         int width = Vector<double>.Count;
-        ref double ratios = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_ratio), g * A);
+        ref double from0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pop0), s);
+        ref double to1 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pop1), s);
         ref double records = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_records), s);
         ref double years = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_years), s);
         ref double deemed = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_deemed), s);
@@ -775,13 +739,13 @@ internal sealed class SchemeEngine
         ref double account = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_account), s);
         ref double pensioners = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pensioners), s);
         ref double pension = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pension), s);
-        // The last lanes may reach below the floors, into cells that hold zeros (ratios there are finite, if stale).
+        // The last lanes may reach below the floors, into cells that hold zeros.
         int low = Math.Max(1, _pensionFloor);
         int d = A - 2; // the highest destination age of the lanes (lanes d − width + 1 .. d)
         for (; d >= low && d - width + 1 >= 1; d -= width)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
-            var survival = Vector.LoadUnsafe(ref ratios, i);
+            var survival = SurvivalRatio(ref from0, ref to1, i);
             var pen = Vector.LoadUnsafe(ref pensioners, b) * survival;
             var amount = Vector.LoadUnsafe(ref pension, b);
             pen.StoreUnsafe(ref pensioners, i);
@@ -789,7 +753,7 @@ internal sealed class SchemeEngine
         }
         for (; d >= low; d--)
         {
-            Unsafe.Add(ref pensioners, d) = Unsafe.Add(ref pensioners, d - 1) * Unsafe.Add(ref ratios, d);
+            Unsafe.Add(ref pensioners, d) = Unsafe.Add(ref pensioners, d - 1) * SurvivalRatio(ref from0, ref to1, d);
             Unsafe.Add(ref pension, d) = Unsafe.Add(ref pension, d - 1);
         }
 
@@ -807,13 +771,15 @@ internal sealed class SchemeEngine
         for (var ages = Vector<double>.Indices + new Vector<double>(d - width + 1); d >= low && d - width + 1 >= 1; d -= width, ages -= step)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
-            var rec = Vector.LoadUnsafe(ref records, b) * Vector.LoadUnsafe(ref ratios, i);
+            var persons = Vector.LoadUnsafe(ref to1, i);
+            var from = Vector.LoadUnsafe(ref from0, b);
+            var rec = Vector.LoadUnsafe(ref records, b) * Vector.ConditionalSelect(Vector.GreaterThan(from, Vector<double>.Zero), persons / from, Vector<double>.Zero);
             var yrs = Vector.LoadUnsafe(ref years, b);
             var dmd = Vector.LoadUnsafe(ref deemed, b);
             var idx = Vector.LoadUnsafe(ref indexYears, b);
             var acc = Vector.LoadUnsafe(ref account, b);
             var k = omega * Vector.LoadUnsafe(ref next.Covered, i) * Vector.LoadUnsafe(ref next.NotRetired, i);
-            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, Vector.LoadUnsafe(ref next.Population, i) - Vector.LoadUnsafe(ref pensioners, i)));
+            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, persons - Vector.LoadUnsafe(ref pensioners, i)));
             k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, noEntry), Vector.MinNative(k, rec), k);
             k.StoreUnsafe(ref next.Contributors, i);
             if (Vector.GreaterThanAny(k, rec))
@@ -834,7 +800,7 @@ internal sealed class SchemeEngine
         }
         for (; d >= low; d--)
         {
-            Unsafe.Add(ref records, d) = Unsafe.Add(ref records, d - 1) * Unsafe.Add(ref ratios, d);
+            Unsafe.Add(ref records, d) = Unsafe.Add(ref records, d - 1) * SurvivalRatio(ref from0, ref to1, d);
             Unsafe.Add(ref years, d) = Unsafe.Add(ref years, d - 1);
             Unsafe.Add(ref deemed, d) = Unsafe.Add(ref deemed, d - 1);
             Unsafe.Add(ref indexYears, d) = Unsafe.Add(ref indexYears, d - 1);
@@ -851,6 +817,22 @@ internal sealed class SchemeEngine
         ceiling = LowerCeiling(s, end - 1);
         // New pensioners are set only at the ages where anyone retired this year.
         for (int a = firstRetiring; a <= lastRetiring; a++) _newPensioners[s + a] = 0;
+    }
+
+    /// <summary>P(a+1, t+1) / P(a, t) for the lanes from cell <paramref name="i"/> (= a + 1) of a run, 0 where P(a, t) = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> SurvivalRatio(ref double pop0, ref double pop1, nuint i)
+    {
+        var from = Vector.LoadUnsafe(ref pop0, i - 1);
+        return Vector.ConditionalSelect(Vector.GreaterThan(from, Vector<double>.Zero), Vector.LoadUnsafe(ref pop1, i) / from, Vector<double>.Zero);
+    }
+
+    /// <summary>P(d, t+1) / P(d − 1, t) of one cell of a run, 0 where P(d − 1, t) = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SurvivalRatio(ref double pop0, ref double pop1, int d)
+    {
+        double from = Unsafe.Add(ref pop0, d - 1);
+        return from > 0 ? Unsafe.Add(ref pop1, d) / from : 0;
     }
 
     /// <summary>The inputs of a run's contributors of the next year (see <see cref="AgeRun"/>), as references to the run's age 0.</summary>
