@@ -22,20 +22,23 @@ namespace Actuarial.Scheme;
 /// fills a region at a time into a region-sized buffer, or has filled the whole grid before the loop), the covered-wage
 /// sums and, with the compiled labour model, the wage scale (a cell's wage is its relative earnings × the scale, so no
 /// wage array is stored; with a whole-grid layer the wages are stored, the next year's beside the year's, and the sums
-/// are taken here, checking the layer's contract). Each run is stepped: lanes of <see cref="Vector{T}"/> over ages index
-/// and pay the pensions and accrue contributions; a scalar loop restricted to the ages where anyone retires that year
-/// (<see cref="RetirementTables"/>) retires record holders. The run before is then aged (lanes over ages, from the top
-/// down, each scaled by its survival ratio), and in the same lanes its contributors of the next year are set. The national wage, indexation and crediting rate follow when every region is done. Indexation is
-/// applied as the next step reads the pensions (the same product, bit for bit; the <see cref="Pensions"/> view applies
-/// it first). Each run remembers the age of its oldest record holder, above which accrual, ageing and contributors have
-/// nothing to do. Ages below which there are never pensioners (the retirement tables) or record holders (the labour
-/// layer's first covered age) are skipped, and new pensioners are only read and cleared at the year's retiring ages (the
-/// only ones that hold any). Run alongside the population projection (<see cref="RunAlongsidePopulation"/>), the engine
-/// reads each year's population from the cache; stepping a stored projection, it prefetches the next region's
-/// population of the next year while a region works. Each cell's arithmetic is the plain loop's, in the same order,
-/// except a multiplication by 1/w for a division by the average wage in the accrual of the index; the region sums add
-/// in another order. The plain loop is kept in the tests (SchemeEngineReference), which the engine must agree with to
-/// 1e-9 relative.
+/// are taken here, checking the layer's contract). Each run is stepped: its pensions are paid from sums taken when it was
+/// aged; lanes of <see cref="Vector{T}"/> over ages accrue contributions; a scalar loop restricted to the ages where
+/// anyone retires that year (<see cref="RetirementTables"/>) retires record holders. The run before is then aged (lanes
+/// over ages, from the top down, each scaled by its survival ratio, summing the pensions the next year will pay), and in
+/// the same lanes its contributors of the next year are set. The national wage, indexation and crediting rate follow
+/// when every region is done. Pensions are held in units of a national index, which a year's indexation multiplies
+/// (every pension gets the same increase), so no cell is touched for it; the <see cref="Pensions"/> view gives yuan.
+/// Each run remembers the age of its oldest record holder, above which accrual, ageing and contributors have nothing
+/// to do. Ages below which there are never pensioners (the retirement tables) or record holders (the labour layer's
+/// first covered age) are skipped, and new pensioners are only read and cleared at the year's retiring ages (the only
+/// ones that hold any). Lanes may run past a run's ceiling, floors or age 100 into cells that hold zeros (see
+/// <see cref="Padding"/>), so that runs need no scalar tails. Run alongside the population projection
+/// (<see cref="RunAlongsidePopulation"/>), the engine reads each year's population from the cache; stepping a stored
+/// projection, it prefetches the next region's population of the next year while a region works. Each cell's
+/// arithmetic is the plain loop's, in the same order, except a multiplication by 1/w for a division by the average wage
+/// in the accrual of the index and the pensions' index units; sums add in another order. The plain loop is kept in the
+/// tests (SchemeEngineReference), which the engine must agree with to 1e-9 relative.
 /// </remarks>
 internal sealed class SchemeEngine
 {
@@ -85,7 +88,7 @@ internal sealed class SchemeEngine
     private readonly double[] _indexYears;     // average Σ contribution index over years, per record
     private readonly double[] _account;        // average individual-account balance per record, yuan
     private readonly double[] _pensioners;
-    private readonly double[] _pension;        // average monthly pension per pensioner, yuan
+    private readonly double[] _pension;        // average monthly pension per pensioner, in units of _pensionIndex yuan
     private readonly double[] _newPensioners;
 
     // By region, for the current year.
@@ -108,7 +111,14 @@ internal sealed class SchemeEngine
     private readonly int[] _contributorsEnd; // [region, sex·6 + education]: no contributors from this age up
     private bool _prefetch = true;      // whether Step prefetches the next region's population (not when it is in cache: RunAlongsidePopulation)
     private double _nationalWage;
-    private double _pendingIndexation = 1; // 1 + the increase decided in Begin, applied to the pensions by the next Step
+    // The indexation since the base year: a cell's pension is _pension × this, in yuan. Every pension gets the same
+    // increase, so a year's indexation is one product here instead of one per cell.
+    private double _pensionIndex = 1;
+    // [region, sex·6 + education]: Σ pensioners × pension (index units) and Σ pensioners of the run, for the year's payment
+    // (summed as the run is aged, and kept up as the step retires record holders).
+    private readonly double[] _runPaid;
+    private readonly double[] _runPensioners;
+    private double[]? _pensionAmounts; // the Pensions view
     private double _wageGrowth;
     private double _creditingRate;
 
@@ -171,6 +181,8 @@ internal sealed class SchemeEngine
         _newPensioners = new double[_cells];
         _recordCeiling = new int[_regions * Groups];
         _contributorsEnd = new int[_regions * Groups];
+        _runPaid = new double[_regions * Groups];
+        _runPensioners = new double[_regions * Groups];
         _averageWage = new double[_regions];
         _wageScale = new double[_regions];
         _averageWagePrevious = new double[_regions];
@@ -216,8 +228,9 @@ internal sealed class SchemeEngine
     {
         get
         {
-            ApplyPendingIndexation();
-            return _pension.AsSpan(0, _cells);
+            _pensionAmounts ??= new double[_cells];
+            TensorPrimitives.Multiply(_pension.AsSpan(0, _cells), _pensionIndex, _pensionAmounts);
+            return _pensionAmounts;
         }
     }
     internal ReadOnlySpan<double> NewPensioners => _newPensioners;
@@ -332,7 +345,7 @@ internal sealed class SchemeEngine
         const int year = SchemeAssumptions.BaseYear;
         CheckGrid(pop, year);
         Year = year;
-        _pendingIndexation = 1;
+        _pensionIndex = 1;
         if (_regionalWorkforce is null) _workforce.FillCoveredWorkers(year, pop, _covered, _wageNext.AsSpan(0, _cells));
         ComputeAverageWages(year, pop, out _nationalWage);
         if (_regionalWorkforce is null) (_wage, _wageNext) = (_wageNext, _wage);
@@ -370,6 +383,7 @@ internal sealed class SchemeEngine
                 var education = (EducationLevel)(g % EducationLevels.Count);
                 double entry = _a.CareerEntryAgeByEducation[(int)education];
                 int start = r * PopulationShape.CellsPerRegion + g * A;
+                double runPaid = 0, runPensioners = 0;
                 for (int a = 0; a < A; a++)
                 {
                     int i = start + a;
@@ -377,6 +391,8 @@ internal sealed class SchemeEngine
                     double p = Math.Min(pop[i], scale * pop[i] * retired);
                     _pensioners[i] = p;
                     _pension[i] = p > 0 ? _pensionLevel[r] : 0;
+                    runPaid += p * _pension[i];
+                    runPensioners += p;
                     double k = Math.Max(0, Math.Min(_alignment[r] * _covered[i] * (1 - retired), pop[i] - p));
                     _contributors[i] = k;
                     _records[i] = k;
@@ -399,6 +415,8 @@ internal sealed class SchemeEngine
                 }
                 _recordCeiling[r * Groups + g] = LowerCeiling(start, A - 1);
                 _contributorsEnd[r * Groups + g] = A;
+                _runPaid[r * Groups + g] = runPaid;
+                _runPensioners[r * Groups + g] = runPensioners;
             }
         }
     }
@@ -448,9 +466,8 @@ internal sealed class SchemeEngine
             R1 = 1 + _creditingRate,
             RHalf = 1 + 0.5 * _creditingRate,
             Buy = _a.ShortOfMinimumYears == ShortfallRule.BuyMissingYears,
-            Indexation = _pendingIndexation,
+            PensionIndex = _pensionIndex,
         };
-        _pendingIndexation = 1;
         // With ageing, each region begins the next year as it steps: its covered workers of the next year (filled here
         // by a labour layer that fills a region at a time, or taken from the whole grid that the other kind filled before
         // the loop) give each run's contributors of the next year as the run is aged, while its cells are in cache. Nothing
@@ -535,7 +552,7 @@ internal sealed class SchemeEngine
     /// <summary>The year's constants of <see cref="StepRun"/>, and the region's (set per region).</summary>
     private struct StepConstants
     {
-        public double Ee, Minimum, R1, RHalf, Indexation;
+        public double Ee, Minimum, R1, RHalf, PensionIndex;
         public bool Buy;
         public double W, FloorWage, CapWage, Er, AccountEe, MonthlyWagePrevious;
     }
@@ -554,14 +571,11 @@ internal sealed class SchemeEngine
         ref StepSums sums)
     {
         int width = Vector<double>.Count;
-        ref double pensioners = ref MemoryMarshal.GetArrayDataReference(_pensioners);
-        ref double pension = ref MemoryMarshal.GetArrayDataReference(_pension);
         ref double records = ref MemoryMarshal.GetArrayDataReference(_records);
         ref double contributors = ref MemoryMarshal.GetArrayDataReference(_contributors);
         ref double years = ref MemoryMarshal.GetArrayDataReference(_years);
         ref double indexYears = ref MemoryMarshal.GetArrayDataReference(_indexYears);
         ref double account = ref MemoryMarshal.GetArrayDataReference(_account);
-        var f = new Vector<double>(c.Indexation);
         var scale = new Vector<double>(wageScale);
         var floorWage = new Vector<double>(c.FloorWage);
         var capWage = new Vector<double>(c.CapWage);
@@ -569,39 +583,18 @@ internal sealed class SchemeEngine
         var r1 = new Vector<double>(c.R1);
         var rHalf = new Vector<double>(c.RHalf);
         var accountEe = new Vector<double>(c.AccountEe);
-        Vector<double> paid = Vector<double>.Zero, ordinary = Vector<double>.Zero, kSum = Vector<double>.Zero,
-            pSum = Vector<double>.Zero;
+        Vector<double> ordinary = Vector<double>.Zero, kSum = Vector<double>.Zero;
 
-        // Pensions: indexed, paid (there are never pensioners below the pension floor). The last lanes may pass age
-        // 100 into the next run's first ages, which have no pensioners when the floor is above them, or into the
-        // padding, and leave them at zero; else a scalar tail stops at 100.
-        int a = _pensionFloor;
-        for (int vectorEnd = _pensionFloor >= width - 1 ? A : A - width + 1; a < vectorEnd; a += width)
-        {
-            nuint i = (nuint)(start + a);
-            var p = Vector.LoadUnsafe(ref pensioners, i);
-            var pen = Vector.LoadUnsafe(ref pension, i) * f;
-            pen.StoreUnsafe(ref pension, i);
-            paid += p * pen;
-            pSum += p;
-        }
-        double paidRun = Vector.Sum(paid), pensionersRun = Vector.Sum(pSum);
-        for (; a < A; a++)
-        {
-            int i = start + a;
-            double p = Unsafe.Add(ref pensioners, i);
-            double pen = Unsafe.Add(ref pension, i) * c.Indexation;
-            Unsafe.Add(ref pension, i) = pen;
-            paidRun += p * pen;
-            pensionersRun += p;
-        }
+        // Pensions paid: the run's sums were taken as it was aged (or set up), and every pension has the year's index.
+        int run = start / A;
+        double paidRun = c.PensionIndex * _runPaid[run], pensionersRun = _runPensioners[run];
 
         // Contributions: accrual of record holders, from the record floor to the run's ceiling (above it there are no
         // record holders and so no contributors: see AgeRun). The last lanes may pass the ceiling, or age 100 into the
         // next run's first ages, which have no record holders when the floor is above them, or into the padding, and
         // leave them as they are; else a scalar tail stops at the ceiling.
         int end = ceiling + 1;
-        a = _recordFloor;
+        int a = _recordFloor;
         for (int vectorEnd = _recordFloor >= width - 1 ? end : Math.Min(end, A - width + 1); a < vectorEnd; a += width)
         {
             nuint i = (nuint)(start + a);
@@ -675,8 +668,11 @@ internal sealed class SchemeEngine
                 + benefits.TransitionalPensionUnchecked(c.MonthlyWagePrevious, index, Math.Min(_deemed[i], 80));
             double before = _pensioners[i];
             double after = before + leaving;
-            _pension[i] = (before * _pension[i] + leaving * newPension) / after;
+            double newPensionInIndexUnits = newPension / c.PensionIndex;
+            _pension[i] = (before * _pension[i] + leaving * newPensionInIndexUnits) / after;
             _pensioners[i] = after;
+            _runPaid[run] += leaving * newPensionInIndexUnits; // paid from the next step of the same year, if any
+            _runPensioners[run] += leaving;
             pensionersRun += leaving;
             newRun += leaving - _newPensioners[i];
             _newPensioners[i] = leaving;
@@ -725,6 +721,7 @@ internal sealed class SchemeEngine
         double p = _pensioners[i99] + _pensioners[i100];
         _pension[i100] = p > 0 ? (_pensioners[i99] * _pension[i99] + _pensioners[i100] * _pension[i100]) / p : 0;
         _pensioners[i100] = p * ratio;
+        double runPaid = _pensioners[i100] * _pension[i100], runPensioners = _pensioners[i100];
 
         // Ages 1..99 from 0..98, from the top down in lanes (each group of lanes is read before the one below it is
         // written): the pensions' arrays down to the pension floor, then the records' arrays, with the contributors,
@@ -742,6 +739,7 @@ internal sealed class SchemeEngine
         // The last lanes may reach below the floors, into cells that hold zeros.
         int low = Math.Max(1, _pensionFloor);
         int d = A - 2; // the highest destination age of the lanes (lanes d − width + 1 .. d)
+        Vector<double> paid = Vector<double>.Zero, pSum = Vector<double>.Zero;
         for (; d >= low && d - width + 1 >= 1; d -= width)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
@@ -750,12 +748,22 @@ internal sealed class SchemeEngine
             var amount = Vector.LoadUnsafe(ref pension, b);
             pen.StoreUnsafe(ref pensioners, i);
             amount.StoreUnsafe(ref pension, i);
+            paid += pen * amount;
+            pSum += pen;
         }
+        runPaid += Vector.Sum(paid);
+        runPensioners += Vector.Sum(pSum);
         for (; d >= low; d--)
         {
-            Unsafe.Add(ref pensioners, d) = Unsafe.Add(ref pensioners, d - 1) * SurvivalRatio(ref from0, ref to1, d);
+            double pen = Unsafe.Add(ref pensioners, d - 1) * SurvivalRatio(ref from0, ref to1, d);
+            Unsafe.Add(ref pensioners, d) = pen;
             Unsafe.Add(ref pension, d) = Unsafe.Add(ref pension, d - 1);
+            runPaid += pen * Unsafe.Add(ref pension, d);
+            runPensioners += pen;
         }
+        // The next step pays the pensions as they are now (it retires record holders after paying).
+        _runPaid[r * Groups + g] = runPaid;
+        _runPensioners[r * Groups + g] = runPensioners;
 
         var next = new Contributing(this, g, y + 1, ageing, s);
         int top = Math.Min(ceiling + 1, A - 2); // the highest age ageing moves records into
@@ -884,7 +892,7 @@ internal sealed class SchemeEngine
         _nationalWage = allWorkers > 0 ? allWages / allWorkers : 0;
         _wageGrowth = previousNational > 0 && _nationalWage > 0 ? _nationalWage / previousNational - 1 : 0;
         double increase = _rules.Indexation.Increase(year, _wageGrowth, _a.PriceGrowth);
-        _pendingIndexation = 1 + increase; // applied by the next Step as it reads the pensions (or by the Pensions view)
+        _pensionIndex *= 1 + increase;
         _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
     }
 
@@ -897,14 +905,6 @@ internal sealed class SchemeEngine
             for (int k = 0; k < count; k += 8) Sse.Prefetch1(p + k); // 8 doubles a 64-byte line
             Sse.Prefetch1(p + count - 1); // the last line, if the cells straddle one more
         }
-    }
-
-    /// <summary>Applies an indexation decided by <see cref="FinishBegin"/> that no step has applied yet (for views of the state).</summary>
-    private void ApplyPendingIndexation()
-    {
-        if (_pendingIndexation == 1) return;
-        TensorPrimitives.Multiply(_pension, _pendingIndexation, _pension);
-        _pendingIndexation = 1;
     }
 
     private void ComputeAverageWages(int year, ReadOnlySpan<double> pop, out double national)
