@@ -97,11 +97,12 @@ public static class DemographicProjector
     /// Allocation-free.
     /// </summary>
     /// <remarks>
-    /// The step makes three passes over the (region, sex) blocks of [education][age] (606 contiguous cells), so each
+    /// The step makes two passes over the (region, sex) blocks of [education][age] (606 contiguous cells), so each
     /// block is worked on while it sits in the first-level cache:
-    /// (1) survive, age and count deaths and births, and gather the national and per-region cohort sums;
-    /// (2) with migration between provinces, gather what the senders send;
-    /// (3) add the received migrants, scale by the international-migration factor, move young cohorts up the
+    /// (1) survive, age and count deaths and births, and gather the national and per-region cohort sums and, with
+    /// migration between provinces, what the senders send (sending rate × persons, before the receiving capacity, which
+    /// needs every region's cohorts, scales it);
+    /// (2) add the received migrants, scale by the international-migration factor, move young cohorts up the
     /// education levels and, when storing, stream the finished block out while it is still in the first-level cache.
     /// Migration between provinces is computed on the population after international migration
     /// (as the class remarks say); since international migration scales every cell of a (sex, age) by the same
@@ -118,8 +119,11 @@ public static class DemographicProjector
         double maleShare = inputs.MaleShareOfBirths[t];
         var national = scratch.NationalBlocks.AsSpan(); // [sex][education][age], then folded into [sex][age] in the first run
         national.Clear();
+        var sending = inputs.InterprovincialSendingRates;
+        var sentBySex = scratch.Sent.AsSpan(); // [sex][education][age]: −Σ over senders of sending rate × persons, gathered in pass 1
+        if (interprovincial) sentBySex.Clear();
 
-        // Pass 1: survive and age; deaths and births; national and cohort sums.
+        // Pass 1: survive and age; deaths and births; national and cohort sums; what the senders would send.
         for (int r = 0; r < regionCount; r++)
         {
             double births = 0;
@@ -131,6 +135,8 @@ public static class DemographicProjector
                 ProjectionKernels.Survive(current.Slice(start, Block), to, inputs.Survival.AsSpan(ts * A, A), inputs.DeathShare.AsSpan(ts * A, A),
                     s == (int)Sex.Female ? inputs.BirthWeight.AsSpan(t * A, A) : default, national.Slice(s * Block, Block),
                     interprovincial ? scratch.Cohorts.AsSpan((r * Sexes.Count + s) * A, A) : default,
+                    interprovincial ? sending.AsSpan(InterprovincialMigrationRates.Index(r, (Sex)s, 0), A) : default,
+                    interprovincial ? sentBySex.Slice(s * Block, Block) : default,
                     out accounts.Deaths[r * Sexes.Count + s], out double bornToThisSex);
                 if (s == (int)Sex.Female) births = bornToThisSex;
             }
@@ -141,7 +147,11 @@ public static class DemographicProjector
                 double alive = born * inputs.BirthSurvival[t * Sexes.Count + s];
                 next[PopulationShape.Index(r, (Sex)s, EducationLevel.NoEducation, 0)] = alive;
                 national[s * Block] += alive;
-                if (interprovincial) scratch.Cohorts[(r * Sexes.Count + s) * A] += alive;
+                if (interprovincial)
+                {
+                    scratch.Cohorts[(r * Sexes.Count + s) * A] += alive;
+                    sentBySex[s * Block] -= sending![InterprovincialMigrationRates.Index(r, (Sex)s, 0)] * alive;
+                }
                 accounts.Deaths[r * Sexes.Count + s] += born - alive;
             }
         }
@@ -154,27 +164,20 @@ public static class DemographicProjector
             var factor = scratch.Factor.AsSpan(0, A);
             var added = scratch.AddedImmigrants.AsSpan(0, regionCount);
             added.Clear();
-            MigrationFactors(inputs, t, sex, next, nationalByAge, factor, added, scratch.Cohorts, interprovincial);
+            var sent = sentBySex.Slice(s * Block, Block);
+            MigrationFactors(inputs, t, sex, next, nationalByAge, factor, added, scratch.Cohorts, interprovincial ? sent : default);
 
-            // Pass 2: what the senders send (before the international factor, which multiplies everything alike).
-            var sent = scratch.Sent.AsSpan(0, Block);
+            // What the senders send (before the international factor, which multiplies everything alike) per unit of
+            // receiving capacity. Senders send only at ages where anyone receives (open = 1), those with an inverse capacity > 0.
             var open = scratch.Open.AsSpan(0, A);
             var inverseCapacity = scratch.InverseCapacity.AsSpan(0, A);
-            var sending = inputs.InterprovincialSendingRates;
             if (sending is not null)
             {
                 ReceivingCapacity(inputs, sex, scratch.Cohorts, regionCount, open, inverseCapacity);
-                sent.Clear();
-                for (int r = 0; r < regionCount; r++)
-                {
-                    int start = PopulationShape.RunStart(r, sex, EducationLevel.NoEducation);
-                    ProjectionKernels.Send(next.Slice(start, Block), sending.AsSpan(InterprovincialMigrationRates.Index(r, sex, 0), A), open, sent);
-                }
-                // The senders' total per unit of receiving capacity.
                 for (int e = 0; e < EducationLevels.Count; e++) TensorPrimitives.Multiply(sent.Slice(e * A, A), inverseCapacity, sent.Slice(e * A, A));
             }
 
-            // Pass 3: received migrants, the international factor, education.
+            // Pass 2: received migrants, the international factor, education.
             var targets = inputs.EducationTargets is { } allTargets
                 ? allTargets.AsSpan((t * Sexes.Count + s) * EducationTransitions.LevelMajorTargetLength, EducationTransitions.LevelMajorTargetLength)
                 : default;
@@ -209,7 +212,7 @@ public static class DemographicProjector
     /// (a rare path) and the factor for that age stays 1.
     /// </summary>
     private static void MigrationFactors(CompiledDemography inputs, int t, Sex sex, Span<double> next, Span<double> nationalByAge,
-        Span<double> factor, Span<double> added, double[] cohorts, bool trackCohorts)
+        Span<double> factor, Span<double> added, double[] cohorts, Span<double> sent)
     {
         const int A = Ages.Count;
         var migrants = inputs.InternationalMigrants.AsSpan((t * Sexes.Count + (int)sex) * A, A);
@@ -236,7 +239,11 @@ public static class DemographicProjector
                         double arrivals = m * next[run + like] / nationalByAge[like];
                         next[run + a] += arrivals;
                         added[r] += arrivals;
-                        if (trackCohorts) cohorts[(r * Sexes.Count + (int)sex) * A + a] += arrivals;
+                        if (!sent.IsEmpty)
+                        {
+                            cohorts[(r * Sexes.Count + (int)sex) * A + a] += arrivals;
+                            sent[e * A + a] -= inputs.InterprovincialSendingRates![InterprovincialMigrationRates.Index(r, sex, a)] * arrivals;
+                        }
                     }
                 }
             }
@@ -359,7 +366,7 @@ internal sealed class ProjectionBuffers
         Cohorts = new double[regions * Sexes.Count * Ages.Count];
         Factor = new double[Ages.Count];
         AddedImmigrants = new double[regions];
-        Sent = new double[PopulationShape.CellsPerSex];
+        Sent = new double[Sexes.Count * PopulationShape.CellsPerSex];
         Open = new double[Ages.Count];
         InverseCapacity = new double[Ages.Count];
         RegionCount = regions;

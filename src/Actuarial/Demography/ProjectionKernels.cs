@@ -22,10 +22,13 @@ internal static class ProjectionKernels
     /// Ages a block by one year: to[a+1] = from[a]·S[a] (a ≤ 98), to[100] = (from[99] + from[100])·S[99], to[0] = 0;
     /// returns the deaths Σ from·(1 − S) and the births Σ from·w (w = birth weights, empty for males); adds the
     /// survivors to the national block and, when <paramref name="cohort"/> is not empty, writes their sum over
-    /// education levels by age into it (age 0 is left at 0 for the caller's births).
+    /// education levels by age into it (age 0 is left at 0 for the caller's births). With migration between provinces
+    /// (<paramref name="sendingRates"/> not empty) it also subtracts what the survivors would send,
+    /// sent[e][a] −= sending[a] · to[e][a], so that no other pass over the block is needed for it.
     /// </summary>
     public static void Survive(ReadOnlySpan<double> from, Span<double> to, ReadOnlySpan<double> survival, ReadOnlySpan<double> deathShare,
-        ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> cohort, out double deaths, out double births)
+        ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> cohort, ReadOnlySpan<double> sendingRates, Span<double> sent,
+        out double deaths, out double births)
     {
         int width = Vector<double>.Count;
         var deathSum = Vector<double>.Zero;
@@ -40,12 +43,16 @@ internal static class ProjectionKernels
         ref double s0 = ref MemoryMarshal.GetReference(survival);
         ref double d0 = ref MemoryMarshal.GetReference(deathShare);
         ref double w0 = ref withBirths ? ref MemoryMarshal.GetReference(birthWeight) : ref Unsafe.NullRef<double>();
+        bool sending = !sendingRates.IsEmpty;
+        ref double r0 = ref sending ? ref MemoryMarshal.GetReference(sendingRates) : ref Unsafe.NullRef<double>();
+        ref double e0 = ref sending ? ref MemoryMarshal.GetReference(sent) : ref Unsafe.NullRef<double>();
         int a = 0;
         for (; a + width <= A - 1; a += width)
         {
             var s = Vector.LoadUnsafe(ref s0, (nuint)a);
             var d = Vector.LoadUnsafe(ref d0, (nuint)a);
             var w = withBirths ? Vector.LoadUnsafe(ref w0, (nuint)a) : Vector<double>.Zero;
+            var rate = sending ? Vector.LoadUnsafe(ref r0, (nuint)(a + 1)) : Vector<double>.Zero;
             var sum = Vector<double>.Zero;
             for (int run = 0; run < Runs * A; run += A)
             {
@@ -53,6 +60,7 @@ internal static class ProjectionKernels
                 var y = x * s;
                 y.StoreUnsafe(ref t0, (nuint)(run + a + 1));
                 (Vector.LoadUnsafe(ref n0, (nuint)(run + a + 1)) + y).StoreUnsafe(ref n0, (nuint)(run + a + 1));
+                if (sending) (Vector.LoadUnsafe(ref e0, (nuint)(run + a + 1)) - rate * y).StoreUnsafe(ref e0, (nuint)(run + a + 1));
                 sum += y;
                 deathSum += x * d;
                 birthSum += x * w;
@@ -68,6 +76,7 @@ internal static class ProjectionKernels
                 double y = x * s;
                 Unsafe.Add(ref t0, run + b + 1) = y;
                 Unsafe.Add(ref n0, run + b + 1) += y;
+                if (sending) Unsafe.Add(ref e0, run + b + 1) -= Unsafe.Add(ref r0, b + 1) * y;
                 sum += y;
                 deathTail += x * Unsafe.Add(ref d0, b);
                 if (withBirths) birthTail += x * Unsafe.Add(ref w0, b);
@@ -81,6 +90,7 @@ internal static class ProjectionKernels
             double y = open * openSurvival;
             Unsafe.Add(ref t0, run + A - 1) += y;
             Unsafe.Add(ref n0, run + A - 1) += y;
+            if (sending) Unsafe.Add(ref e0, run + A - 1) -= Unsafe.Add(ref r0, A - 1) * y;
             if (withCohort) Unsafe.Add(ref c0, A - 1) += y;
             deathTail += open * Unsafe.Add(ref d0, A - 1);
             if (withBirths) birthTail += open * Unsafe.Add(ref w0, A - 1);
@@ -89,30 +99,6 @@ internal static class ProjectionKernels
         if (withCohort) c0 = 0;
         deaths = Vector.Sum(deathSum) + deathTail;
         births = Vector.Sum(birthSum) + birthTail;
-    }
-
-    /// <summary>sent[e][a] −= sending[a] · open[a] · block[e][a]: what a region's senders send, by education and age.</summary>
-    public static void Send(ReadOnlySpan<double> block, ReadOnlySpan<double> sendingRates, ReadOnlySpan<double> open, Span<double> sent)
-    {
-        int width = Vector<double>.Count;
-        ref double p0 = ref MemoryMarshal.GetReference(block);
-        ref double s0 = ref MemoryMarshal.GetReference(sent);
-        ref double o0 = ref MemoryMarshal.GetReference(open);
-        ref double r0 = ref MemoryMarshal.GetReference(sendingRates);
-        int a = 0;
-        for (; a + width <= A; a += width)
-        {
-            var rate = Vector.LoadUnsafe(ref r0, (nuint)a) * Vector.LoadUnsafe(ref o0, (nuint)a);
-            for (int run = 0; run < Runs * A; run += A)
-            {
-                (Vector.LoadUnsafe(ref s0, (nuint)(run + a)) - rate * Vector.LoadUnsafe(ref p0, (nuint)(run + a))).StoreUnsafe(ref s0, (nuint)(run + a));
-            }
-        }
-        for (; a < A; a++)
-        {
-            double rate = Unsafe.Add(ref r0, a) * Unsafe.Add(ref o0, a);
-            for (int run = 0; run < Runs * A; run += A) Unsafe.Add(ref s0, run + a) -= rate * Unsafe.Add(ref p0, run + a);
-        }
     }
 
     /// <summary>
