@@ -30,7 +30,8 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
     private readonly double[] _gain, _older, _unemploymentScale, _nonAgricultural, _joining, _density; // [year - FirstYear]
     private readonly double[] _employed;        // [year - FirstYear][sex, education, age]: p × (1 − u) with the levers (FillEmployedShare)
     private readonly double[] _maxEmployed;     // [year - FirstYear]: the highest employed share of any cell
-    private readonly int _firstCoveredAge;      // the lowest age with an employed share > 0 in any year (nobody covered below it)
+    private readonly int _firstCoveredAge;
+    private readonly int _firstLaneAge;         // the fill's first age in each run (cells below it are not covered, not written)      // the lowest age with an employed share > 0 in any year (nobody covered below it)
 
     internal CompiledLabourModel(LabourAssumptions assumptions)
     {
@@ -115,6 +116,10 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
             if (_employed[i] != 0) firstCovered = Math.Min(firstCovered, i % Ages.Count);
         }
         _firstCoveredAge = firstCovered;
+        // The lanes of each (sex, education) run from the highest age at or below the first covered age that leaves whole
+        // vectors up to 100 (−1 if there is none: the fill then goes through the region's cells in one stretch).
+        int lanes = (Ages.Count - firstCovered + Vector<double>.Count - 1) / Vector<double>.Count;
+        _firstLaneAge = Ages.Count - lanes * Vector<double>.Count >= 0 ? Ages.Count - lanes * Vector<double>.Count : -1;
         _maxEmployed = new double[years];
         for (int i = 0; i < years; i++) _maxEmployed[i] = TensorPrimitives.Max<double>(_employed.AsSpan(i * Cells, Cells));
     }
@@ -161,6 +166,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
         for (int r = 0; r < _coverage.Length; r++)
         {
+            coveredWorkers.Slice(r * Cells, Cells).Clear(); // the fill leaves cells nobody is covered in as they are
             double provinceWage = FillRegion(year - FirstYear, r, population, coveredWorkers.Slice(r * Cells, Cells)).ProvinceWage;
             TensorPrimitives.Multiply(_relativeEarnings, provinceWage, annualWageYuan.Slice(r * Cells, Cells));
         }
@@ -207,17 +213,22 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
             // Every employed share e ≤ 1 and joining in [0, 1] (the defaults): the share is one capped product. With
             // coverage c ≥ 1, s = min(1, e·c) ≥ e leaves nobody to join: share = min(1, e·c). With c < 1, s = e·c and
             // share = e·c + joining·e·(1 − c) = e·k with k = c + joining·(1 − c) ≤ 1 (to rounding), = min(1, e·k).
+            // Run by run from the first lane age (below it nobody is covered), else through the region in one stretch.
             var factor = new Vector<double>(coverage >= 1 ? coverage : coverage + joining * (1 - coverage));
             var lowest = new Vector<double>(double.PositiveInfinity);
-            for (; i + width <= Cells; i += width)
+            int from = Math.Max(0, _firstLaneAge), runs = _firstLaneAge >= 0 ? Cells / Ages.Count : 1, runLength = _firstLaneAge >= 0 ? Ages.Count : Cells;
+            for (int run = 0; run < runs; run++)
             {
-                var persons = Vector.LoadUnsafe(ref pop, (nuint)i);
-                lowest = Vector.MinNative(lowest, persons);
-                var share = Vector.MinNative(Vector<double>.One, Vector.LoadUnsafe(ref employed, (nuint)i) * factor);
-                var cw = persons * share * densityV;
-                cw.StoreUnsafe(ref covered, (nuint)i);
-                sumCoveredV += cw;
-                sumWeightedV += cw * Vector.LoadUnsafe(ref earnings, (nuint)i);
+                for (i = run * runLength + from; i + width <= (run + 1) * runLength; i += width)
+                {
+                    var persons = Vector.LoadUnsafe(ref pop, (nuint)i);
+                    lowest = Vector.MinNative(lowest, persons);
+                    var share = Vector.MinNative(Vector<double>.One, Vector.LoadUnsafe(ref employed, (nuint)i) * factor);
+                    var cw = persons * share * densityV;
+                    cw.StoreUnsafe(ref covered, (nuint)i);
+                    sumCoveredV += cw;
+                    sumWeightedV += cw * Vector.LoadUnsafe(ref earnings, (nuint)i);
+                }
             }
             // A negative count lowers the minimum; NaN or infinity (even where the share is 0) makes the sum NaN or infinite.
             tailValid = Vector.GreaterThanOrEqualAll(lowest, Vector<double>.Zero) && double.IsFinite(Vector.Sum(sumCoveredV));

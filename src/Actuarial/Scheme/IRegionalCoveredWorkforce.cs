@@ -27,7 +27,8 @@ internal interface IRegionalCoveredWorkforce : ICoveredWorkforce
     /// <param name="year">Calendar year.</param>
     /// <param name="region">Region index in the grid.</param>
     /// <param name="population">Persons by cell (whole grid).</param>
-    /// <param name="coveredWorkers">Destination: the region's cells (sex, education, age), 1,212 values.</param>
+    /// <param name="coveredWorkers">Destination: the region's cells (sex, education, age), 1,212 values. Cells below
+    /// <see cref="FirstCoveredAge"/> (nobody covered) may be left as they are: pass a buffer that holds zeros there.</param>
     (double Workers, double WageBillYuan, double WageScaleYuan) FillCoveredWorkersOfRegion(int year, int region, ReadOnlySpan<double> population,
         Span<double> coveredWorkers);
 }
