@@ -117,7 +117,7 @@ public static class DemographicProjector
         int regionCount = inputs.Shape.RegionCount;
         bool interprovincial = inputs.InterprovincialSendingRates is not null;
         double maleShare = inputs.MaleShareOfBirths[t];
-        var national = scratch.NationalBlocks.AsSpan(); // [sex][education][age], then folded into [sex][age] in the first run
+        var national = scratch.NationalByAge.AsSpan(); // [sex][age]
         national.Clear();
         var sending = inputs.InterprovincialSendingRates;
         var sentBySex = scratch.Sent.AsSpan(); // [sex][education][age]: −Σ over senders of sending rate × persons, gathered in pass 1
@@ -133,7 +133,7 @@ public static class DemographicProjector
                 int start = PopulationShape.RunStart(r, (Sex)s, EducationLevel.NoEducation);
                 var to = next.Slice(start, Block);
                 ProjectionKernels.Survive(current.Slice(start, Block), to, inputs.Survival.AsSpan(ts * A, A), inputs.DeathShare.AsSpan(ts * A, A),
-                    s == (int)Sex.Female ? inputs.BirthWeight.AsSpan(t * A, A) : default, national.Slice(s * Block, Block),
+                    s == (int)Sex.Female ? inputs.BirthWeight.AsSpan(t * A, A) : default, national.Slice(s * A, A),
                     interprovincial ? scratch.Cohorts.AsSpan((r * Sexes.Count + s) * A, A) : default,
                     interprovincial ? sending.AsSpan(InterprovincialMigrationRates.Index(r, (Sex)s, 0), A) : default,
                     interprovincial ? sentBySex.Slice(s * Block, Block) : default,
@@ -146,7 +146,7 @@ public static class DemographicProjector
                 double born = births * (s == (int)Sex.Male ? maleShare : 1 - maleShare);
                 double alive = born * inputs.BirthSurvival[t * Sexes.Count + s];
                 next[PopulationShape.Index(r, (Sex)s, EducationLevel.NoEducation, 0)] = alive;
-                national[s * Block] += alive;
+                national[s * A] += alive;
                 if (interprovincial)
                 {
                     scratch.Cohorts[(r * Sexes.Count + s) * A] += alive;
@@ -159,8 +159,7 @@ public static class DemographicProjector
         for (int s = 0; s < Sexes.Count; s++)
         {
             var sex = (Sex)s;
-            var nationalByAge = national.Slice(s * Block, A);
-            for (int e = 1; e < EducationLevels.Count; e++) TensorPrimitives.Add(nationalByAge, national.Slice(s * Block + e * A, A), nationalByAge);
+            var nationalByAge = national.Slice(s * A, A);
             var factor = scratch.Factor.AsSpan(0, A);
             var added = scratch.AddedImmigrants.AsSpan(0, regionCount);
             added.Clear();
@@ -362,7 +361,7 @@ internal sealed class ProjectionBuffers
         Deaths = new double[inputs.StepCount * regions * Sexes.Count];
         NetInternational = new double[inputs.StepCount * regions * Sexes.Count];
         NetInterprovincial = new double[inputs.StepCount * regions * Sexes.Count];
-        NationalBlocks = new double[Sexes.Count * PopulationShape.CellsPerSex];
+        NationalByAge = new double[Sexes.Count * Ages.Count];
         Cohorts = new double[regions * Sexes.Count * Ages.Count];
         Factor = new double[Ages.Count];
         AddedImmigrants = new double[regions];
@@ -387,7 +386,7 @@ internal sealed class ProjectionBuffers
     public double[] Deaths { get; }
     public double[] NetInternational { get; }
     public double[] NetInterprovincial { get; }
-    public double[] NationalBlocks { get; }
+    public double[] NationalByAge { get; }
     public double[] Cohorts { get; }
     public double[] Factor { get; }
     public double[] AddedImmigrants { get; }

@@ -21,8 +21,8 @@ internal static class ProjectionKernels
     /// <summary>
     /// Ages a block by one year: to[a+1] = from[a]·S[a] (a ≤ 98), to[100] = (from[99] + from[100])·S[99], to[0] = 0;
     /// returns the deaths Σ from·(1 − S) and the births Σ from·w (w = birth weights, empty for males); adds the
-    /// survivors to the national block and, when <paramref name="cohort"/> is not empty, writes their sum over
-    /// education levels by age into it (age 0 is left at 0 for the caller's births). With migration between provinces
+    /// survivors' sum over education levels by age to <paramref name="national"/> and, when <paramref name="cohort"/> is
+    /// not empty, writes it there (age 0 is left at 0 for the caller's births). With migration between provinces
     /// (<paramref name="sendingRates"/> not empty) it also subtracts what the survivors would send,
     /// sent[e][a] −= sending[a] · to[e][a], so that no other pass over the block is needed for it.
     /// </summary>
@@ -59,12 +59,12 @@ internal static class ProjectionKernels
                 var x = Vector.LoadUnsafe(ref f0, (nuint)(run + a));
                 var y = x * s;
                 y.StoreUnsafe(ref t0, (nuint)(run + a + 1));
-                (Vector.LoadUnsafe(ref n0, (nuint)(run + a + 1)) + y).StoreUnsafe(ref n0, (nuint)(run + a + 1));
                 if (sending) (Vector.LoadUnsafe(ref e0, (nuint)(run + a + 1)) - rate * y).StoreUnsafe(ref e0, (nuint)(run + a + 1));
                 sum += y;
                 deathSum += x * d;
                 birthSum += x * w;
             }
+            (Vector.LoadUnsafe(ref n0, (nuint)(a + 1)) + sum).StoreUnsafe(ref n0, (nuint)(a + 1));
             if (withCohort) sum.StoreUnsafe(ref c0, (nuint)(a + 1));
         }
         for (int b = a; b < A - 1; b++)
@@ -75,12 +75,12 @@ internal static class ProjectionKernels
                 double x = Unsafe.Add(ref f0, run + b);
                 double y = x * s;
                 Unsafe.Add(ref t0, run + b + 1) = y;
-                Unsafe.Add(ref n0, run + b + 1) += y;
                 if (sending) Unsafe.Add(ref e0, run + b + 1) -= Unsafe.Add(ref r0, b + 1) * y;
                 sum += y;
                 deathTail += x * Unsafe.Add(ref d0, b);
                 if (withBirths) birthTail += x * Unsafe.Add(ref w0, b);
             }
+            Unsafe.Add(ref n0, b + 1) += sum;
             if (withCohort) Unsafe.Add(ref c0, b + 1) = sum;
         }
         double openSurvival = Unsafe.Add(ref s0, A - 2);
@@ -89,7 +89,7 @@ internal static class ProjectionKernels
             double open = Unsafe.Add(ref f0, run + A - 1);
             double y = open * openSurvival;
             Unsafe.Add(ref t0, run + A - 1) += y;
-            Unsafe.Add(ref n0, run + A - 1) += y;
+            Unsafe.Add(ref n0, A - 1) += y;
             if (sending) Unsafe.Add(ref e0, run + A - 1) -= Unsafe.Add(ref r0, A - 1) * y;
             if (withCohort) Unsafe.Add(ref c0, A - 1) += y;
             deathTail += open * Unsafe.Add(ref d0, A - 1);
@@ -129,23 +129,28 @@ internal static class ProjectionKernels
             {
                 var rate = Vector.LoadUnsafe(ref r0, (nuint)a) * Vector.LoadUnsafe(ref o0, (nuint)a);
                 var cap = Vector.LoadUnsafe(ref c0, (nuint)a);
+                Vector<double> persons = Vector<double>.Zero, moved = Vector<double>.Zero; // over education levels, by age
                 for (int run = 0; run < Runs * A; run += A)
                 {
                     var x = Vector.LoadUnsafe(ref p0, (nuint)(run + a));
                     var flow = rate * x + Vector.LoadUnsafe(ref s0, (nuint)(run + a)) * cap;
-                    intlSum += x * gain;
-                    interSum += flow * fa;
+                    persons += x;
+                    moved += flow;
                     ((x + flow) * fa).StoreUnsafe(ref p0, (nuint)(run + a));
                 }
+                intlSum += persons * gain;
+                interSum += moved * fa;
             }
             else
             {
+                var persons = Vector<double>.Zero;
                 for (int run = 0; run < Runs * A; run += A)
                 {
                     var x = Vector.LoadUnsafe(ref p0, (nuint)(run + a));
-                    intlSum += x * gain;
+                    persons += x;
                     (x * fa).StoreUnsafe(ref p0, (nuint)(run + a));
                 }
+                intlSum += persons * gain;
             }
         }
         for (; a < A; a++)
