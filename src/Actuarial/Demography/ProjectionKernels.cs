@@ -51,9 +51,9 @@ internal static class ProjectionKernels
         {
             var s = Vector.LoadUnsafe(ref s0, (nuint)a);
             var d = Vector.LoadUnsafe(ref d0, (nuint)a);
-            var w = withBirths ? Vector.LoadUnsafe(ref w0, (nuint)a) : Vector<double>.Zero;
+            var w = withBirths ? Vector.LoadUnsafe(ref w0, (nuint)a) : default;
             var rate = sending ? Vector.LoadUnsafe(ref r0, (nuint)(a + 1)) : Vector<double>.Zero;
-            var sum = Vector<double>.Zero;
+            Vector<double> sum = Vector<double>.Zero, entering = Vector<double>.Zero; // over education levels, by age
             for (int run = 0; run < Runs * A; run += A)
             {
                 var x = Vector.LoadUnsafe(ref f0, (nuint)(run + a));
@@ -61,9 +61,10 @@ internal static class ProjectionKernels
                 y.StoreUnsafe(ref t0, (nuint)(run + a + 1));
                 if (sending) (Vector.LoadUnsafe(ref e0, (nuint)(run + a + 1)) - rate * y).StoreUnsafe(ref e0, (nuint)(run + a + 1));
                 sum += y;
-                deathSum += x * d;
-                birthSum += x * w;
+                entering += x;
             }
+            deathSum += entering * d;
+            if (withBirths) birthSum += entering * w;
             (Vector.LoadUnsafe(ref n0, (nuint)(a + 1)) + sum).StoreUnsafe(ref n0, (nuint)(a + 1));
             if (withCohort) sum.StoreUnsafe(ref c0, (nuint)(a + 1));
         }

@@ -467,6 +467,7 @@ internal sealed class SchemeEngine
             RHalf = 1 + 0.5 * _creditingRate,
             Buy = _a.ShortOfMinimumYears == ShortfallRule.BuyMissingYears,
             PensionIndex = _pensionIndex,
+            InversePensionIndex = 1 / _pensionIndex,
         };
         // With ageing, each region begins the next year as it steps: its covered workers of the next year (filled here
         // by a labour layer that fills a region at a time, or taken from the whole grid that the other kind filled before
@@ -552,7 +553,7 @@ internal sealed class SchemeEngine
     /// <summary>The year's constants of <see cref="StepRun"/>, and the region's (set per region).</summary>
     private struct StepConstants
     {
-        public double Ee, Minimum, R1, RHalf, PensionIndex;
+        public double Ee, Minimum, R1, RHalf, PensionIndex, InversePensionIndex;
         public bool Buy;
         public double W, FloorWage, CapWage, Er, AccountEe, MonthlyWagePrevious;
     }
@@ -668,7 +669,7 @@ internal sealed class SchemeEngine
                 + benefits.TransitionalPensionUnchecked(c.MonthlyWagePrevious, index, Math.Min(_deemed[i], 80));
             double before = _pensioners[i];
             double after = before + leaving;
-            double newPensionInIndexUnits = newPension / c.PensionIndex;
+            double newPensionInIndexUnits = newPension * c.InversePensionIndex; // a product, not a division, in the chain of each retirement
             _pension[i] = (before * _pension[i] + leaving * newPensionInIndexUnits) / after;
             _pensioners[i] = after;
             _runPaid[run] += leaving * newPensionInIndexUnits; // paid from the next step of the same year, if any
