@@ -210,11 +210,11 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
         bool tailValid;
         if (_maxEmployed[t] <= 1 && joining >= 0 && joining <= 1 && density >= 0)
         {
-            // Every employed share e ≤ 1, joining in [0, 1] and density ≥ 0 (the defaults): the share is one capped product. With
-            // coverage c ≥ 1, s = min(1, e·c) ≥ e leaves nobody to join: share = min(1, e·c). With c < 1, s = e·c and
-            // share = e·c + joining·e·(1 − c) = e·k with k = c + joining·(1 − c) ≤ 1 (to rounding), = min(1, e·k).
-            // Run by run from the first lane age (below it nobody is covered), else through the region in one stretch. The
-            // density (≥ 0) goes inside the cap: min(1, e·k)·density = min(density, e·k·density).
+            // Every employed share e ≤ 1, joining in [0, 1] and density ≥ 0 (the defaults): the share is one capped
+            // product. With coverage c ≥ 1, s = min(1, e·c) ≥ e leaves nobody to join: share = min(1, e·c). With c < 1,
+            // s = e·c and share = e·c + joining·e·(1 − c) = e·k with k = c + joining·(1 − c) ≤ 1 (to rounding),
+            // = min(1, e·k). The density goes inside the cap: min(1, e·k)·density = min(density, e·k·density). Run by
+            // run from the first lane age (below it nobody is covered), else through the region in one stretch.
             var factor = new Vector<double>((coverage >= 1 ? coverage : coverage + joining * (1 - coverage)) * density);
             var lowest = new Vector<double>(double.PositiveInfinity);
             int from = Math.Max(0, _firstLaneAge), runs = _firstLaneAge >= 0 ? Cells / Ages.Count : 1, runLength = _firstLaneAge >= 0 ? Ages.Count : Cells;
