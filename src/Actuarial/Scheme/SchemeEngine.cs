@@ -481,6 +481,7 @@ internal sealed class SchemeEngine
             double er = _employerRate[y * _regions + r];
             double wageScale = _wagesRelative ? _wageScale[r] : 1; // this year's (the fill below sets the next year's)
             step.W = w;
+            step.InverseW = 1 / w;
             step.FloorWage = _floor * w;
             step.CapWage = _cap * w;
             step.Er = er;
@@ -555,7 +556,7 @@ internal sealed class SchemeEngine
     {
         public double Ee, Minimum, R1, RHalf, PensionIndex, InversePensionIndex;
         public bool Buy;
-        public double W, FloorWage, CapWage, Er, AccountEe, MonthlyWagePrevious;
+        public double W, InverseW, FloorWage, CapWage, Er, AccountEe, MonthlyWagePrevious;
     }
 
     /// <summary>What <see cref="StepRun"/> adds up over a region.</summary>
@@ -580,7 +581,7 @@ internal sealed class SchemeEngine
         var scale = new Vector<double>(wageScale);
         var floorWage = new Vector<double>(c.FloorWage);
         var capWage = new Vector<double>(c.CapWage);
-        var inverseW = new Vector<double>(1 / c.W); // × 1/w for ÷ w: one division fewer per lane (differs by an ulp at most)
+        var inverseW = new Vector<double>(c.InverseW); // × 1/w for ÷ w: one division fewer per lane (differs by an ulp at most)
         var r1 = new Vector<double>(c.R1);
         var rHalf = new Vector<double>(c.RHalf);
         var accountEe = new Vector<double>(c.AccountEe);
@@ -629,7 +630,7 @@ internal sealed class SchemeEngine
                 ordinaryRun += k * contributionBase;
                 double density = k / n;
                 Unsafe.Add(ref years, i) += density;
-                Unsafe.Add(ref indexYears, i) += density * contributionBase * (1 / c.W);
+                Unsafe.Add(ref indexYears, i) += density * contributionBase * c.InverseW;
                 Unsafe.Add(ref account, i) = Unsafe.Add(ref account, i) * c.R1 + c.AccountEe * contributionBase * density * c.RHalf;
             }
             else
