@@ -69,6 +69,7 @@ internal sealed class SchemeEngine
     private readonly double[] _employeeRate; // [year index]
     private readonly double[] _minimumYears; // [year index]
     private readonly double[] _baseAccountFactor; // [account years 0..]: Σ ee · (wage then / wage 2024) · interest to 2024
+    private readonly double[] _baseDeemed, _baseYears, _baseAccountFactorByCell; // [sex·6 + education][age] of a 2024 record holder
 
     // Calibration factors by region.
     private readonly double[] _alignment;
@@ -166,6 +167,24 @@ internal sealed class SchemeEngine
             _minimumYears[y] = _rules.MinimumContributionYears.ForRetirementYear(year);
         }
         _baseAccountFactor = PrepareBaseAccounts();
+        // A record holder's 2024 years and account factor by (sex, education, age): the same in every region.
+        int accountYearsMax = SchemeAssumptions.BaseYear - _a.AccountsStartYear;
+        _baseDeemed = new double[Groups * A];
+        _baseYears = new double[Groups * A];
+        _baseAccountFactorByCell = new double[Groups * A];
+        for (int g = 0; g < Groups; g++)
+        {
+            double entry = _a.CareerEntryAgeByEducation[g % EducationLevels.Count];
+            for (int a = 0; a < A; a++)
+            {
+                double career = Math.Max(0, a - entry);
+                double withAccounts = Math.Min(career, accountYearsMax);
+                double deemed = _a.DeemedServiceShare * (career - withAccounts);
+                _baseDeemed[g * A + a] = deemed;
+                _baseYears[g * A + a] = deemed + _a.ContributionDensity * withAccounts;
+                _baseAccountFactorByCell[g * A + a] = BaseAccountFactor(withAccounts);
+            }
+        }
 
         _covered = new double[_cells];
         _wage = new double[_cells + Padding];
@@ -361,7 +380,7 @@ internal sealed class SchemeEngine
         _wageGrowth = _a.HistoricalWageGrowth;
         _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
 
-        int accountYearsMax = year - _a.AccountsStartYear;
+        double density = _a.ContributionDensity;
         for (int r = 0; r < _regions; r++)
         {
             // Retirees spread over ages past the retirement age in proportion to the population.
@@ -380,8 +399,6 @@ internal sealed class SchemeEngine
             double w = _averageWage[r];
             for (int g = 0; g < Groups; g++)
             {
-                var education = (EducationLevel)(g % EducationLevels.Count);
-                double entry = _a.CareerEntryAgeByEducation[(int)education];
                 int start = r * PopulationShape.CellsPerRegion + g * A;
                 double runPaid = 0, runPensioners = 0;
                 for (int a = 0; a < A; a++)
@@ -402,16 +419,12 @@ internal sealed class SchemeEngine
                         _years[i] = _deemed[i] = _indexYears[i] = _account[i] = 0;
                         continue;
                     }
-                    double career = Math.Max(0, a - entry);
-                    double withAccounts = Math.Min(career, accountYearsMax);
-                    double deemed = _a.DeemedServiceShare * (career - withAccounts);
-                    double contributed = _a.ContributionDensity * withAccounts;
                     double wage = _wagesRelative ? _relativeEarnings[g * A + a] * _wageScale[r] : _wage[i];
                     double index = Math.Clamp(wage / w, _floor, _cap);
-                    _deemed[i] = deemed;
-                    _years[i] = deemed + contributed;
+                    _deemed[i] = _baseDeemed[g * A + a];
+                    _years[i] = _baseYears[g * A + a];
                     _indexYears[i] = index * _years[i];
-                    _account[i] = _a.ContributionDensity * index * w * BaseAccountFactor(withAccounts);
+                    _account[i] = density * index * w * _baseAccountFactorByCell[g * A + a];
                 }
                 _recordCeiling[r * Groups + g] = LowerCeiling(start, A - 1);
                 _contributorsEnd[r * Groups + g] = A;
