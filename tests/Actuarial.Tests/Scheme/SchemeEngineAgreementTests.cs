@@ -99,6 +99,21 @@ public sealed class SchemeEngineAgreementTests
     }
 
     [Test]
+    public void RunningAlongsideThePopulationAllocatesNothing()
+    {
+        // What a Monte Carlo worker runs for each path: the population's year loop with the scheme's steps inside it.
+        var labour = Actuarial.Labour.LabourAssumptions.ChinaDefaults();
+        var central = SchemeTestData.China(endYear: 2040) with { Workforce = labour.Compile(), WomenCadreShareByEducation = labour.FemaleCadreShareByEducation };
+        var calibration = SchemeCalibration.Calibrate(central);
+        var inputs = DemographicProjector.Compile(central.Demography.Assumptions);
+        var engine = new SchemeEngine(central with { Demography = new DemographicProjection(inputs, new ProjectionBuffers(inputs, keepYears: false)) }, calibration);
+        engine.RunAlongsidePopulation(); // warm up
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        engine.RunAlongsidePopulation();
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
     public void TheYearlyStepAllocatesNothingWithTheCompiledLabourModel()
     {
         // The compiled labour model fills a region at a time inside the step (the other path is covered in SchemeTests).
