@@ -37,7 +37,8 @@ namespace Actuarial.Scheme;
 /// (<see cref="RunAlongsidePopulation"/>), the engine reads each year's population from the cache; stepping a stored
 /// projection, it prefetches the next region's population of the next year while a region works. Each cell's
 /// arithmetic is the plain loop's, in the same order, except a multiplication by 1/w for a division by the average wage
-/// in the accrual of the index and the pensions' index units; sums add in another order. The plain loop is kept in the
+/// in the accrual of the index, the account credited as (density × base) × (ee × (1 + r/2)), and the pensions' index
+/// units; sums add in another order. The plain loop is kept in the
 /// tests (SchemeEngineReference), which the engine must agree with to 1e-9 relative.
 /// </remarks>
 internal sealed class SchemeEngine
@@ -596,8 +597,7 @@ internal sealed class SchemeEngine
         var capWage = new Vector<double>(c.CapWage);
         var inverseW = new Vector<double>(c.InverseW); // × 1/w for ÷ w: one division fewer per lane (differs by an ulp at most)
         var r1 = new Vector<double>(c.R1);
-        var rHalf = new Vector<double>(c.RHalf);
-        var accountEe = new Vector<double>(c.AccountEe);
+        var accountRate = new Vector<double>(c.AccountEe * c.RHalf); // the employee's account share, credited half a year
         Vector<double> ordinary = Vector<double>.Zero, kSum = Vector<double>.Zero;
 
         // Pensions paid: the run's sums were taken as it was aged (or set up), and every pension has the year's index.
@@ -624,9 +624,10 @@ internal sealed class SchemeEngine
             // 0 where nobody contributes (k / n is NaN there when n = 0): adding it, or products of it, leaves a value as it is.
             var density = (k / n) & contributing;
             (Vector.LoadUnsafe(ref years, i) + density).StoreUnsafe(ref years, i);
-            (Vector.LoadUnsafe(ref indexYears, i) + density * contributionBase * inverseW).StoreUnsafe(ref indexYears, i);
+            var credited = density * contributionBase; // the base credited this year, per record holder
+            (Vector.LoadUnsafe(ref indexYears, i) + credited * inverseW).StoreUnsafe(ref indexYears, i);
             var acc = Vector.LoadUnsafe(ref account, i);
-            Vector.ConditionalSelect(withRecords, acc * r1 + accountEe * contributionBase * density * rHalf, acc).StoreUnsafe(ref account, i);
+            Vector.ConditionalSelect(withRecords, acc * r1 + credited * accountRate, acc).StoreUnsafe(ref account, i);
         }
         // Reduce the lanes before the tail and the retirement loop (vectors live across calls are spilled in the loop above).
         double ordinaryRun = Vector.Sum(ordinary), contributorsRun = Vector.Sum(kSum);
@@ -643,8 +644,9 @@ internal sealed class SchemeEngine
                 ordinaryRun += k * contributionBase;
                 double density = k / n;
                 Unsafe.Add(ref years, i) += density;
-                Unsafe.Add(ref indexYears, i) += density * contributionBase * c.InverseW;
-                Unsafe.Add(ref account, i) = Unsafe.Add(ref account, i) * c.R1 + c.AccountEe * contributionBase * density * c.RHalf;
+                double credited = density * contributionBase;
+                Unsafe.Add(ref indexYears, i) += credited * c.InverseW;
+                Unsafe.Add(ref account, i) = Unsafe.Add(ref account, i) * c.R1 + credited * (c.AccountEe * c.RHalf);
             }
             else
             {
@@ -787,11 +789,9 @@ internal sealed class SchemeEngine
         // Above the ages moved into (100+, merged above, and any up to the no-entry age): contributors only.
         for (int a = end - 1; a > top; a--) next.Cell(this, s, a);
         var omega = new Vector<double>(next.Alignment);
-        var noEntry = new Vector<double>(next.NoEntryFrom);
-        var step = new Vector<double>(width);
+        int noEntryFrom = next.NoEntryFrom;
         low = Math.Max(1, _recordFloor);
-        d = top;
-        for (var ages = Vector<double>.Indices + new Vector<double>(d - width + 1); d >= low && d - width + 1 >= 1; d -= width, ages -= step)
+        for (d = top; d >= low && d - width + 1 >= 1; d -= width)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
             var persons = Vector.LoadUnsafe(ref to1, i);
@@ -803,7 +803,13 @@ internal sealed class SchemeEngine
             var acc = Vector.LoadUnsafe(ref account, b);
             var k = omega * Vector.LoadUnsafe(ref next.Covered, i) * Vector.LoadUnsafe(ref next.NotRetired, i);
             k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, persons - Vector.LoadUnsafe(ref pensioners, i)));
-            k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, noEntry), Vector.MinNative(k, rec), k);
+            // From the no-entry age up, at most the record holders (a whole lane, or the one lane the age splits).
+            if (d - width + 1 >= noEntryFrom) k = Vector.MinNative(k, rec);
+            else if (d >= noEntryFrom)
+            {
+                var ages = Vector<double>.Indices + new Vector<double>(d - width + 1);
+                k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, new Vector<double>(noEntryFrom)), Vector.MinNative(k, rec), k);
+            }
             k.StoreUnsafe(ref next.Contributors, i);
             if (Vector.GreaterThanAny(k, rec))
             {
