@@ -38,8 +38,8 @@ namespace Actuarial.Scheme;
 /// projection, it prefetches the next region's population of the next year while a region works. Each cell's
 /// arithmetic is the plain loop's, in the same order, except a multiplication by 1/w for a division by the average wage
 /// in the accrual of the index, the account credited as (density × base) × (ee × (1 + r/2)), and the pensions' index
-/// units; sums add in another order. The plain loop is kept in the
-/// tests (SchemeEngineReference), which the engine must agree with to 1e-9 relative.
+/// units; sums add in another order. The plain loop is kept in the tests (SchemeEngineReference), which the engine must
+/// agree with to 1e-9 relative.
 /// </remarks>
 internal sealed class SchemeEngine
 {
