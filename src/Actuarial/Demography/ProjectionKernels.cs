@@ -17,6 +17,8 @@ internal static class ProjectionKernels
 {
     private const int A = Ages.Count;
     private const int Runs = EducationLevels.Count;
+    // Survive and Migrate write the six education levels out: this stops the build if their number changes.
+    private const int SixLevelsWrittenOut = 1 / (Runs == 6 ? 1 : 0);
 
     /// <summary>
     /// Ages a block by one year: to[a+1] = from[a]·S[a] (a ≤ 98), to[100] = (from[99] + from[100])·S[99], to[0] = 0;
@@ -53,16 +55,16 @@ internal static class ProjectionKernels
             var d = Vector.LoadUnsafe(ref d0, (nuint)a);
             var w = withBirths ? Vector.LoadUnsafe(ref w0, (nuint)a) : default;
             var rate = sending ? Vector.LoadUnsafe(ref r0, (nuint)(a + 1)) : Vector<double>.Zero;
-            Vector<double> sum = Vector<double>.Zero, entering = Vector<double>.Zero; // over education levels, by age
-            for (int run = 0; run < Runs * A; run += A)
-            {
-                var x = Vector.LoadUnsafe(ref f0, (nuint)(run + a));
-                var y = x * s;
-                y.StoreUnsafe(ref t0, (nuint)(run + a + 1));
-                if (sending) (Vector.LoadUnsafe(ref e0, (nuint)(run + a + 1)) - rate * y).StoreUnsafe(ref e0, (nuint)(run + a + 1));
-                sum += y;
-                entering += x;
-            }
+            // The six education levels written out (a loop of six costs as much again in its own bookkeeping).
+            nuint at = (nuint)a;
+            var y0 = SurviveLanes(ref f0, ref t0, ref e0, at, s, rate, sending, out var x0);
+            var y1 = SurviveLanes(ref f0, ref t0, ref e0, at + A, s, rate, sending, out var x1);
+            var y2 = SurviveLanes(ref f0, ref t0, ref e0, at + 2 * A, s, rate, sending, out var x2);
+            var y3 = SurviveLanes(ref f0, ref t0, ref e0, at + 3 * A, s, rate, sending, out var x3);
+            var y4 = SurviveLanes(ref f0, ref t0, ref e0, at + 4 * A, s, rate, sending, out var x4);
+            var y5 = SurviveLanes(ref f0, ref t0, ref e0, at + 5 * A, s, rate, sending, out var x5);
+            var sum = (y0 + y1) + (y2 + y3) + (y4 + y5); // over education levels, by age
+            var entering = (x0 + x1) + (x2 + x3) + (x4 + x5);
             deathSum += entering * d;
             if (withBirths) birthSum += entering * w;
             (Vector.LoadUnsafe(ref n0, (nuint)(a + 1)) + sum).StoreUnsafe(ref n0, (nuint)(a + 1));
@@ -102,6 +104,29 @@ internal static class ProjectionKernels
         births = Vector.Sum(birthSum) + birthTail;
     }
 
+    /// <summary>Lanes of one education level in <see cref="Migrate"/>: flow = rate·x + sent·capacity, then x ← (x + flow)·f.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> MigrateLanes(ref double block, ref double sentPerCapacity, nuint at, Vector<double> rate, Vector<double> capacity,
+        Vector<double> factor, out Vector<double> flow)
+    {
+        var x = Vector.LoadUnsafe(ref block, at);
+        flow = rate * x + Vector.LoadUnsafe(ref sentPerCapacity, at) * capacity;
+        ((x + flow) * factor).StoreUnsafe(ref block, at);
+        return x;
+    }
+
+    /// <summary>Lanes of one education level in <see cref="Survive"/>: the survivors y = x·S, stored one age up, and what they would send.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> SurviveLanes(ref double from, ref double to, ref double sent, nuint at, Vector<double> survival, Vector<double> rate,
+        bool sending, out Vector<double> x)
+    {
+        x = Vector.LoadUnsafe(ref from, at);
+        var y = x * survival;
+        y.StoreUnsafe(ref to, at + 1);
+        if (sending) (Vector.LoadUnsafe(ref sent, at + 1) - rate * y).StoreUnsafe(ref sent, at + 1);
+        return y;
+    }
+
     /// <summary>
     /// Finishes a block: flow = sending[a]·open[a]·P + sentPerCapacity·capacity[a] (between provinces), then
     /// P ← (P + flow)·f[a] (international migration). Returns the net international migrants Σ (f − 1)·P and the net
@@ -130,15 +155,15 @@ internal static class ProjectionKernels
             {
                 var rate = Vector.LoadUnsafe(ref r0, (nuint)a) * Vector.LoadUnsafe(ref o0, (nuint)a);
                 var cap = Vector.LoadUnsafe(ref c0, (nuint)a);
-                Vector<double> persons = Vector<double>.Zero, moved = Vector<double>.Zero; // over education levels, by age
-                for (int run = 0; run < Runs * A; run += A)
-                {
-                    var x = Vector.LoadUnsafe(ref p0, (nuint)(run + a));
-                    var flow = rate * x + Vector.LoadUnsafe(ref s0, (nuint)(run + a)) * cap;
-                    persons += x;
-                    moved += flow;
-                    ((x + flow) * fa).StoreUnsafe(ref p0, (nuint)(run + a));
-                }
+                nuint at = (nuint)a; // the six education levels written out, as in Survive
+                var x0 = MigrateLanes(ref p0, ref s0, at, rate, cap, fa, out var flow0);
+                var x1 = MigrateLanes(ref p0, ref s0, at + A, rate, cap, fa, out var flow1);
+                var x2 = MigrateLanes(ref p0, ref s0, at + 2 * A, rate, cap, fa, out var flow2);
+                var x3 = MigrateLanes(ref p0, ref s0, at + 3 * A, rate, cap, fa, out var flow3);
+                var x4 = MigrateLanes(ref p0, ref s0, at + 4 * A, rate, cap, fa, out var flow4);
+                var x5 = MigrateLanes(ref p0, ref s0, at + 5 * A, rate, cap, fa, out var flow5);
+                var persons = (x0 + x1) + (x2 + x3) + (x4 + x5); // over education levels, by age
+                var moved = (flow0 + flow1) + (flow2 + flow3) + (flow4 + flow5);
                 intlSum += persons * gain;
                 interSum += moved * fa;
             }
