@@ -67,7 +67,7 @@ public class PensionBenchmarks
     private void RunFull(SchemeEngine engine)
     {
         engine.RunAlongsidePopulation();
-        PensionPathEvaluator.CopyFlows(engine.Flows, _fundFlows);
+        engine.Flows.CopyTo(_fundFlows);
         if (_compiledFunds is not null) FundProjector.RunInto(_compiledFunds, _fundBuffers);
     }
 

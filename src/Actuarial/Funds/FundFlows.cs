@@ -110,6 +110,28 @@ public sealed class FundFlows
         return -1;
     }
 
+    /// <summary>Copies these flows over <paramref name="destination"/>'s years (which these must cover) into it.</summary>
+    internal void CopyTo(FundFlows destination)
+    {
+        for (int year = destination.FirstYear; year <= destination.LastYear; year++)
+        {
+            Contributions(year).CopyTo(destination.Contributions(year));
+            Pensions(year).CopyTo(destination.Pensions(year));
+            ContributingWorkers(year).CopyTo(destination.ContributingWorkers(year));
+            Retirees(year).CopyTo(destination.Retirees(year));
+            AverageWage(year).CopyTo(destination.AverageWage(year));
+            CoveredWageBill(year).CopyTo(destination.CoveredWageBill(year));
+        }
+    }
+
+    /// <summary>These flows from <paramref name="firstYear"/> on (a fund layer whose ledgers open on its 1 January).</summary>
+    internal FundFlows From(int firstYear)
+    {
+        var flows = new FundFlows(Provinces, firstYear, LastYear - firstYear + 1);
+        CopyTo(flows);
+        return flows;
+    }
+
     /// <summary>Checks every value is finite and ≥ 0.</summary>
     /// <exception cref="InputDataException">A value is negative, NaN or infinite.</exception>
     public void Validate(string source = "fund flows")

@@ -30,8 +30,8 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
     private readonly double[] _gain, _older, _unemploymentScale, _nonAgricultural, _joining, _density; // [year - FirstYear]
     private readonly double[] _employed;        // [year - FirstYear][sex, education, age]: p × (1 − u) with the levers (FillEmployedShare)
     private readonly double[] _maxEmployed;     // [year - FirstYear]: the highest employed share of any cell
-    private readonly int _firstCoveredAge;
-    private readonly int _firstLaneAge;         // the fill's first age in each run (cells below it are not covered, not written)      // the lowest age with an employed share > 0 in any year (nobody covered below it)
+    private readonly int _firstCoveredAge;      // the lowest age with an employed share > 0 in any year (nobody covered below it)
+    private readonly int _firstLaneAge;         // the fill's first age in each run (cells below it are not covered, not written)
 
     internal CompiledLabourModel(LabourAssumptions assumptions)
     {

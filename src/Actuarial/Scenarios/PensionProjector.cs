@@ -31,7 +31,7 @@ public static class PensionProjector
         scenario.Validate();
         var workforce = scenario.Labour.Compile();
         var scheme = SchemeProjector.Run(SchemeAssumptionsFor(scenario, demography, workforce));
-        var flows = FlowsFrom(scheme.Flows, ChinaFunds.FirstYear2024Table);
+        var flows = scheme.Flows.From(ChinaFunds.FirstYear2024Table);
         var funds = FundProjector.Run(flows, scenario.Funds);
         return new PensionProjection(scenario, demography, scheme, funds);
     }
@@ -50,22 +50,6 @@ public static class PensionProjector
             EndYear = scenario.EndYear,
             BaseYearFundReturn = scenario.Scheme.BaseYearFundReturn ?? scenario.Funds.BlendedReturn(ChinaFunds.FirstYear2024Table),
         };
-
-    /// <summary>The scheme's flows from <paramref name="firstYear"/> on (the ledgers open on its 1 January).</summary>
-    private static FundFlows FlowsFrom(FundFlows all, int firstYear)
-    {
-        var flows = new FundFlows(all.Provinces, firstYear, all.LastYear - firstYear + 1);
-        for (int year = firstYear; year <= all.LastYear; year++)
-        {
-            all.Contributions(year).CopyTo(flows.Contributions(year));
-            all.Pensions(year).CopyTo(flows.Pensions(year));
-            all.ContributingWorkers(year).CopyTo(flows.ContributingWorkers(year));
-            all.Retirees(year).CopyTo(flows.Retirees(year));
-            all.AverageWage(year).CopyTo(flows.AverageWage(year));
-            all.CoveredWageBill(year).CopyTo(flows.CoveredWageBill(year));
-        }
-        return flows;
-    }
 }
 
 /// <summary>The results of every layer of a pension projection, and the summary people read first.</summary>

@@ -69,7 +69,6 @@ internal sealed class SchemeEngine
     private readonly double[] _employerRate; // [year index][region]
     private readonly double[] _employeeRate; // [year index]
     private readonly double[] _minimumYears; // [year index]
-    private readonly double[] _baseAccountFactor; // [account years 0..]: Σ ee · (wage then / wage 2024) · interest to 2024
     private readonly double[] _baseDeemed, _baseYears, _baseAccountFactorByCell; // [sex·6 + education][age] of a 2024 record holder
 
     // Calibration factors by region.
@@ -167,7 +166,7 @@ internal sealed class SchemeEngine
             _employeeRate[y] = _rules.Contributions.EmployeeAnnual(year);
             _minimumYears[y] = _rules.MinimumContributionYears.ForRetirementYear(year);
         }
-        _baseAccountFactor = PrepareBaseAccounts();
+        var baseAccountFactor = PrepareBaseAccounts();
         // A record holder's 2024 years and account factor by (sex, education, age): the same in every region.
         int accountYearsMax = SchemeAssumptions.BaseYear - _a.AccountsStartYear;
         _baseDeemed = new double[Groups * A];
@@ -183,7 +182,7 @@ internal sealed class SchemeEngine
                 double deemed = _a.DeemedServiceShare * (career - withAccounts);
                 _baseDeemed[g * A + a] = deemed;
                 _baseYears[g * A + a] = deemed + _a.ContributionDensity * withAccounts;
-                _baseAccountFactorByCell[g * A + a] = BaseAccountFactor(withAccounts);
+                _baseAccountFactorByCell[g * A + a] = BaseAccountFactor(baseAccountFactor, withAccounts);
             }
         }
 
@@ -494,7 +493,6 @@ internal sealed class SchemeEngine
             double w = _averageWage[r];
             double er = _employerRate[y * _regions + r];
             double wageScale = _wagesRelative ? _wageScale[r] : 1; // this year's (the fill below sets the next year's)
-            step.W = w;
             step.InverseW = 1 / w;
             step.FloorWage = _floor * w;
             step.CapWage = _cap * w;
@@ -570,7 +568,7 @@ internal sealed class SchemeEngine
     {
         public double Ee, Minimum, R1, RHalf, PensionIndex, InversePensionIndex;
         public bool Buy;
-        public double W, InverseW, FloorWage, CapWage, Er, AccountEe, MonthlyWagePrevious;
+        public double InverseW, FloorWage, CapWage, Er, AccountEe, MonthlyWagePrevious;
     }
 
     /// <summary>What <see cref="StepRun"/> adds up over a region.</summary>
@@ -580,8 +578,9 @@ internal sealed class SchemeEngine
     }
 
     /// <summary>
-    /// One (region, sex, education) run: indexes and pays the pensions, accrues contributions (vector lanes over ages),
-    /// then retires record holders at the ages <paramref name="firstRetiring"/>..<paramref name="lastRetiring"/> (scalar).
+    /// One (region, sex, education) run: pays the pensions (from the sums taken as the run was aged), accrues
+    /// contributions (vector lanes over ages), then retires record holders at the ages
+    /// <paramref name="firstRetiring"/>..<paramref name="lastRetiring"/> (scalar).
     /// </summary>
     private void StepRun(int start, int pre, int firstRetiring, int lastRetiring, ref int ceiling, ref double wage, double wageScale, in StepConstants c,
         ref StepSums sums)
@@ -706,8 +705,8 @@ internal sealed class SchemeEngine
     /// <summary>
     /// Ages run <paramref name="g"/> of region <paramref name="r"/> one year (from year index <paramref name="y"/>) and
     /// sets its contributors of the next year. Each cell moves up an age, scaled by the survival ratio of the population
-    /// cells, P(a+1, t+1) / P(a, t) (0 where P(a, t) = 0), computed in the lanes; 99 and 100+ merge into 100+; the new pensioners (set at the year's
-    /// retiring ages) are cleared. Cells below the pension and record floors hold zeros and are left alone. Contributors
+    /// cells, P(a+1, t+1) / P(a, t) (0 where P(a, t) = 0), computed in the lanes; 99 and 100+ merge into 100+; the new
+    /// pensioners (set at the year's retiring ages) are cleared. Cells below the pension and record floors hold zeros and are left alone. Contributors
     /// are covered × ω × (1 − share retired), within [0, population − pensioners], at most the record holders from the
     /// no-entry age (60 for men, 50 for women); more contributors than record holders dilute the averages. They are set
     /// in the lanes that age the records, from the record floor to the run's ceiling or, if higher, the last age before
@@ -794,9 +793,8 @@ internal sealed class SchemeEngine
         for (d = top; d >= low && d - width + 1 >= 1; d -= width)
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
-            var persons = Vector.LoadUnsafe(ref to1, i);
-            var from = Vector.LoadUnsafe(ref from0, b);
-            var rec = Vector.LoadUnsafe(ref records, b) * Vector.ConditionalSelect(Vector.GreaterThan(from, Vector<double>.Zero), persons / from, Vector<double>.Zero);
+            var persons = Vector.LoadUnsafe(ref to1, i); // also the contributors' population
+            var rec = Vector.LoadUnsafe(ref records, b) * SurvivalRatio(Vector.LoadUnsafe(ref from0, b), persons);
             var yrs = Vector.LoadUnsafe(ref years, b);
             var dmd = Vector.LoadUnsafe(ref deemed, b);
             var idx = Vector.LoadUnsafe(ref indexYears, b);
@@ -850,11 +848,13 @@ internal sealed class SchemeEngine
 
     /// <summary>P(a+1, t+1) / P(a, t) for the lanes from cell <paramref name="i"/> (= a + 1) of a run, 0 where P(a, t) = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> SurvivalRatio(ref double pop0, ref double pop1, nuint i)
-    {
-        var from = Vector.LoadUnsafe(ref pop0, i - 1);
-        return Vector.ConditionalSelect(Vector.GreaterThan(from, Vector<double>.Zero), Vector.LoadUnsafe(ref pop1, i) / from, Vector<double>.Zero);
-    }
+    private static Vector<double> SurvivalRatio(ref double pop0, ref double pop1, nuint i) =>
+        SurvivalRatio(Vector.LoadUnsafe(ref pop0, i - 1), Vector.LoadUnsafe(ref pop1, i));
+
+    /// <summary>P(a+1, t+1) / P(a, t) from those lanes of the two populations, 0 where P(a, t) = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> SurvivalRatio(Vector<double> from, Vector<double> to) =>
+        Vector.ConditionalSelect(Vector.GreaterThan(from, Vector<double>.Zero), to / from, Vector<double>.Zero);
 
     /// <summary>P(d, t+1) / P(d − 1, t) of one cell of a run, 0 where P(d − 1, t) = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -1010,12 +1010,13 @@ internal sealed class SchemeEngine
         throw new InputDataException("labour layer", null, $"{PopulationGrid.DescribeCell(_a.Demography.Shape, i)} in {year}",
             string.Create(CultureInfo.InvariantCulture, $"covered {covered:R}, wage {wage:R}"), "finite covered workers ≥ 0 and a finite wage ≥ 0");
 
-    private double BaseAccountFactor(double accountYears)
+    /// <summary>F of <see cref="PrepareBaseAccounts"/> at a fractional number of account years (linear between whole years).</summary>
+    private static double BaseAccountFactor(double[] factor, double accountYears)
     {
         int whole = (int)Math.Floor(accountYears);
         double fraction = accountYears - whole;
-        double f = _baseAccountFactor[whole];
-        if (fraction > 0 && whole + 1 < _baseAccountFactor.Length) f += fraction * (_baseAccountFactor[whole + 1] - f);
+        double f = factor[whole];
+        if (fraction > 0 && whole + 1 < factor.Length) f += fraction * (factor[whole + 1] - f);
         return f;
     }
 

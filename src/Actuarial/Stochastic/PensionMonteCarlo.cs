@@ -96,8 +96,7 @@ public static class PensionMonteCarlo
         demography ??= DemographicProjector.Run(scenario.Demography);
         labour ??= scenario.Labour.Compile();
         var scheme = SchemeProjector.Run(PensionProjector.SchemeAssumptionsFor(scenario, demography, labour), calibration);
-        var flows = new FundFlows(scheme.Flows.Provinces, ChinaFunds.FirstYear2024Table, scenario.EndYear - ChinaFunds.FirstYear2024Table + 1);
-        PensionPathEvaluator.CopyFlows(scheme.Flows, flows);
+        var flows = scheme.Flows.From(ChinaFunds.FirstYear2024Table);
         var funds = FundProjector.Run(flows, scenario.Funds);
         return new PensionProjection(scenario, demography, scheme, funds);
     }
