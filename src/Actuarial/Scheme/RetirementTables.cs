@@ -62,6 +62,9 @@ internal sealed class RetirementTables
     /// </summary>
     public int FirstPensionAge { get; private set; }
 
+    /// <summary>[group]: <see cref="FirstPensionAge"/> of one (sex, education) group (the men's is higher than the women's).</summary>
+    public int[] FirstPensionAgeByGroup { get; } = new int[Groups];
+
     /// <summary>The tables for the rules, cadre shares and number of years, from the cache or built now. Thread-safe.</summary>
     public static RetirementTables For(SchemeRules rules, IReadOnlyList<double> cadreShares, int yearCount)
     {
@@ -102,6 +105,7 @@ internal sealed class RetirementTables
         var retiring = new double[Categories * A];
         var inverse = new double[Categories * A];
         FirstPensionAge = A;
+        Array.Fill(FirstPensionAgeByGroup, A);
         // Retired before the base reference date: R(t, a) = Σ_k q(t − k, a − k); later years by R(t+1, a+1) = R(t, a) + q(t, a).
         for (int c = 0; c < Categories; c++)
         {
@@ -177,7 +181,8 @@ internal sealed class RetirementTables
                 LastRetiringAge[y * Groups + g] = last;
                 int firstRetired = 0;
                 while (firstRetired < A && !(Retired[o + firstRetired] > 0)) firstRetired++;
-                FirstPensionAge = Math.Min(FirstPensionAge, Math.Min(first, firstRetired));
+                FirstPensionAgeByGroup[g] = Math.Min(FirstPensionAgeByGroup[g], Math.Min(first, firstRetired));
+                FirstPensionAge = Math.Min(FirstPensionAge, FirstPensionAgeByGroup[g]);
             }
         }
     }

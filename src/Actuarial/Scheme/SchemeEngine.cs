@@ -106,7 +106,6 @@ internal sealed class SchemeEngine
     // The covered workers of the region being begun, with a labour layer that fills a region at a time: read once, right
     // after the fill, so they need not go out to (and come back from) a 300 KB array every year.
     private readonly double[] _regionCovered = new double[PopulationShape.CellsPerRegion];
-    private readonly int _pensionFloor; // no pensioners below this age, ever (RetirementTables.FirstPensionAge)
     private int _recordFloor;           // no contributors or records below this age, ever (the labour layer's FirstCoveredAge, else 0)
     private readonly int[] _recordCeiling; // [region, sex·6 + education]: the highest age with record holders (below the floor if none)
     private readonly int[] _contributorsEnd; // [region, sex·6 + education]: no contributors from this age up
@@ -153,7 +152,6 @@ internal sealed class SchemeEngine
         _leavingShare = _tables.LeavingShare;
         _notRetired = new double[_retired.Length];
         for (int i = 0; i < _notRetired.Length; i++) _notRetired[i] = 1 - _retired[i];
-        _pensionFloor = _tables.FirstPensionAge;
         _recordFloor = Math.Clamp(_regionalWorkforce?.FirstCoveredAge ?? 0, 0, A);
         BindRelativeEarnings();
         _employerRate = new double[YearCount * _regions];
@@ -400,38 +398,88 @@ internal sealed class SchemeEngine
             for (int g = 0; g < Groups; g++)
             {
                 int start = r * PopulationShape.CellsPerRegion + g * A;
-                double runPaid = 0, runPensioners = 0;
-                for (int a = 0; a < A; a++)
-                {
-                    int i = start + a;
-                    double retired = _retired[g * A + a];
-                    double p = Math.Min(pop[i], scale * pop[i] * retired);
-                    _pensioners[i] = p;
-                    _pension[i] = p > 0 ? _pensionLevel[r] : 0;
-                    runPaid += p * _pension[i];
-                    runPensioners += p;
-                    double k = Math.Max(0, Math.Min(_alignment[r] * _covered[i] * (1 - retired), pop[i] - p));
-                    _contributors[i] = k;
-                    _records[i] = k;
-                    _newPensioners[i] = 0;
-                    if (k <= 0)
-                    {
-                        _years[i] = _deemed[i] = _indexYears[i] = _account[i] = 0;
-                        continue;
-                    }
-                    double wage = _wagesRelative ? _relativeEarnings[g * A + a] * _wageScale[r] : _wage[i];
-                    double index = Math.Clamp(wage / w, _floor, _cap);
-                    _deemed[i] = _baseDeemed[g * A + a];
-                    _years[i] = _baseYears[g * A + a];
-                    _indexYears[i] = index * _years[i];
-                    _account[i] = density * index * w * _baseAccountFactorByCell[g * A + a];
-                }
+                var (runPaid, runPensioners) = InitializeRun(pop, r, g, start, scale, w, density);
                 _recordCeiling[r * Groups + g] = LowerCeiling(start, A - 1);
                 _contributorsEnd[r * Groups + g] = A;
                 _runPaid[r * Groups + g] = runPaid;
                 _runPensioners[r * Groups + g] = runPensioners;
             }
         }
+    }
+
+    /// <summary>
+    /// The base state of one run of <see cref="Initialize(ReadOnlySpan{double})"/>, in lanes over ages 0–99 and a scalar
+    /// age 100 (lanes past it would write into the next run or the padding, which must hold zeros): retirees spread
+    /// over the ages past the retirement age by <paramref name="scale"/>, contributors from the covered workers, record
+    /// holders' years and accounts as of 2024. Returns the run's Σ pensioners × pension and Σ pensioners.
+    /// </summary>
+    private (double Paid, double Pensioners) InitializeRun(ReadOnlySpan<double> pop, int r, int g, int start, double scale, double w, double density)
+    {
+        int width = Vector<double>.Count;
+        double level = _pensionLevel[r], alignment = _alignment[r], inverseW = 1 / w;
+        double wageScale = _wagesRelative ? _wageScale[r] : 1;
+        ref double wages = ref _wagesRelative ? ref _relativeEarnings[g * A] : ref _wage[start];
+        ref double persons = ref Unsafe.Add(ref MemoryMarshal.GetReference(pop), start);
+        ref double retiredShare = ref _retired[g * A];
+        ref double covered = ref _covered[start];
+        ref double baseDeemed = ref _baseDeemed[g * A];
+        ref double baseYears = ref _baseYears[g * A];
+        ref double baseAccount = ref _baseAccountFactorByCell[g * A];
+        Vector<double> paid = Vector<double>.Zero, pensionersSum = Vector<double>.Zero;
+        int a = 0;
+        for (; a + width <= A - 1; a += width)
+        {
+            nuint at = (nuint)a, i = (nuint)(start + a);
+            var people = Vector.LoadUnsafe(ref persons, at);
+            var retired = Vector.LoadUnsafe(ref retiredShare, at);
+            var p = Vector.MinNative(people, new Vector<double>(scale) * people * retired);
+            var pension = Vector.ConditionalSelect(Vector.GreaterThan(p, Vector<double>.Zero), new Vector<double>(level), Vector<double>.Zero);
+            p.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_pensioners), i);
+            pension.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_pension), i);
+            paid += p * pension;
+            pensionersSum += p;
+            var k = Vector.MaxNative(Vector<double>.Zero,
+                Vector.MinNative(new Vector<double>(alignment) * Vector.LoadUnsafe(ref covered, at) * (Vector<double>.One - retired), people - p));
+            k.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_contributors), i);
+            k.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_records), i);
+            Vector<double>.Zero.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_newPensioners), i);
+            var holding = Vector.GreaterThan(k, Vector<double>.Zero);
+            var index = Vector.MinNative(Vector.MaxNative(Vector.LoadUnsafe(ref wages, at) * new Vector<double>(wageScale) / new Vector<double>(w),
+                new Vector<double>(_floor)), new Vector<double>(_cap));
+            var years = Vector.LoadUnsafe(ref baseYears, at);
+            Vector.ConditionalSelect(holding, Vector.LoadUnsafe(ref baseDeemed, at), Vector<double>.Zero).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_deemed), i);
+            Vector.ConditionalSelect(holding, years, Vector<double>.Zero).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_years), i);
+            Vector.ConditionalSelect(holding, index * years, Vector<double>.Zero).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_indexYears), i);
+            Vector.ConditionalSelect(holding, new Vector<double>(density) * index * new Vector<double>(w) * Vector.LoadUnsafe(ref baseAccount, at), Vector<double>.Zero)
+                .StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_account), i);
+        }
+        double runPaid = Vector.Sum(paid), runPensioners = Vector.Sum(pensionersSum);
+        for (; a < A; a++)
+        {
+            int i = start + a;
+            double people = Unsafe.Add(ref persons, a);
+            double retired = Unsafe.Add(ref retiredShare, a);
+            double p = Math.Min(people, scale * people * retired);
+            _pensioners[i] = p;
+            _pension[i] = p > 0 ? level : 0;
+            runPaid += p * _pension[i];
+            runPensioners += p;
+            double k = Math.Max(0, Math.Min(alignment * Unsafe.Add(ref covered, a) * (1 - retired), people - p));
+            _contributors[i] = k;
+            _records[i] = k;
+            _newPensioners[i] = 0;
+            if (k <= 0)
+            {
+                _years[i] = _deemed[i] = _indexYears[i] = _account[i] = 0;
+                continue;
+            }
+            double index = Math.Clamp(Unsafe.Add(ref wages, a) * wageScale / w, _floor, _cap);
+            _deemed[i] = Unsafe.Add(ref baseDeemed, a);
+            _years[i] = Unsafe.Add(ref baseYears, a);
+            _indexYears[i] = index * _years[i];
+            _account[i] = density * index * w * Unsafe.Add(ref baseAccount, a);
+        }
+        return (runPaid, runPensioners);
     }
 
     private void CheckGrid(ReadOnlySpan<double> pop, int year)
@@ -753,7 +801,7 @@ internal sealed class SchemeEngine
         ref double pensioners = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pensioners), s);
         ref double pension = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pension), s);
         // The last lanes may reach below the floors, into cells that hold zeros.
-        int low = Math.Max(1, _pensionFloor);
+        int low = Math.Max(1, _tables.FirstPensionAgeByGroup[g]);
         int d = A - 2; // the highest destination age of the lanes (lanes d − width + 1 .. d)
         Vector<double> paid = Vector<double>.Zero, pSum = Vector<double>.Zero;
         for (; d >= low && d - width + 1 >= 1; d -= width)

@@ -114,6 +114,30 @@ public sealed class SchemeEngineAgreementTests
     }
 
     [Test]
+    public void NoRunHasPensionersBelowItsGroupsFirstPensionAge()
+    {
+        // Ageing skips a run's ages below its (sex, education) group's first pension age: they must never hold pensioners.
+        var assumptions = SchemeTestData.China(endYear: 2060);
+        var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
+        var tables = RetirementTables.For(assumptions.Rules, assumptions.WomenCadreShareByEducation, engine.YearCount);
+        const int groups = 12, ages = 101;
+        Assert.That(tables.FirstPensionAgeByGroup.Take(6).Min(), Is.GreaterThan(tables.FirstPensionAgeByGroup.Skip(6).Min()), "men retire later than women");
+        Assert.That(tables.FirstPensionAgeByGroup.Min(), Is.EqualTo(tables.FirstPensionAge));
+        engine.Initialize();
+        for (int year = 2024; year <= 2060; year++)
+        {
+            var pensioners = engine.Pensioners;
+            for (int run = 0; run < pensioners.Length / ages; run++)
+            {
+                int floor = tables.FirstPensionAgeByGroup[run % groups];
+                for (int a = 0; a < floor; a++) Assert.That(pensioners[run * ages + a], Is.Zero, $"{year}, run {run}, age {a}");
+                Assert.That(pensioners.Slice(run * ages + floor, ages - floor).ToArray().Sum(), Is.GreaterThan(0), $"{year}, run {run}");
+            }
+            engine.Step(year);
+        }
+    }
+
+    [Test]
     public void TheYearlyStepAllocatesNothingWithTheCompiledLabourModel()
     {
         // The compiled labour model fills a region at a time inside the step (the other path is covered in SchemeTests).
