@@ -18,7 +18,11 @@ namespace Actuarial.Scheme;
 /// </summary>
 /// <remarks>
 /// The step works region by region and, within a region, one (sex, education) run of 101 ages at a time, so the state
-/// being worked on sits in cache. A region starts with the next year's labour: its covered workers (the labour layer
+/// being worked on sits in cache. The state is stored run by run: each run's arrays (records, contributors, the record
+/// holders' averages, pensioners, pensions, new pensioners) lie in one block, at fixed offsets from one another, so the
+/// lanes address them all from one reference (with an array per quantity they needed a register each, more than there
+/// are, and reloaded them from the stack every lane). The by-cell views (<see cref="Records"/>, ...) gather from the
+/// blocks. A region starts with the next year's labour: its covered workers (the labour layer
 /// fills a region at a time into a region-sized buffer, or has filled the whole grid before the loop), the covered-wage
 /// sums and, with the compiled labour model, the wage scale (a cell's wage is its relative earnings × the scale, so no
 /// wage array is stored; with a whole-grid layer the wages are stored, the next year's beside the year's, and the sums
@@ -32,8 +36,8 @@ namespace Actuarial.Scheme;
 /// Each run remembers the age of its oldest record holder, above which accrual, ageing and contributors have nothing
 /// to do. Ages below which there are never pensioners (the retirement tables) or record holders (the labour layer's
 /// first covered age) are skipped, and new pensioners are only read and cleared at the year's retiring ages (the only
-/// ones that hold any). Lanes may run past a run's ceiling, floors or age 100 into cells that hold zeros (see
-/// <see cref="Padding"/>), so that runs need no scalar tails. Run alongside the population projection
+/// ones that hold any). Lanes may run past a run's ceiling, floors or age 100 into cells that hold zeros (each array of a
+/// block has three cells of padding past age 100, see <see cref="RunStride"/>), so that runs need no scalar tails. Run alongside the population projection
 /// (<see cref="RunAlongsidePopulation"/>), the engine reads each year's population from the cache; stepping a stored
 /// projection, it prefetches the next region's population of the next year while a region works. Each cell's
 /// arithmetic is the plain loop's, in the same order, except a multiplication by 1/w for a division by the average wage
@@ -45,8 +49,8 @@ internal sealed class SchemeEngine
 {
     private const int A = Ages.Count;
     private const int Groups = Sexes.Count * EducationLevels.Count; // (sex, education) runs per region
-    // Cells after the last region's last run: the step's lanes may run up to three ages past age 100 (into the next run's
-    // ages 0–2, which hold zeros, or into these), so that no run needs a scalar tail.
+    // Cells after the last region's last run of the wage arrays: the accrual's lanes may read wages up to three ages past
+    // age 100 (the next run's, or these), for cells that hold no record holders.
     private const int Padding = 8;
 
     private SchemeAssumptions _a;
@@ -82,15 +86,27 @@ internal sealed class SchemeEngine
     private readonly double[] _covered;        // with a labour layer that fills a region at a time: the base year's (see _regionCovered)
     private double[] _wage;                    // only with a labour layer that fills the whole grid (else see _wageScale)
     private double[] _wageNext;                // the next year's, filled (with the covered workers) before the year's step
-    private readonly double[] _contributors;
-    private readonly double[] _records;        // persons with a contribution record below retirement (N)
-    private readonly double[] _years;          // average contribution years incl. deemed, per record
-    private readonly double[] _deemed;         // average deemed years per record
-    private readonly double[] _indexYears;     // average Σ contribution index over years, per record
-    private readonly double[] _account;        // average individual-account balance per record, yuan
-    private readonly double[] _pensioners;
-    private readonly double[] _pension;        // average monthly pension per pensioner, in units of _pensionIndex yuan
-    private readonly double[] _newPensioners;
+    // The cell state, run by run: each (region, sex, education) run has a block of StateArrays arrays of RunStride ages
+    // (101 and 3 of padding, which hold zeros), at the offsets below from the block's start. A run's state is one
+    // contiguous stretch, and the lanes reach all its arrays from one reference at fixed offsets.
+    private const int RunStride = A + 3;
+    private const int RecordsAt = 0;                 // persons with a contribution record below retirement (N)
+    private const int ContributorsAt = RunStride;
+    private const int YearsAt = 2 * RunStride;       // average contribution years incl. deemed, per record
+    private const int DeemedAt = 3 * RunStride;      // average deemed years per record
+    private const int IndexYearsAt = 4 * RunStride;  // average Σ contribution index over years, per record
+    private const int AccountAt = 5 * RunStride;     // average individual-account balance per record, yuan
+    private const int PensionersAt = 6 * RunStride;
+    private const int PensionAt = 7 * RunStride;     // average monthly pension per pensioner, in units of _pensionIndex yuan
+    private const int NewPensionersAt = 8 * RunStride;
+    private const int StateArrays = 9;
+    private const int RunBlock = StateArrays * RunStride;
+    private readonly double[] _state;  // pinned, so that the blocks keep the 64-byte alignment _stateOffset gives them
+    private readonly int _stateOffset;
+    // The by-cell views of the state (Records, Contributors, ...), gathered from the blocks when read after a change.
+    private readonly double[]?[] _views = new double[StateArrays][];
+    private readonly int[] _viewVersions = new int[StateArrays];
+    private int _stateVersion = 1;
 
     // By region, for the current year.
     private readonly double[] _averageWage;
@@ -187,15 +203,8 @@ internal sealed class SchemeEngine
         _covered = new double[_cells];
         _wage = new double[_cells + Padding];
         _wageNext = new double[_cells + Padding];
-        _contributors = new double[_cells + Padding];
-        _records = new double[_cells + Padding];
-        _years = new double[_cells + Padding];
-        _deemed = new double[_cells];
-        _indexYears = new double[_cells + Padding];
-        _account = new double[_cells + Padding];
-        _pensioners = new double[_cells + Padding];
-        _pension = new double[_cells + Padding];
-        _newPensioners = new double[_cells];
+        _state = GC.AllocateArray<double>(_cells / A * RunBlock + 8, pinned: true);
+        _stateOffset = StateOffset(_state);
         _recordCeiling = new int[_regions * Groups];
         _contributorsEnd = new int[_regions * Groups];
         _runPaid = new double[_regions * Groups];
@@ -231,26 +240,53 @@ internal sealed class SchemeEngine
     /// <summary>The year whose state the engine holds (reference date of that year).</summary>
     internal int Year { get; private set; }
 
-    internal ReadOnlySpan<double> Contributors => _contributors.AsSpan(0, _cells);
+    internal ReadOnlySpan<double> Contributors => View(ContributorsAt);
     /// <summary>Covered workers by cell: of the base year after <see cref="Initialize()"/>; after a step, of the current year only with a labour layer that fills the whole grid.</summary>
     internal ReadOnlySpan<double> Covered => _covered;
-    internal ReadOnlySpan<double> Records => _records.AsSpan(0, _cells);
-    internal ReadOnlySpan<double> Pensioners => _pensioners.AsSpan(0, _cells);
+    internal ReadOnlySpan<double> Records => View(RecordsAt);
+    internal ReadOnlySpan<double> Pensioners => View(PensionersAt);
     internal ReadOnlySpan<double> OrdinaryBase => _ordinaryBase;
-    internal ReadOnlySpan<double> ContributionYears => _years.AsSpan(0, _cells);
-    internal ReadOnlySpan<double> DeemedYears => _deemed;
-    internal ReadOnlySpan<double> IndexYears => _indexYears.AsSpan(0, _cells);
-    internal ReadOnlySpan<double> Accounts => _account.AsSpan(0, _cells);
+    internal ReadOnlySpan<double> ContributionYears => View(YearsAt);
+    internal ReadOnlySpan<double> DeemedYears => View(DeemedAt);
+    internal ReadOnlySpan<double> IndexYears => View(IndexYearsAt);
+    internal ReadOnlySpan<double> Accounts => View(AccountAt);
     internal ReadOnlySpan<double> Pensions
     {
         get
         {
             _pensionAmounts ??= new double[_cells];
-            TensorPrimitives.Multiply(_pension.AsSpan(0, _cells), _pensionIndex, _pensionAmounts);
+            TensorPrimitives.Multiply(View(PensionAt), _pensionIndex, _pensionAmounts);
             return _pensionAmounts;
         }
     }
-    internal ReadOnlySpan<double> NewPensioners => _newPensioners;
+    internal ReadOnlySpan<double> NewPensioners => View(NewPensionersAt);
+
+    /// <summary>One state array by cell (region, sex, education, age), gathered from the run blocks if the state has changed since it was last read.</summary>
+    private ReadOnlySpan<double> View(int array)
+    {
+        int k = array / RunStride;
+        var view = _views[k] ??= new double[_cells];
+        if (_viewVersions[k] != _stateVersion)
+        {
+            for (int run = 0; run < _cells / A; run++) _state.AsSpan(_stateOffset + run * RunBlock + array, A).CopyTo(view.AsSpan(run * A, A));
+            _viewVersions[k] = _stateVersion;
+        }
+        return view;
+    }
+
+    /// <summary>The first element of <paramref name="state"/> (pinned) at a 64-byte boundary: every run block then starts a cache line (a block is a whole number of lines).</summary>
+    private static unsafe int StateOffset(double[] state)
+    {
+        fixed (double* p = state)
+        {
+            int offset = (int)((64 - ((nuint)p & 63)) & 63) / sizeof(double);
+            return offset;
+        }
+    }
+
+    /// <summary>The state block of run <paramref name="run"/> (region × 12 + sex × 6 + education): array k's age a at k × RunStride + a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref double RunState(int run) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_state), _stateOffset + run * RunBlock);
     internal ReadOnlySpan<double> AverageWages => _averageWage;
     internal ReadOnlySpan<double> AverageWagesPrevious => _averageWagePrevious;
     internal double CreditingRate => _creditingRate;
@@ -362,6 +398,7 @@ internal sealed class SchemeEngine
         const int year = SchemeAssumptions.BaseYear;
         CheckGrid(pop, year);
         Year = year;
+        _stateVersion++;
         _pensionIndex = 1;
         if (_regionalWorkforce is null) _workforce.FillCoveredWorkers(year, pop, _covered, _wageNext.AsSpan(0, _cells));
         ComputeAverageWages(year, pop, out _nationalWage);
@@ -425,59 +462,59 @@ internal sealed class SchemeEngine
         ref double baseDeemed = ref _baseDeemed[g * A];
         ref double baseYears = ref _baseYears[g * A];
         ref double baseAccount = ref _baseAccountFactorByCell[g * A];
+        ref double st = ref RunState(start / A);
         Vector<double> paid = Vector<double>.Zero, pensionersSum = Vector<double>.Zero;
         int a = 0;
         for (; a + width <= A - 1; a += width)
         {
-            nuint at = (nuint)a, i = (nuint)(start + a);
+            nuint at = (nuint)a;
             var people = Vector.LoadUnsafe(ref persons, at);
             var retired = Vector.LoadUnsafe(ref retiredShare, at);
             var p = Vector.MinNative(people, new Vector<double>(scale) * people * retired);
             var pension = Vector.ConditionalSelect(Vector.GreaterThan(p, Vector<double>.Zero), new Vector<double>(level), Vector<double>.Zero);
-            p.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_pensioners), i);
-            pension.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_pension), i);
+            p.StoreUnsafe(ref st, PensionersAt + at);
+            pension.StoreUnsafe(ref st, PensionAt + at);
             paid += p * pension;
             pensionersSum += p;
             var k = Vector.MaxNative(Vector<double>.Zero,
                 Vector.MinNative(new Vector<double>(alignment) * Vector.LoadUnsafe(ref covered, at) * (Vector<double>.One - retired), people - p));
-            k.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_contributors), i);
-            k.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_records), i);
-            Vector<double>.Zero.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_newPensioners), i);
+            k.StoreUnsafe(ref st, ContributorsAt + at);
+            k.StoreUnsafe(ref st, RecordsAt + at);
+            Vector<double>.Zero.StoreUnsafe(ref st, NewPensionersAt + at);
             var holding = Vector.GreaterThan(k, Vector<double>.Zero);
             var index = Vector.MinNative(Vector.MaxNative(Vector.LoadUnsafe(ref wages, at) * new Vector<double>(wageScale) / new Vector<double>(w),
                 new Vector<double>(_floor)), new Vector<double>(_cap));
             var years = Vector.LoadUnsafe(ref baseYears, at);
-            Vector.ConditionalSelect(holding, Vector.LoadUnsafe(ref baseDeemed, at), Vector<double>.Zero).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_deemed), i);
-            Vector.ConditionalSelect(holding, years, Vector<double>.Zero).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_years), i);
-            Vector.ConditionalSelect(holding, index * years, Vector<double>.Zero).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_indexYears), i);
+            Vector.ConditionalSelect(holding, Vector.LoadUnsafe(ref baseDeemed, at), Vector<double>.Zero).StoreUnsafe(ref st, DeemedAt + at);
+            Vector.ConditionalSelect(holding, years, Vector<double>.Zero).StoreUnsafe(ref st, YearsAt + at);
+            Vector.ConditionalSelect(holding, index * years, Vector<double>.Zero).StoreUnsafe(ref st, IndexYearsAt + at);
             Vector.ConditionalSelect(holding, new Vector<double>(density) * index * new Vector<double>(w) * Vector.LoadUnsafe(ref baseAccount, at), Vector<double>.Zero)
-                .StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_account), i);
+                .StoreUnsafe(ref st, AccountAt + at);
         }
         double runPaid = Vector.Sum(paid), runPensioners = Vector.Sum(pensionersSum);
         for (; a < A; a++)
         {
-            int i = start + a;
             double people = Unsafe.Add(ref persons, a);
             double retired = Unsafe.Add(ref retiredShare, a);
             double p = Math.Min(people, scale * people * retired);
-            _pensioners[i] = p;
-            _pension[i] = p > 0 ? level : 0;
-            runPaid += p * _pension[i];
+            Unsafe.Add(ref st, PensionersAt + a) = p;
+            Unsafe.Add(ref st, PensionAt + a) = p > 0 ? level : 0;
+            runPaid += p * Unsafe.Add(ref st, PensionAt + a);
             runPensioners += p;
             double k = Math.Max(0, Math.Min(alignment * Unsafe.Add(ref covered, a) * (1 - retired), people - p));
-            _contributors[i] = k;
-            _records[i] = k;
-            _newPensioners[i] = 0;
+            Unsafe.Add(ref st, ContributorsAt + a) = k;
+            Unsafe.Add(ref st, RecordsAt + a) = k;
+            Unsafe.Add(ref st, NewPensionersAt + a) = 0;
             if (k <= 0)
             {
-                _years[i] = _deemed[i] = _indexYears[i] = _account[i] = 0;
+                Unsafe.Add(ref st, YearsAt + a) = Unsafe.Add(ref st, DeemedAt + a) = Unsafe.Add(ref st, IndexYearsAt + a) = Unsafe.Add(ref st, AccountAt + a) = 0;
                 continue;
             }
             double index = Math.Clamp(Unsafe.Add(ref wages, a) * wageScale / w, _floor, _cap);
-            _deemed[i] = Unsafe.Add(ref baseDeemed, a);
-            _years[i] = Unsafe.Add(ref baseYears, a);
-            _indexYears[i] = index * _years[i];
-            _account[i] = density * index * w * Unsafe.Add(ref baseAccount, a);
+            Unsafe.Add(ref st, DeemedAt + a) = Unsafe.Add(ref baseDeemed, a);
+            Unsafe.Add(ref st, YearsAt + a) = Unsafe.Add(ref baseYears, a);
+            Unsafe.Add(ref st, IndexYearsAt + a) = index * Unsafe.Add(ref baseYears, a);
+            Unsafe.Add(ref st, AccountAt + a) = density * index * w * Unsafe.Add(ref baseAccount, a);
         }
         return (runPaid, runPensioners);
     }
@@ -490,7 +527,8 @@ internal sealed class SchemeEngine
     /// <summary>The highest age at or below <paramref name="ceiling"/> with record holders in the run at <paramref name="start"/> (below the record floor if none).</summary>
     private int LowerCeiling(int start, int ceiling)
     {
-        while (ceiling >= _recordFloor && !(_records[start + ceiling] > 0)) ceiling--;
+        ref double records = ref RunState(start / A);
+        while (ceiling >= _recordFloor && !(Unsafe.Add(ref records, RecordsAt + ceiling) > 0)) ceiling--;
         return ceiling;
     }
 
@@ -513,6 +551,7 @@ internal sealed class SchemeEngine
     internal void Step(int year, ReadOnlySpan<double> pop0, ReadOnlySpan<double> pop1, bool advance = true)
     {
         if (year != Year) throw new InvalidOperationException($"the scheme state is at {Year}, not {year}");
+        _stateVersion++;
         int y = year - SchemeAssumptions.BaseYear;
         bool age = advance && year < _a.EndYear;
         if (age)
@@ -634,11 +673,8 @@ internal sealed class SchemeEngine
         ref StepSums sums)
     {
         int width = Vector<double>.Count;
-        ref double records = ref MemoryMarshal.GetArrayDataReference(_records);
-        ref double contributors = ref MemoryMarshal.GetArrayDataReference(_contributors);
-        ref double years = ref MemoryMarshal.GetArrayDataReference(_years);
-        ref double indexYears = ref MemoryMarshal.GetArrayDataReference(_indexYears);
-        ref double account = ref MemoryMarshal.GetArrayDataReference(_account);
+        int run = start / A;
+        ref double st = ref RunState(run);
         var scale = new Vector<double>(wageScale);
         var floorWage = new Vector<double>(c.FloorWage);
         var capWage = new Vector<double>(c.CapWage);
@@ -648,20 +684,17 @@ internal sealed class SchemeEngine
         Vector<double> ordinary = Vector<double>.Zero, kSum = Vector<double>.Zero;
 
         // Pensions paid: the run's sums were taken as it was aged (or set up), and every pension has the year's index.
-        int run = start / A;
         double paidRun = c.PensionIndex * _runPaid[run], pensionersRun = _runPensioners[run];
 
         // Contributions: accrual of record holders, from the record floor to the run's ceiling (above it there are no
         // record holders and so no contributors: see AgeRun). The last lanes may pass the ceiling, or age 100 into the
-        // next run's first ages, which have no record holders when the floor is above them, or into the padding, and
-        // leave them as they are; else a scalar tail stops at the ceiling.
+        // padding, and leave those cells as they are.
         int end = ceiling + 1;
-        int a = _recordFloor;
-        for (int vectorEnd = _recordFloor >= width - 1 ? end : Math.Min(end, A - width + 1); a < vectorEnd; a += width)
+        for (int a = _recordFloor; a < end; a += width)
         {
-            nuint i = (nuint)(start + a);
-            var n = Vector.LoadUnsafe(ref records, i);
-            var k = Vector.LoadUnsafe(ref contributors, i);
+            nuint i = (nuint)a;
+            var n = Vector.LoadUnsafe(ref st, RecordsAt + i);
+            var k = Vector.LoadUnsafe(ref st, ContributorsAt + i);
             kSum += k;
             var withRecords = Vector.GreaterThan(n, Vector<double>.Zero);
             var contributing = (withRecords & Vector.GreaterThan(k, Vector<double>.Zero)).As<long, double>();
@@ -670,36 +703,14 @@ internal sealed class SchemeEngine
             ordinary += (k * contributionBase) & contributing;
             // 0 where nobody contributes (k / n is NaN there when n = 0): adding it, or products of it, leaves a value as it is.
             var density = (k / n) & contributing;
-            (Vector.LoadUnsafe(ref years, i) + density).StoreUnsafe(ref years, i);
+            (Vector.LoadUnsafe(ref st, YearsAt + i) + density).StoreUnsafe(ref st, YearsAt + i);
             var credited = density * contributionBase; // the base credited this year, per record holder
-            (Vector.LoadUnsafe(ref indexYears, i) + credited * inverseW).StoreUnsafe(ref indexYears, i);
-            var acc = Vector.LoadUnsafe(ref account, i);
-            Vector.ConditionalSelect(withRecords, acc * r1 + credited * accountRate, acc).StoreUnsafe(ref account, i);
+            (Vector.LoadUnsafe(ref st, IndexYearsAt + i) + credited * inverseW).StoreUnsafe(ref st, IndexYearsAt + i);
+            var acc = Vector.LoadUnsafe(ref st, AccountAt + i);
+            Vector.ConditionalSelect(withRecords, acc * r1 + credited * accountRate, acc).StoreUnsafe(ref st, AccountAt + i);
         }
-        // Reduce the lanes before the tail and the retirement loop (vectors live across calls are spilled in the loop above).
+        // Reduce the lanes before the retirement loop (vectors live across calls are spilled in the loop above).
         double ordinaryRun = Vector.Sum(ordinary), contributorsRun = Vector.Sum(kSum);
-        for (; a < end; a++)
-        {
-            int i = start + a;
-            double n = Unsafe.Add(ref records, i);
-            double k = Unsafe.Add(ref contributors, i);
-            contributorsRun += k;
-            if (n <= 0) continue;
-            if (k > 0)
-            {
-                double contributionBase = Math.Min(Math.Max(Unsafe.Add(ref wage, a) * wageScale, c.FloorWage), c.CapWage);
-                ordinaryRun += k * contributionBase;
-                double density = k / n;
-                Unsafe.Add(ref years, i) += density;
-                double credited = density * contributionBase;
-                Unsafe.Add(ref indexYears, i) += credited * c.InverseW;
-                Unsafe.Add(ref account, i) = Unsafe.Add(ref account, i) * c.R1 + credited * (c.AccountEe * c.RHalf);
-            }
-            else
-            {
-                Unsafe.Add(ref account, i) *= c.R1;
-            }
-        }
         // New pensioners are 0 outside this year's retiring ages (ageing clears those it set), so they are summed here.
         double newRun = 0;
         double lump = 0;
@@ -709,14 +720,14 @@ internal sealed class SchemeEngine
         double floorShare = _floor, minimum = c.Minimum, ee = c.Ee, er = c.Er, floorWageScalar = c.FloorWage;
         for (int age = firstRetiring; age <= lastRetiring; age++)
         {
-            int i = start + age;
-            newRun += _newPensioners[i]; // left from an earlier step of the same year without ageing, else 0
-            double n = _records[i];
+            ref double cell = ref Unsafe.Add(ref st, age);
+            newRun += Unsafe.Add(ref cell, NewPensionersAt); // left from an earlier step of the same year without ageing, else 0
+            double n = Unsafe.Add(ref cell, RecordsAt);
             if (n <= 0) continue;
             if (_retiring[pre + age] <= 0) continue;
             double leaving = _leavingShare[pre + age] * n;
-            _records[i] = n - leaving;
-            double yrs = _years[i], indexYrs = _indexYears[i], acc = _account[i];
+            Unsafe.Add(ref cell, RecordsAt) = n - leaving;
+            double yrs = Unsafe.Add(ref cell, YearsAt), indexYrs = Unsafe.Add(ref cell, IndexYearsAt), acc = Unsafe.Add(ref cell, AccountAt);
             if (yrs < minimum - 1e-9)
             {
                 if (!c.Buy) continue;
@@ -729,17 +740,17 @@ internal sealed class SchemeEngine
             double index = Math.Clamp(indexYrs / yrs, 0, 10);
             double newPension = benefits.BasicPensionUnchecked(c.MonthlyWagePrevious, index, Math.Min(yrs, 80))
                 + acc * _inverseDivisor[pre + age]
-                + benefits.TransitionalPensionUnchecked(c.MonthlyWagePrevious, index, Math.Min(_deemed[i], 80));
-            double before = _pensioners[i];
+                + benefits.TransitionalPensionUnchecked(c.MonthlyWagePrevious, index, Math.Min(Unsafe.Add(ref cell, DeemedAt), 80));
+            double before = Unsafe.Add(ref cell, PensionersAt);
             double after = before + leaving;
             double newPensionInIndexUnits = newPension * c.InversePensionIndex; // a product, not a division, in the chain of each retirement
-            _pension[i] = (before * _pension[i] + leaving * newPensionInIndexUnits) / after;
-            _pensioners[i] = after;
+            Unsafe.Add(ref cell, PensionAt) = (before * Unsafe.Add(ref cell, PensionAt) + leaving * newPensionInIndexUnits) / after;
+            Unsafe.Add(ref cell, PensionersAt) = after;
             _runPaid[run] += leaving * newPensionInIndexUnits; // paid from the next step of the same year, if any
             _runPensioners[run] += leaving;
             pensionersRun += leaving;
-            newRun += leaving - _newPensioners[i];
-            _newPensioners[i] = leaving;
+            newRun += leaving - Unsafe.Add(ref cell, NewPensionersAt);
+            Unsafe.Add(ref cell, NewPensionersAt) = leaving;
         }
         if (lastRetiring >= ceiling) ceiling = LowerCeiling(start, ceiling); // the oldest may all have retired
         sums.Paid += paidRun;
@@ -769,23 +780,31 @@ internal sealed class SchemeEngine
         var pop0 = ageing.Pop0;
         var pop1 = ageing.Pop1;
 
+        ref double st = ref RunState(r * Groups + g);
+
         // Open interval: 99 and 100+ merge into 100+.
-        int i99 = s + A - 2, i100 = s + A - 1;
-        double denominator = pop0[i99] + pop0[i100];
-        double ratio = denominator > 0 ? pop1[i100] / denominator : 0;
-        double n = _records[i99] + _records[i100];
-        if (n > 0)
         {
-            _years[i100] = (_records[i99] * _years[i99] + _records[i100] * _years[i100]) / n;
-            _deemed[i100] = (_records[i99] * _deemed[i99] + _records[i100] * _deemed[i100]) / n;
-            _indexYears[i100] = (_records[i99] * _indexYears[i99] + _records[i100] * _indexYears[i100]) / n;
-            _account[i100] = (_records[i99] * _account[i99] + _records[i100] * _account[i100]) / n;
+            double denominator = pop0[s + A - 2] + pop0[s + A - 1];
+            double ratio = denominator > 0 ? pop1[s + A - 1] / denominator : 0;
+            ref double c99 = ref Unsafe.Add(ref st, A - 2);
+            ref double c100 = ref Unsafe.Add(ref st, A - 1);
+            double n99 = Unsafe.Add(ref c99, RecordsAt), n100 = Unsafe.Add(ref c100, RecordsAt);
+            double n = n99 + n100;
+            if (n > 0)
+            {
+                foreach (int average in (ReadOnlySpan<int>)[YearsAt, DeemedAt, IndexYearsAt, AccountAt])
+                {
+                    Unsafe.Add(ref c100, average) = (n99 * Unsafe.Add(ref c99, average) + n100 * Unsafe.Add(ref c100, average)) / n;
+                }
+            }
+            Unsafe.Add(ref c100, RecordsAt) = n * ratio;
+            double p99 = Unsafe.Add(ref c99, PensionersAt), p100 = Unsafe.Add(ref c100, PensionersAt);
+            double p = p99 + p100;
+            Unsafe.Add(ref c100, PensionAt) = p > 0 ? (p99 * Unsafe.Add(ref c99, PensionAt) + p100 * Unsafe.Add(ref c100, PensionAt)) / p : 0;
+            Unsafe.Add(ref c100, PensionersAt) = p * ratio;
         }
-        _records[i100] = n * ratio;
-        double p = _pensioners[i99] + _pensioners[i100];
-        _pension[i100] = p > 0 ? (_pensioners[i99] * _pension[i99] + _pensioners[i100] * _pension[i100]) / p : 0;
-        _pensioners[i100] = p * ratio;
-        double runPaid = _pensioners[i100] * _pension[i100], runPensioners = _pensioners[i100];
+        double runPaid = Unsafe.Add(ref st, PensionersAt + A - 1) * Unsafe.Add(ref st, PensionAt + A - 1);
+        double runPensioners = Unsafe.Add(ref st, PensionersAt + A - 1);
 
         // Ages 1..99 from 0..98, from the top down in lanes (each group of lanes is read before the one below it is
         // written): the pensions' arrays down to the pension floor, then the records' arrays, with the contributors,
@@ -793,13 +812,6 @@ internal sealed class SchemeEngine
         int width = Vector<double>.Count;
         ref double from0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pop0), s);
         ref double to1 = ref Unsafe.Add(ref MemoryMarshal.GetReference(pop1), s);
-        ref double records = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_records), s);
-        ref double years = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_years), s);
-        ref double deemed = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_deemed), s);
-        ref double indexYears = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_indexYears), s);
-        ref double account = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_account), s);
-        ref double pensioners = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pensioners), s);
-        ref double pension = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pension), s);
         // The last lanes may reach below the floors, into cells that hold zeros.
         int low = Math.Max(1, _tables.FirstPensionAgeByGroup[g]);
         int d = A - 2; // the highest destination age of the lanes (lanes d − width + 1 .. d)
@@ -808,10 +820,10 @@ internal sealed class SchemeEngine
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
             var survival = SurvivalRatio(ref from0, ref to1, i);
-            var pen = Vector.LoadUnsafe(ref pensioners, b) * survival;
-            var amount = Vector.LoadUnsafe(ref pension, b);
-            pen.StoreUnsafe(ref pensioners, i);
-            amount.StoreUnsafe(ref pension, i);
+            var pen = Vector.LoadUnsafe(ref st, PensionersAt + b) * survival;
+            var amount = Vector.LoadUnsafe(ref st, PensionAt + b);
+            pen.StoreUnsafe(ref st, PensionersAt + i);
+            amount.StoreUnsafe(ref st, PensionAt + i);
             paid += pen * amount;
             pSum += pen;
         }
@@ -819,22 +831,22 @@ internal sealed class SchemeEngine
         runPensioners += Vector.Sum(pSum);
         for (; d >= low; d--)
         {
-            double pen = Unsafe.Add(ref pensioners, d - 1) * SurvivalRatio(ref from0, ref to1, d);
-            Unsafe.Add(ref pensioners, d) = pen;
-            Unsafe.Add(ref pension, d) = Unsafe.Add(ref pension, d - 1);
-            runPaid += pen * Unsafe.Add(ref pension, d);
+            double pen = Unsafe.Add(ref st, PensionersAt + d - 1) * SurvivalRatio(ref from0, ref to1, d);
+            Unsafe.Add(ref st, PensionersAt + d) = pen;
+            Unsafe.Add(ref st, PensionAt + d) = Unsafe.Add(ref st, PensionAt + d - 1);
+            runPaid += pen * Unsafe.Add(ref st, PensionAt + d);
             runPensioners += pen;
         }
         // The next step pays the pensions as they are now (it retires record holders after paying).
         _runPaid[r * Groups + g] = runPaid;
         _runPensioners[r * Groups + g] = runPensioners;
 
-        var next = new Contributing(this, g, y + 1, ageing, s);
+        var next = new Contributing(this, g, y + 1, ageing, s, ref st);
         int top = Math.Min(ceiling + 1, A - 2); // the highest age ageing moves records into
         ceiling = Math.Min(ceiling + 1, A - 1);
         int end = Math.Min(A, Math.Max(ceiling, next.NoEntryFrom - 1) + 1); // contributors at ages [record floor, end)
         // Above the ages moved into (100+, merged above, and any up to the no-entry age): contributors only.
-        for (int a = end - 1; a > top; a--) next.Cell(this, s, a);
+        for (int a = end - 1; a > top; a--) next.Cell(a);
         var omega = new Vector<double>(next.Alignment);
         int noEntryFrom = next.NoEntryFrom;
         low = Math.Max(1, _recordFloor);
@@ -842,13 +854,13 @@ internal sealed class SchemeEngine
         {
             nuint i = (nuint)(d - width + 1), b = i - 1;
             var persons = Vector.LoadUnsafe(ref to1, i); // also the contributors' population
-            var rec = Vector.LoadUnsafe(ref records, b) * SurvivalRatio(Vector.LoadUnsafe(ref from0, b), persons);
-            var yrs = Vector.LoadUnsafe(ref years, b);
-            var dmd = Vector.LoadUnsafe(ref deemed, b);
-            var idx = Vector.LoadUnsafe(ref indexYears, b);
-            var acc = Vector.LoadUnsafe(ref account, b);
+            var rec = Vector.LoadUnsafe(ref st, RecordsAt + b) * SurvivalRatio(Vector.LoadUnsafe(ref from0, b), persons);
+            var yrs = Vector.LoadUnsafe(ref st, YearsAt + b);
+            var dmd = Vector.LoadUnsafe(ref st, DeemedAt + b);
+            var idx = Vector.LoadUnsafe(ref st, IndexYearsAt + b);
+            var acc = Vector.LoadUnsafe(ref st, AccountAt + b);
             var k = omega * Vector.LoadUnsafe(ref next.Covered, i) * Vector.LoadUnsafe(ref next.NotRetired, i);
-            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, persons - Vector.LoadUnsafe(ref pensioners, i)));
+            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, persons - Vector.LoadUnsafe(ref st, PensionersAt + i)));
             // From the no-entry age up, at most the record holders (a whole lane, or the one lane the age splits).
             if (d - width + 1 >= noEntryFrom) k = Vector.MinNative(k, rec);
             else if (d >= noEntryFrom)
@@ -856,7 +868,7 @@ internal sealed class SchemeEngine
                 var ages = Vector<double>.Indices + new Vector<double>(d - width + 1);
                 k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, new Vector<double>(noEntryFrom)), Vector.MinNative(k, rec), k);
             }
-            k.StoreUnsafe(ref next.Contributors, i);
+            k.StoreUnsafe(ref st, ContributorsAt + i);
             if (Vector.GreaterThanAny(k, rec))
             {
                 var more = Vector.GreaterThan(k, rec);
@@ -867,31 +879,32 @@ internal sealed class SchemeEngine
                 acc *= keep;
                 rec = Vector.ConditionalSelect(more, k, rec);
             }
-            rec.StoreUnsafe(ref records, i);
-            yrs.StoreUnsafe(ref years, i);
-            dmd.StoreUnsafe(ref deemed, i);
-            idx.StoreUnsafe(ref indexYears, i);
-            acc.StoreUnsafe(ref account, i);
+            rec.StoreUnsafe(ref st, RecordsAt + i);
+            yrs.StoreUnsafe(ref st, YearsAt + i);
+            dmd.StoreUnsafe(ref st, DeemedAt + i);
+            idx.StoreUnsafe(ref st, IndexYearsAt + i);
+            acc.StoreUnsafe(ref st, AccountAt + i);
         }
         for (; d >= low; d--)
         {
-            Unsafe.Add(ref records, d) = Unsafe.Add(ref records, d - 1) * SurvivalRatio(ref from0, ref to1, d);
-            Unsafe.Add(ref years, d) = Unsafe.Add(ref years, d - 1);
-            Unsafe.Add(ref deemed, d) = Unsafe.Add(ref deemed, d - 1);
-            Unsafe.Add(ref indexYears, d) = Unsafe.Add(ref indexYears, d - 1);
-            Unsafe.Add(ref account, d) = Unsafe.Add(ref account, d - 1);
-            next.Cell(this, s, d);
+            ref double cell = ref Unsafe.Add(ref st, d);
+            Unsafe.Add(ref cell, RecordsAt) = Unsafe.Add(ref cell, RecordsAt - 1) * SurvivalRatio(ref from0, ref to1, d);
+            Unsafe.Add(ref cell, YearsAt) = Unsafe.Add(ref cell, YearsAt - 1);
+            Unsafe.Add(ref cell, DeemedAt) = Unsafe.Add(ref cell, DeemedAt - 1);
+            Unsafe.Add(ref cell, IndexYearsAt) = Unsafe.Add(ref cell, IndexYearsAt - 1);
+            Unsafe.Add(ref cell, AccountAt) = Unsafe.Add(ref cell, AccountAt - 1);
+            next.Cell(d);
         }
-        _records[s] = _years[s] = _deemed[s] = _indexYears[s] = _account[s] = _pensioners[s] = _pension[s] = 0;
+        foreach (int array in (ReadOnlySpan<int>)[RecordsAt, YearsAt, DeemedAt, IndexYearsAt, AccountAt, PensionersAt, PensionAt]) Unsafe.Add(ref st, array) = 0;
         // Below the lanes (age 0, with a record floor of 0): once age 0 is cleared.
-        for (int a = _recordFloor; a < low && a < end; a++) next.Cell(this, s, a);
+        for (int a = _recordFloor; a < low && a < end; a++) next.Cell(a);
         // Contributors from the end up are 0: clear those set since the run's end was last lowered (usually none).
         ref int contributorsEnd = ref _contributorsEnd[r * Groups + g];
-        for (int a = end; a < contributorsEnd; a++) _contributors[s + a] = 0;
+        for (int a = end; a < contributorsEnd; a++) Unsafe.Add(ref st, ContributorsAt + a) = 0;
         contributorsEnd = end;
         ceiling = LowerCeiling(s, end - 1);
         // New pensioners are set only at the ages where anyone retired this year.
-        for (int a = firstRetiring; a <= lastRetiring; a++) _newPensioners[s + a] = 0;
+        for (int a = firstRetiring; a <= lastRetiring; a++) Unsafe.Add(ref st, NewPensionersAt + a) = 0;
     }
 
     /// <summary>P(a+1, t+1) / P(a, t) for the lanes from cell <paramref name="i"/> (= a + 1) of a run, 0 where P(a, t) = 0.</summary>
@@ -918,37 +931,37 @@ internal sealed class SchemeEngine
         public readonly ref double Covered;
         public readonly ref double NotRetired;
         public readonly ref double Population;
-        public readonly ref double Contributors;
+        public readonly ref double State; // the run's state block (see RunState)
         public readonly int NoEntryFrom;
         public readonly double Alignment;
 
-        public Contributing(SchemeEngine engine, int g, int yNext, in Ageing ageing, int s)
+        public Contributing(SchemeEngine engine, int g, int yNext, in Ageing ageing, int s, ref double state)
         {
             Covered = ref engine._regionalWorkforce is null ? ref engine._covered[s] : ref engine._regionCovered[g * A];
             NotRetired = ref engine._notRetired[(yNext * Groups + g) * A];
             Population = ref Unsafe.Add(ref MemoryMarshal.GetReference(ageing.Pop1), s);
-            Contributors = ref engine._contributors[s];
+            State = ref state;
             NoEntryFrom = g < EducationLevels.Count ? 60 : 50;
             Alignment = ageing.Alignment;
         }
 
-        /// <summary>The contributors of the cell at age <paramref name="a"/> of the run at <paramref name="s"/> (the lanes' rule, one cell).</summary>
-        public void Cell(SchemeEngine engine, int s, int a)
+        /// <summary>The contributors of the run's cell at age <paramref name="a"/> (the lanes' rule, one cell).</summary>
+        public void Cell(int a)
         {
-            int i = s + a;
+            ref double cell = ref Unsafe.Add(ref State, a);
             double k = Alignment * Unsafe.Add(ref Covered, a) * Unsafe.Add(ref NotRetired, a);
-            k = Math.Max(0, Math.Min(k, Unsafe.Add(ref Population, a) - engine._pensioners[i]));
-            double n = engine._records[i];
+            k = Math.Max(0, Math.Min(k, Unsafe.Add(ref Population, a) - Unsafe.Add(ref cell, PensionersAt)));
+            double n = Unsafe.Add(ref cell, RecordsAt);
             if (a >= NoEntryFrom) k = Math.Min(k, n);
-            Unsafe.Add(ref Contributors, a) = k;
+            Unsafe.Add(ref cell, ContributorsAt) = k;
             if (k > n)
             {
                 double keep = n / k;
-                engine._years[i] *= keep;
-                engine._deemed[i] *= keep;
-                engine._indexYears[i] *= keep;
-                engine._account[i] *= keep;
-                engine._records[i] = k;
+                Unsafe.Add(ref cell, YearsAt) *= keep;
+                Unsafe.Add(ref cell, DeemedAt) *= keep;
+                Unsafe.Add(ref cell, IndexYearsAt) *= keep;
+                Unsafe.Add(ref cell, AccountAt) *= keep;
+                Unsafe.Add(ref cell, RecordsAt) = k;
             }
         }
     }
