@@ -849,6 +849,8 @@ internal sealed class SchemeEngine
         for (int a = end - 1; a > top; a--) next.Cell(a);
         var omega = new Vector<double>(next.Alignment);
         int noEntryFrom = next.NoEntryFrom;
+        ref double covered = ref next.Covered; // locals, kept in registers (the struct's fields are read from the stack)
+        ref double notRetired = ref next.NotRetired;
         low = Math.Max(1, _recordFloor);
         for (d = top; d >= low && d - width + 1 >= 1; d -= width)
         {
@@ -859,7 +861,7 @@ internal sealed class SchemeEngine
             var dmd = Vector.LoadUnsafe(ref st, DeemedAt + b);
             var idx = Vector.LoadUnsafe(ref st, IndexYearsAt + b);
             var acc = Vector.LoadUnsafe(ref st, AccountAt + b);
-            var k = omega * Vector.LoadUnsafe(ref next.Covered, i) * Vector.LoadUnsafe(ref next.NotRetired, i);
+            var k = omega * Vector.LoadUnsafe(ref covered, i) * Vector.LoadUnsafe(ref notRetired, i);
             k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, persons - Vector.LoadUnsafe(ref st, PensionersAt + i)));
             // From the no-entry age up, at most the record holders (a whole lane, or the one lane the age splits).
             if (d - width + 1 >= noEntryFrom) k = Vector.MinNative(k, rec);
