@@ -127,6 +127,10 @@ internal sealed class SchemeEngine
     private readonly int[] _contributorsEnd; // [region, sex·6 + education]: no contributors from this age up
     private bool _prefetch = true;      // whether Step prefetches the next region's population (not when it is in cache: RunAlongsidePopulation)
     private double _nationalWage;
+    // Below this age every deemed year is 0: deemed service comes only from the base state, and ageing moves it up an
+    // age a year (new record holders have none), so the record holders' lanes below it need not move the deemed years.
+    private int _deemedFloor;
+    private readonly int _baseDeemedFloor = A - 1; // of the 2024 base state
     // The indexation since the base year: a cell's pension is _pension × this, in yuan. Every pension gets the same
     // increase, so a year's indexation is one product here instead of one per cell.
     private double _pensionIndex = 1;
@@ -197,6 +201,7 @@ internal sealed class SchemeEngine
                 _baseDeemed[g * A + a] = deemed;
                 _baseYears[g * A + a] = deemed + _a.ContributionDensity * withAccounts;
                 _baseAccountFactorByCell[g * A + a] = BaseAccountFactor(baseAccountFactor, withAccounts);
+                if (deemed > 0) _baseDeemedFloor = Math.Min(_baseDeemedFloor, a);
             }
         }
 
@@ -415,6 +420,7 @@ internal sealed class SchemeEngine
         _wageGrowth = _a.HistoricalWageGrowth;
         _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
 
+        _deemedFloor = _baseDeemedFloor;
         double density = _a.ContributionDensity;
         for (int r = 0; r < _regions; r++)
         {
@@ -640,6 +646,7 @@ internal sealed class SchemeEngine
         }
         if (!age) return;
         if (_regionalWorkforce is null) (_wage, _wageNext) = (_wageNext, _wage);
+        _deemedFloor = Math.Min(_deemedFloor + 1, A - 1);
         FinishBegin(year + 1, allWorkers, allWages);
     }
 
@@ -852,41 +859,10 @@ internal sealed class SchemeEngine
         ref double covered = ref next.Covered; // locals, kept in registers (the struct's fields are read from the stack)
         ref double notRetired = ref next.NotRetired;
         low = Math.Max(1, _recordFloor);
-        for (d = top; d >= low && d - width + 1 >= 1; d -= width)
-        {
-            nuint i = (nuint)(d - width + 1), b = i - 1;
-            var persons = Vector.LoadUnsafe(ref to1, i); // also the contributors' population
-            var rec = Vector.LoadUnsafe(ref st, RecordsAt + b) * SurvivalRatio(Vector.LoadUnsafe(ref from0, b), persons);
-            var yrs = Vector.LoadUnsafe(ref st, YearsAt + b);
-            var dmd = Vector.LoadUnsafe(ref st, DeemedAt + b);
-            var idx = Vector.LoadUnsafe(ref st, IndexYearsAt + b);
-            var acc = Vector.LoadUnsafe(ref st, AccountAt + b);
-            var k = omega * Vector.LoadUnsafe(ref covered, i) * Vector.LoadUnsafe(ref notRetired, i);
-            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, persons - Vector.LoadUnsafe(ref st, PensionersAt + i)));
-            // From the no-entry age up, at most the record holders (a whole lane, or the one lane the age splits).
-            if (d - width + 1 >= noEntryFrom) k = Vector.MinNative(k, rec);
-            else if (d >= noEntryFrom)
-            {
-                var ages = Vector<double>.Indices + new Vector<double>(d - width + 1);
-                k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, new Vector<double>(noEntryFrom)), Vector.MinNative(k, rec), k);
-            }
-            k.StoreUnsafe(ref st, ContributorsAt + i);
-            if (Vector.GreaterThanAny(k, rec))
-            {
-                var more = Vector.GreaterThan(k, rec);
-                var keep = Vector.ConditionalSelect(more, rec / k, Vector<double>.One);
-                yrs *= keep;
-                dmd *= keep;
-                idx *= keep;
-                acc *= keep;
-                rec = Vector.ConditionalSelect(more, k, rec);
-            }
-            rec.StoreUnsafe(ref st, RecordsAt + i);
-            yrs.StoreUnsafe(ref st, YearsAt + i);
-            dmd.StoreUnsafe(ref st, DeemedAt + i);
-            idx.StoreUnsafe(ref st, IndexYearsAt + i);
-            acc.StoreUnsafe(ref st, AccountAt + i);
-        }
+        // Lanes from the top down: first those reaching the deemed floor (below it every deemed value is 0, and moving a
+        // 0 up leaves a 0), then those below it, which leave the deemed years alone.
+        d = AgeRecordLanes<WithDeemedYears>(ref st, ref from0, ref to1, ref covered, ref notRetired, omega, noEntryFrom, top, Math.Max(low, _deemedFloor));
+        d = AgeRecordLanes<WithoutDeemedYears>(ref st, ref from0, ref to1, ref covered, ref notRetired, omega, noEntryFrom, d, low);
         for (; d >= low; d--)
         {
             ref double cell = ref Unsafe.Add(ref st, d);
@@ -907,6 +883,72 @@ internal sealed class SchemeEngine
         ceiling = LowerCeiling(s, end - 1);
         // New pensioners are set only at the ages where anyone retired this year.
         for (int a = firstRetiring; a <= lastRetiring; a++) Unsafe.Add(ref st, NewPensionersAt + a) = 0;
+    }
+
+    /// <summary>Whether <see cref="AgeRecordLanes"/> moves the deemed years (a type argument, so that each case compiles to its own loop).</summary>
+    private interface IDeemedYearsLanes
+    {
+        static abstract bool Move { get; }
+    }
+
+    private readonly struct WithDeemedYears : IDeemedYearsLanes
+    {
+        public static bool Move => true;
+    }
+
+    private readonly struct WithoutDeemedYears : IDeemedYearsLanes
+    {
+        public static bool Move => false;
+    }
+
+    /// <summary>
+    /// The record holders' lanes of <see cref="AgeRun"/> on the run's state block <paramref name="st"/>, from the lanes
+    /// ending at age <paramref name="d"/> down while they end at or above <paramref name="stop"/> (and start at 1 or
+    /// above): each moves the records (scaled by the survival ratio) and their averages up an age and sets the next
+    /// year's contributors there. Returns the top age of the next lane down.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AgeRecordLanes<TDeemed>(ref double st, ref double from0, ref double to1, ref double covered, ref double notRetired,
+        Vector<double> omega, int noEntryFrom, int d, int stop)
+        where TDeemed : struct, IDeemedYearsLanes
+    {
+        int width = Vector<double>.Count;
+        for (; d >= stop && d - width + 1 >= 1; d -= width)
+        {
+            nuint i = (nuint)(d - width + 1), b = i - 1;
+            var persons = Vector.LoadUnsafe(ref to1, i); // also the contributors' population
+            var rec = Vector.LoadUnsafe(ref st, RecordsAt + b) * SurvivalRatio(Vector.LoadUnsafe(ref from0, b), persons);
+            var yrs = Vector.LoadUnsafe(ref st, YearsAt + b);
+            var dmd = TDeemed.Move ? Vector.LoadUnsafe(ref st, DeemedAt + b) : default;
+            var idx = Vector.LoadUnsafe(ref st, IndexYearsAt + b);
+            var acc = Vector.LoadUnsafe(ref st, AccountAt + b);
+            var k = omega * Vector.LoadUnsafe(ref covered, i) * Vector.LoadUnsafe(ref notRetired, i);
+            k = Vector.MaxNative(Vector<double>.Zero, Vector.MinNative(k, persons - Vector.LoadUnsafe(ref st, PensionersAt + i)));
+            // From the no-entry age up, at most the record holders (a whole lane, or the one lane the age splits).
+            if (d - width + 1 >= noEntryFrom) k = Vector.MinNative(k, rec);
+            else if (d >= noEntryFrom)
+            {
+                var ages = Vector<double>.Indices + new Vector<double>(d - width + 1);
+                k = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(ages, new Vector<double>(noEntryFrom)), Vector.MinNative(k, rec), k);
+            }
+            k.StoreUnsafe(ref st, ContributorsAt + i);
+            if (Vector.GreaterThanAny(k, rec))
+            {
+                var more = Vector.GreaterThan(k, rec);
+                var keep = Vector.ConditionalSelect(more, rec / k, Vector<double>.One);
+                yrs *= keep;
+                if (TDeemed.Move) dmd *= keep;
+                idx *= keep;
+                acc *= keep;
+                rec = Vector.ConditionalSelect(more, k, rec);
+            }
+            rec.StoreUnsafe(ref st, RecordsAt + i);
+            yrs.StoreUnsafe(ref st, YearsAt + i);
+            if (TDeemed.Move) dmd.StoreUnsafe(ref st, DeemedAt + i);
+            idx.StoreUnsafe(ref st, IndexYearsAt + i);
+            acc.StoreUnsafe(ref st, AccountAt + i);
+        }
+        return d;
     }
 
     /// <summary>P(a+1, t+1) / P(a, t) for the lanes from cell <paramref name="i"/> (= a + 1) of a run, 0 where P(a, t) = 0.</summary>
