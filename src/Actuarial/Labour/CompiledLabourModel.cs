@@ -217,10 +217,29 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
             // run from the first lane age (below it nobody is covered), else through the region in one stretch.
             var factor = new Vector<double>((coverage >= 1 ? coverage : coverage + joining * (1 - coverage)) * density);
             var lowest = new Vector<double>(double.PositiveInfinity);
+            // Two lanes a step, each with its own sums: one set of sums would chain every lane on the latency of an addition.
+            var lowestOdd = lowest;
+            Vector<double> sumCoveredOdd = Vector<double>.Zero, sumWeightedOdd = Vector<double>.Zero;
             int from = Math.Max(0, _firstLaneAge), runs = _firstLaneAge >= 0 ? Cells / Ages.Count : 1, runLength = _firstLaneAge >= 0 ? Ages.Count : Cells;
             for (int run = 0; run < runs; run++)
             {
-                for (i = run * runLength + from; i + width <= (run + 1) * runLength; i += width)
+                int runEnd = (run + 1) * runLength;
+                for (i = run * runLength + from; i + 2 * width <= runEnd; i += 2 * width)
+                {
+                    var persons = Vector.LoadUnsafe(ref pop, (nuint)i);
+                    var personsOdd = Vector.LoadUnsafe(ref pop, (nuint)(i + width));
+                    lowest = Vector.MinNative(lowest, persons);
+                    lowestOdd = Vector.MinNative(lowestOdd, personsOdd);
+                    var cw = persons * Vector.MinNative(densityV, Vector.LoadUnsafe(ref employed, (nuint)i) * factor);
+                    var cwOdd = personsOdd * Vector.MinNative(densityV, Vector.LoadUnsafe(ref employed, (nuint)(i + width)) * factor);
+                    cw.StoreUnsafe(ref covered, (nuint)i);
+                    cwOdd.StoreUnsafe(ref covered, (nuint)(i + width));
+                    sumCoveredV += cw;
+                    sumCoveredOdd += cwOdd;
+                    sumWeightedV += cw * Vector.LoadUnsafe(ref earnings, (nuint)i);
+                    sumWeightedOdd += cwOdd * Vector.LoadUnsafe(ref earnings, (nuint)(i + width));
+                }
+                for (; i + width <= runEnd; i += width)
                 {
                     var persons = Vector.LoadUnsafe(ref pop, (nuint)i);
                     lowest = Vector.MinNative(lowest, persons);
@@ -230,6 +249,9 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
                     sumWeightedV += cw * Vector.LoadUnsafe(ref earnings, (nuint)i);
                 }
             }
+            lowest = Vector.MinNative(lowest, lowestOdd);
+            sumCoveredV += sumCoveredOdd;
+            sumWeightedV += sumWeightedOdd;
             // A negative count lowers the minimum; NaN or infinity (even where the share is 0) makes the sum NaN or infinite.
             tailValid = Vector.GreaterThanOrEqualAll(lowest, Vector<double>.Zero) && double.IsFinite(Vector.Sum(sumCoveredV));
         }
