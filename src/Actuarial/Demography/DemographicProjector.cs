@@ -123,36 +123,42 @@ public static class DemographicProjector
         var sentBySex = scratch.Sent.AsSpan(); // [sex][education][age]: −Σ over senders of sending rate × persons, gathered in pass 1
         if (interprovincial) sentBySex.Clear();
 
-        // Pass 1: survive and age; deaths and births; national and cohort sums; what the senders would send.
-        for (int r = 0; r < regionCount; r++)
+        // Pass 1: survive and age; deaths and births; national and cohort sums; what the senders would send. Regions go
+        // two at a time, so that the national sums and what is sent are read and written once for the two.
+        for (int r = 0; r < regionCount; r += 2)
         {
-            double births = 0;
+            int pair = Math.Min(2, regionCount - r);
             for (int s = 0; s < Sexes.Count; s++)
             {
                 int ts = t * Sexes.Count + s;
-                int start = PopulationShape.RunStart(r, (Sex)s, EducationLevel.NoEducation);
-                var to = next.Slice(start, Block);
-                ProjectionKernels.Survive(current.Slice(start, Block), to, inputs.Survival.AsSpan(ts * A, A), inputs.DeathShare.AsSpan(ts * A, A),
+                var first = SurvivingBlock(inputs, r, (Sex)s, current, next, scratch);
+                var second = pair == 2 ? SurvivingBlock(inputs, r + 1, (Sex)s, current, next, scratch) : default;
+                ProjectionKernels.Survive(ref first, ref second, inputs.Survival.AsSpan(ts * A, A), inputs.DeathShare.AsSpan(ts * A, A),
                     s == (int)Sex.Female ? inputs.BirthWeight.AsSpan(t * A, A) : default, national.Slice(s * A, A),
-                    interprovincial ? scratch.Cohorts.AsSpan((r * Sexes.Count + s) * A, A) : default,
-                    interprovincial ? sending.AsSpan(InterprovincialMigrationRates.Index(r, (Sex)s, 0), A) : default,
-                    interprovincial ? sentBySex.Slice(s * Block, Block) : default,
-                    out accounts.Deaths[r * Sexes.Count + s], out double bornToThisSex);
-                if (s == (int)Sex.Female) births = bornToThisSex;
-            }
-            accounts.Births[r] = births;
-            for (int s = 0; s < Sexes.Count; s++)
-            {
-                double born = births * (s == (int)Sex.Male ? maleShare : 1 - maleShare);
-                double alive = born * inputs.BirthSurvival[t * Sexes.Count + s];
-                next[PopulationShape.Index(r, (Sex)s, EducationLevel.NoEducation, 0)] = alive;
-                national[s * A] += alive;
-                if (interprovincial)
+                    interprovincial ? sentBySex.Slice(s * Block, Block) : default);
+                accounts.Deaths[r * Sexes.Count + s] = first.Deaths;
+                if (pair == 2) accounts.Deaths[(r + 1) * Sexes.Count + s] = second.Deaths;
+                if (s == (int)Sex.Female)
                 {
-                    scratch.Cohorts[(r * Sexes.Count + s) * A] += alive;
-                    sentBySex[s * Block] -= sending![InterprovincialMigrationRates.Index(r, (Sex)s, 0)] * alive;
+                    accounts.Births[r] = first.Births;
+                    if (pair == 2) accounts.Births[r + 1] = second.Births;
                 }
-                accounts.Deaths[r * Sexes.Count + s] += born - alive;
+            }
+            for (int q = r; q < r + pair; q++)
+            {
+                for (int s = 0; s < Sexes.Count; s++)
+                {
+                    double born = accounts.Births[q] * (s == (int)Sex.Male ? maleShare : 1 - maleShare);
+                    double alive = born * inputs.BirthSurvival[t * Sexes.Count + s];
+                    next[PopulationShape.Index(q, (Sex)s, EducationLevel.NoEducation, 0)] = alive;
+                    national[s * A] += alive;
+                    if (interprovincial)
+                    {
+                        scratch.Cohorts[(q * Sexes.Count + s) * A] += alive;
+                        sentBySex[s * Block] -= sending![InterprovincialMigrationRates.Index(q, (Sex)s, 0)] * alive;
+                    }
+                    accounts.Deaths[q * Sexes.Count + s] += born - alive;
+                }
             }
         }
 
@@ -202,6 +208,22 @@ public static class DemographicProjector
             }
         }
         if (!stored.IsEmpty && Sse.IsSupported) Sse.StoreFence();
+    }
+
+    /// <summary>The (region, sex) block of <see cref="ProjectionKernels.Survive"/>: the year's persons, the next year's, and with migration between provinces the cohort sums and sending rates.</summary>
+    private static ProjectionKernels.SurvivingBlock SurvivingBlock(CompiledDemography inputs, int r, Sex sex, ReadOnlySpan<double> current, Span<double> next,
+        ProjectionBuffers scratch)
+    {
+        const int A = Ages.Count;
+        int start = PopulationShape.RunStart(r, sex, EducationLevel.NoEducation);
+        var sending = inputs.InterprovincialSendingRates;
+        return new ProjectionKernels.SurvivingBlock
+        {
+            From = current.Slice(start, PopulationShape.CellsPerSex),
+            To = next.Slice(start, PopulationShape.CellsPerSex),
+            Cohort = sending is not null ? scratch.Cohorts.AsSpan((r * Sexes.Count + (int)sex) * A, A) : default,
+            SendingRates = sending is not null ? sending.AsSpan(InterprovincialMigrationRates.Index(r, sex, 0), A) : default,
+        };
     }
 
     /// <summary>

@@ -21,32 +21,87 @@ internal static class ProjectionKernels
     private const int SixLevelsWrittenOut = 1 / (Runs == 6 ? 1 : 0);
 
     /// <summary>
-    /// Ages a block by one year: to[a+1] = from[a]·S[a] (a ≤ 98), to[100] = (from[99] + from[100])·S[99], to[0] = 0;
-    /// returns the deaths Σ from·(1 − S) and the births Σ from·w (w = birth weights, empty for males); adds the
-    /// survivors' sum over education levels by age to <paramref name="national"/> and, when <paramref name="cohort"/> is
-    /// not empty, writes it there (age 0 is left at 0 for the caller's births). With migration between provinces
-    /// (<paramref name="sendingRates"/> not empty) it also subtracts what the survivors would send,
-    /// sent[e][a] −= sending[a] · to[e][a], so that no other pass over the block is needed for it.
+    /// One (region, sex) block of <see cref="Survive"/>: its persons of the year (<see cref="From"/>, [education][age]),
+    /// where the survivors go (<see cref="To"/>), the cohort sums and the sending rates (both empty without migration
+    /// between provinces); <see cref="Survive"/> sets the deaths and births.
     /// </summary>
-    public static void Survive(ReadOnlySpan<double> from, Span<double> to, ReadOnlySpan<double> survival, ReadOnlySpan<double> deathShare,
-        ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> cohort, ReadOnlySpan<double> sendingRates, Span<double> sent,
-        out double deaths, out double births)
+    public ref struct SurvivingBlock
+    {
+        /// <summary>The block's persons of the year, [education][age].</summary>
+        public ReadOnlySpan<double> From;
+
+        /// <summary>The block of the next year, where the survivors go.</summary>
+        public Span<double> To;
+
+        /// <summary>The survivors' sum over education levels by age (empty: not wanted).</summary>
+        public Span<double> Cohort;
+
+        /// <summary>The block's sending rates by age (empty: no migration between provinces).</summary>
+        public ReadOnlySpan<double> SendingRates;
+
+        /// <summary>Set by <see cref="Survive"/>: Σ from·(1 − S).</summary>
+        public double Deaths;
+
+        /// <summary>Set by <see cref="Survive"/>: Σ from·w.</summary>
+        public double Births;
+    }
+
+    /// <summary>
+    /// Ages a block by one year: to[a+1] = from[a]·S[a] (a ≤ 98), to[100] = (from[99] + from[100])·S[99], to[0] = 0;
+    /// sets the deaths Σ from·(1 − S) and the births Σ from·w (w = birth weights, empty for males); adds the survivors'
+    /// sum over education levels by age to <paramref name="national"/> and, when the block's cohort is not empty, writes
+    /// it there (age 0 is left at 0 for the caller's births). With migration between provinces (sending rates not empty)
+    /// it also subtracts what the survivors would send, sent[e][a] −= sending[a] · to[e][a], so that no other pass over
+    /// the block is needed for it. With a <paramref name="second"/> block (of the same sex; empty: none) both are done in
+    /// the same lanes, and <paramref name="national"/> and <paramref name="sent"/> are read and written once for the two
+    /// (each block's terms added as two calls would add them, except at age 100, where the second block's lanes come before
+    /// the first's open interval).
+    /// </summary>
+    public static void Survive(ref SurvivingBlock first, ref SurvivingBlock second, ReadOnlySpan<double> survival, ReadOnlySpan<double> deathShare,
+        ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> sent)
+    {
+        if (second.From.IsEmpty) SurviveBlocks<OneBlock>(ref first, ref first, survival, deathShare, birthWeight, national, sent);
+        else SurviveBlocks<TwoBlocks>(ref first, ref second, survival, deathShare, birthWeight, national, sent);
+    }
+
+    /// <summary>Whether <see cref="SurviveBlocks"/> works on two blocks (a type argument, so that each case compiles to its own loop).</summary>
+    private interface IBlockCount
+    {
+        static abstract bool Two { get; }
+    }
+
+    private readonly struct OneBlock : IBlockCount
+    {
+        public static bool Two => false;
+    }
+
+    private readonly struct TwoBlocks : IBlockCount
+    {
+        public static bool Two => true;
+    }
+
+    private static void SurviveBlocks<TBlocks>(ref SurvivingBlock first, ref SurvivingBlock second, ReadOnlySpan<double> survival,
+        ReadOnlySpan<double> deathShare, ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> sent)
+        where TBlocks : struct, IBlockCount
     {
         int width = Vector<double>.Count;
-        var deathSum = Vector<double>.Zero;
-        var birthSum = Vector<double>.Zero;
-        double deathTail = 0, birthTail = 0;
+        Vector<double> deathSum = Vector<double>.Zero, birthSum = Vector<double>.Zero;
+        Vector<double> deathSumB = Vector<double>.Zero, birthSumB = Vector<double>.Zero;
         bool withBirths = !birthWeight.IsEmpty;
-        bool withCohort = !cohort.IsEmpty;
-        ref double f0 = ref MemoryMarshal.GetReference(from);
-        ref double t0 = ref MemoryMarshal.GetReference(to);
+        bool withCohort = !first.Cohort.IsEmpty;
+        bool sending = !first.SendingRates.IsEmpty;
+        ref double f0 = ref MemoryMarshal.GetReference(first.From);
+        ref double t0 = ref MemoryMarshal.GetReference(first.To);
+        ref double c0 = ref withCohort ? ref MemoryMarshal.GetReference(first.Cohort) : ref Unsafe.NullRef<double>();
+        ref double r0 = ref sending ? ref MemoryMarshal.GetReference(first.SendingRates) : ref Unsafe.NullRef<double>();
+        ref double f1 = ref MemoryMarshal.GetReference(second.From);
+        ref double t1 = ref MemoryMarshal.GetReference(second.To);
+        ref double c1 = ref withCohort ? ref MemoryMarshal.GetReference(second.Cohort) : ref Unsafe.NullRef<double>();
+        ref double r1 = ref sending ? ref MemoryMarshal.GetReference(second.SendingRates) : ref Unsafe.NullRef<double>();
         ref double n0 = ref MemoryMarshal.GetReference(national);
-        ref double c0 = ref withCohort ? ref MemoryMarshal.GetReference(cohort) : ref Unsafe.NullRef<double>();
         ref double s0 = ref MemoryMarshal.GetReference(survival);
         ref double d0 = ref MemoryMarshal.GetReference(deathShare);
         ref double w0 = ref withBirths ? ref MemoryMarshal.GetReference(birthWeight) : ref Unsafe.NullRef<double>();
-        bool sending = !sendingRates.IsEmpty;
-        ref double r0 = ref sending ? ref MemoryMarshal.GetReference(sendingRates) : ref Unsafe.NullRef<double>();
         ref double e0 = ref sending ? ref MemoryMarshal.GetReference(sent) : ref Unsafe.NullRef<double>();
         int a = 0;
         for (; a + width <= A - 1; a += width)
@@ -54,55 +109,131 @@ internal static class ProjectionKernels
             var s = Vector.LoadUnsafe(ref s0, (nuint)a);
             var d = Vector.LoadUnsafe(ref d0, (nuint)a);
             var w = withBirths ? Vector.LoadUnsafe(ref w0, (nuint)a) : default;
-            var rate = sending ? Vector.LoadUnsafe(ref r0, (nuint)(a + 1)) : Vector<double>.Zero;
-            // The six education levels written out (a loop of six costs as much again in its own bookkeeping).
             nuint at = (nuint)a;
-            var y0 = SurviveLanes(ref f0, ref t0, ref e0, at, s, rate, sending, out var x0);
-            var y1 = SurviveLanes(ref f0, ref t0, ref e0, at + A, s, rate, sending, out var x1);
-            var y2 = SurviveLanes(ref f0, ref t0, ref e0, at + 2 * A, s, rate, sending, out var x2);
-            var y3 = SurviveLanes(ref f0, ref t0, ref e0, at + 3 * A, s, rate, sending, out var x3);
-            var y4 = SurviveLanes(ref f0, ref t0, ref e0, at + 4 * A, s, rate, sending, out var x4);
-            var y5 = SurviveLanes(ref f0, ref t0, ref e0, at + 5 * A, s, rate, sending, out var x5);
-            var sum = (y0 + y1) + (y2 + y3) + (y4 + y5); // over education levels, by age
-            var entering = (x0 + x1) + (x2 + x3) + (x4 + x5);
+            var sum = SurviveLanes(ref f0, ref t0, at, s, out var entering, out var y0, out var y1, out var y2, out var y3, out var y4, out var y5);
             deathSum += entering * d;
             if (withBirths) birthSum += entering * w;
-            (Vector.LoadUnsafe(ref n0, (nuint)(a + 1)) + sum).StoreUnsafe(ref n0, (nuint)(a + 1));
-            if (withCohort) sum.StoreUnsafe(ref c0, (nuint)(a + 1));
+            var national1 = Vector.LoadUnsafe(ref n0, at + 1) + sum;
+            if (withCohort) sum.StoreUnsafe(ref c0, at + 1);
+            if (TBlocks.Two)
+            {
+                var sumB = SurviveLanes(ref f1, ref t1, at, s, out var enteringB, out var z0, out var z1, out var z2, out var z3, out var z4, out var z5);
+                deathSumB += enteringB * d;
+                if (withBirths) birthSumB += enteringB * w;
+                national1 += sumB;
+                if (withCohort) sumB.StoreUnsafe(ref c1, at + 1);
+                if (sending)
+                {
+                    var rate = Vector.LoadUnsafe(ref r0, at + 1);
+                    var rateB = Vector.LoadUnsafe(ref r1, at + 1);
+                    Send(ref e0, at + 1, rate, y0, rateB, z0);
+                    Send(ref e0, at + 1 + A, rate, y1, rateB, z1);
+                    Send(ref e0, at + 1 + 2 * A, rate, y2, rateB, z2);
+                    Send(ref e0, at + 1 + 3 * A, rate, y3, rateB, z3);
+                    Send(ref e0, at + 1 + 4 * A, rate, y4, rateB, z4);
+                    Send(ref e0, at + 1 + 5 * A, rate, y5, rateB, z5);
+                }
+            }
+            else if (sending)
+            {
+                var rate = Vector.LoadUnsafe(ref r0, at + 1);
+                Send(ref e0, at + 1, rate, y0);
+                Send(ref e0, at + 1 + A, rate, y1);
+                Send(ref e0, at + 1 + 2 * A, rate, y2);
+                Send(ref e0, at + 1 + 3 * A, rate, y3);
+                Send(ref e0, at + 1 + 4 * A, rate, y4);
+                Send(ref e0, at + 1 + 5 * A, rate, y5);
+            }
+            national1.StoreUnsafe(ref n0, at + 1);
         }
-        for (int b = a; b < A - 1; b++)
+        first.Deaths = Vector.Sum(deathSum);
+        first.Births = Vector.Sum(birthSum);
+        SurviveTail(ref first, a, survival, deathShare, birthWeight, national, sent);
+        if (TBlocks.Two)
         {
-            double s = Unsafe.Add(ref s0, b), sum = 0;
+            second.Deaths = Vector.Sum(deathSumB);
+            second.Births = Vector.Sum(birthSumB);
+            SurviveTail(ref second, a, survival, deathShare, birthWeight, national, sent);
+        }
+    }
+
+    /// <summary>The ages of <see cref="Survive"/> from <paramref name="from"/> up that the lanes left, the open interval 100+ and age 0, for one block.</summary>
+    private static void SurviveTail(ref SurvivingBlock block, int from, ReadOnlySpan<double> survival, ReadOnlySpan<double> deathShare,
+        ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> sent)
+    {
+        bool withBirths = !birthWeight.IsEmpty;
+        bool withCohort = !block.Cohort.IsEmpty;
+        bool sending = !block.SendingRates.IsEmpty;
+        double deathTail = 0, birthTail = 0;
+        for (int b = from; b < A - 1; b++)
+        {
+            double s = survival[b], sum = 0;
             for (int run = 0; run < Runs * A; run += A)
             {
-                double x = Unsafe.Add(ref f0, run + b);
+                double x = block.From[run + b];
                 double y = x * s;
-                Unsafe.Add(ref t0, run + b + 1) = y;
-                if (sending) Unsafe.Add(ref e0, run + b + 1) -= Unsafe.Add(ref r0, b + 1) * y;
+                block.To[run + b + 1] = y;
+                if (sending) sent[run + b + 1] -= block.SendingRates[b + 1] * y;
                 sum += y;
-                deathTail += x * Unsafe.Add(ref d0, b);
-                if (withBirths) birthTail += x * Unsafe.Add(ref w0, b);
+                deathTail += x * deathShare[b];
+                if (withBirths) birthTail += x * birthWeight[b];
             }
-            Unsafe.Add(ref n0, b + 1) += sum;
-            if (withCohort) Unsafe.Add(ref c0, b + 1) = sum;
+            national[b + 1] += sum;
+            if (withCohort) block.Cohort[b + 1] = sum;
         }
-        double openSurvival = Unsafe.Add(ref s0, A - 2);
+        double openSurvival = survival[A - 2];
         for (int run = 0; run < Runs * A; run += A)
         {
-            double open = Unsafe.Add(ref f0, run + A - 1);
+            double open = block.From[run + A - 1];
             double y = open * openSurvival;
-            Unsafe.Add(ref t0, run + A - 1) += y;
-            Unsafe.Add(ref n0, A - 1) += y;
-            if (sending) Unsafe.Add(ref e0, run + A - 1) -= Unsafe.Add(ref r0, A - 1) * y;
-            if (withCohort) Unsafe.Add(ref c0, A - 1) += y;
-            deathTail += open * Unsafe.Add(ref d0, A - 1);
-            if (withBirths) birthTail += open * Unsafe.Add(ref w0, A - 1);
-            Unsafe.Add(ref t0, run) = 0;
+            block.To[run + A - 1] += y;
+            national[A - 1] += y;
+            if (sending) sent[run + A - 1] -= block.SendingRates[A - 1] * y;
+            if (withCohort) block.Cohort[A - 1] += y;
+            deathTail += open * deathShare[A - 1];
+            if (withBirths) birthTail += open * birthWeight[A - 1];
+            block.To[run] = 0;
         }
-        if (withCohort) c0 = 0;
-        deaths = Vector.Sum(deathSum) + deathTail;
-        births = Vector.Sum(birthSum) + birthTail;
+        if (withCohort) block.Cohort[0] = 0;
+        block.Deaths += deathTail;
+        block.Births += birthTail;
     }
+
+    /// <summary>The six education levels' lanes of one block in <see cref="Survive"/>: the survivors y = x·S, stored one age up; returns their sum over the levels (and the persons' sum, <paramref name="entering"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> SurviveLanes(ref double from, ref double to, nuint at, Vector<double> survival, out Vector<double> entering,
+        out Vector<double> y0, out Vector<double> y1, out Vector<double> y2, out Vector<double> y3, out Vector<double> y4, out Vector<double> y5)
+    {
+        // The six education levels written out (a loop of six costs as much again in its own bookkeeping).
+        y0 = SurviveLane(ref from, ref to, at, survival, out var x0);
+        y1 = SurviveLane(ref from, ref to, at + A, survival, out var x1);
+        y2 = SurviveLane(ref from, ref to, at + 2 * A, survival, out var x2);
+        y3 = SurviveLane(ref from, ref to, at + 3 * A, survival, out var x3);
+        y4 = SurviveLane(ref from, ref to, at + 4 * A, survival, out var x4);
+        y5 = SurviveLane(ref from, ref to, at + 5 * A, survival, out var x5);
+        entering = (x0 + x1) + (x2 + x3) + (x4 + x5);
+        return (y0 + y1) + (y2 + y3) + (y4 + y5); // over education levels, by age
+    }
+
+    /// <summary>One education level's lanes of <see cref="SurviveLanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> SurviveLane(ref double from, ref double to, nuint at, Vector<double> survival, out Vector<double> x)
+    {
+        x = Vector.LoadUnsafe(ref from, at);
+        var y = x * survival;
+        y.StoreUnsafe(ref to, at + 1);
+        return y;
+    }
+
+    /// <summary>What one block's survivors would send, subtracted from the senders' pool: sent −= rate · y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Send(ref double sent, nuint at, Vector<double> rate, Vector<double> y) =>
+        (Vector.LoadUnsafe(ref sent, at) - rate * y).StoreUnsafe(ref sent, at);
+
+    /// <summary>What two blocks' survivors would send, the first's subtracted first (as two calls would): sent −= rate · y, then −= rateB · z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Send(ref double sent, nuint at, Vector<double> rate, Vector<double> y, Vector<double> rateB, Vector<double> z) =>
+        (Vector.LoadUnsafe(ref sent, at) - rate * y - rateB * z).StoreUnsafe(ref sent, at);
 
     /// <summary>Lanes of one education level in <see cref="Migrate"/>: flow = rate·x + sent·capacity, then x ← (x + flow)·f.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -113,18 +244,6 @@ internal static class ProjectionKernels
         flow = rate * x + Vector.LoadUnsafe(ref sentPerCapacity, at) * capacity;
         ((x + flow) * factor).StoreUnsafe(ref block, at);
         return x;
-    }
-
-    /// <summary>Lanes of one education level in <see cref="Survive"/>: the survivors y = x·S, stored one age up, and what they would send.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> SurviveLanes(ref double from, ref double to, ref double sent, nuint at, Vector<double> survival, Vector<double> rate,
-        bool sending, out Vector<double> x)
-    {
-        x = Vector.LoadUnsafe(ref from, at);
-        var y = x * survival;
-        y.StoreUnsafe(ref to, at + 1);
-        if (sending) (Vector.LoadUnsafe(ref sent, at + 1) - rate * y).StoreUnsafe(ref sent, at + 1);
-        return y;
     }
 
     /// <summary>
