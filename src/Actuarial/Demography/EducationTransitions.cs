@@ -182,7 +182,7 @@ public static class EducationTransitions
         var wanted = total * target;
         var next = Vector.ConditionalSelect(Vector.GreaterThan(wanted, cum + slack), wanted, cum);
         raised |= ~Vector.Equals(next, cum);
-        return Vector.Max(next, above);
+        return Vector.MaxNative(next, above); // as Math.Max for the counts here (no NaN, no −0), in one instruction
     }
 
     private static void Store(ref double block, int level, int age, Vector<double> keep, Vector<double> value)
