@@ -30,6 +30,65 @@ public sealed class KernelEquivalenceTests
         Assert.That(fast, Is.Not.EqualTo(block), "the random targets lift someone, so the test exercises the rule");
     }
 
+    [FsProperty(MaxTest = 50)]
+    public void Surviving_two_blocks_at_once_gives_what_two_calls_give(int seed)
+    {
+        // Two regions in the same lanes read and write the national sums and what is sent once for the two; each block's
+        // cells, deaths, births and cohorts must be the same bits, and the shared sums the same but for the order of the
+        // additions at age 100.
+        const int A = Ages.Count, Block = PopulationShape.CellsPerSex;
+        var random = new Random(seed);
+        double[] Values(int n, double scale) => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.05 ? 0 : scale * random.NextDouble()).ToArray();
+        var fromA = Values(Block, 1000);
+        var fromB = Values(Block, 1000);
+        var survival = Values(A, 1);
+        var deathShare = survival.Select(s => 1 - s).ToArray();
+        var birthWeight = Values(A, 0.1);
+        var ratesA = Values(A, 0.02);
+        var ratesB = Values(A, 0.02);
+        var startNational = Values(A, 10);
+        var startSent = Values(Block, 1).Select(x => -x).ToArray();
+
+        (double[] ToA, double[] ToB, double[] CohortA, double[] CohortB, double[] National, double[] Sent, double[] Accounts) Run(bool together)
+        {
+            var toA = new double[Block];
+            var toB = new double[Block];
+            var cohortA = new double[A];
+            var cohortB = new double[A];
+            var national = startNational.ToArray();
+            var sent = startSent.ToArray();
+            var a = new ProjectionKernels.SurvivingBlock { From = fromA, To = toA, Cohort = cohortA, SendingRates = ratesA };
+            var b = new ProjectionKernels.SurvivingBlock { From = fromB, To = toB, Cohort = cohortB, SendingRates = ratesB };
+            if (together)
+            {
+                ProjectionKernels.Survive(ref a, ref b, survival, deathShare, birthWeight, national, sent);
+            }
+            else
+            {
+                var none = default(ProjectionKernels.SurvivingBlock);
+                ProjectionKernels.Survive(ref a, ref none, survival, deathShare, birthWeight, national, sent);
+                ProjectionKernels.Survive(ref b, ref none, survival, deathShare, birthWeight, national, sent);
+            }
+            return (toA, toB, cohortA, cohortB, national, sent, [a.Deaths, a.Births, b.Deaths, b.Births]);
+        }
+
+        var separate = Run(together: false);
+        var paired = Run(together: true);
+        Assert.That(paired.ToA, Is.EqualTo(separate.ToA));
+        Assert.That(paired.ToB, Is.EqualTo(separate.ToB));
+        Assert.That(paired.CohortA, Is.EqualTo(separate.CohortA));
+        Assert.That(paired.CohortB, Is.EqualTo(separate.CohortB));
+        Assert.That(paired.Accounts, Is.EqualTo(separate.Accounts));
+        Assert.That(paired.National.AsSpan(0, A - 1).ToArray(), Is.EqualTo(separate.National.AsSpan(0, A - 1).ToArray()));
+        Assert.That(paired.National[A - 1], Is.EqualTo(separate.National[A - 1]).Within(1e-12 * Math.Abs(separate.National[A - 1])));
+        for (int i = 0; i < Block; i++)
+        {
+            if (i % A == A - 1) Assert.That(paired.Sent[i], Is.EqualTo(separate.Sent[i]).Within(1e-12 * Math.Abs(separate.Sent[i]) + 1e-300), $"cell {i}");
+            else Assert.That(paired.Sent[i], Is.EqualTo(separate.Sent[i]), $"cell {i}");
+        }
+        Assert.That(paired.Sent, Is.Not.EqualTo(startSent), "the senders send something");
+    }
+
     [TestCase(1, false, false)]
     [TestCase(3, true, true)]
     [TestCase(4, true, false)]
