@@ -34,10 +34,11 @@ namespace Actuarial.Scheme;
 /// when every region is done. Pensions are held in units of a national index, which a year's indexation multiplies
 /// (every pension gets the same increase), so no cell is touched for it; the <see cref="Pensions"/> view gives yuan.
 /// Each run remembers the age of its oldest record holder, above which accrual, ageing and contributors have nothing
-/// to do. Ages below which there are never pensioners (the retirement tables) or record holders (the labour layer's
-/// first covered age) are skipped, and new pensioners are only read and cleared at the year's retiring ages (the only
-/// ones that hold any). Lanes may run past a run's ceiling, floors or age 100 into cells that hold zeros (each array of a
-/// block has three cells of padding past age 100, see <see cref="RunStride"/>), so that runs need no scalar tails. Run alongside the population projection
+/// to do. Ages below which there are never pensioners (the retirement tables, by sex and education) or record holders
+/// (the labour layer's first covered age) are skipped, as are the deemed years below the ages that can hold any, and
+/// new pensioners are only read and cleared at the year's retiring ages (the only ones that hold any). Lanes may run
+/// past a run's ceiling, floors or age 100 into cells that hold zeros (each array of a block has three cells of padding
+/// past age 100, see <see cref="RunStride"/>), so that runs need no scalar tails. Run alongside the population projection
 /// (<see cref="RunAlongsidePopulation"/>), the engine reads each year's population from the cache; stepping a stored
 /// projection, it prefetches the next region's population of the next year while a region works. Each cell's
 /// arithmetic is the plain loop's, in the same order, except a multiplication by 1/w for a division by the average wage
@@ -452,7 +453,7 @@ internal sealed class SchemeEngine
 
     /// <summary>
     /// The base state of one run of <see cref="Initialize(ReadOnlySpan{double})"/>, in lanes over ages 0–99 and a scalar
-    /// age 100 (lanes past it would write into the next run or the padding, which must hold zeros): retirees spread
+    /// age 100 (lanes past it would write into the padding, which must hold zeros): retirees spread
     /// over the ages past the retirement age by <paramref name="scale"/>, contributors from the covered workers, record
     /// holders' years and accounts as of 2024. Returns the run's Σ pensioners × pension and Σ pensioners.
     /// </summary>
