@@ -60,29 +60,14 @@ internal static class ProjectionKernels
     public static void Survive(ref SurvivingBlock first, ref SurvivingBlock second, ReadOnlySpan<double> survival, ReadOnlySpan<double> deathShare,
         ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> sent)
     {
-        if (second.From.IsEmpty) SurviveBlocks<OneBlock>(ref first, ref first, survival, deathShare, birthWeight, national, sent);
-        else SurviveBlocks<TwoBlocks>(ref first, ref second, survival, deathShare, birthWeight, national, sent);
+        if (second.From.IsEmpty) SurviveBlocks<FlagOff>(ref first, ref first, survival, deathShare, birthWeight, national, sent);
+        else SurviveBlocks<FlagOn>(ref first, ref second, survival, deathShare, birthWeight, national, sent);
     }
 
-    /// <summary>Whether <see cref="SurviveBlocks"/> works on two blocks (a type argument, so that each case compiles to its own loop).</summary>
-    private interface IBlockCount
-    {
-        static abstract bool Two { get; }
-    }
-
-    private readonly struct OneBlock : IBlockCount
-    {
-        public static bool Two => false;
-    }
-
-    private readonly struct TwoBlocks : IBlockCount
-    {
-        public static bool Two => true;
-    }
-
-    private static void SurviveBlocks<TBlocks>(ref SurvivingBlock first, ref SurvivingBlock second, ReadOnlySpan<double> survival,
+    /// <summary><see cref="Survive"/> on one block or, with <typeparamref name="TTwoBlocks"/> on, two (a loop compiled for each case).</summary>
+    private static void SurviveBlocks<TTwoBlocks>(ref SurvivingBlock first, ref SurvivingBlock second, ReadOnlySpan<double> survival,
         ReadOnlySpan<double> deathShare, ReadOnlySpan<double> birthWeight, Span<double> national, Span<double> sent)
-        where TBlocks : struct, IBlockCount
+        where TTwoBlocks : struct, ILoopFlag
     {
         int width = Vector<double>.Count;
         Vector<double> deathSum = Vector<double>.Zero, birthSum = Vector<double>.Zero;
@@ -115,7 +100,7 @@ internal static class ProjectionKernels
             if (withBirths) birthSum += entering * w;
             var national1 = Vector.LoadUnsafe(ref n0, at + 1) + sum;
             if (withCohort) sum.StoreUnsafe(ref c0, at + 1);
-            if (TBlocks.Two)
+            if (TTwoBlocks.On)
             {
                 var sumB = SurviveLanes(ref f1, ref t1, at, s, out var enteringB, out var z0, out var z1, out var z2, out var z3, out var z4, out var z5);
                 deathSumB += enteringB * d;
@@ -149,7 +134,7 @@ internal static class ProjectionKernels
         first.Deaths = Vector.Sum(deathSum);
         first.Births = Vector.Sum(birthSum);
         SurviveTail(ref first, a, survival, deathShare, birthWeight, national, sent);
-        if (TBlocks.Two)
+        if (TTwoBlocks.On)
         {
             second.Deaths = Vector.Sum(deathSumB);
             second.Births = Vector.Sum(birthSumB);

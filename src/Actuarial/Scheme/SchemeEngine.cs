@@ -283,11 +283,7 @@ internal sealed class SchemeEngine
     /// <summary>The first element of <paramref name="state"/> (pinned) at a 64-byte boundary: every run block then starts a cache line (a block is a whole number of lines).</summary>
     private static unsafe int StateOffset(double[] state)
     {
-        fixed (double* p = state)
-        {
-            int offset = (int)((64 - ((nuint)p & 63)) & 63) / sizeof(double);
-            return offset;
-        }
+        fixed (double* p = state) return (int)((64 - ((nuint)p & 63)) & 63) / sizeof(double);
     }
 
     /// <summary>The state block of run <paramref name="run"/> (region × 12 + sex × 6 + education): array k's age a at k × RunStride + a.</summary>
@@ -460,7 +456,7 @@ internal sealed class SchemeEngine
     private (double Paid, double Pensioners) InitializeRun(ReadOnlySpan<double> pop, int r, int g, int start, double scale, double w, double density)
     {
         int width = Vector<double>.Count;
-        double level = _pensionLevel[r], alignment = _alignment[r], inverseW = 1 / w;
+        double level = _pensionLevel[r], alignment = _alignment[r];
         double wageScale = _wagesRelative ? _wageScale[r] : 1;
         ref double wages = ref _wagesRelative ? ref _relativeEarnings[g * A] : ref _wage[start];
         ref double persons = ref Unsafe.Add(ref MemoryMarshal.GetReference(pop), start);
@@ -862,8 +858,8 @@ internal sealed class SchemeEngine
         low = Math.Max(1, _recordFloor);
         // Lanes from the top down: first those reaching the deemed floor (below it every deemed value is 0, and moving a
         // 0 up leaves a 0), then those below it, which leave the deemed years alone.
-        d = AgeRecordLanes<WithDeemedYears>(ref st, ref from0, ref to1, ref covered, ref notRetired, omega, noEntryFrom, top, Math.Max(low, _deemedFloor));
-        d = AgeRecordLanes<WithoutDeemedYears>(ref st, ref from0, ref to1, ref covered, ref notRetired, omega, noEntryFrom, d, low);
+        d = AgeRecordLanes<FlagOn>(ref st, ref from0, ref to1, ref covered, ref notRetired, omega, noEntryFrom, top, Math.Max(low, _deemedFloor));
+        d = AgeRecordLanes<FlagOff>(ref st, ref from0, ref to1, ref covered, ref notRetired, omega, noEntryFrom, d, low);
         for (; d >= low; d--)
         {
             ref double cell = ref Unsafe.Add(ref st, d);
@@ -886,32 +882,17 @@ internal sealed class SchemeEngine
         for (int a = firstRetiring; a <= lastRetiring; a++) Unsafe.Add(ref st, NewPensionersAt + a) = 0;
     }
 
-    /// <summary>Whether <see cref="AgeRecordLanes"/> moves the deemed years (a type argument, so that each case compiles to its own loop).</summary>
-    private interface IDeemedYearsLanes
-    {
-        static abstract bool Move { get; }
-    }
-
-    private readonly struct WithDeemedYears : IDeemedYearsLanes
-    {
-        public static bool Move => true;
-    }
-
-    private readonly struct WithoutDeemedYears : IDeemedYearsLanes
-    {
-        public static bool Move => false;
-    }
-
     /// <summary>
     /// The record holders' lanes of <see cref="AgeRun"/> on the run's state block <paramref name="st"/>, from the lanes
     /// ending at age <paramref name="d"/> down while they end at or above <paramref name="stop"/> (and start at 1 or
     /// above): each moves the records (scaled by the survival ratio) and their averages up an age and sets the next
-    /// year's contributors there. Returns the top age of the next lane down.
+    /// year's contributors there; the deemed years too with <typeparamref name="TMoveDeemed"/> on (a loop compiled for each
+    /// case). Returns the top age of the next lane down.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int AgeRecordLanes<TDeemed>(ref double st, ref double from0, ref double to1, ref double covered, ref double notRetired,
+    private static int AgeRecordLanes<TMoveDeemed>(ref double st, ref double from0, ref double to1, ref double covered, ref double notRetired,
         Vector<double> omega, int noEntryFrom, int d, int stop)
-        where TDeemed : struct, IDeemedYearsLanes
+        where TMoveDeemed : struct, ILoopFlag
     {
         int width = Vector<double>.Count;
         for (; d >= stop && d - width + 1 >= 1; d -= width)
@@ -920,7 +901,7 @@ internal sealed class SchemeEngine
             var persons = Vector.LoadUnsafe(ref to1, i); // also the contributors' population
             var rec = Vector.LoadUnsafe(ref st, RecordsAt + b) * SurvivalRatio(Vector.LoadUnsafe(ref from0, b), persons);
             var yrs = Vector.LoadUnsafe(ref st, YearsAt + b);
-            var dmd = TDeemed.Move ? Vector.LoadUnsafe(ref st, DeemedAt + b) : default;
+            var dmd = TMoveDeemed.On ? Vector.LoadUnsafe(ref st, DeemedAt + b) : default;
             var idx = Vector.LoadUnsafe(ref st, IndexYearsAt + b);
             var acc = Vector.LoadUnsafe(ref st, AccountAt + b);
             var k = omega * Vector.LoadUnsafe(ref covered, i) * Vector.LoadUnsafe(ref notRetired, i);
@@ -938,14 +919,14 @@ internal sealed class SchemeEngine
                 var more = Vector.GreaterThan(k, rec);
                 var keep = Vector.ConditionalSelect(more, rec / k, Vector<double>.One);
                 yrs *= keep;
-                if (TDeemed.Move) dmd *= keep;
+                if (TMoveDeemed.On) dmd *= keep;
                 idx *= keep;
                 acc *= keep;
                 rec = Vector.ConditionalSelect(more, k, rec);
             }
             rec.StoreUnsafe(ref st, RecordsAt + i);
             yrs.StoreUnsafe(ref st, YearsAt + i);
-            if (TDeemed.Move) dmd.StoreUnsafe(ref st, DeemedAt + i);
+            if (TMoveDeemed.On) dmd.StoreUnsafe(ref st, DeemedAt + i);
             idx.StoreUnsafe(ref st, IndexYearsAt + i);
             acc.StoreUnsafe(ref st, AccountAt + i);
         }
