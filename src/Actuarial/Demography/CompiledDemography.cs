@@ -53,33 +53,97 @@ public sealed class CompiledDemography
         EducationTargets = a.Education is null ? null : new double[StepCount * Sexes.Count * EducationTransitions.LevelMajorTargetLength];
         var targets = new double[EducationTargetLength];
 
+        double w = a.BaseDateYearFraction;
+        if (!(w >= 0 && w < 1))
+        {
+            throw new InputDataException("assumptions", null, nameof(a.BaseDateYearFraction), w.ToString("R", CultureInfo.InvariantCulture),
+                "a fraction of the base year in [0, 1) (0 = 1 January)");
+        }
+        BaseDateYearFraction = w;
+        CalendarTotalFertilityRate = new double[StepCount];
+        StepAgeSchedule = new double[StepCount * A];
+
         Span<double> mx = stackalloc double[A];
+        Span<double> next = stackalloc double[A];
         for (int t = 0; t < StepCount; t++)
         {
             int year = BaseYear + t;
             for (int s = 0; s < Sexes.Count; s++)
             {
                 var sex = (Sex)s;
-                a.Mortality.FillDeathRates(year, sex, mx);
                 int ts = t * Sexes.Count + s;
-                SetStepMortality(t, sex, mx, MortalitySource);
+                a.Mortality.FillDeathRates(year, sex, mx);
+                // e0 and e65 are the calendar year's own; the step's rates mix the two years it spans.
                 LifeExpectancyAtBirth[ts] = LifeTable.LifeExpectancyAt(mx, sex, 0, MortalitySource);
                 LifeExpectancyAt65[ts] = LifeTable.LifeExpectancyAt(mx, sex, 65, MortalitySource);
-                a.InternationalMigration.PersonsFor(year, sex).CopyTo(InternationalMigrants.AsSpan(ts * A, A));
+                if (w > 0)
+                {
+                    a.Mortality.FillDeathRates(year + 1, sex, next);
+                    for (int age = 0; age < A; age++) mx[age] = (1 - w) * mx[age] + w * next[age];
+                }
+                SetStepMortality(t, sex, mx, MortalitySource);
+                var migrants = InternationalMigrants.AsSpan(ts * A, A);
+                a.InternationalMigration.PersonsFor(year, sex).CopyTo(migrants);
+                if (w > 0)
+                {
+                    var following = a.InternationalMigration.PersonsFor(year + 1, sex);
+                    for (int age = 0; age < A; age++) migrants[age] = (1 - w) * migrants[age] + w * following[age];
+                }
                 if (a.Education is { } path)
                 {
                     path.FillTargets(year, sex, targets);
                     EducationTransitions.ToLevelMajor(targets, EducationTargets!.AsSpan(ts * EducationTransitions.LevelMajorTargetLength, EducationTransitions.LevelMajorTargetLength));
                 }
             }
-            SetStepFertility(t, a.Fertility.TotalFertilityRate[year]);
-            double srb = a.Fertility.SexRatioAtBirth[year];
-            if (!(srb > 0))
+            double tfr = a.Fertility.TotalFertilityRate[year];
+            CalendarTotalFertilityRate[t] = tfr;
+            var schedule = StepAgeSchedule.AsSpan(t * A, A);
+            a.Fertility.AgeSchedule.SharesFor(year).CopyTo(schedule);
+            double srb = SexRatioAtBirth(a, year);
+            if (w > 0)
             {
-                throw new InputDataException(a.Fertility.SexRatioAtBirth.Name, null, $"srb[{year}]", srb.ToString(CultureInfo.InvariantCulture), "a ratio of male to female births > 0");
+                // The step's age-specific rates are the two years' rates weighted by time; its TFR is their sum and its
+                // schedule their shares, so that SetStepFertility (which Monte Carlo paths call with a shocked TFR) keeps the mix.
+                double tfrNext = a.Fertility.TotalFertilityRate[year + 1];
+                var scheduleNext = a.Fertility.AgeSchedule.SharesFor(year + 1);
+                double stepTfr = (1 - w) * tfr + w * tfrNext;
+                for (int age = 0; age < A; age++)
+                {
+                    double rate = (1 - w) * tfr * schedule[age] + w * tfrNext * scheduleNext[age];
+                    schedule[age] = stepTfr > 0 ? rate / stepTfr : (1 - w) * schedule[age] + w * scheduleNext[age];
+                }
+                tfr = stepTfr;
+                srb = (1 - w) * srb + w * SexRatioAtBirth(a, year + 1);
             }
+            SetStepFertility(t, tfr);
             MaleShareOfBirths[t] = srb / (1 + srb);
         }
+    }
+
+    private static double SexRatioAtBirth(DemographicAssumptions a, int year)
+    {
+        double srb = a.Fertility.SexRatioAtBirth[year];
+        if (!(srb > 0))
+        {
+            throw new InputDataException(a.Fertility.SexRatioAtBirth.Name, null, $"srb[{year}]", srb.ToString(CultureInfo.InvariantCulture), "a ratio of male to female births > 0");
+        }
+        return srb;
+    }
+
+    /// <summary>
+    /// Fills the death rates a step applies: those of its start year, or with a base date after 1 January
+    /// (<see cref="BaseDateYearFraction"/> f &gt; 0) (1 − f) × those of its start year + f × those of the next.
+    /// Monte Carlo paths start from these before their shocks.
+    /// </summary>
+    internal void FillStepDeathRates(int t, Sex sex, Span<double> mx)
+    {
+        int year = BaseYear + t;
+        Assumptions.Mortality.FillDeathRates(year, sex, mx);
+        double w = BaseDateYearFraction;
+        if (w == 0) return;
+        Span<double> next = stackalloc double[Ages.Count];
+        Assumptions.Mortality.FillDeathRates(year + 1, sex, next);
+        for (int age = 0; age < Ages.Count; age++) mx[age] = (1 - w) * mx[age] + w * next[age];
     }
 
     private const string MortalitySource = "mortality model";
@@ -109,7 +173,7 @@ public sealed class CompiledDemography
     {
         const int A = Ages.Count;
         TotalFertilityRate[t] = totalFertilityRate;
-        var schedule = Assumptions.Fertility.AgeSchedule.SharesFor(BaseYear + t);
+        var schedule = StepAgeSchedule.AsSpan(t * A, A);
         var asfr = Asfr.AsSpan(t * A, A);
         for (int age = 0; age < A; age++) asfr[age] = totalFertilityRate * schedule[age];
         var femaleSurvival = Survival.AsSpan((t * Sexes.Count + (int)Sex.Female) * A, A);
@@ -130,6 +194,9 @@ public sealed class CompiledDemography
     /// <summary>Year of the base population.</summary>
     public int BaseYear { get; }
 
+    /// <summary>Fraction of the base year elapsed at the grid's reference date (<see cref="DemographicAssumptions.BaseDateYearFraction"/>).</summary>
+    public double BaseDateYearFraction { get; }
+
     /// <summary>Number of one-year steps (EndYear − BaseYear).</summary>
     public int StepCount { get; }
 
@@ -145,17 +212,23 @@ public sealed class CompiledDemography
     /// <summary>[step][sex]: share of the step's births alive at its end (L0 / l0).</summary>
     internal double[] BirthSurvival { get; }
 
-    /// <summary>[step][sex]: e0 of the step's life table.</summary>
+    /// <summary>[step][sex]: e0 of the life table of the step's start year.</summary>
     internal double[] LifeExpectancyAtBirth { get; }
 
-    /// <summary>[step][sex]: e65 of the step's life table.</summary>
+    /// <summary>[step][sex]: e65 of the life table of the step's start year.</summary>
     internal double[] LifeExpectancyAt65 { get; }
 
     /// <summary>[step][age]: births per woman-year of exposure.</summary>
     internal double[] Asfr { get; }
 
-    /// <summary>[step]: TFR.</summary>
+    /// <summary>[step]: the TFR the step applies (with a base date after 1 January, the two calendar years' mix).</summary>
     internal double[] TotalFertilityRate { get; }
+
+    /// <summary>[step]: the TFR of the step's start year, as the assumption gives it (what the projection reports).</summary>
+    internal double[] CalendarTotalFertilityRate { get; }
+
+    /// <summary>[step][age]: the age schedule (shares summing to one) the step applies.</summary>
+    internal double[] StepAgeSchedule { get; }
 
     /// <summary>[step]: SRB / (1 + SRB).</summary>
     internal double[] MaleShareOfBirths { get; }

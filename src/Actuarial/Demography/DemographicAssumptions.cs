@@ -14,6 +14,16 @@ public sealed record DemographicAssumptions
     /// <summary>Calendar year of the base population; the first projected year is <c>BaseYear + 1</c>.</summary>
     public required int BaseYear { get; init; }
 
+    /// <summary>
+    /// Fraction of <see cref="BaseYear"/> already elapsed at the base population's reference date, which is also the
+    /// reference date of every projected year's grid: 0 for 1 January (the default), 0.5 for 1 July, 305/366 for the
+    /// 2020 census day (00:00 on 1 November 2020). A step from year t to t+1 then runs from t + f to t + 1 + f, so it
+    /// lives (1 − f) of its time in calendar year t and f in year t+1; its rates are the two years' rates weighted so
+    /// (death rates, age-specific fertility, sex ratio at birth, migrants), so that each calendar year's rates act on
+    /// the time they belong to. Must be in [0, 1).
+    /// </summary>
+    public double BaseDateYearFraction { get; init; }
+
     /// <summary>Last calendar year projected (inclusive).</summary>
     public required int EndYear { get; init; }
 

@@ -90,8 +90,48 @@ public sealed class DemographicProjection
     /// <summary>Period life expectancy at 65 of the year's life table.</summary>
     public double LifeExpectancyAt65(int year, Sex sex) { CheckYear(year, EndYear - 1); return _inputs.LifeExpectancyAt65[(year - BaseYear) * Sexes.Count + (int)sex]; }
 
-    /// <summary>Total fertility rate of the year.</summary>
-    public double TotalFertilityRate(int year) { CheckYear(year, EndYear - 1); return _inputs.TotalFertilityRate[year - BaseYear]; }
+    /// <summary>Total fertility rate of the calendar year, as the assumption gives it.</summary>
+    public double TotalFertilityRate(int year) { CheckYear(year, EndYear - 1); return _inputs.CalendarTotalFertilityRate[year - BaseYear]; }
+
+    /// <summary>Fraction of a year elapsed at the grid's reference date (<see cref="DemographicAssumptions.BaseDateYearFraction"/>).</summary>
+    public double BaseDateYearFraction => _inputs.BaseDateYearFraction;
+
+    /// <summary>First calendar year whose flows the steps cover entirely (the base year itself when the base date is 1 January).</summary>
+    public int FirstCalendarYear => _inputs.BaseDateYearFraction > 0 ? BaseYear + 1 : BaseYear;
+
+    /// <summary>
+    /// Births in calendar year <paramref name="year"/> (1 January to 31 December), as NBS and WPP count them: the
+    /// steps' births spread evenly over each step, so with a base date f into the year the calendar year takes f of the
+    /// step that ends in it and 1 − f of the step that starts in it.
+    /// </summary>
+    public double CalendarYearBirths(int year, int region) => CalendarFlow(year, y => Births(y, region));
+
+    /// <summary>Deaths in calendar year <paramref name="year"/>, by sex (spread as in <see cref="CalendarYearBirths"/>).</summary>
+    public double CalendarYearDeaths(int year, int region, Sex sex) => CalendarFlow(year, y => Deaths(y, region, sex));
+
+    /// <summary>Net international migrants in calendar year <paramref name="year"/>, by sex (spread as in <see cref="CalendarYearBirths"/>).</summary>
+    public double CalendarYearNetInternationalMigrants(int year, int region, Sex sex) => CalendarFlow(year, y => NetInternationalMigrants(y, region, sex));
+
+    private double CalendarFlow(int year, Func<int, double> flow)
+    {
+        double f = _inputs.BaseDateYearFraction;
+        if (year < FirstCalendarYear || year > EndYear - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"calendar-year flows cover {FirstCalendarYear}..{EndYear - 1}");
+        }
+        return f == 0 ? flow(year) : f * flow(year - 1) + (1 - f) * flow(year);
+    }
+
+    /// <summary>
+    /// Persons of a region and sex aged <paramref name="fromAge"/>..<paramref name="toAge"/> at the end of calendar year
+    /// <paramref name="year"/> (31 December, NBS's date), interpolated linearly in time between the two grids around it.
+    /// </summary>
+    public double PersonsAgedAtYearEnd(int year, int region, Sex sex, int fromAge, int toAge)
+    {
+        double f = _inputs.BaseDateYearFraction;
+        if (f == 0) return PersonsAged(year + 1, region, sex, fromAge, toAge);
+        return f * PersonsAged(year, region, sex, fromAge, toAge) + (1 - f) * PersonsAged(year + 1, region, sex, fromAge, toAge);
+    }
 
     /// <summary>
     /// Mean years of schooling of persons aged 25+ (the Barro-Lee and Wittgenstein convention) in a region, or NaN when

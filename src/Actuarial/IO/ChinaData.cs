@@ -118,6 +118,42 @@ public static class ChinaData
             r.Double("births_thousands", 0, MaxThousands, "a number of births in thousands"),
             r.Double("deaths_thousands", 0, MaxThousands, "a number of deaths in thousands")));
 
+    internal static readonly Table<YearNetMigrationTotalRow> Wpp2024NetMigrationTotalTable = new(
+        "wpp2024_net_migration_total.csv",
+        ["year", "variant", "net_migrants_thousands"],
+        "year", r => r.Year,
+        r => new YearNetMigrationTotalRow(r.Int("year", MinYear, MaxYear), r.Choice("variant", ["estimate", "median"]),
+            r.Double("net_migrants_thousands", -MaxMigrantsThousands, MaxMigrantsThousands, "a number of migrants in thousands")));
+
+    internal static readonly Table<NbsYearRow> NbsPopulationVitalTable = new(
+        "nbs_population_vital.csv",
+        ["year", "year_end_population_10k", "births_10k", "deaths_10k", "aged_60_plus_10k", "aged_65_plus_10k", "life_expectancy_years", "source_url"],
+        "year", r => r.Year,
+        r =>
+        {
+            const double MaxTenThousands = 200_000;
+            var e0Text = r.Text("life_expectancy_years");
+            double? e0 = null;
+            if (e0Text.Length > 0)
+            {
+                if (!double.TryParse(e0Text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out double value) ||
+                    !(value > 0 && value < 120))
+                {
+                    throw r.Error("life_expectancy_years", e0Text, "a life expectancy in years in (0, 120), or empty where not published");
+                }
+                e0 = value;
+            }
+            var source = r.Text("source_url");
+            if (source.Length == 0) throw r.Error("source_url", null, "the page the figures were read from");
+            return new NbsYearRow(r.Int("year", MinYear, MaxYear),
+                r.Double("year_end_population_10k", 0, MaxTenThousands, "a population in 10,000 persons"),
+                r.Double("births_10k", 0, MaxTenThousands, "births in 10,000 persons"),
+                r.Double("deaths_10k", 0, MaxTenThousands, "deaths in 10,000 persons"),
+                r.Double("aged_60_plus_10k", 0, MaxTenThousands, "a population in 10,000 persons"),
+                r.Double("aged_65_plus_10k", 0, MaxTenThousands, "a population in 10,000 persons"),
+                e0, source);
+        });
+
     internal static readonly Table<PopulationAge5Row> Wpp2019PopulationAge5Table = new(
         "wpp2019_population_age5.csv",
         ["year", "variant", "sex", "age_start", "age_end", "pop_thousands"],
@@ -229,7 +265,7 @@ public static class ChinaData
         CensusPopulationTable.FileName, CensusSingleAgeTable.FileName, CensusEducationTable.FileName,
         Wpp2024TfrTable.FileName, Wpp2024PasfrTable.FileName, Wpp2024SrbTable.FileName, Wpp2024E0Table.FileName,
         Wpp2024MxTable.FileName, Wpp2024NetMigrationByAgeTable.FileName, Wpp2024PopulationTotalTable.FileName,
-        Wpp2024VitalTotalsTable.FileName, Wpp2019PopulationAge5Table.FileName, Wpp2019MxTable.FileName,
+        Wpp2024VitalTotalsTable.FileName, Wpp2024NetMigrationTotalTable.FileName, NbsPopulationVitalTable.FileName, Wpp2019PopulationAge5Table.FileName, Wpp2019MxTable.FileName,
         Wpp2019TfrTable.FileName, Wpp2019PasfrTable.FileName, Wpp2019SrbTable.FileName,
         Wpp2019NetMigrationTable.FileName, Wpp2019E0Table.FileName, Wic2018PopulationEducationTable.FileName,
         Wic2018MeanYearsSchoolingTable.FileName, Wic2018PopulationTable.FileName,
@@ -335,6 +371,20 @@ public static class ChinaData
     /// <param name="path">Path of the CSV file.</param>
     /// <exception cref="InputDataException">The file breaks the format.</exception>
     public static IReadOnlyList<YearVitalTotalsRow> ReadWpp2024VitalTotals(string path) => Wpp2024VitalTotalsTable.ReadFile(path);
+
+    /// <summary>WPP 2024 total net international migrants per calendar year (estimates to 2023, median after).</summary>
+    public static IReadOnlyList<YearNetMigrationTotalRow> Wpp2024NetMigrationTotal() => Wpp2024NetMigrationTotalTable.Embedded;
+
+    /// <summary>Reads a file in the format of <c>wpp2024_net_migration_total.csv</c>.</summary>
+    /// <param name="path">Path of the CSV file.</param>
+    public static IReadOnlyList<YearNetMigrationTotalRow> ReadWpp2024NetMigrationTotal(string path) => Wpp2024NetMigrationTotalTable.ReadFile(path);
+
+    /// <summary>NBS year-end population, births, deaths and population aged 60+ and 65+, with NHC life expectancy, 2021–2024.</summary>
+    public static IReadOnlyList<NbsYearRow> NbsPopulationVital() => NbsPopulationVitalTable.Embedded;
+
+    /// <summary>Reads a file in the format of <c>nbs_population_vital.csv</c>.</summary>
+    /// <param name="path">Path of the CSV file.</param>
+    public static IReadOnlyList<NbsYearRow> ReadNbsPopulationVital(string path) => NbsPopulationVitalTable.ReadFile(path);
 
     // ---- WPP 2019 (validation set) ----
 

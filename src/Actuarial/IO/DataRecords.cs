@@ -132,6 +132,27 @@ public readonly record struct YearPopulationTotalRow(int Year, double PopMaleTho
 /// <param name="DeathsThousands">Deaths, thousands.</param>
 public readonly record struct YearVitalTotalsRow(int Year, string Variant, double BirthsThousands, double DeathsThousands);
 
+/// <summary>Total net international migrants in a calendar year (WPP 2024).</summary>
+/// <param name="Year">Calendar year.</param>
+/// <param name="Variant">estimate (to 2023) or median (projection).</param>
+/// <param name="NetMigrantsThousands">Net migrants, thousands (negative = net emigration).</param>
+public readonly record struct YearNetMigrationTotalRow(int Year, string Variant, double NetMigrantsThousands);
+
+/// <summary>
+/// NBS's published year-end population (31 December, including active servicemen), the year's births and deaths, the
+/// year-end population aged 60+ and 65+, and the National Health Commission's life expectancy at birth (both sexes).
+/// </summary>
+/// <param name="Year">Calendar year.</param>
+/// <param name="YearEndPopulationTenThousands">Year-end population, 万 (10,000 persons).</param>
+/// <param name="BirthsTenThousands">Births in the year, 万.</param>
+/// <param name="DeathsTenThousands">Deaths in the year, 万.</param>
+/// <param name="Aged60PlusTenThousands">Year-end population aged 60 and over, 万.</param>
+/// <param name="Aged65PlusTenThousands">Year-end population aged 65 and over, 万.</param>
+/// <param name="LifeExpectancyYears">Life expectancy at birth, both sexes, years; null where not published.</param>
+/// <param name="SourceUrl">The page the figures were read from.</param>
+public readonly record struct NbsYearRow(int Year, double YearEndPopulationTenThousands, double BirthsTenThousands, double DeathsTenThousands,
+    double Aged60PlusTenThousands, double Aged65PlusTenThousands, double? LifeExpectancyYears, string SourceUrl);
+
 /// <summary>Population on 1 July by five-year age group (WPP 2019).</summary>
 /// <param name="Year">Calendar year (every fifth year).</param>
 /// <param name="Variant">estimate or medium.</param>

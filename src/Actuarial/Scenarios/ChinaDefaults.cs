@@ -14,9 +14,15 @@ namespace Actuarial.Scenarios;
 /// graduated to single years (the jump-off rates), b(x) fitted by SVD to WPP 2024's 1990–2020 periods.</item>
 /// <item>Fertility: WPP 2024 TFR (estimates to 2023, medium after), WPP 2024 annual age pattern graduated to single
 /// years, WPP 2024 sex ratio at birth.</item>
-/// <item>International migration: WPP 2024 medium net migrants by sex and single age from 2023; for 2020–2022, for
-/// which WPP 2024 gives no age detail in the embedded data, the 2023 flows are held (an assumption; about
-/// 0.57 million a year, 0.04% of the population).</item>
+/// <item>International migration: WPP 2024 medium net migrants by sex and single age from 2023; for 2020–2022, WPP
+/// 2024's estimated totals (wpp2024_net_migration_total.csv) in the 2023 age-sex pattern (WPP 2024 gives no age detail
+/// before 2023 in the embedded data: the pattern is an assumption, the totals are not).</item>
+/// <item>The years already observed (<see cref="ObservedYearsBasis"/>, by default NBS's): 2021–2024 meet NBS's births
+/// and deaths, with NBS's accounts' net migration (nil), then the WPP paths carry on from the level reached
+/// (<see cref="ObservedYearsCalibration"/>).</item>
+/// <item>Calendar basis: the grid's date is the census day, 1 November, every year
+/// (<see cref="CensusDateYearFraction"/>); each step mixes the two calendar years' rates it spans, and flows are
+/// reported by calendar year (<see cref="DemographicProjection.CalendarYearBirths"/>).</item>
 /// <item>Migration between provinces: net rates by province, sex and age from the 2010 and 2020 censuses by the
 /// census survival ratio method (<see cref="InterprovincialMigration.China2010To2020"/>), held constant.</item>
 /// <item>Education: the Wittgenstein Centre SSP2 attainment path; years per level fitted to WIC's mean years of schooling.</item>
@@ -28,6 +34,15 @@ public static class ChinaDefaults
 {
     /// <summary>The base year (2020 census).</summary>
     public const int BaseYear = 2020;
+
+    /// <summary>
+    /// The 2020 census's reference moment, 00:00 on 1 November 2020, as the fraction of 2020 elapsed: 305 of 366 days.
+    /// Every year's grid is on 1 November (<see cref="DemographicAssumptions.BaseDateYearFraction"/>).
+    /// </summary>
+    public const double CensusDateYearFraction = 305.0 / 366.0;
+
+    /// <summary>The default basis of the observed years (<see cref="ObservedYearsBasis.Nbs"/>).</summary>
+    public const ObservedYearsBasis DefaultObservedYears = ObservedYearsBasis.Nbs;
 
     /// <summary>The default horizon.</summary>
     public const int EndYear = 2100;
@@ -42,15 +57,40 @@ public static class ChinaDefaults
         new PopulationGrid(new PopulationShape(Regions.Provinces), BasePopulation.China2020(), "2020 census base population"));
     private static readonly Lazy<IMortalityModel> DefaultMortality = new(BuildMortality);
     private static readonly Lazy<FertilityAssumption> DefaultFertility = new(BuildFertility);
-    private static readonly Lazy<InternationalMigrationAssumption> DefaultMigration = new(BuildInternationalMigration);
+    private static readonly Lazy<InternationalMigrationAssumption> DefaultMigration = new(() => BuildInternationalMigration(ObservedYearsBasis.Wpp2024));
+    private static readonly Lazy<ObservedYearsCalibration.Result> NbsCalibration = new(CalibrateToNbs);
     private static readonly Lazy<InterprovincialMigrationRates> DefaultInterprovincial = new(() => InterprovincialMigration.China2010To2020());
     private static readonly Lazy<AttainmentPath> DefaultEducation = new(AttainmentPath.FromWittgensteinSsp2);
 
-    /// <summary>The 31 provinces with education and migration between provinces, 2020–2100.</summary>
-    public static DemographicAssumptions Demography() => new()
+    /// <summary>The 31 provinces with education and migration between provinces, 2020–2100, observed years on the default basis.</summary>
+    public static DemographicAssumptions Demography() => Demography(DefaultObservedYears);
+
+    /// <summary>The 31 provinces with education and migration between provinces, 2020–2100, observed years on the given basis.</summary>
+    public static DemographicAssumptions Demography(ObservedYearsBasis observedYears) => observedYears switch
+    {
+        ObservedYearsBasis.Wpp2024 => Wpp2024Demography(),
+        ObservedYearsBasis.Nbs => NbsCalibration.Value.Assumptions,
+        _ => throw new ArgumentOutOfRangeException(nameof(observedYears), observedYears, "Nbs or Wpp2024"),
+    };
+
+    /// <summary>China as one region (the sum of the provincial base), with education, 2020–2100, observed years on the default basis.</summary>
+    public static DemographicAssumptions NationalDemography() => NationalDemography(DefaultObservedYears);
+
+    /// <summary>China as one region (the sum of the provincial base), with education, 2020–2100, observed years on the given basis.</summary>
+    public static DemographicAssumptions NationalDemography(ObservedYearsBasis observedYears) => Demography(observedYears) with
+    {
+        BasePopulation = ProvincialBase.Value.ToNational(),
+        InterprovincialMigration = null,
+    };
+
+    /// <summary>The factors by which the NBS basis scales WPP 2024's death rates and TFR (<see cref="ObservedYearsCalibration"/>).</summary>
+    public static (AnnualPath Mortality, AnnualPath Fertility) NbsCalibrationFactors() => (NbsCalibration.Value.MortalityFactor, NbsCalibration.Value.FertilityFactor);
+
+    private static DemographicAssumptions Wpp2024Demography() => new()
     {
         BasePopulation = ProvincialBase.Value,
         BaseYear = BaseYear,
+        BaseDateYearFraction = CensusDateYearFraction,
         EndYear = EndYear,
         Mortality = DefaultMortality.Value,
         Fertility = DefaultFertility.Value,
@@ -60,12 +100,18 @@ public static class ChinaDefaults
         SchoolingYears = SchoolingYears.WittgensteinSsp2China,
     };
 
-    /// <summary>China as one region (the sum of the provincial base), with education, 2020–2100.</summary>
-    public static DemographicAssumptions NationalDemography() => Demography() with
+    /// <summary>
+    /// NBS's years: births and deaths of 2021–2024 met (NBS communiqués, nbs_population_vital.csv) and NBS's accounts'
+    /// net international migration, nil (NBS's year-end population changes by exactly births − deaths in each of those
+    /// years), for 2020–2024.
+    /// </summary>
+    private static ObservedYearsCalibration.Result CalibrateToNbs()
     {
-        BasePopulation = ProvincialBase.Value.ToNational(),
-        InterprovincialMigration = null,
-    };
+        var nbs = ChinaData.NbsPopulationVital().OrderBy(r => r.Year).ToArray();
+        var observed = nbs.Select(r => new ObservedVitalYear(r.Year, r.BirthsTenThousands * 1e4, r.DeathsTenThousands * 1e4)).ToArray();
+        var basis = Wpp2024Demography() with { InternationalMigration = BuildInternationalMigration(ObservedYearsBasis.Nbs) };
+        return ObservedYearsCalibration.Calibrate(basis, observed);
+    }
 
     /// <summary>
     /// Return on the part of the provincial funds not entrusted to the NCSSF (bank deposits and treasury bonds): 2.0% a
@@ -166,15 +212,37 @@ public static class ChinaDefaults
         return new FertilityAssumption(tfr, new FertilityAgeSchedule("wpp2024_pasfr.csv", BaseYear, schedules), srb);
     }
 
-    private static InternationalMigrationAssumption BuildInternationalMigration()
+    private static InternationalMigrationAssumption BuildInternationalMigration(ObservedYearsBasis basis)
     {
         var rows = ChinaData.Wpp2024NetMigrationByAge();
         int firstWithAges = rows.Min(r => r.Year);
+        var pattern = DataConversions.MigrantsForYear(rows, firstWithAges);
+        double patternTotal = pattern.Sum();
+        var totals = ChinaData.Wpp2024NetMigrationTotal().Where(r => r.Variant == "estimate").ToDictionary(r => r.Year, r => r.NetMigrantsThousands * 1000);
+        int lastNbs = ChinaData.NbsPopulationVital().Max(r => r.Year);
         var byYear = new List<double[]>();
         for (int year = BaseYear; year <= EndYear; year++)
         {
-            byYear.Add(DataConversions.MigrantsForYear(rows, Math.Max(year, firstWithAges)));
+            if (basis == ObservedYearsBasis.Nbs && year <= lastNbs) byYear.Add(new double[pattern.Length]);
+            else if (year < firstWithAges) byYear.Add(pattern.Select(m => totals[year] * m / patternTotal).ToArray());
+            else byYear.Add(DataConversions.MigrantsForYear(rows, year));
         }
-        return new InternationalMigrationAssumption("wpp2024_net_migration_by_age.csv", BaseYear, byYear);
+        return new InternationalMigrationAssumption(basis == ObservedYearsBasis.Nbs
+            ? "nbs_population_vital.csv (nil to 2024) and wpp2024_net_migration_by_age.csv"
+            : "wpp2024_net_migration_total.csv (2020–2022) and wpp2024_net_migration_by_age.csv", BaseYear, byYear);
     }
+}
+
+/// <summary>Whose figures the years already observed follow (2020 to the last published year).</summary>
+public enum ObservedYearsBasis
+{
+    /// <summary>
+    /// NBS's: births and deaths of 2021–2024 as NBS published them, NBS's accounts' net migration (nil), then WPP
+    /// 2024's paths from the level reached (<see cref="ObservedYearsCalibration"/>). The default: these are the
+    /// registered counts of the years, and NBS's year-end populations are on the census's base, as the projection is.
+    /// </summary>
+    Nbs,
+
+    /// <summary>WPP 2024's estimates: its e0, TFR and net migration of 2020–2023 as published.</summary>
+    Wpp2024,
 }

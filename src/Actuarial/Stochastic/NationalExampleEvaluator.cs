@@ -15,7 +15,7 @@ namespace Actuarial.Stochastic;
 public sealed record NationalExampleSettings
 {
     /// <summary>
-    /// Central demographic assumptions (a single region); default <see cref="ChinaDefaults.NationalDemography"/> without
+    /// Central demographic assumptions (a single region); default <see cref="ChinaDefaults.NationalDemography()"/> without
     /// education transitions. Death and birth rates do not depend on education, so moving people between levels
     /// leaves every total by sex and age unchanged (up to rounding) while it costs about nine tenths of a national
     /// run's time; put <see cref="ChinaDefaults.Education"/> back for outputs by education.
@@ -126,8 +126,8 @@ public sealed class NationalExampleEvaluator : IPathEvaluator
         _centralTfr = new double[_central.StepCount];
         for (int t = 0; t < _central.StepCount; t++)
         {
-            for (int s = 0; s < Sexes.Count; s++) d.Mortality.FillDeathRates(_central.BaseYear + t, (Sex)s, _centralMx.AsSpan((t * Sexes.Count + s) * A, A));
-            _centralTfr[t] = d.Fertility.TotalFertilityRate[_central.BaseYear + t];
+            for (int s = 0; s < Sexes.Count; s++) _central.FillStepDeathRates(t, (Sex)s, _centralMx.AsSpan((t * Sexes.Count + s) * A, A));
+            _centralTfr[t] = _central.TotalFertilityRate[t];
         }
 
         int end = _central.BaseYear + _central.StepCount;

@@ -160,7 +160,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         _centralTfr = new double[steps];
         for (int t = 0; t < steps; t++)
         {
-            for (int s = 0; s < Sexes.Count; s++) d.Mortality.FillDeathRates(BaseYear + t, (Sex)s, _centralMx.AsSpan((t * Sexes.Count + s) * A, A));
+            for (int s = 0; s < Sexes.Count; s++) central.FillStepDeathRates(t, (Sex)s, _centralMx.AsSpan((t * Sexes.Count + s) * A, A));
             _centralTfr[t] = central.TotalFertilityRate[t];
         }
 
