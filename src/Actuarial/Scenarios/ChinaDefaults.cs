@@ -150,14 +150,14 @@ public static class ChinaDefaults
         return source.SubsidyYuan / source.RevenueYuan * national.RevenueHundredMillionYuan / national.ExpenditureHundredMillionYuan;
     }
 
-    /// <summary>The default mortality model (WPP 2024 e0 path met by a Lee-Carter pattern).</summary>
-    public static IMortalityModel Mortality() => DefaultMortality.Value;
+    /// <summary>The default mortality model: WPP 2024's e0 path met by a Lee-Carter pattern, on the default basis of the observed years.</summary>
+    public static IMortalityModel Mortality() => Demography().Mortality;
 
-    /// <summary>The default fertility (WPP 2024 medium).</summary>
-    public static FertilityAssumption Fertility() => DefaultFertility.Value;
+    /// <summary>The default fertility: WPP 2024 medium, on the default basis of the observed years.</summary>
+    public static FertilityAssumption Fertility() => Demography().Fertility;
 
-    /// <summary>The default international migration (WPP 2024 medium by age).</summary>
-    public static InternationalMigrationAssumption InternationalMigration() => DefaultMigration.Value;
+    /// <summary>The default international migration: WPP 2024 by age, on the default basis of the observed years.</summary>
+    public static InternationalMigrationAssumption InternationalMigration() => Demography().InternationalMigration;
 
     /// <summary>The default net migration rates between provinces (2010–2020 censuses).</summary>
     public static InterprovincialMigrationRates InterprovincialMigrationRates() => DefaultInterprovincial.Value;

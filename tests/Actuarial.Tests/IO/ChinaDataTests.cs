@@ -21,6 +21,8 @@ public sealed class ChinaDataTests
         ("wpp2024_net_migration_by_age.csv", () => ChinaData.Wpp2024NetMigrationByAge().Count, 15756),
         ("wpp2024_population_total.csv", () => ChinaData.Wpp2024PopulationTotal().Count, 77),
         ("wpp2024_vital_totals.csv", () => ChinaData.Wpp2024VitalTotals().Count, 151),
+        ("wpp2024_net_migration_total.csv", () => ChinaData.Wpp2024NetMigrationTotal().Count, 151),
+        ("nbs_population_vital.csv", () => ChinaData.NbsPopulationVital().Count, 4),
         ("wpp2019_population_age5.csv", () => ChinaData.Wpp2019PopulationAge5().Count, 1302),
         ("wpp2019_mx_abridged.csv", () => ChinaData.Wpp2019MxAbridged().Count, 1320),
         ("wpp2019_tfr.csv", () => ChinaData.Wpp2019Tfr().Count, 30),
