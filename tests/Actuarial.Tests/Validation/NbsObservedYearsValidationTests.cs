@@ -29,7 +29,7 @@ public sealed class NbsObservedYearsValidationTests
     /// <summary>
     /// The shares 60+ and 65+: NBS's year-end age structure comes from its 1‰ sample survey (sampling error about 1% of
     /// a share this size), and the mortality factor is one level for every age, so the age pattern of deaths is WPP's.
-    /// Measured: within 1.7% (60+, 2023); before the NBS basis, 2.2–2.7% low.
+    /// Measured 2021–2022: +0.4% and −1.5% (60+), −0.6% and −1.3% (65+); 2023 −1.8% (60+); before the NBS basis, 2.2–2.7% low.
     /// </summary>
     private const double ShareTolerance = 0.02;
 
