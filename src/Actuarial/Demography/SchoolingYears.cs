@@ -89,6 +89,26 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
     public static SchoolingYears WittgensteinSsp2China { get; } = new([0.323, 3.660, 3.660, 7.743, 13.325, 14.054]);
 
     /// <summary>
+    /// NBS's scale, the default for the national figures NBS publishes (mean years of schooling of those aged 15+ or
+    /// 16–59): the cumulative durations of China's school system, 0 for never attended, 6 for primary (NBS counts
+    /// attended primary, complete or not, so incomplete primary is 6 too), 9 junior secondary, 12 senior secondary, and
+    /// post-secondary the mean of junior college 15, bachelor 16 and postgraduate 19 (3, 4 and about 7 years after senior
+    /// secondary: programme lengths, a named assumption) weighted by the 2020 census's counts of each
+    /// (census2020_education_province_sex.csv, national, both sexes).
+    /// </summary>
+    public static SchoolingYears NbsChina2020 => NbsScale.Value;
+
+    private static readonly Lazy<SchoolingYears> NbsScale = new(() =>
+    {
+        var national = IO.ChinaData.Census2020EducationProvinceSex().Where(r => r.RegionCode == 0).ToArray();
+        double Count(IO.CensusEducation e) => national.Where(r => r.Education == e).Sum(r => (double)r.PopulationPersons);
+        double college = Count(IO.CensusEducation.TertiaryJuniorCollege), bachelor = Count(IO.CensusEducation.TertiaryBachelor),
+            postgraduate = Count(IO.CensusEducation.Postgraduate);
+        double postSecondary = (15 * college + 16 * bachelor + 19 * postgraduate) / (college + bachelor + postgraduate);
+        return new SchoolingYears([0.0, 6.0, 6.0, 9.0, 12.0, postSecondary]);
+    });
+
+    /// <summary>
     /// Named assumption, for comparison: the standard cumulative durations of China's school system (ISCED 2011
     /// mapping in the UNESCO UIS country profile: primary 6 years, junior middle school 3 → 9, senior middle school 3 → 12;
     /// post-secondary ≈ 15.5 as a mix of 3-year short-cycle and 4-year bachelor programmes), with half of primary

@@ -25,7 +25,9 @@ namespace Actuarial.Scenarios;
 /// reported by calendar year (<see cref="DemographicProjection.CalendarYearBirths"/>).</item>
 /// <item>Migration between provinces: net rates by province, sex and age from the 2010 and 2020 censuses by the
 /// census survival ratio method (<see cref="InterprovincialMigration.China2010To2020"/>), held constant.</item>
-/// <item>Education: the Wittgenstein Centre SSP2 attainment path; years per level fitted to WIC's mean years of schooling.</item>
+/// <item>Education: the Wittgenstein Centre SSP2 attainment path; mean years of schooling on NBS's scale
+/// (<see cref="SchoolingYears.NbsChina2020"/>); WIC's own scale is <see cref="SchoolingYears.WittgensteinSsp2China"/>
+/// (<c>Demography() with { SchoolingYears = SchoolingYears.WittgensteinSsp2China }</c>).</item>
 /// </list>
 /// Every piece is public so that a notebook can take the defaults and change one lever:
 /// <c>ChinaDefaults.Demography() with { Fertility = … }</c>.
@@ -97,7 +99,7 @@ public static class ChinaDefaults
         InternationalMigration = DefaultMigration.Value,
         InterprovincialMigration = DefaultInterprovincial.Value,
         Education = DefaultEducation.Value,
-        SchoolingYears = SchoolingYears.WittgensteinSsp2China,
+        SchoolingYears = SchoolingYears.NbsChina2020,
     };
 
     /// <summary>

@@ -157,4 +157,18 @@ public class SchoolingYearsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SchoolingYears.MeanYears(new double[606], 40, 39, SchoolingYears.IscedChina));
         Assert.Throws<ArgumentOutOfRangeException>(() => SchoolingYears.MeanYears(new double[606], 0, 101, SchoolingYears.IscedChina));
     }
+
+    [Test]
+    public void Nbs_scale_is_the_school_system_durations_with_tertiary_by_the_census_mix()
+    {
+        var nbs = SchoolingYears.NbsChina2020;
+        Assert.That(nbs.ByLevel.Take(5), Is.EqualTo(new[] { 0.0, 6.0, 6.0, 9.0, 12.0 }));
+        var national = Actuarial.IO.ChinaData.Census2020EducationProvinceSex().Where(r => r.RegionCode == 0).ToArray();
+        double college = national.Where(r => r.Education == Actuarial.IO.CensusEducation.TertiaryJuniorCollege).Sum(r => (double)r.PopulationPersons);
+        double bachelor = national.Where(r => r.Education == Actuarial.IO.CensusEducation.TertiaryBachelor).Sum(r => (double)r.PopulationPersons);
+        double postgraduate = national.Where(r => r.Education == Actuarial.IO.CensusEducation.Postgraduate).Sum(r => (double)r.PopulationPersons);
+        Assert.That(nbs[EducationLevel.PostSecondary], Is.EqualTo((15 * college + 16 * bachelor + 19 * postgraduate) / (college + bachelor + postgraduate)).Within(1e-12));
+        Assert.That(nbs[EducationLevel.PostSecondary], Is.InRange(15.0, 16.0), "junior college and bachelor dominate");
+        TestContext.Out.WriteLine($"NBS scale: {nbs}");
+    }
 }
