@@ -7,7 +7,9 @@ namespace Actuarial.Demography;
 /// <summary>
 /// The assumptions turned into flat arrays indexed by projection step, so the yearly loop reads spans and does no
 /// model evaluation, lookup or allocation. Step <c>t</c> moves the population from year <c>BaseYear + t</c> to
-/// <c>BaseYear + t + 1</c> with the rates of year <c>BaseYear + t</c>. Build one with
+/// <c>BaseYear + t + 1</c> with the rates of year <c>BaseYear + t</c> or, when the grid's date is f into the year
+/// (<see cref="DemographicAssumptions.BaseDateYearFraction"/>), with (1 − f) × that year's rates + f × the next year's:
+/// the 2020 census's grid is dated 1 November, so a step lives 2 months in its start year and 10 in the next. Build one with
 /// <see cref="DemographicProjector.Compile"/> and run it as often as you like (it is immutable and thread-safe).
 /// </summary>
 public sealed class CompiledDemography

@@ -72,10 +72,10 @@ public sealed class DemographicProjection
         return sum;
     }
 
-    /// <summary>Births during the year starting at <paramref name="year"/> in a region.</summary>
+    /// <summary>Births during the step starting at <paramref name="year"/>'s grid date in a region (a calendar year only when the grid is dated 1 January; see <see cref="CalendarYearBirths"/>).</summary>
     public double Births(int year, int region) { CheckYear(year, EndYear - 1); return _buffers.Births[(year - BaseYear) * Shape.RegionCount + region]; }
 
-    /// <summary>Deaths during the year starting at <paramref name="year"/> in a region, by sex (includes deaths of that year's births).</summary>
+    /// <summary>Deaths during the step starting at <paramref name="year"/>'s grid date in a region, by sex (includes deaths of that step's births; see <see cref="CalendarYearDeaths"/>).</summary>
     public double Deaths(int year, int region, Sex sex) => Flow(_buffers.Deaths, year, region, sex);
 
     /// <summary>Net international migrants during the year starting at <paramref name="year"/>.</summary>

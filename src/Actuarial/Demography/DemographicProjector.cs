@@ -21,6 +21,9 @@ namespace Actuarial.Demography;
 /// to zero over provinces at every (sex, education, age).</item>
 /// <item>Education transitions at ages 15–34 towards the attainment path.</item>
 /// </list>
+/// Each step runs from one grid date to the next (1 January by default; the census day, 1 November, for China's
+/// defaults) with the rates of the calendar years it spans mixed by time (<see cref="CompiledDemography"/>); the
+/// projection reports flows by calendar year as well (<see cref="DemographicProjection.CalendarYearBirths"/>).
 /// Deaths are counted as the people who enter survival and do not leave it, so each region's accounts close:
 /// P(t+1) = P(t) + births − deaths + net international + net inter-provincial migrants.
 /// </summary>

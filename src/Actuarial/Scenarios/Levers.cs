@@ -116,7 +116,7 @@ public static class Levers
             new("demography.fertility.tfr_offset", LeverKind.Path, "children per woman", -1.5, 3, "0",
                 "Added to the WPP 2024 TFR from the path's first year (a single number: from 2025). Not with `tfr`."),
             new("demography.mortality.e0_male", LeverKind.Path, "years", 40, 110, "WPP 2024 medium",
-                $"Men's life expectancy at birth, met each year by the Lee-Carter level; {path}. Not with the male offset or the gain scale."),
+                $"Men's life expectancy at birth, met each year by the Lee-Carter level (WPP's scale: the default's observed-years factor on the death rates, which meets NBS's 2021–2024 deaths, applies on top); {path}. Not with the male offset or the gain scale."),
             new("demography.mortality.e0_female", LeverKind.Path, "years", 40, 110, "WPP 2024 medium",
                 $"Women's life expectancy at birth, as `e0_male`."),
             new("demography.mortality.e0_offset_male", LeverKind.Path, "years", -20, 20, "0", "Added to men's e0 path from the path's first year."),

@@ -70,11 +70,12 @@ public sealed partial class ScenarioFile
             var male = E0(Sex.Male, "male");
             var female = E0(Sex.Female, "female");
             var years = Enumerable.Range(ChinaDefaults.BaseYear, ChinaDefaults.EndYear - ChinaDefaults.BaseYear + 1).ToArray();
-            d = d with
-            {
-                Mortality = new LifeExpectancyPathMortality(Patterns.Value.Male, Patterns.Value.Female, ChinaDefaults.BaseYear,
-                    years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray()),
-            };
+            IMortalityModel mortality = new LifeExpectancyPathMortality(Patterns.Value.Male, Patterns.Value.Female, ChinaDefaults.BaseYear,
+                years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray());
+            // The e0 levers move WPP's e0 path; the observed years' factor on the death rates (NBS basis) stays on top, so
+            // that a scenario differs from the baseline by its lever only.
+            if (d.Mortality is ScaledMortality observed) mortality = new ScaledMortality(mortality, observed.Factor);
+            d = d with { Mortality = mortality };
         }
         if (PathOf("demography.international_migration.scale") is { } scale)
         {
