@@ -195,6 +195,44 @@ public sealed class DemographicProjection
         }
     }
 
+    /// <summary>
+    /// One row per calendar year and region (and a national row, region code 0, when several regions are projected), on
+    /// the dates NBS and WPP use: the year's births, deaths and net migrants (<see cref="CalendarYearBirths"/>) and the
+    /// population at 31 December, in all and aged 60+ and 65+ (<see cref="PersonsAgedAtYearEnd"/>), for every calendar
+    /// year the steps cover (<see cref="FirstCalendarYear"/> to the end year − 1).
+    /// </summary>
+    public IReadOnlyList<CalendarYearRow> CalendarYearTable()
+    {
+        var rows = new List<CalendarYearRow>();
+        bool withNational = Shape.RegionCount > 1;
+        for (int year = FirstCalendarYear; year < EndYear; year++)
+        {
+            for (int r = 0; r < Shape.RegionCount; r++) rows.Add(CalendarRow(year, Shape.Regions[r], [r]));
+            if (withNational) rows.Add(CalendarRow(year, Regions.China, Enumerable.Range(0, Shape.RegionCount).ToArray()));
+        }
+        return rows;
+    }
+
+    private CalendarYearRow CalendarRow(int year, Region region, int[] regionIndexes)
+    {
+        double births = 0, deaths = 0, international = 0, interprovincial = 0, population = 0, aged60 = 0, aged65 = 0;
+        foreach (int r in regionIndexes)
+        {
+            births += CalendarYearBirths(year, r);
+            for (int s = 0; s < Sexes.Count; s++)
+            {
+                var sex = (Sex)s;
+                deaths += CalendarYearDeaths(year, r, sex);
+                international += CalendarYearNetInternationalMigrants(year, r, sex);
+                interprovincial += CalendarFlow(year, y => NetInterprovincialMigrants(y, r, sex));
+                population += PersonsAgedAtYearEnd(year, r, sex, 0, Ages.OpenInterval);
+                aged60 += PersonsAgedAtYearEnd(year, r, sex, 60, Ages.OpenInterval);
+                aged65 += PersonsAgedAtYearEnd(year, r, sex, 65, Ages.OpenInterval);
+            }
+        }
+        return new CalendarYearRow(year, region.Code, region.EnglishName, births, deaths, international, interprovincial, population, aged60, aged65);
+    }
+
     private DemographicSummaryRow SummaryRow(int year, Region region, int[] regionIndexes)
     {
         double population = 0, males = 0, children = 0, workingAge = 0, old = 0, schoolingWeighted = 0, adults = 0;
@@ -253,8 +291,24 @@ public sealed class DemographicProjection
     }
 }
 
+/// <summary>One calendar year × region of a demographic projection, on NBS's and WPP's dates (persons).</summary>
+/// <param name="Year">Calendar year (1 January to 31 December).</param>
+/// <param name="RegionCode">GB/T 2260 code; 0 = China.</param>
+/// <param name="Region">English name.</param>
+/// <param name="Births">Births in the year.</param>
+/// <param name="Deaths">Deaths in the year.</param>
+/// <param name="NetInternationalMigrants">Net international migrants in the year.</param>
+/// <param name="NetInterprovincialMigrants">Net migrants from other provinces in the year.</param>
+/// <param name="YearEndPopulation">Population on 31 December (the projection's own; NBS's figure also counts active servicemen).</param>
+/// <param name="YearEndAged60Plus">Population aged 60 and over on 31 December.</param>
+/// <param name="YearEndAged65Plus">Population aged 65 and over on 31 December.</param>
+public sealed record CalendarYearRow(int Year, int RegionCode, string Region, double Births, double Deaths, double NetInternationalMigrants,
+    double NetInterprovincialMigrants, double YearEndPopulation, double YearEndAged60Plus, double YearEndAged65Plus);
+
 /// <summary>One year × region of a demographic projection (tidy; persons unless stated).</summary>
-/// <param name="Year">Calendar year; stocks are at its reference date, flows and rates are for the year that follows.</param>
+/// <param name="Year">Calendar year; stocks are at its grid date (for China's defaults 1 November, the census day), flows are
+/// for the step to the next grid date (see <see cref="DemographicProjection.CalendarYearTable"/> for calendar years), rates
+/// (TFR, e0, e65) are the calendar year's.</param>
 /// <param name="RegionCode">GB/T 2260 code; 0 = China.</param>
 /// <param name="Region">English name.</param>
 /// <param name="Population">All persons.</param>

@@ -54,4 +54,25 @@ public sealed class CalendarBasisTests
     [TestCase(double.NaN)]
     public void A_base_date_outside_the_year_is_rejected(double f) =>
         Assert.Throws<InputDataException>(() => DemographicProjector.Compile(Wpp(0) with { BaseDateYearFraction = f }));
+
+    [Test]
+    public void Calendar_table_adds_up_over_regions_and_its_accounts_close_between_year_ends()
+    {
+        var p = DemographicProjector.Run(ChinaDefaults.Demography() with { EndYear = 2026 });
+        var rows = p.CalendarYearTable();
+        Assert.That(rows.Select(r => r.Year).Distinct(), Is.EqualTo(new[] { 2021, 2022, 2023, 2024, 2025 }));
+        foreach (var year in rows.Where(r => r.RegionCode == 0))
+        {
+            var provinces = rows.Where(r => r.Year == year.Year && r.RegionCode != 0).ToArray();
+            Assert.That(provinces.Sum(r => r.Deaths), Is.EqualTo(year.Deaths).Within(1e-6 * year.Deaths));
+            Assert.That(provinces.Sum(r => r.NetInterprovincialMigrants), Is.EqualTo(0).Within(1e-6 * year.YearEndPopulation), "moves between provinces cancel");
+        }
+        // Year-end stocks interpolate the grids and flows spread the steps with the same weights, so the accounts close exactly.
+        var national = rows.Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
+        for (int year = 2022; year <= 2025; year++)
+        {
+            var r = national[year];
+            Assert.That(r.YearEndPopulation, Is.EqualTo(national[year - 1].YearEndPopulation + r.Births - r.Deaths + r.NetInternationalMigrants).Within(1e-6 * r.YearEndPopulation));
+        }
+    }
 }
