@@ -18,8 +18,9 @@ namespace Actuarial.Scenarios;
 /// 2024's estimated totals (wpp2024_net_migration_total.csv) in the 2023 age-sex pattern (WPP 2024 gives no age detail
 /// before 2023 in the embedded data: the pattern is an assumption, the totals are not).</item>
 /// <item>The years already observed (<see cref="ObservedYearsBasis"/>, by default NBS's): 2021–2024 meet NBS's births
-/// and deaths, with NBS's accounts' net migration (nil), then the WPP paths carry on from the level reached
-/// (<see cref="ObservedYearsCalibration"/>).</item>
+/// and deaths (one factor a year on WPP's death rates, one on its TFR), with NBS's accounts' net migration (nil); after
+/// 2024 WPP's paths times the mean factors of 2021–2024 (<see cref="ObservedYearsCalibration"/>,
+/// <see cref="NbsCalibrationFactors"/>).</item>
 /// <item>Calendar basis: the grid's date is the census day, 1 November, every year
 /// (<see cref="CensusDateYearFraction"/>); each step mixes the two calendar years' rates it spans, and flows are
 /// reported by calendar year (<see cref="DemographicProjection.CalendarYearBirths"/>).</item>
