@@ -43,6 +43,11 @@ public sealed record PensionScenario
     /// </summary>
     public Actuarial.Economy.EconomicAssumptions? Economy { get; init; }
 
+    // The same labour layer linked to the same economy gives the very same object, so that scenarios that change no
+    // labour or economic lever keep equal layers (ScenarioFileRunner shares what is equal).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LabourAssumptions,
+        System.Runtime.CompilerServices.ConditionalWeakTable<Actuarial.Economy.EconomicAssumptions, LabourAssumptions>> LinkedLabour = new();
+
     /// <summary>
     /// The scenario with every nominal input linked to <paramref name="economy"/>: the labour layer's wage growth after
     /// the observed years = (1 + real wage growth)(1 + π) − 1, the CPI path read by the indexation and crediting rules, the
@@ -62,7 +67,7 @@ public sealed record PensionScenario
         return this with
         {
             Economy = economy,
-            Labour = Labour with { WageGrowth = economy.LinkWageGrowth(Labour.WageGrowth) },
+            Labour = LinkedLabour.GetValue(Labour, _ => new()).GetValue(economy, e => Labour with { WageGrowth = e.LinkWageGrowth(Labour.WageGrowth) }),
             Scheme = Scheme with { PriceGrowthPath = economy.PriceGrowth },
             Funds = Funds with
             {
