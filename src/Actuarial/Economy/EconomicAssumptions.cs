@@ -76,6 +76,45 @@ public sealed record EconomicAssumptions
     public AnnualPath LinkReturn(AnnualPath nominal, AnnualPath real) =>
         nominal.Map((year, r) => year > LastObservedYear ? Nominal(real[year], year) : r);
 
+    /// <summary>First age of the working-age population that scales GDP with employment (<see cref="NominalGdp"/>).</summary>
+    public const int GdpWorkingAgeFrom = 20;
+
+    /// <summary>Last age of the working-age population that scales GDP.</summary>
+    public const int GdpWorkingAgeTo = 64;
+
+    /// <summary>
+    /// Nominal GDP, yuan, from 2025 to <paramref name="lastYear"/>: the published 2024 level (<see cref="NominalGdp2024Yuan"/>)
+    /// grown each year by the nominal average-wage growth × the growth of the population aged 20–64. Assumption: a constant
+    /// labour share of income and employment moving with the working-age population, so GDP per worker grows with the
+    /// average wage and GDP is real × prices like every other nominal amount.
+    /// </summary>
+    /// <param name="nominalWageGrowth">The (linked) nominal average-wage growth, covering 2025..lastYear.</param>
+    /// <param name="demography">A population projection covering 2024..lastYear.</param>
+    /// <param name="lastYear">Last year of the path.</param>
+    public AnnualPath NominalGdp(AnnualPath nominalWageGrowth, DemographicProjection demography, int lastYear)
+    {
+        ArgumentNullException.ThrowIfNull(nominalWageGrowth);
+        ArgumentNullException.ThrowIfNull(demography);
+        double WorkingAge(int year)
+        {
+            double persons = 0;
+            for (int r = 0; r < demography.Shape.RegionCount; r++)
+            {
+                persons += demography.PersonsAged(year, r, Dimensions.Sex.Male, GdpWorkingAgeFrom, GdpWorkingAgeTo)
+                    + demography.PersonsAged(year, r, Dimensions.Sex.Female, GdpWorkingAgeFrom, GdpWorkingAgeTo);
+            }
+            return persons;
+        }
+        double baseWorkers = WorkingAge(PriceBaseYear), wageIndex = 1;
+        var values = new double[lastYear - PriceBaseYear];
+        for (int year = PriceBaseYear + 1; year <= lastYear; year++)
+        {
+            wageIndex *= 1 + nominalWageGrowth[year];
+            values[year - PriceBaseYear - 1] = NominalGdp2024Yuan * wageIndex * WorkingAge(year) / baseWorkers;
+        }
+        return new AnnualPath("nominal GDP", PriceBaseYear + 1, values, 0);
+    }
+
     private static AnnualPath Check(AnnualPath path, string name, double min, double max)
     {
         ArgumentNullException.ThrowIfNull(path);

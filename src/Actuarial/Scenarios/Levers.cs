@@ -90,7 +90,7 @@ public static class Levers
     public static IReadOnlyList<string> PoolingRules { get; } = ["provincial", "central_adjustment", "national"];
 
     /// <summary>The subsidy rules.</summary>
-    public static IReadOnlyList<string> SubsidyRules { get; } = ["share_of_spending", "floor", "none"];
+    public static IReadOnlyList<string> SubsidyRules { get; } = ["share_of_spending", "share_of_gdp", "floor", "none"];
 
     private static readonly string[] RateRules = [RealWageShare, Fixed, WageShare, PriceShare];
 
@@ -209,9 +209,11 @@ public static class Levers
 
             new("funds.returns.entrusted_share", LeverKind.Number, "share", 0, 1, "0.351 (end-2023)", $"Share of each fund's balance entrusted to the NCSSF. {calibrationReturn}"),
             new("funds.subsidies.rule", LeverKind.Choice, "", 0, 0, "share_of_spending",
-                "Fiscal subsidies: a share of each province's pension spending, the amount that keeps every fund at a floor, or none.", SubsidyRules),
+                "Fiscal subsidies: a share of each province's pension spending (the default: 18–21% of spending in 2011–2019 while the share of GDP doubled), a share of GDP shared in proportion to spending (a real amount growing with GDP), the amount that keeps every fund at a floor (gap filling), or none.", SubsidyRules),
             new("funds.subsidies.share", LeverKind.Number, "share of pension spending", 0, 1, "the 2024 subsidy-to-spending ratio (≈ 0.2)",
                 "Subsidy per yuan of pensions paid.", UsedWhen: "rule is share_of_spending"),
+            new("funds.subsidies.percent_of_gdp", LeverKind.Number, "% of GDP", 0, 20, "none (required by share_of_gdp; the baseline's 2025 subsidies are 1.07% of GDP)",
+                "Subsidies as a percentage of nominal GDP each year.", UsedWhen: "rule is share_of_gdp"),
             new("funds.subsidies.floor_months", LeverKind.Number, "months of pensions", 0, 120, "0",
                 "The state pays whatever keeps each province's balance at or above this many months of its pensions.", UsedWhen: "rule is floor"),
             new("funds.pooling", LeverKind.List, "", 0, 0, "national pooling from 2022 (provincial pooling to 2017, central adjustment 2018–2021 before it)",

@@ -8,12 +8,6 @@ namespace Actuarial.Scenarios;
 
 public sealed partial class PensionProjection
 {
-    /// <summary>First age of the working-age population that scales GDP with employment (<see cref="EconomicTable"/>).</summary>
-    public const int GdpWorkingAgeFrom = 20;
-
-    /// <summary>Last age of the working-age population that scales GDP.</summary>
-    public const int GdpWorkingAgeTo = 64;
-
     private IReadOnlyList<EconomicYearRow>? _economicTable;
 
     /// <summary>The economy the scenario was linked to (<see cref="PensionScenario.LinkedTo"/>); a clear error when it has none.</summary>
@@ -25,10 +19,7 @@ public sealed partial class PensionProjection
     /// What a policy team reads, national, one row a year from the ledgers' first year: money in current yuan, in
     /// constant 2024 yuan and as % of GDP; the benefit ratio; the cost rate against the contribution rate; and after
     /// depletion the annual financing gap instead of a compounding negative balance.
-    /// <para>Nominal GDP: the published 2024 level (<see cref="EconomicAssumptions.NominalGdp2024Yuan"/>) grown each year by
-    /// the labour layer's nominal average-wage growth × the growth of the population aged 20–64. Assumption: a constant
-    /// labour share of income and employment moving with the working-age population, so GDP per worker grows with the
-    /// average wage.</para>
+    /// <para>Nominal GDP: <see cref="EconomicAssumptions.NominalGdp"/> on the labour layer's wage growth and the projected population.</para>
     /// <para>Financing gap: the national fund is run without debt: while it holds money it earns the year's blended return
     /// and pays the year's deficit; once a year's pensions exceed contributions, subsidies, reserve draws and what is left
     /// in the fund, the shortfall is that year's financing gap and the fund stays at 0. Before depletion the gap is 0.</para>
@@ -42,26 +33,16 @@ public sealed partial class PensionProjection
         var wageGrowth = Scenario.Labour.WageGrowth;
         var national = Funds.YearTable().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
         var scheme = Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
-        double WorkingAge(int year)
-        {
-            double persons = 0;
-            for (int r = 0; r < Demography.Shape.RegionCount; r++)
-            {
-                foreach (var sex in new[] { Sex.Male, Sex.Female }) persons += Demography.PersonsAged(year, r, sex, GdpWorkingAgeFrom, GdpWorkingAgeTo);
-            }
-            return persons;
-        }
-        double workingAge2024 = WorkingAge(EconomicAssumptions.PriceBaseYear);
-        double wageIndex = 1, prices = 1;
+        var gdpPath = economy.NominalGdp(wageGrowth, Demography, Funds.LastYear);
+        double prices = 1;
         double fund = Funds.Value(FundLine.OpeningBalance, Funds.FirstYear);
         var returns = Funds.FundReturns;
         var rows = new List<EconomicYearRow>();
         for (int year = EconomicAssumptions.PriceBaseYear + 1; year <= Funds.LastYear; year++)
         {
-            wageIndex *= 1 + wageGrowth[year];
             prices *= 1 + economy.PriceGrowth[year];
             if (year < Funds.FirstYear) continue;
-            double gdp = economy.NominalGdp2024Yuan * wageIndex * WorkingAge(year) / workingAge2024;
+            double gdp = gdpPath[year];
             var f = national[year];
             var s = scheme[year];
             double before = fund * (1 + returns[year - Funds.FirstYear]) + f.Contributions + f.Subsidies + f.FromReserve - f.Spending;
@@ -84,8 +65,8 @@ public sealed partial class PensionProjection
     /// The summary a policy team reads: the key assumptions (prices, real wage growth, rules) and the measures in
     /// constant yuan and % of GDP: benefit ratio, cost and contribution rates, subsidies, the financing gap after
     /// depletion, the general average premium and the 75-year actuarial balance (discounted at the ledgers' returns) and
-    /// the implicit pension debt (accrued-to-date liability net of the fund, discounted at the economy's long-run nominal
-    /// discount rate).
+    /// the implicit pension debt (accrued-to-date liability net of the fund, discounted at the economy's real discount
+    /// rate made nominal at each year's inflation).
     /// </summary>
     /// <param name="withImplicitDebt">Also run the closed-group projection of the implicit debt (about as long as the scheme run).</param>
     /// <exception cref="InputDataException">The scenario is not linked to an economy.</exception>
@@ -103,7 +84,7 @@ public sealed partial class PensionProjection
         double discount = economy.NominalDiscountRate(economy.LastYear);
         if (withImplicitDebt)
         {
-            var debt = AccruedToDateLiability.Compute(this, discount);
+            var debt = AccruedToDateLiability.Compute(this, y => economy.NominalDiscountRate(Math.Min(y, economy.LastYear)), discount);
             implicitDebtPercentGdp = 100 * debt.NetImplicitDebtYuan / economy.NominalGdp2024Yuan;
         }
         var first = table[Funds.FirstYear];
@@ -184,7 +165,7 @@ public sealed partial record EconomicYearRow(
 /// <param name="ValuationYears">Years of the valuation period of the premium and the balance.</param>
 /// <param name="GeneralAveragePremium">General average premium over the valuation period, share of the covered wage bill.</param>
 /// <param name="ActuarialBalance">Actuarial balance over the valuation period (without subsidies), share of the covered wage bill.</param>
-/// <param name="ImplicitDebtDiscountRate">Nominal discount rate of the implicit debt.</param>
+/// <param name="ImplicitDebtDiscountRate">Long-run nominal discount rate of the implicit debt (each year's rate is the real rate × that year's prices).</param>
 /// <param name="NetImplicitDebtPercentGdp2024">Accrued-to-date liability minus the end-2024 fund, % of 2024 GDP; null when not computed.</param>
 public sealed record PensionPolicySummary(
     string Scenario, double LongRunPriceGrowthPerYear, double RealWageGrowth2030PerYear, double RealWageGrowthLastYearPerYear,

@@ -536,6 +536,12 @@ public sealed partial class ScenarioFile
             string subsidies = Values.TryGetValue("funds.subsidies.rule", out var s) ? (string)s : "share_of_spending";
             Unused(subsidies != "share_of_spending", "funds.subsidies.rule", subsidies, "funds.subsidies.share");
             Unused(subsidies != "floor", "funds.subsidies.rule", subsidies, "funds.subsidies.floor_months");
+            Unused(subsidies != "share_of_gdp", "funds.subsidies.rule", subsidies, "funds.subsidies.percent_of_gdp");
+            if (subsidies == "share_of_gdp" && !Values.ContainsKey("funds.subsidies.percent_of_gdp") && !Errors.Any(e => e.Key == "funds.subsidies.percent_of_gdp"))
+            {
+                Error(JsonPaths.GetValueOrDefault("funds.subsidies.rule", "$.funds.subsidies"), "funds.subsidies.percent_of_gdp", null,
+                    "a percentage in [0, 20] at 'funds.subsidies.percent_of_gdp': the rule share_of_gdp needs it");
+            }
             bool reserve = Values.TryGetValue("funds.reserve.enabled", out var e) && (bool)e;
             Unused(!reserve, "funds.reserve.enabled", "false", Levers.All.Where(l => l.Key.StartsWith("funds.reserve.", StringComparison.Ordinal) && l.Key != "funds.reserve.enabled")
                 .Select(l => l.Key).ToArray());

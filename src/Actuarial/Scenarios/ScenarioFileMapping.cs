@@ -217,6 +217,7 @@ public sealed partial class ScenarioFile
         {
             "none" => new NoSubsidy(),
             "floor" => new FloorSubsidy(Number("funds.subsidies.floor_months") ?? 0),
+            "share_of_gdp" => new SubsidyShareOfGdp(Number("funds.subsidies.percent_of_gdp")!.Value),
             _ => new SubsidyShareOfSpending(Number("funds.subsidies.share") ?? ChinaDefaults.SubsidyShareOfSpending2024()),
         };
         var funds = ChinaFunds.China2024(Horizon, ChinaDefaults.NonEntrustedFundReturn,

@@ -171,6 +171,16 @@ public sealed class ScenarioSampleRegressionTests
     }
 
     [Test]
+    public void Subsidies_held_at_their_2025_share_of_GDP_deplete_earlier()
+    {
+        var table = Run("subsidies-share-of-gdp").EconomicTable();
+        Assert.That(table.Select(r => r.SubsidiesPercentGdp), Is.All.EqualTo(1.07).Within(1e-9));
+        Assert.That(Run("baseline").EconomicTable().Single(r => r.Year == 2025).SubsidiesPercentGdp, Is.EqualTo(1.07).Within(0.005), "the sample's share is the baseline's 2025 share");
+        Assert.That(Depletion("subsidies-share-of-gdp"), Is.LessThanOrEqualTo(Depletion("baseline")));
+        Assert.That(FirstDeficit("subsidies-share-of-gdp"), Is.LessThan(FirstDeficit("baseline")));
+    }
+
+    [Test]
     public void Pooling_rules_move_money_between_provinces_but_not_the_national_total()
     {
         var baseline = Summary("baseline");
