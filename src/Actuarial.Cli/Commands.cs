@@ -128,6 +128,10 @@ internal static class Summary
                 lines.Add(($"{year.ToString(c)}: benefit ratio; cost / contribution rate, % wage bill", $"{r.BenefitRatio.ToString("F3", c)}; {(100 * r.CostRateShareOfWageBill).ToString("F1", c)} / {(100 * r.ContributionRateShareOfWageBill).ToString("F1", c)}"));
                 lines.Add(($"{year.ToString(c)}: pensions / subsidies / financing gap, % GDP", $"{r.PensionsPercentGdp.ToString("F2", c)} / {r.SubsidiesPercentGdp.ToString("F2", c)} / {r.FinancingGapPercentGdp.ToString("F2", c)}"));
             }
+            foreach (var r in p.NewRetireeReplacementRates([1970, 1990, 2010]).Where(r => r.Profile == Actuarial.Scheme.TypicalWorker.Defaults[0].Name))
+            {
+                lines.Add(($"replacement rate, man at the average wage, 35 years, retiring {r.RetirementYear.ToString(c)}", r.ReplacementOfAverageWage.ToString("F3", c)));
+            }
             lines.Add(($"general average premium, {ps.ValuationYears} years, % wage bill", (100 * ps.GeneralAveragePremium).ToString("F1", c)));
             lines.Add(($"actuarial balance, {ps.ValuationYears} years, % wage bill", (100 * ps.ActuarialBalance).ToString("F1", c)));
             if (ps.NetImplicitDebtPercentGdp2024 is { } debt)
@@ -200,6 +204,7 @@ internal static class Output
         Csv(p.Scheme.Summary(), "scheme_by_year.csv");
         Csv(p.Demography.Summary(), "demographic_summary.csv");
         if (p.Scenario.Economy is not null) Csv(p.EconomicTable(), "economy_by_year.csv");
+        Csv(p.NewRetireeReplacementRates(), "replacement_rates_by_cohort.csv");
         Csv(Verification.KeyMeasures(p), "key_measures.csv");
         if (p.Funds.Assumptions.Reserve is not null) Csv(p.Funds.ReserveTable(), "reserve_by_year.csv");
 

@@ -99,6 +99,31 @@ public sealed partial class PensionProjection
             valuationYears, gap, balance.ActuarialBalance, discount, implicitDebtPercentGdp);
     }
 
+    /// <summary>Birth years of the cohorts whose replacement rates <see cref="NewRetireeReplacementRates"/> gives by default: 1965–2035 every fifth year (retiring about 2028–2098).</summary>
+    public static IReadOnlyList<int> ReplacementRateBirthYears { get; } = Enumerable.Range(0, 15).Select(i => 1965 + 5 * i).ToArray();
+
+    /// <summary>
+    /// Replacement rates of new retirees by cohort, nationally: the first pension of each typical worker
+    /// (<see cref="Scheme.TypicalWorker.Defaults"/>) retiring at the statutory age under the scenario's rules, on the
+    /// projection's national average covered wage (back-cast before 2024 at the historical wage growth, extended after the
+    /// end year at the last year's growth), with the scenario's CPI path read by the crediting rule. Cohorts retiring
+    /// after the end year are left out.
+    /// </summary>
+    /// <param name="birthYears">Birth years; default <see cref="ReplacementRateBirthYears"/>.</param>
+    public IReadOnlyList<Scheme.ReplacementRateRow> NewRetireeReplacementRates(IEnumerable<int>? birthYears = null)
+    {
+        var a = Scheme.Assumptions;
+        var wage = Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year, r => r.AverageWageYuan);
+        int first = wage.Keys.Min(), last = wage.Keys.Max();
+        double tail = wage[last] / wage[last - 1] - 1;
+        double Wage(int year) =>
+            year < first ? wage[first] * Math.Pow(1 + a.HistoricalWageGrowth, year - first)
+            : year > last ? wage[last] * Math.Pow(1 + tail, year - last)
+            : wage[year];
+        var rows = Actuarial.Scheme.ReplacementRates.Compute(a.Rules, Actuarial.Scheme.TypicalWorker.Defaults, birthYears ?? ReplacementRateBirthYears, Wage, a.PriceGrowthIn, a.AccountsStartYear);
+        return rows.Where(r => r.RetirementYear <= last).ToArray();
+    }
+
     private static string Describe(IFutureRateRule rule) => rule switch
     {
         PricesPlusShareOfRealWageGrowth p => $"prices + {p.Share:0.00} × real wage growth",

@@ -179,6 +179,22 @@ public sealed class EconomyPropertyTests
     }
 
     [Test]
+    public void Replacement_rates_of_new_retirees_rise_with_the_crediting_share()
+    {
+        var baseline = Baseline.Value.NewRetireeReplacementRates([1990]);
+        var scenario = Unlinked.Value;
+        var rules = scenario.Scheme.Rules;
+        scenario = scenario with { Scheme = scenario.Scheme with { Rules = rules with { CreditingRates = rules.CreditingRates with { FutureRule = new PricesPlusShareOfRealWageGrowth(1) } } } };
+        var fuller = PensionProjector.Run(scenario.LinkedTo(ChinaDefaults.Economy()), Demography.Value).NewRetireeReplacementRates([1990]);
+        Assert.That(baseline, Has.Count.EqualTo(Actuarial.Scheme.TypicalWorker.Defaults.Count));
+        for (int i = 0; i < baseline.Count; i++)
+        {
+            Assert.That(fuller[i].AccountPensionYuanPerMonth, Is.GreaterThan(baseline[i].AccountPensionYuanPerMonth), baseline[i].Profile);
+            Assert.That(fuller[i].BasicPensionYuanPerMonth, Is.EqualTo(baseline[i].BasicPensionYuanPerMonth).Within(1e-9).Percent, "the basic pension does not read the crediting rate");
+        }
+    }
+
+    [Test]
     public void The_financing_gap_is_zero_before_depletion_and_pays_the_deficit_after()
     {
         var p = Baseline.Value;
