@@ -181,6 +181,18 @@ public sealed class ScenarioSampleRegressionTests
     }
 
     [Test]
+    public void The_low_and_high_cost_alternatives_bracket_the_baseline()
+    {
+        Assert.That(Depletion("alternative-low-cost"), Is.GreaterThan(Depletion("baseline")));
+        Assert.That(Depletion("alternative-high-cost"), Is.LessThan(Depletion("baseline")));
+        Assert.That(FirstDeficit("alternative-low-cost"), Is.GreaterThan(FirstDeficit("baseline")));
+        Assert.That(FirstDeficit("alternative-high-cost"), Is.LessThan(FirstDeficit("baseline")));
+        double Premium(string name) => Run(name).Funds.GeneralAveragePremium(0, 2099);
+        Assert.That(Premium("alternative-low-cost"), Is.LessThan(Premium("baseline")));
+        Assert.That(Premium("alternative-high-cost"), Is.GreaterThan(Premium("baseline")));
+    }
+
+    [Test]
     public void Pooling_rules_move_money_between_provinces_but_not_the_national_total()
     {
         var baseline = Summary("baseline");
