@@ -68,6 +68,18 @@ public sealed class PensionGoalSeekTests
     }
 
     [Test]
+    public void Share_of_real_wage_growth_that_keeps_the_national_fund_solvent_through_2050()
+    {
+        // The default passes on 0.48 of real wage growth; price indexation alone (share 0) keeps the fund longer.
+        var lever = PensionLever.IndexationShareOfRealWageGrowth();
+        var target = new SolvencyTarget(2050);
+        var result = Seeker.Value.Solve(lever, target, 0, 1, 1e-4);
+        AssertHoldsAndJustPastFails(lever, target, result, 1e-4);
+        TestContext.Out.WriteLine($"share of real wage growth solvent through 2050: {result.Lever:F4}");
+        Assert.That(result.Lever, Is.LessThan(Actuarial.Economy.ChinaEconomy.IndexationShareOfRealWageGrowth()), "the baseline is depleted before 2050");
+    }
+
+    [Test]
     public void Yearly_subsidy_that_keeps_the_national_fund_solvent_through_2070()
     {
         var lever = PensionLever.Subsidy(2026);
