@@ -127,6 +127,7 @@ internal static class Summary
                 var r = e[year];
                 lines.Add(($"{year.ToString(c)}: benefit ratio; cost / contribution rate, % wage bill", $"{r.BenefitRatio.ToString("F3", c)}; {(100 * r.CostRateShareOfWageBill).ToString("F1", c)} / {(100 * r.ContributionRateShareOfWageBill).ToString("F1", c)}"));
                 lines.Add(($"{year.ToString(c)}: pensions / subsidies / financing gap, % GDP", $"{r.PensionsPercentGdp.ToString("F2", c)} / {r.SubsidiesPercentGdp.ToString("F2", c)} / {r.FinancingGapPercentGdp.ToString("F2", c)}"));
+                lines.Add(($"{year.ToString(c)}: subsidies, % of budget revenue", r.SubsidiesPercentBudgetRevenue.ToString("F1", c)));
             }
             foreach (var r in p.NewRetireeReplacementRates([1970, 1990, 2010]).Where(r => r.Profile == Actuarial.Scheme.TypicalWorker.Defaults[0].Name))
             {

@@ -24,6 +24,13 @@ public static class ChinaEconomy
     public static AnnualPath NominalGdpHundredMillionYuanHistory { get; } =
         new("nominal GDP", 2019, [990_865, 1_013_567, 1_143_670, 1_210_207, 1_260_582, 1_349_084], 0);
 
+    /// <summary>
+    /// General public budget revenue 2024 (全国一般公共预算收入): 219,702 亿 (MOF 2024 budget execution, not in the shared
+    /// reference, [U]); 16.3% of 2024 GDP. The budget revenue of later years is assumed to stay that share of GDP
+    /// (assumption: no tax reform is projected), so subsidies as % of budget revenue = % of GDP ÷ 0.163.
+    /// </summary>
+    public const double GeneralBudgetRevenue2024HundredMillionYuan = 219_702;
+
     /// <summary>Long-run real average-wage growth the default converges to: 1.5% a year. Assumption: real wages follow labour
     /// productivity, which in converged high-income economies has grown about 1–2% a year; the low half is not taken
     /// because China's capital per worker is still below theirs.</summary>
@@ -99,6 +106,7 @@ public static class ChinaEconomy
             RealOtherReturn = AnnualPath.Constant("real other return", first, lastYear, RealOtherReturn),
             RealDiscountRate = RealDiscountRate,
             NominalGdp2024Yuan = NominalGdpHundredMillionYuanHistory[2024] * Funds.ChinaFundFigures.YuanPer100Million,
+            BudgetRevenueShareOfGdp = GeneralBudgetRevenue2024HundredMillionYuan / NominalGdpHundredMillionYuanHistory[2024],
         };
     }
 

@@ -43,6 +43,9 @@ public sealed record EconomicAssumptions
     /// <summary>Nominal GDP of <see cref="PriceBaseYear"/>, yuan (&gt; 0).</summary>
     public double NominalGdp2024Yuan { get; init => field = CheckNumber(value, nameof(NominalGdp2024Yuan), 1, double.MaxValue); }
 
+    /// <summary>General public budget revenue as a share of GDP, held at its 2024 level (&gt; 0, ≤ 1); reads subsidies against the budget.</summary>
+    public double BudgetRevenueShareOfGdp { get; init => field = CheckNumber(value, nameof(BudgetRevenueShareOfGdp), 1e-6, 1); } = 1;
+
     /// <summary>Last year every path covers.</summary>
     public int LastYear => Math.Min(Math.Min(PriceGrowth.LastYear, RealWageGrowth.LastYear), Math.Min(RealEntrustedReturn.LastYear, RealOtherReturn.LastYear));
 

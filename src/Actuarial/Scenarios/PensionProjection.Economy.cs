@@ -56,7 +56,7 @@ public sealed partial class PensionProjection
                 f.Contributions, f.Subsidies, f.Spending, f.ClosingBalance,
                 f.Contributions / prices, f.Subsidies / prices, f.Spending / prices, f.ClosingBalance / prices,
                 100 * f.Contributions / gdp, 100 * f.Subsidies / gdp, 100 * f.Spending / gdp, 100 * f.ClosingBalance / gdp,
-                gap / prices, 100 * gap / gdp));
+                gap / prices, 100 * gap / gdp, 100 * f.Subsidies / (economy.BudgetRevenueShareOfGdp * gdp)));
         }
         return rows;
     }
@@ -160,6 +160,7 @@ public sealed partial class PensionProjection
 /// <param name="ClosingBalancePercentGdp">Year-end balance, % of GDP.</param>
 /// <param name="FinancingGapYuan2024Prices">After depletion, the year's pensions not paid by contributions, subsidies and reserve draws, constant 2024 yuan (0 before).</param>
 /// <param name="FinancingGapPercentGdp">The same, % of GDP.</param>
+/// <param name="SubsidiesPercentBudgetRevenue">Subsidies, % of the general public budget's revenue (held at its 2024 share of GDP, <see cref="EconomicAssumptions.BudgetRevenueShareOfGdp"/>).</param>
 [CsvHelper.CsvRecord]
 public sealed partial record EconomicYearRow(
     int Year, double PriceLevel2024Is1, double NominalGdpYuan, double PriceGrowthPerYear, double RealWageGrowthPerYear,
@@ -168,7 +169,7 @@ public sealed partial record EconomicYearRow(
     double ContributionsYuan, double SubsidiesYuan, double PensionsYuan, double ClosingBalanceYuan,
     double ContributionsYuan2024Prices, double SubsidiesYuan2024Prices, double PensionsYuan2024Prices, double ClosingBalanceYuan2024Prices,
     double ContributionsPercentGdp, double SubsidiesPercentGdp, double PensionsPercentGdp, double ClosingBalancePercentGdp,
-    double FinancingGapYuan2024Prices, double FinancingGapPercentGdp);
+    double FinancingGapYuan2024Prices, double FinancingGapPercentGdp, double SubsidiesPercentBudgetRevenue);
 
 /// <summary>The policy summary of a linked projection (<see cref="PensionProjection.PolicySummary"/>).</summary>
 /// <param name="Scenario">Scenario name.</param>

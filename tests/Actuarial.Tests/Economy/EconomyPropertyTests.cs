@@ -111,6 +111,8 @@ public sealed class EconomyPropertyTests
         {
             var f = funds[r.Year];
             Assert.That(r.PriceLevel2024Is1, Is.EqualTo(economy.PriceLevel(r.Year)).Within(1e-15 * r.PriceLevel2024Is1));
+            // 2024 budget revenue 219,702 亿 over GDP 1,349,084 亿 = 16.3%, held.
+            Assert.That(r.SubsidiesPercentBudgetRevenue, Is.EqualTo(r.SubsidiesPercentGdp * 1_349_084 / 219_702).Within(1e-9 * r.SubsidiesPercentBudgetRevenue));
             Assert.That(r.ClosingBalanceYuan2024Prices * r.PriceLevel2024Is1, Is.EqualTo(r.ClosingBalanceYuan).Within(1e-9 * Math.Abs(r.ClosingBalanceYuan) + 1));
             // B(t+1) = B(t)(1 + ρ) + C + S + T_in + D − P − T_out, in current and (divided by the year's price level) constant yuan.
             double nominal = f.OpeningBalance + f.InvestmentReturn + f.Contributions + f.Subsidies + f.TransfersIn + f.FromReserve - f.Spending - f.TransfersOut;
