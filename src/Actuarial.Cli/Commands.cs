@@ -111,6 +111,35 @@ internal static class Summary
             int deficits = p.Funds.YearTable().Count(r => r.Year == year && r.RegionCode != 0 && r.CurrentBalance < 0);
             lines.Add(($"provinces in current deficit (with subsidies), {year.ToString(c)}", $"{deficits} of 31"));
         }
+        if (p.Scenario.Economy is not null)
+        {
+            string Pct(double share) => (100 * share).ToString("F2", c) + "%";
+            var e = p.EconomicTable().ToDictionary(r => r.Year);
+            var ps = p.PolicySummary(withImplicitDebt: !shortProvinces);
+            lines.Add(("peak national balance, trillion 2024 yuan", (ps.PeakBalanceYuan2024Prices / 1e12).ToString("F2", c)));
+            lines.Add(("assumed: price growth (long run), per year", Pct(ps.LongRunPriceGrowthPerYear)));
+            lines.Add(("assumed: real wage growth 2030 / " + s.LastYear.ToString(c), $"{Pct(ps.RealWageGrowth2030PerYear)} / {Pct(ps.RealWageGrowthLastYearPerYear)}"));
+            lines.Add(("pension increases after 2025", ps.IndexationRule));
+            lines.Add(("account crediting after 2024", ps.CreditingRule));
+            lines.Add(("subsidies", ps.SubsidyRule));
+            foreach (int year in new[] { p.Funds.FirstYear, 2030, 2050, 2070, 2100 }.Where(e.ContainsKey))
+            {
+                var r = e[year];
+                lines.Add(($"{year.ToString(c)}: benefit ratio; cost / contribution rate, % wage bill", $"{r.BenefitRatio.ToString("F3", c)}; {(100 * r.CostRateShareOfWageBill).ToString("F1", c)} / {(100 * r.ContributionRateShareOfWageBill).ToString("F1", c)}"));
+                lines.Add(($"{year.ToString(c)}: pensions / subsidies / financing gap, % GDP", $"{r.PensionsPercentGdp.ToString("F2", c)} / {r.SubsidiesPercentGdp.ToString("F2", c)} / {r.FinancingGapPercentGdp.ToString("F2", c)}"));
+                lines.Add(($"{year.ToString(c)}: subsidies, % of budget revenue", r.SubsidiesPercentBudgetRevenue.ToString("F1", c)));
+            }
+            foreach (var r in p.NewRetireeReplacementRates([1970, 1990, 2010]).Where(r => r.Profile == Actuarial.Scheme.TypicalWorker.Defaults[0].Name))
+            {
+                lines.Add(($"replacement rate, man at the average wage, 35 years, retiring {r.RetirementYear.ToString(c)}", r.ReplacementOfAverageWage.ToString("F3", c)));
+            }
+            lines.Add(($"general average premium, {ps.ValuationYears} years, % wage bill", (100 * ps.GeneralAveragePremium).ToString("F1", c)));
+            lines.Add(($"actuarial balance, {ps.ValuationYears} years, % wage bill", (100 * ps.ActuarialBalance).ToString("F1", c)));
+            if (ps.NetImplicitDebtPercentGdp2024 is { } debt)
+            {
+                lines.Add(($"net implicit pension debt, end-2024, % of 2024 GDP (at {Pct(ps.ImplicitDebtDiscountRate)})", debt.ToString("F0", c)));
+            }
+        }
         var depleted = s.DepletedProvinces;
         string list = depleted.Count == 0 ? "none" : $"{depleted.Count} of 31: " +
             string.Join(", ", depleted.Take(shortProvinces ? 3 : depleted.Count).Select(d => $"{d.Region} {d.Year.ToString(c)}")) +
@@ -175,6 +204,8 @@ internal static class Output
         Csv(p.Funds.Summary(), "funds_summary.csv");
         Csv(p.Scheme.Summary(), "scheme_by_year.csv");
         Csv(p.Demography.Summary(), "demographic_summary.csv");
+        if (p.Scenario.Economy is not null) Csv(p.EconomicTable(), "economy_by_year.csv");
+        Csv(p.NewRetireeReplacementRates(), "replacement_rates_by_cohort.csv");
         Csv(Verification.KeyMeasures(p), "key_measures.csv");
         if (p.Funds.Assumptions.Reserve is not null) Csv(p.Funds.ReserveTable(), "reserve_by_year.csv");
 

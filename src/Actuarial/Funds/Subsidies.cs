@@ -1,5 +1,6 @@
 using System.Globalization;
 using Actuarial.IO;
+using Actuarial.Demography;
 
 namespace Actuarial.Funds;
 
@@ -189,5 +190,56 @@ public sealed record CombinedSubsidy(IReadOnlyList<ISubsidyRule> Rules) : ISubsi
     public void TopUp(in FundYear year, ReadOnlySpan<double> balanceBeforeTopUp, Span<double> topUp)
     {
         for (int i = 0; i < Rules.Count; i++) Rules[i].TopUp(year, balanceBeforeTopUp, topUp);
+    }
+}
+
+/// <summary>
+/// A subsidy of a fixed share of nominal GDP each year (equivalently a real amount growing with real GDP), shared among
+/// the provinces in proportion to their pension spending. The GDP path comes from the projection
+/// (<see cref="Scenarios.PensionProjector"/> supplies it from the scenario's economy and population); a rule without one
+/// is refused before a run. Published history: 2011 subsidies 2,272 亿 (reference §5.1 [S]) against GDP 48.8 万亿 ([U]) ≈
+/// 0.47% of GDP; 2019 10,318.66 亿 (§5.1 [S2]) against 99.1 万亿 ≈ 1.04% — the share of GDP doubled while the share of
+/// spending stayed at 18–21% (<see cref="SubsidyShareOfSpending"/>), which is why the baseline keeps the share of spending.
+/// </summary>
+public sealed record SubsidyShareOfGdp : ISubsidyRule
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="percentOfGdp">Subsidies as a percentage of GDP, in [0, 20].</param>
+    /// <param name="nominalGdpYuan">Nominal GDP by year, yuan; null until the projection supplies it.</param>
+    public SubsidyShareOfGdp(double percentOfGdp, AnnualPath? nominalGdpYuan = null)
+    {
+        if (!double.IsFinite(percentOfGdp) || percentOfGdp < 0 || percentOfGdp > 20)
+        {
+            throw new InputDataException("subsidy share of GDP", null, "percent_of_gdp", percentOfGdp.ToString("R", CultureInfo.InvariantCulture), "a percentage in [0, 20]");
+        }
+        PercentOfGdp = percentOfGdp;
+        NominalGdpYuan = nominalGdpYuan;
+    }
+
+    /// <summary>Subsidies, % of GDP.</summary>
+    public double PercentOfGdp { get; }
+
+    /// <summary>Nominal GDP by year, yuan, or null before the projection supplies it.</summary>
+    public AnnualPath? NominalGdpYuan { get; }
+
+    /// <inheritdoc />
+    public string Name => $"subsidy {PercentOfGdp:0.###}% of GDP";
+
+    /// <inheritdoc />
+    public void Validate(FundFlows flows)
+    {
+        if (NominalGdpYuan is null || !NominalGdpYuan.Covers(flows.FirstYear, flows.LastYear))
+        {
+            throw new InputDataException("subsidy share of GDP", null, "nominal GDP", NominalGdpYuan is null ? "(none)" : $"{NominalGdpYuan.FirstYear}–{NominalGdpYuan.LastYear}",
+                $"a GDP path over {flows.FirstYear}–{flows.LastYear}: run the scenario through PensionProjector with an economy (PensionScenario.LinkedTo)");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Scheduled(in FundYear year, Span<double> subsidies)
+    {
+        double total = System.Numerics.Tensors.TensorPrimitives.Sum(year.Pensions);
+        if (!(total > 0)) return;
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(year.Pensions, PercentOfGdp / 100 * NominalGdpYuan![year.Year] / total, subsidies, subsidies);
     }
 }

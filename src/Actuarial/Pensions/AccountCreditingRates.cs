@@ -12,8 +12,12 @@ namespace Actuarial.Pensions;
 /// Published rates (rules reference §1.5): 2016 8.31% [S]; 2017 7.12% [S2/U]; 2018 8.29% [S2/U]; 2019 7.61% [S];
 /// 2020 6.04% [S2]; 2021 6.69% [S2/U]; 2022 6.12% [S]; 2023 3.97% [S2/U]; 2024 2.62% [S2/U]. 2025 is not published in the
 /// sources and falls to the future rule. Before 2016: a provincial rate near the one-year deposit rate, about 2%–3.5%
-/// ([S2]); the default 2.5% is an assumption ([U]). Future rule default: the last published rate held,
-/// <c>FixedRate(0.0262)</c> — an assumption ([U]) a scenario should choose.
+/// ([S2]); the default 2.5% is an assumption ([U]). Future rule default: linked to wage growth, prices plus a share of real
+/// wage growth (<see cref="PricesPlusShareOfRealWageGrowth"/>) with the share estimated on the published rates 2016–2024
+/// against the year's wage and price growth (<see cref="Economy.ChinaEconomy.CreditingShareOfRealWageGrowth"/>, ≈ 0.73).
+/// The 2017 rules (人社部发〔2017〕31号, not in the shared reference, [U]) set the rate with reference to wage growth and
+/// fund returns; the estimate reads the wage link off the published rates. Holding the last rate (2.62%) fixed for
+/// 75 years would cut the real value of accounts whenever wages or prices grow faster.
 /// </remarks>
 public sealed record AccountCreditingRates
 {
@@ -33,7 +37,7 @@ public sealed record AccountCreditingRates
         new("individual-account crediting rate", 2016, [0.0831, 0.0712, 0.0829, 0.0761, 0.0604, 0.0669, 0.0612, 0.0397, 0.0262], 0, 1);
 
     /// <summary>The China defaults (see remarks).</summary>
-    public static AccountCreditingRates ChinaDefaults { get; } = new(PublishedChina, 0.025, new FixedRate(0.0262));
+    public static AccountCreditingRates ChinaDefaults { get; } = new(PublishedChina, 0.025, new PricesPlusShareOfRealWageGrowth(Economy.ChinaEconomy.CreditingShareOfRealWageGrowth()));
 
     /// <summary>Published rates by year.</summary>
     public AnnualPath Published

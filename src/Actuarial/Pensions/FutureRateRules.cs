@@ -56,3 +56,25 @@ public sealed record FixedRate : IFutureRateRule
     /// <inheritdoc />
     public double Rate(double wageGrowth, double priceGrowth) => Value;
 }
+
+/// <summary>
+/// Prices plus a share of real wage growth: <c>(1 + π)(1 + Share × r) − 1</c> with r = (1 + wageGrowth)/(1 + π) − 1 the
+/// real wage growth. Share 0 is price indexation, share 1 wage indexation, anything between a mix (the Swiss-style
+/// mixed index). Unlike <see cref="ShareOfWageGrowth"/> of nominal growth, the real rate it gives does not depend on
+/// inflation, so a scenario that changes inflation alone changes no real pension (no money illusion). The China
+/// defaults estimate the share from the published increases and crediting rates
+/// (<see cref="Economy.ChinaEconomy.EstimateShareOfRealWageGrowth"/>).
+/// </summary>
+public sealed record PricesPlusShareOfRealWageGrowth : IFutureRateRule
+{
+    /// <summary>Creates the rule.</summary>
+    /// <param name="share">Share of real wage growth, in [0, 1].</param>
+    /// <exception cref="Actuarial.IO.InputDataException">The share is outside [0, 1].</exception>
+    public PricesPlusShareOfRealWageGrowth(double share) { Share = share; }
+
+    /// <summary>Share of real wage growth, in [0, 1].</summary>
+    public double Share { get; init => field = RuleChecks.Rate(value, nameof(PricesPlusShareOfRealWageGrowth), nameof(Share)); }
+
+    /// <inheritdoc />
+    public double Rate(double wageGrowth, double priceGrowth) => (1 + priceGrowth) * (1 + Share * ((1 + wageGrowth) / (1 + priceGrowth) - 1)) - 1;
+}

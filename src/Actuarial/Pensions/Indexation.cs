@@ -12,8 +12,11 @@ namespace Actuarial.Pensions;
 /// Global Times). 2005–2015 ≈10% a year ([S2]) is not shipped. The increase is applied to the previous year's average
 /// basic pension as a national cap; provinces split it into flat, contribution-linked and tilted parts ([S2]) — the
 /// projection applies it uniformly.</para>
-/// <para>Future rule default: the last published increase held, <c>FixedRate(0.02)</c> — an assumption ([U]) a
-/// scenario should choose.</para>
+/// <para>Future rule default: prices plus a share of real wage growth (<see cref="PricesPlusShareOfRealWageGrowth"/>), the
+/// share estimated on the published increases 2016–2025 against the year's wage and price growth
+/// (<see cref="Economy.ChinaEconomy.IndexationShareOfRealWageGrowth"/>, ≈ 0.48; in nominal terms the 2016–2023 increases
+/// were 46–73% of that year's wage growth). A fixed nominal increase would cut the real pension whenever prices rise
+/// faster than it and the benefit ratio whenever wages do: a cut no law makes.</para>
 /// </remarks>
 public sealed record Indexation
 {
@@ -31,7 +34,7 @@ public sealed record Indexation
         new("general pension increase", 2016, [0.065, 0.055, 0.05, 0.05, 0.05, 0.045, 0.04, 0.038, 0.03, 0.02], 0, 1);
 
     /// <summary>The China defaults (see remarks).</summary>
-    public static Indexation ChinaDefaults { get; } = new(PublishedChina, new FixedRate(0.02));
+    public static Indexation ChinaDefaults { get; } = new(PublishedChina, new PricesPlusShareOfRealWageGrowth(Economy.ChinaEconomy.IndexationShareOfRealWageGrowth()));
 
     /// <summary>Published increases by year.</summary>
     public AnnualPath Published

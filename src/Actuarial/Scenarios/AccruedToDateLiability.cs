@@ -31,9 +31,40 @@ public static class AccruedToDateLiability
             throw new IO.InputDataException("accrued-to-date liability", null, nameof(discountRatePerYear),
                 discountRatePerYear.ToString(System.Globalization.CultureInfo.InvariantCulture), "a finite rate above −1");
         }
+        return Compute(projection, _ => discountRatePerYear, discountRatePerYear);
+    }
+
+    /// <summary>
+    /// Computes the ADL of a projection discounted at a rate by year (e.g. a real rate made nominal at each year's
+    /// inflation, <see cref="Economy.EconomicAssumptions.NominalDiscountRate"/>, so that the measure has no money illusion).
+    /// </summary>
+    /// <param name="projection">A projection from <see cref="PensionProjector"/>.</param>
+    /// <param name="discountRate">Nominal discount rate of each calendar year; above −1.</param>
+    /// <param name="reportedRate">The rate reported in the result (e.g. the long-run rate).</param>
+    public static ImplicitPensionDebtResult Compute(PensionProjection projection, Func<int, double> discountRate, double reportedRate)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(discountRate);
         var scheme = projection.Scheme;
+        // Wages stop rising in a closed group, so rules linked to wage growth would read a fall of real wages: the closed
+        // group is given the increases and crediting rates the open projection actually applied, year by year.
+        var a = scheme.Assumptions;
+        var wages = scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year, r => r.AverageWageYuan);
+        var increases = new List<(int, double)>();
+        var crediting = new List<(int, double)>();
+        for (int year = a.Rules.Indexation.Published.FirstYear; year <= scheme.EndYear; year++)
+        {
+            double growth = wages.TryGetValue(year, out var w) && wages.TryGetValue(year - 1, out var w0) && w0 > 0 ? w / w0 - 1 : a.HistoricalWageGrowth;
+            increases.Add((year, a.Rules.Indexation.Increase(year, growth, a.PriceGrowthIn(year))));
+            crediting.Add((year, a.Rules.CreditingRates.Rate(year, growth, a.PriceGrowthIn(year))));
+        }
+        var rules = a.Rules with
+        {
+            Indexation = a.Rules.Indexation with { Published = Demography.AnnualPath.FromYears("applied increases", increases, 0, 1) },
+            CreditingRates = a.Rules.CreditingRates with { Published = Demography.AnnualPath.FromYears("applied crediting rates", crediting, 0, 1) },
+        };
         var closed = SchemeProjector.Run(
-            scheme.Assumptions with { Workforce = new ClosedGroupWorkforce(scheme.Assumptions.Workforce, SchemeAssumptions.BaseYear) },
+            a with { Rules = rules, Workforce = new ClosedGroupWorkforce(a.Workforce, SchemeAssumptions.BaseYear) },
             scheme.Calibration);
         int first = ChinaFunds.FirstYear2024Table, last = closed.EndYear;
         var payments = new double[last - first + 1];
@@ -43,11 +74,15 @@ public static class AccruedToDateLiability
             double paid = 0;
             foreach (double p in closed.Flows.Pensions(year)) paid += p;
             payments[year - first] = paid;
-            rates[year - first] = discountRatePerYear;
+            rates[year - first] = discountRate(year);
+            if (!(rates[year - first] > -1) || !double.IsFinite(rates[year - first]))
+            {
+                throw new IO.InputDataException("accrued-to-date liability", null, "discountRate", rates[year - first].ToString(System.Globalization.CultureInfo.InvariantCulture), $"a finite rate above −1 in {year}");
+            }
         }
         double fund = projection.Scenario.Funds.OpeningBalances.Values.Sum();
         double liability = ImplicitPensionDebt.AccruedToDateLiability(payments, rates);
-        return new ImplicitPensionDebtResult(first, last, discountRatePerYear, liability, fund, liability - fund, payments);
+        return new ImplicitPensionDebtResult(first, last, reportedRate, liability, fund, liability - fund, payments);
     }
 
     /// <summary>The workforce of a closed group: as given up to the valuation year, nobody covered after it.</summary>

@@ -130,9 +130,16 @@ public static class ChinaDefaults
     /// The pension baseline: the demographic defaults, the calibrated labour market, current scheme rules (the 2025
     /// retirement reform, national pooling) and the provincial funds opening on 1 January 2025 with the end-2024
     /// balances. Fiscal subsidies are a share of spending equal to the 2024 subsidy-to-spending ratio implied by the
-    /// scheme's calibration (<see cref="SubsidyShareOfSpending2024"/>).
+    /// scheme's calibration (<see cref="SubsidyShareOfSpending2024"/>). Wages, prices, fund returns, indexation and crediting
+    /// follow one macro-economic path (<see cref="Economy"/>, linked by <see cref="Scenarios.PensionScenario.LinkedTo"/>).
     /// </summary>
-    public static PensionScenario PensionScenario() => new()
+    public static PensionScenario PensionScenario() => UnlinkedPensionScenario().LinkedTo(Economy());
+
+    /// <summary>
+    /// The baseline's layers before they are linked to the economy (<see cref="Scenarios.PensionScenario.LinkedTo"/>): the
+    /// labour layer's nominal wage growth after 2025 held at the 2019–2024 average and constant nominal fund returns.
+    /// </summary>
+    public static PensionScenario UnlinkedPensionScenario() => new()
     {
         Name = "baseline",
         Demography = Demography(),
@@ -140,6 +147,11 @@ public static class ChinaDefaults
         Funds = Funds.ChinaFunds.China2024(EndYear, NonEntrustedFundReturn, subsidies: new Funds.SubsidyShareOfSpending(SubsidyShareOfSpending2024())),
         EndYear = EndYear,
     };
+
+    /// <summary>The default macro-economic path 2025–2100 (<see cref="Actuarial.Economy.ChinaEconomy.Defaults"/>).</summary>
+    public static Actuarial.Economy.EconomicAssumptions Economy() => DefaultEconomy.Value;
+
+    private static readonly Lazy<Actuarial.Economy.EconomicAssumptions> DefaultEconomy = new(() => Actuarial.Economy.ChinaEconomy.Defaults(EndYear));
 
     /// <summary>
     /// Subsidies per yuan of pensions paid in 2024: the national subsidy share of fund revenue the scheme's calibration

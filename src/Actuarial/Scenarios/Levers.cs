@@ -83,13 +83,16 @@ public static class Levers
     /// <summary>Share-of-price-growth rule name.</summary>
     public const string PriceShare = "price_share";
 
+    /// <summary>Prices-plus-a-share-of-real-wage-growth rule name (the default of indexation and crediting).</summary>
+    public const string RealWageShare = "real_wage_share";
+
     /// <summary>The pooling rules a period may name.</summary>
     public static IReadOnlyList<string> PoolingRules { get; } = ["provincial", "central_adjustment", "national"];
 
     /// <summary>The subsidy rules.</summary>
-    public static IReadOnlyList<string> SubsidyRules { get; } = ["share_of_spending", "floor", "none"];
+    public static IReadOnlyList<string> SubsidyRules { get; } = ["share_of_spending", "share_of_gdp", "floor", "none"];
 
-    private static readonly string[] RateRules = [Fixed, WageShare, PriceShare];
+    private static readonly string[] RateRules = [RealWageShare, Fixed, WageShare, PriceShare];
 
     /// <summary>Every key, in document order.</summary>
     public static IReadOnlyList<LeverSpec> All { get; } = Build();
@@ -128,8 +131,22 @@ public static class Levers
             new("demography.schooling.pace", LeverKind.Number, "ratio", 0.1, 5, "1",
                 "Pace of the expansion of schooling along the Wittgenstein SSP2 attainment path, counted from 2020 (2 = twice as fast)."),
         };
+        list.AddRange(
+        [
+            new("economy.price_growth", LeverKind.Path, "per year", -0.1, 0.3, "0 in 2025 (observed), 0.01 in 2026, 0.015 in 2027, then 0.02 (the CPI target)",
+                $"Consumer-price growth. Every nominal path after 2025 is a real path × prices: wages, fund returns, and through the rules pension increases and crediting; changing it alone changes no real amount and no ratio. {path}."),
+            new("economy.real_wage_growth", LeverKind.Path, "per year", -0.2, 0.3, "5.3% (2019–2024 average) converging to 1.5% with a 15-year half-life",
+                $"Real growth of every province's average wage from 2026 (nominal = (1 + real)(1 + price growth) − 1; 2025 keeps the published +4.3%). {path}."),
+            new("economy.real_return_entrusted", LeverKind.Path, "per year", -0.5, 0.5, "0.032 (5.00% a year 2016–2023 less that period's inflation)",
+                $"Real return on the part of each fund entrusted to the NCSSF, from 2026 (2025 keeps the nominal 5%). {path}."),
+            new("economy.real_return_other", LeverKind.Path, "per year", -0.5, 0.5, "0 (deposit and bond yields about equal to inflation)",
+                $"Real return on the rest of each fund (deposits, bonds), from 2026 (2025 keeps the nominal 2%). {path}."),
+            new("economy.real_discount_rate", LeverKind.Number, "per year", -0.05, 0.2, "0.02",
+                "Real discount rate of the implicit pension debt (made nominal at the long-run price growth)."),
+        ]);
         foreach (var lever in LabourLevers.All)
         {
+            if (lever == LabourLever.WageGrowth) continue; // set through economy.real_wage_growth and economy.price_growth
             var (min, max) = lever.Range();
             string unit = lever switch
             {
@@ -177,29 +194,26 @@ public static class Levers
                 "Pace of the rise for women cadres.", UsedWhen: "reform is true"),
             new("scheme.retirement.women_workers_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "2",
                 "Pace of the rise for women workers.", UsedWhen: "reform is true"),
-            new("scheme.indexation.rule", LeverKind.Choice, "", 0, 0, "fixed",
-                "Rule for the general increase of pensions after the last published year (2025): a fixed rate, a share of wage growth or a share of price growth.", RateRules),
-            new("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "none (required by the share rules)",
-                "Share of wage (or price) growth passed to pensions.", UsedWhen: "rule is wage_share or price_share"),
-            new("scheme.indexation.rate", LeverKind.Number, "per year", 0, 0.2, "0.02",
-                "The fixed increase.", UsedWhen: "rule is fixed"),
-            new("scheme.crediting.rule", LeverKind.Choice, "", 0, 0, "fixed",
+            new("scheme.indexation.rule", LeverKind.Choice, "", 0, 0, "real_wage_share",
+                "Rule for the general increase of pensions after the last published year (2025): prices plus a share of real wage growth, a fixed nominal rate, a share of nominal wage growth or a share of price growth.", RateRules),
+            new("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.48, estimated on the 2016–2025 increases; required by the other share rules",
+                "Share of real wage growth (real_wage_share), of nominal wage growth (wage_share) or of price growth (price_share) passed to pensions.", UsedWhen: "rule is real_wage_share, wage_share or price_share"),
+            new("scheme.indexation.rate", LeverKind.Number, "per year", 0, 0.2, "none",
+                "The fixed nominal increase.", UsedWhen: "rule is fixed"),
+            new("scheme.crediting.rule", LeverKind.Choice, "", 0, 0, "real_wage_share",
                 "Rule for the individual-account crediting rate after the last published year (2024).", RateRules),
-            new("scheme.crediting.share", LeverKind.Number, "share", 0, 1, "none (required by the share rules)",
-                "Share of wage (or price) growth credited.", UsedWhen: "rule is wage_share or price_share"),
-            new("scheme.crediting.rate", LeverKind.Number, "per year", 0, 0.2, "0.0262",
-                "The fixed crediting rate.", UsedWhen: "rule is fixed"),
-            new("scheme.price_growth", LeverKind.Number, "per year", -0.1, 0.2, "0.02",
-                "Consumer-price growth read by the price-share rules of indexation and crediting."),
+            new("scheme.crediting.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.73, estimated on the 2016–2024 rates; required by the other share rules",
+                "Share of real wage growth (real_wage_share), of nominal wage growth or of price growth credited.", UsedWhen: "rule is real_wage_share, wage_share or price_share"),
+            new("scheme.crediting.rate", LeverKind.Number, "per year", 0, 0.2, "none",
+                "The fixed nominal crediting rate.", UsedWhen: "rule is fixed"),
 
-            new("funds.returns.other", LeverKind.Path, "per year", -0.5, 0.5, "0.02",
-                $"Return on the part of the provincial funds not entrusted to the NCSSF (deposits, bonds); {path}. {calibrationReturn}"),
-            new("funds.returns.entrusted", LeverKind.Path, "per year", -0.5, 0.5, "0.05", $"Return on the part entrusted to the NCSSF; {path}. {calibrationReturn}"),
             new("funds.returns.entrusted_share", LeverKind.Number, "share", 0, 1, "0.351 (end-2023)", $"Share of each fund's balance entrusted to the NCSSF. {calibrationReturn}"),
             new("funds.subsidies.rule", LeverKind.Choice, "", 0, 0, "share_of_spending",
-                "Fiscal subsidies: a share of each province's pension spending, the amount that keeps every fund at a floor, or none.", SubsidyRules),
+                "Fiscal subsidies: a share of each province's pension spending (the default: 18–21% of spending in 2011–2019 while the share of GDP doubled), a share of GDP shared in proportion to spending (a real amount growing with GDP), the amount that keeps every fund at a floor (gap filling), or none.", SubsidyRules),
             new("funds.subsidies.share", LeverKind.Number, "share of pension spending", 0, 1, "the 2024 subsidy-to-spending ratio (≈ 0.2)",
                 "Subsidy per yuan of pensions paid.", UsedWhen: "rule is share_of_spending"),
+            new("funds.subsidies.percent_of_gdp", LeverKind.Number, "% of GDP", 0, 20, "none (required by share_of_gdp; the baseline's 2025 subsidies are 1.07% of GDP)",
+                "Subsidies as a percentage of nominal GDP each year.", UsedWhen: "rule is share_of_gdp"),
             new("funds.subsidies.floor_months", LeverKind.Number, "months of pensions", 0, 120, "0",
                 "The state pays whatever keeps each province's balance at or above this many months of its pensions.", UsedWhen: "rule is floor"),
             new("funds.pooling", LeverKind.List, "", 0, 0, "national pooling from 2022 (provincial pooling to 2017, central adjustment 2018–2021 before it)",

@@ -32,8 +32,16 @@ public static class PensionProjector
         var workforce = scenario.Labour.Compile();
         var scheme = SchemeProjector.Run(SchemeAssumptionsFor(scenario, demography, workforce));
         var flows = scheme.Flows.From(ChinaFunds.FirstYear2024Table);
-        var funds = FundProjector.Run(flows, scenario.Funds);
+        var funds = FundProjector.Run(flows, FundsWithGdp(scenario, demography));
         return new PensionProjection(scenario, demography, scheme, funds);
+    }
+
+    /// <summary>The scenario's fund assumptions with the GDP path given to a subsidy rule that reads it (<see cref="SubsidyShareOfGdp"/>).</summary>
+    internal static FundAssumptions FundsWithGdp(PensionScenario scenario, DemographicProjection demography)
+    {
+        if (scenario.Funds.Subsidies is not SubsidyShareOfGdp { NominalGdpYuan: null } rule || scenario.Economy is null) return scenario.Funds;
+        var gdp = scenario.Economy.NominalGdp(scenario.Labour.WageGrowth, demography, scenario.EndYear);
+        return scenario.Funds with { Subsidies = new SubsidyShareOfGdp(rule.PercentOfGdp, gdp) };
     }
 
     /// <summary>

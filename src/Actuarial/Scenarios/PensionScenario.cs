@@ -36,6 +36,47 @@ public sealed record PensionScenario
     /// <summary>Last projected year.</summary>
     public required int EndYear { get; init; }
 
+    /// <summary>
+    /// The macro-economic path the scenario's nominal inputs were linked to (<see cref="LinkedTo"/>), or null for a
+    /// scenario whose layers carry their own nominal paths. The projection reads it for GDP, the price level and the
+    /// discount rate of its policy view (<see cref="PensionProjection.EconomicTable"/>).
+    /// </summary>
+    public Actuarial.Economy.EconomicAssumptions? Economy { get; init; }
+
+    // The same labour layer linked to the same economy gives the very same object, so that scenarios that change no
+    // labour or economic lever keep equal layers (ScenarioFileRunner shares what is equal).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LabourAssumptions,
+        System.Runtime.CompilerServices.ConditionalWeakTable<Actuarial.Economy.EconomicAssumptions, LabourAssumptions>> LinkedLabour = new();
+
+    /// <summary>
+    /// The scenario with every nominal input linked to <paramref name="economy"/>: the labour layer's wage growth after
+    /// the observed years = (1 + real wage growth)(1 + π) − 1, the CPI path read by the indexation and crediting rules, the
+    /// fund returns after the observed years = (1 + real return)(1 + π) − 1. With rules that read real wage growth and
+    /// prices (<see cref="Pensions.PricesPlusShareOfRealWageGrowth"/>) and subsidies proportional to spending, changing
+    /// inflation alone then scales every money amount by the price level and changes no real amount and no ratio.
+    /// </summary>
+    /// <exception cref="InputDataException">The economy does not cover the scenario's years.</exception>
+    public PensionScenario LinkedTo(Actuarial.Economy.EconomicAssumptions economy)
+    {
+        ArgumentNullException.ThrowIfNull(economy);
+        if (economy.LastYear < EndYear)
+        {
+            throw new InputDataException(Name, null, "Economy.LastYear", economy.LastYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"at least the scenario's end year {EndYear}");
+        }
+        return this with
+        {
+            Economy = economy,
+            Labour = LinkedLabour.GetValue(Labour, _ => new()).GetValue(economy, e => Labour with { WageGrowth = e.LinkWageGrowth(Labour.WageGrowth) }),
+            Scheme = Scheme with { PriceGrowthPath = economy.PriceGrowth },
+            Funds = Funds with
+            {
+                EntrustedReturn = economy.LinkReturn(Funds.EntrustedReturn, economy.RealEntrustedReturn),
+                OtherReturn = economy.LinkReturn(Funds.OtherReturn, economy.RealOtherReturn),
+            },
+        };
+    }
+
     /// <summary>Checks that the layers cover the horizon.</summary>
     /// <exception cref="InputDataException">A layer ends before <see cref="EndYear"/>.</exception>
     public void Validate()

@@ -519,18 +519,29 @@ public sealed partial class ScenarioFile
                 "scheme.retirement.women_workers_target_age", "scheme.retirement.men_pace", "scheme.retirement.women_cadres_pace", "scheme.retirement.women_workers_pace");
             foreach (var section in new[] { "scheme.indexation", "scheme.crediting" })
             {
-                string rule = Values.TryGetValue(section + ".rule", out var v) ? (string)v : Levers.Fixed;
+                string rule = Values.TryGetValue(section + ".rule", out var v) ? (string)v : Levers.RealWageShare;
                 Unused(rule == Levers.Fixed, section + ".rule", rule, section + ".share");
                 Unused(rule != Levers.Fixed, section + ".rule", rule, section + ".rate");
-                if (rule != Levers.Fixed && !Values.ContainsKey(section + ".share") && !Errors.Any(e => e.Key == section + ".share"))
+                if (rule is Levers.WageShare or Levers.PriceShare && !Values.ContainsKey(section + ".share") && !Errors.Any(e => e.Key == section + ".share"))
                 {
                     Error(JsonPaths.GetValueOrDefault(section + ".rule", "$." + section), section + ".share", null,
                         $"a share in [0, 1] at '{section}.share': the rule {rule} needs it");
+                }
+                if (rule == Levers.Fixed && !Values.ContainsKey(section + ".rate") && !Errors.Any(e => e.Key == section + ".rate"))
+                {
+                    Error(JsonPaths.GetValueOrDefault(section + ".rule", "$." + section), section + ".rate", null,
+                        $"a rate in [0, 0.2] at '{section}.rate': the rule fixed needs it");
                 }
             }
             string subsidies = Values.TryGetValue("funds.subsidies.rule", out var s) ? (string)s : "share_of_spending";
             Unused(subsidies != "share_of_spending", "funds.subsidies.rule", subsidies, "funds.subsidies.share");
             Unused(subsidies != "floor", "funds.subsidies.rule", subsidies, "funds.subsidies.floor_months");
+            Unused(subsidies != "share_of_gdp", "funds.subsidies.rule", subsidies, "funds.subsidies.percent_of_gdp");
+            if (subsidies == "share_of_gdp" && !Values.ContainsKey("funds.subsidies.percent_of_gdp") && !Errors.Any(e => e.Key == "funds.subsidies.percent_of_gdp"))
+            {
+                Error(JsonPaths.GetValueOrDefault("funds.subsidies.rule", "$.funds.subsidies"), "funds.subsidies.percent_of_gdp", null,
+                    "a percentage in [0, 20] at 'funds.subsidies.percent_of_gdp': the rule share_of_gdp needs it");
+            }
             bool reserve = Values.TryGetValue("funds.reserve.enabled", out var e) && (bool)e;
             Unused(!reserve, "funds.reserve.enabled", "false", Levers.All.Where(l => l.Key.StartsWith("funds.reserve.", StringComparison.Ordinal) && l.Key != "funds.reserve.enabled")
                 .Select(l => l.Key).ToArray());

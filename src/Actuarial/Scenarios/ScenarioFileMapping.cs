@@ -24,18 +24,19 @@ public sealed partial class ScenarioFile
     /// <exception cref="ScenarioFileException">A combination the model refuses (e.g. a TFR offset that makes the TFR negative).</exception>
     public PensionScenario ToScenario()
     {
-        var baseline = ChinaDefaults.PensionScenario();
+        var baseline = ChinaDefaults.UnlinkedPensionScenario();
         try
         {
-            return baseline with
+            var scenario = baseline with
             {
                 Name = Name,
                 EndYear = Horizon,
                 Demography = MapDemography(baseline.Demography),
                 Labour = MapLabour(baseline.Labour),
-                Scheme = baseline.Scheme with { Rules = MapRules(baseline.Scheme.Rules), PriceGrowth = Number("scheme.price_growth") ?? baseline.Scheme.PriceGrowth },
+                Scheme = baseline.Scheme with { Rules = MapRules(baseline.Scheme.Rules) },
                 Funds = MapFunds(),
             };
+            return scenario.LinkedTo(MapEconomy(ChinaDefaults.Economy()));
         }
         catch (IO.InputDataException e)
         {
@@ -111,6 +112,20 @@ public sealed partial class ScenarioFile
         return Override(scaled, PathOf($"demography.mortality.e0_offset_{label}"), (_, v, x) => v + x);
     }
 
+    /// <summary>The default economy with the file's economy levers; untouched, the very same default object.</summary>
+    private Economy.EconomicAssumptions MapEconomy(Economy.EconomicAssumptions e)
+    {
+        if (!Levers.All.Any(s => s.Key.StartsWith("economy.", StringComparison.Ordinal) && Has(s.Key))) return e;
+        return e with
+        {
+            PriceGrowth = Override(e.PriceGrowth, PathOf("economy.price_growth"), (_, _, x) => x),
+            RealWageGrowth = Override(e.RealWageGrowth, PathOf("economy.real_wage_growth"), (_, _, x) => x),
+            RealEntrustedReturn = Override(e.RealEntrustedReturn, PathOf("economy.real_return_entrusted"), (_, _, x) => x),
+            RealOtherReturn = Override(e.RealOtherReturn, PathOf("economy.real_return_other"), (_, _, x) => x),
+            RealDiscountRate = Number("economy.real_discount_rate") ?? e.RealDiscountRate,
+        };
+    }
+
     private LabourAssumptions MapLabour(LabourAssumptions labour)
     {
         foreach (var lever in LabourLevers.All)
@@ -175,12 +190,13 @@ public sealed partial class ScenarioFile
     private IFutureRateRule RateRule(string section, IFutureRateRule defaults)
     {
         string? rule = Text(section + ".rule");
-        if (rule is null && !Has(section + ".rate")) return defaults;
-        return (rule ?? Levers.Fixed) switch
+        if (rule is null && !Has(section + ".share")) return defaults;
+        return (rule ?? Levers.RealWageShare) switch
         {
             Levers.WageShare => new ShareOfWageGrowth(Number(section + ".share")!.Value),
             Levers.PriceShare => new ShareOfPriceGrowth(Number(section + ".share")!.Value),
-            _ => Number(section + ".rate") is { } rate ? new FixedRate(rate) : defaults,
+            Levers.Fixed => new FixedRate(Number(section + ".rate")!.Value),
+            _ => Number(section + ".share") is { } share ? new PricesPlusShareOfRealWageGrowth(share) : defaults,
         };
     }
 
@@ -202,15 +218,11 @@ public sealed partial class ScenarioFile
         {
             "none" => new NoSubsidy(),
             "floor" => new FloorSubsidy(Number("funds.subsidies.floor_months") ?? 0),
+            "share_of_gdp" => new SubsidyShareOfGdp(Number("funds.subsidies.percent_of_gdp")!.Value),
             _ => new SubsidyShareOfSpending(Number("funds.subsidies.share") ?? ChinaDefaults.SubsidyShareOfSpending2024()),
         };
         var funds = ChinaFunds.China2024(Horizon, ChinaDefaults.NonEntrustedFundReturn,
             entrustedShare: Number("funds.returns.entrusted_share") ?? ChinaFunds.EntrustedShare2023, subsidies: subsidies, pooling: MapPooling());
-        funds = funds with
-        {
-            OtherReturn = Override(funds.OtherReturn, PathOf("funds.returns.other"), (_, _, x) => x),
-            EntrustedReturn = Override(funds.EntrustedReturn, PathOf("funds.returns.entrusted"), (_, _, x) => x),
-        };
         if (Boolean("funds.reserve.enabled") == true)
         {
             var reserve = ChinaFunds.Reserve2024(Horizon, dividendYield: Number("funds.reserve.dividend_yield") ?? 0,

@@ -140,6 +140,14 @@ public static class Verification
         foreach (int year in years) Ratio("system_dependency_ratio", year, scheme[year].SystemDependencyRatio);
         var demography = projection.Demography.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
         foreach (int year in years) Ratio("old_age_dependency_ratio", year, demography[year].OldAgeDependencyRatio);
+        if (projection.Scenario.Economy is not null)
+        {
+            var economy = projection.EconomicTable().ToDictionary(r => r.Year);
+            foreach (int year in years) Ratio("benefit_ratio", year, economy[year].BenefitRatio);
+            foreach (int year in years) Ratio("cost_rate_share_of_wage_bill", year, economy[year].CostRateShareOfWageBill);
+            foreach (int year in years) Ratio("subsidies_percent_gdp", year, economy[year].SubsidiesPercentGdp);
+            foreach (int year in years) Ratio("financing_gap_percent_gdp", year, economy[year].FinancingGapPercentGdp);
+        }
         foreach (var p in summaries.Where(r => r.RegionCode != 0).OrderBy(r => r.RegionCode))
         {
             Year("depletion_year", p.Region, p.DepletionYear);

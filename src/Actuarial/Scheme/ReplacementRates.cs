@@ -100,7 +100,7 @@ public static class ReplacementRates
             year < first ? w0 * Math.Pow(1 + a.HistoricalWageGrowth, year - first)
             : year > last ? wN * Math.Pow(1 + tailGrowth, year - last)
             : projection.Flows.AverageWage(year)[r];
-        return Compute(a.Rules, workers, birthYears, Wage, a.PriceGrowth, a.AccountsStartYear);
+        return Compute(a.Rules, workers, birthYears, Wage, a.PriceGrowthIn, a.AccountsStartYear);
     }
 
     /// <summary>The core: replacement rates on any average-wage path.</summary>
@@ -111,7 +111,12 @@ public static class ReplacementRates
     /// <param name="priceGrowth">Price growth passed to the future rules.</param>
     /// <param name="accountsStartYear">First year of individual accounts.</param>
     public static IReadOnlyList<ReplacementRateRow> Compute(SchemeRules rules, IEnumerable<TypicalWorker> workers, IEnumerable<int> birthYears,
-        Func<int, double> averageWage, double priceGrowth, int accountsStartYear = 1998)
+        Func<int, double> averageWage, double priceGrowth, int accountsStartYear = 1998) =>
+        Compute(rules, workers, birthYears, averageWage, _ => priceGrowth, accountsStartYear);
+
+    /// <summary>The core with price growth by year (the projection's CPI path).</summary>
+    internal static IReadOnlyList<ReplacementRateRow> Compute(SchemeRules rules, IEnumerable<TypicalWorker> workers, IEnumerable<int> birthYears,
+        Func<int, double> averageWage, Func<int, double> priceGrowth, int accountsStartYear = 1998)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(workers);
@@ -132,7 +137,7 @@ public static class ReplacementRates
         return rows;
     }
 
-    private static ReplacementRateRow One(SchemeRules rules, TypicalWorker worker, int birthYear, Func<int, double> averageWage, double priceGrowth, int accountsStartYear)
+    private static ReplacementRateRow One(SchemeRules rules, TypicalWorker worker, int birthYear, Func<int, double> averageWage, Func<int, double> priceGrowth, int accountsStartYear)
     {
         var birth = new YearMonth(birthYear, 7);
         int ageMonths = rules.RetirementAges.StatutoryAgeMonths(worker.Category, birth);
@@ -149,7 +154,7 @@ public static class ReplacementRates
             indexSum += contributionBase / w;
             if (year < accountYearsStart) continue;
             double ee = rules.Contributions.EmployeeAnnual(Math.Max(year, eeFrom));
-            double rate = rules.CreditingRates.Rate(year, growth, priceGrowth);
+            double rate = rules.CreditingRates.Rate(year, growth, priceGrowth(year));
             account = (account + ee * contributionBase) * (1 + rate);
         }
         double years = worker.CareerYears;

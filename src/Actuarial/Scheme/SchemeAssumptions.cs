@@ -109,6 +109,16 @@ public sealed record SchemeAssumptions
     /// <summary>Price growth passed to the future rules of indexation and crediting (used only by a rule that reads it). Default 2% (assumption: the PBoC's usual CPI target).</summary>
     public double PriceGrowth { get; init => field = InRange(value, -0.5, 1, nameof(PriceGrowth)); } = 0.02;
 
+    /// <summary>
+    /// Consumer-price growth by year read by the future rules of indexation and crediting; years outside the path read
+    /// <see cref="PriceGrowth"/>. Null (the default of a bare record) uses <see cref="PriceGrowth"/> every year; a linked
+    /// scenario sets the economy's CPI path (<see cref="Scenarios.PensionScenario.LinkedTo"/>).
+    /// </summary>
+    public AnnualPath? PriceGrowthPath { get; init; }
+
+    /// <summary>The price growth of a year: the path's value where it covers the year, else <see cref="PriceGrowth"/>.</summary>
+    public double PriceGrowthIn(int year) => PriceGrowthPath is { } path && year >= path.FirstYear && year <= path.LastYear ? path[year] : PriceGrowth;
+
     /// <summary>People short of the minimum years at retirement; default <see cref="ShortfallRule.BuyMissingYears"/>.</summary>
     public ShortfallRule ShortOfMinimumYears { get; init; } = ShortfallRule.BuyMissingYears;
 

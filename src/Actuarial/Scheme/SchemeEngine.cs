@@ -415,7 +415,7 @@ internal sealed class SchemeEngine
             _averageWagePrevious[r] = _averageWage[r] / (1 + _a.HistoricalWageGrowth);
         }
         _wageGrowth = _a.HistoricalWageGrowth;
-        _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
+        _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowthIn(year));
 
         _deemedFloor = _baseDeemedFloor;
         double density = _a.ContributionDensity;
@@ -999,9 +999,9 @@ internal sealed class SchemeEngine
         double previousNational = _nationalWage;
         _nationalWage = allWorkers > 0 ? allWages / allWorkers : 0;
         _wageGrowth = previousNational > 0 && _nationalWage > 0 ? _nationalWage / previousNational - 1 : 0;
-        double increase = _rules.Indexation.Increase(year, _wageGrowth, _a.PriceGrowth);
+        double increase = _rules.Indexation.Increase(year, _wageGrowth, _a.PriceGrowthIn(year));
         _pensionIndex *= 1 + increase;
-        _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
+        _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowthIn(year));
     }
 
     /// <summary>Software prefetch (into L2) of the cache lines of <paramref name="count"/> cells from <paramref name="from"/>; a hint, no effect on results.</summary>
@@ -1122,7 +1122,7 @@ internal sealed class SchemeEngine
             {
                 double ee = _rules.Contributions.EmployeeAnnual(Math.Max(year, _rules.Contributions.EmployeeToAccount.From.Year));
                 double wage = Math.Pow(1 + _a.HistoricalWageGrowth, year - SchemeAssumptions.BaseYear);
-                double rate = _rules.CreditingRates.Rate(year, _a.HistoricalWageGrowth, _a.PriceGrowth);
+                double rate = _rules.CreditingRates.Rate(year, _a.HistoricalWageGrowth, _a.PriceGrowthIn(year));
                 balance = (balance + ee * wage) * (1 + rate);
             }
             factor[n] = balance;

@@ -42,7 +42,7 @@ namespace Actuarial.Scheme;
 /// years × the provincial coefficient (a parameter of the formula). New pensioners join the cell's pensioners at the
 /// count-weighted average pension.</para>
 /// <para><b>Indexation.</b> Pensions in payment rise each year by <see cref="Pensions.Indexation"/> (published to 2025,
-/// then the scenario rule, given the national covered-wage growth and <see cref="SchemeAssumptions.PriceGrowth"/>).</para>
+/// then the scenario rule, given the national covered-wage growth and the year's price growth, <see cref="SchemeAssumptions.PriceGrowthIn"/>).</para>
 /// <para><b>Money and FundFlows.</b> The yearbook's revenue and expenditure, and the accumulated balance that opens the fund
 /// layer, are one pot: individual accounts are largely notional (their money was spent on current pensions), so
 /// <see cref="FundFlows.Contributions"/> carries all contributions that reach the fund — employer (pooled fund) plus

@@ -41,7 +41,20 @@ public sealed record PensionLever(string Name, Func<PensionScenario, double, Pen
         IsInteger: false, HigherIsSafer: true);
 
     /// <summary>
-    /// Indexation of pensions in payment after the published years: a share x of the year's wage growth
+    /// Indexation of pensions in payment after the published years: prices plus a share x of the year's real wage growth
+    /// (<see cref="PricesPlusShareOfRealWageGrowth"/>, the rule of the China defaults; x in [0, 1]).
+    /// </summary>
+    public static PensionLever IndexationShareOfRealWageGrowth() => new(
+        "indexation, prices + share of real wage growth",
+        (scenario, x) =>
+        {
+            var rules = scenario.Scheme.Rules;
+            return scenario with { Scheme = scenario.Scheme with { Rules = rules with { Indexation = rules.Indexation with { FutureRule = new PricesPlusShareOfRealWageGrowth(x) } } } };
+        },
+        IsInteger: false, HigherIsSafer: false);
+
+    /// <summary>
+    /// Indexation of pensions in payment after the published years: a share x of the year's nominal wage growth
     /// (<see cref="ShareOfWageGrowth"/>; x in [0, 1]).
     /// </summary>
     public static PensionLever IndexationShareOfWageGrowth() => new(

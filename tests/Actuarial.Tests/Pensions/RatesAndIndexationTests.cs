@@ -29,8 +29,11 @@ public sealed class AccountCreditingRatesTests
         Assert.Multiple(() =>
         {
             Assert.That(China.Rate(2010), Is.EqualTo(0.025), "pre-2016 assumption");
-            Assert.That(China.Rate(2025), Is.EqualTo(0.0262), "last published held");
-            Assert.That(China.Rate(2060, 0.05, 0.02), Is.EqualTo(0.0262));
+            // Default after 2024: prices plus the share of real wage growth estimated on 2016–2024 (≈ 0.73).
+            double share = Actuarial.Economy.ChinaEconomy.CreditingShareOfRealWageGrowth();
+            Assert.That(share, Is.InRange(0.70, 0.76), "estimated on the published 2016–2024 rates");
+            Assert.That(China.Rate(2060, 0.05, 0.02), Is.EqualTo(1.02 * (1 + share * (1.05 / 1.02 - 1)) - 1).Within(1e-15));
+            Assert.Throws<ArgumentException>(() => China.Rate(2025), "the default rule needs wage and price growth");
             Assert.That(wageLinked.Rate(2030, 0.05, 0.02), Is.EqualTo(0.04).Within(1e-15));
             Assert.That(wageLinked.Rate(2024, 0.05, 0.02), Is.EqualTo(0.0262), "published years are not overridden");
             Assert.Throws<ArgumentException>(() => wageLinked.Rate(2030), "a wage-linked rule needs wage growth");
@@ -63,7 +66,10 @@ public sealed class IndexationTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(China.Increase(2026), Is.EqualTo(0.02), "default: last published held");
+            // Default after 2025: prices plus the share of real wage growth estimated on 2016–2025 (≈ 0.48).
+            double share = Actuarial.Economy.ChinaEconomy.IndexationShareOfRealWageGrowth();
+            Assert.That(share, Is.InRange(0.45, 0.51), "estimated on the published 2016–2025 increases");
+            Assert.That(China.Increase(2026, 0.05, 0.02), Is.EqualTo(1.02 * (1 + share * (1.05 / 1.02 - 1)) - 1).Within(1e-15));
             Assert.That((China with { FutureRule = new ShareOfWageGrowth(0.6) }).Increase(2030, 0.05, 0.02), Is.EqualTo(0.03).Within(1e-15));
             Assert.That((China with { FutureRule = new ShareOfPriceGrowth(1.0) }).Increase(2030, 0.05, 0.02), Is.EqualTo(0.02).Within(1e-15));
             Assert.That((China with { FutureRule = new FixedRate(0.025) }).Increase(2030), Is.EqualTo(0.025));

@@ -40,9 +40,9 @@ public sealed class ScenarioFileTests
     [Test]
     public void Comments_and_trailing_commas_are_allowed()
     {
-        var file = ScenarioFile.Parse("// a comment\n{ /* block */ \"horizon\": 2060, \"labour\": { \"wage_growth\": 0.05, }, }", File);
+        var file = ScenarioFile.Parse("// a comment\n{ /* block */ \"horizon\": 2060, \"economy\": { \"real_wage_growth\": 0.05, }, }", File);
         Assert.That(file.Horizon, Is.EqualTo(2060));
-        Assert.That(file.PathOf("labour.wage_growth"), Is.EqualTo(new LeverPath(2025, [0.05])).Using<LeverPath>((a, b) => a.FirstYear == b.FirstYear && a.Values.SequenceEqual(b.Values)));
+        Assert.That(file.PathOf("economy.real_wage_growth"), Is.EqualTo(new LeverPath(2025, [0.05])).Using<LeverPath>((a, b) => a.FirstYear == b.FirstYear && a.Values.SequenceEqual(b.Values)));
     }
 
     [Test]
@@ -87,10 +87,10 @@ public sealed class ScenarioFileTests
         Assert.That(e.ValidRange, Does.Contain("2030–2032"));
     }
 
-    [TestCase("{ \"labour\": { \"wage_growth\": { \"2020\": 0.05 } } }", "2025")]
-    [TestCase("{ \"horizon\": 2050, \"labour\": { \"wage_growth\": { \"2025-2060\": 0.05 } } }", "2050")]
-    [TestCase("{ \"labour\": { \"wage_growth\": { \"2025-2030\": 0.05, \"2030\": 0.04 } } }", "given once")]
-    [TestCase("{ \"labour\": { \"wage_growth\": { \"next year\": 0.05 } } }", "a year or a range")]
+    [TestCase("{ \"economy\": { \"real_wage_growth\": { \"2020\": 0.05 } } }", "2025")]
+    [TestCase("{ \"horizon\": 2050, \"economy\": { \"real_wage_growth\": { \"2025-2060\": 0.05 } } }", "2050")]
+    [TestCase("{ \"economy\": { \"real_wage_growth\": { \"2025-2030\": 0.05, \"2030\": 0.04 } } }", "given once")]
+    [TestCase("{ \"economy\": { \"real_wage_growth\": { \"next year\": 0.05 } } }", "a year or a range")]
     [TestCase("{ \"horizon\": 2200 }", "2100")]
     [TestCase("{ \"scheme\": { \"retirement\": { \"reform\": \"no\" } } }", "true or false")]
     [TestCase("{ \"scheme\": { \"indexation\": { \"rule\": \"wages\" } } }", "wage_share")]
@@ -102,9 +102,13 @@ public sealed class ScenarioFileTests
     [Test]
     public void An_indexation_share_is_rejected_when_the_rule_is_fixed()
     {
-        var e = Fails("{ \"scheme\": { \"indexation\": { \"share\": 0.6 } } }");
+        var e = Fails("{ \"scheme\": { \"indexation\": { \"rule\": \"fixed\", \"rate\": 0.02, \"share\": 0.6 } } }");
         Assert.That(e.Key, Is.EqualTo("scheme.indexation.share"));
-        Assert.That(e.ValidRange, Does.Contain("fixed (the default)"));
+        Assert.That(e.ValidRange, Does.Contain("fixed"));
+        var rate = Fails("{ \"scheme\": { \"indexation\": { \"rate\": 0.02 } } }");
+        Assert.That(rate.Key, Is.EqualTo("scheme.indexation.rate"));
+        Assert.That(rate.ValidRange, Does.Contain("real_wage_share (the default)"));
+        Assert.That(Fails("{ \"scheme\": { \"indexation\": { \"rule\": \"fixed\" } } }").ValidRange, Does.Contain("needs it"));
         Assert.That(Fails("{ \"scheme\": { \"indexation\": { \"rule\": \"wage_share\" } } }").ValidRange, Does.Contain("needs it"));
         Assert.That(Fails("{ \"scheme\": { \"crediting\": { \"rule\": \"price_share\", \"share\": 0.5, \"rate\": 0.03 } } }").Key, Is.EqualTo("scheme.crediting.rate"));
     }
@@ -139,7 +143,7 @@ public sealed class ScenarioFileTests
     [Test]
     public void Every_error_is_reported_at_once()
     {
-        var e = Fails("{ \"horizn\": 2050, \"labour\": { \"contribution_density\": 2 }, \"scheme\": { \"indexation\": { \"share\": 0.5 } } }");
+        var e = Fails("{ \"horizn\": 2050, \"labour\": { \"contribution_density\": 2 }, \"scheme\": { \"indexation\": { \"rate\": 0.05 } } }");
         Assert.That(e.Errors, Has.Count.EqualTo(3));
     }
 
@@ -166,7 +170,7 @@ public sealed class ScenarioFileTests
                 "contributions": { "employer_rate": { "2027-2029": 0.18, "2030": 0.20 }, "relief": { "2025": 0.5 } },
                 "retirement": { "men_target_age": 65, "women_workers_pace": 1 },
                 "indexation": { "rule": "wage_share", "share": 0.6 },
-                "crediting": { "rate": 0.03 },
+                "crediting": { "rule": "fixed", "rate": 0.03 },
               },
             }
             """, File).ToScenario();
@@ -191,8 +195,9 @@ public sealed class ScenarioFileTests
         var s = ScenarioFile.Parse("""
             {
               "horizon": 2080,
+              "economy": { "real_return_other": { "2030": 0.01 } },
               "funds": {
-                "returns": { "other": { "2030": 0.03 }, "entrusted_share": 0.5 },
+                "returns": { "entrusted_share": 0.5 },
                 "subsidies": { "rule": "floor", "floor_months": 3 },
                 "pooling": [ { "from": 2025, "to": 2034, "rule": "central_adjustment", "ratio": 0.05 }, { "from": 2035, "rule": "provincial" } ],
                 "reserve": { "enabled": true, "state_capital": 5, "dividend_yield": 0.03, "draws_from": 2030 },
@@ -202,8 +207,9 @@ public sealed class ScenarioFileTests
         var f = s.Funds;
         Assert.That(s.EndYear, Is.EqualTo(2080));
         Assert.That(s.Demography.EndYear, Is.EqualTo(2080));
-        Assert.That(f.OtherReturn[2029], Is.EqualTo(ChinaDefaults.NonEntrustedFundReturn));
-        Assert.That(f.OtherReturn[2080], Is.EqualTo(0.03));
+        Assert.That(f.OtherReturn[2025], Is.EqualTo(ChinaDefaults.NonEntrustedFundReturn), "2025 keeps the nominal return");
+        Assert.That(f.OtherReturn[2029], Is.EqualTo(1.02 * (1 + ChinaDefaults.Economy().RealOtherReturn[2029]) - 1).Within(1e-15), "real default × prices");
+        Assert.That(f.OtherReturn[2080], Is.EqualTo(1.01 * 1.02 - 1).Within(1e-15), "the real lever × prices");
         Assert.That(f.EntrustedShare, Is.EqualTo(0.5));
         Assert.That(f.Subsidies, Is.EqualTo(new FloorSubsidy(3)));
         Assert.That(f.Pooling.RuleFor(2021), Is.InstanceOf<CentralAdjustment>(), "history is kept");

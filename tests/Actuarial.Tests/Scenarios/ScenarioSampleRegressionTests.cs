@@ -84,7 +84,7 @@ public sealed class ScenarioSampleRegressionTests
     public void Samples_that_keep_the_demography_share_its_projection()
     {
         Assert.That(Run("pooling-provincial").Demography, Is.SameAs(Run("baseline").Demography));
-        Assert.That(Run("indexation-60pct-wages").Demography, Is.SameAs(Run("baseline").Demography));
+        Assert.That(Run("indexation-wages").Demography, Is.SameAs(Run("baseline").Demography));
         Assert.That(Run("fertility-plus-0.3").Demography, Is.Not.SameAs(Run("baseline").Demography));
     }
 
@@ -142,9 +142,54 @@ public sealed class ScenarioSampleRegressionTests
     }
 
     [Test]
-    public void Indexing_at_60_percent_of_wage_growth_costs_more_than_a_fixed_2_percent()
+    public void Indexing_pensions_to_wages_costs_more_than_the_historical_share()
     {
-        Assert.That(Depletion("indexation-60pct-wages"), Is.LessThan(Depletion("baseline")));
+        Assert.That(Depletion("indexation-wages"), Is.LessThan(Depletion("baseline")));
+    }
+
+    [Test]
+    public void Fixed_nominal_increases_look_cheaper_only_by_cutting_the_benefit_ratio()
+    {
+        // The former defaults: a fixed 2% increase and 2.62% crediting while nominal wages grow with the economy.
+        var fixedRates = Run("indexation-fixed-2pct").EconomicTable().Single(r => r.Year == 2050);
+        var linked = Run("baseline").EconomicTable().Single(r => r.Year == 2050);
+        Assert.That(Depletion("indexation-fixed-2pct"), Is.GreaterThan(Depletion("baseline")));
+        Assert.That(fixedRates.BenefitRatio, Is.LessThan(0.8 * linked.BenefitRatio), "a benefit cut no law makes");
+    }
+
+    [Test]
+    public void Higher_inflation_alone_moves_real_amounts_only_through_the_legislated_wage_lag()
+    {
+        // Contributions in constant yuan do not move; new pensions set on last year's nominal wage lose up to about two
+        // years of the extra 2 points of inflation, so real pensions fall a little and depletion is not earlier.
+        var higher = Run("inflation-higher").EconomicTable().Single(r => r.Year == 2060);
+        var baseline = Run("baseline").EconomicTable().Single(r => r.Year == 2060);
+        Assert.That(higher.PriceLevel2024Is1, Is.GreaterThan(1.5 * baseline.PriceLevel2024Is1));
+        Assert.That(higher.ContributionsYuan2024Prices, Is.EqualTo(baseline.ContributionsYuan2024Prices).Within(1e-9).Percent);
+        Assert.That(higher.PensionsYuan2024Prices / baseline.PensionsYuan2024Prices - 1, Is.InRange(-0.04, 0));
+        Assert.That(Depletion("inflation-higher"), Is.GreaterThanOrEqualTo(Depletion("baseline")));
+    }
+
+    [Test]
+    public void Subsidies_held_at_their_2025_share_of_GDP_deplete_earlier()
+    {
+        var table = Run("subsidies-share-of-gdp").EconomicTable();
+        Assert.That(table.Select(r => r.SubsidiesPercentGdp), Is.All.EqualTo(1.07).Within(1e-9));
+        Assert.That(Run("baseline").EconomicTable().Single(r => r.Year == 2025).SubsidiesPercentGdp, Is.EqualTo(1.07).Within(0.005), "the sample's share is the baseline's 2025 share");
+        Assert.That(Depletion("subsidies-share-of-gdp"), Is.LessThanOrEqualTo(Depletion("baseline")));
+        Assert.That(FirstDeficit("subsidies-share-of-gdp"), Is.LessThan(FirstDeficit("baseline")));
+    }
+
+    [Test]
+    public void The_low_and_high_cost_alternatives_bracket_the_baseline()
+    {
+        Assert.That(Depletion("alternative-low-cost"), Is.GreaterThan(Depletion("baseline")));
+        Assert.That(Depletion("alternative-high-cost"), Is.LessThan(Depletion("baseline")));
+        Assert.That(FirstDeficit("alternative-low-cost"), Is.GreaterThan(FirstDeficit("baseline")));
+        Assert.That(FirstDeficit("alternative-high-cost"), Is.LessThan(FirstDeficit("baseline")));
+        double Premium(string name) => Run(name).Funds.GeneralAveragePremium(0, 2099);
+        Assert.That(Premium("alternative-low-cost"), Is.LessThan(Premium("baseline")));
+        Assert.That(Premium("alternative-high-cost"), Is.GreaterThan(Premium("baseline")));
     }
 
     [Test]

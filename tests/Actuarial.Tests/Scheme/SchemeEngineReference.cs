@@ -193,7 +193,7 @@ internal sealed class SchemeEngineReference
             _averageWagePrevious[r] = _averageWage[r] / (1 + _a.HistoricalWageGrowth);
         }
         _wageGrowth = _a.HistoricalWageGrowth;
-        _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
+        _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowthIn(year));
 
         int accountYearsMax = year - _a.AccountsStartYear;
         for (int r = 0; r < _regions; r++)
@@ -408,9 +408,9 @@ internal sealed class SchemeEngineReference
             if (!(_averageWage[r] > 0)) _averageWage[r] = _averageWagePrevious[r]; // nobody covered: keep the last wage
         }
         _wageGrowth = previousNational > 0 && _nationalWage > 0 ? _nationalWage / previousNational - 1 : 0;
-        double increase = _rules.Indexation.Increase(year, _wageGrowth, _a.PriceGrowth);
+        double increase = _rules.Indexation.Increase(year, _wageGrowth, _a.PriceGrowthIn(year));
         TensorPrimitives.Multiply(_pension, 1 + increase, _pension);
-        _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowth);
+        _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowthIn(year));
 
         for (int r = 0; r < _regions; r++)
         {
@@ -496,7 +496,7 @@ internal sealed class SchemeEngineReference
             {
                 double ee = _rules.Contributions.EmployeeAnnual(Math.Max(year, _rules.Contributions.EmployeeToAccount.From.Year));
                 double wage = Math.Pow(1 + _a.HistoricalWageGrowth, year - SchemeAssumptions.BaseYear);
-                double rate = _rules.CreditingRates.Rate(year, _a.HistoricalWageGrowth, _a.PriceGrowth);
+                double rate = _rules.CreditingRates.Rate(year, _a.HistoricalWageGrowth, _a.PriceGrowthIn(year));
                 balance = (balance + ee * wage) * (1 + rate);
             }
             factor[n] = balance;
