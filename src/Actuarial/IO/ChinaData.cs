@@ -475,13 +475,14 @@ public static class ChinaData
                 }
                 rows.Add(row);
             }
+            if (rows.Count == 0) throw new InputDataException(source, null, "(rows)", null, "at least one data row below the header");
             return rows.AsReadOnly();
         }
 
         public IReadOnlyList<T> ReadFile(string path)
         {
             ArgumentException.ThrowIfNullOrEmpty(path);
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = InputFiles.OpenText(path, InputFiles.MaxDataBytes, $"a data table ({FileName} format)");
             return Parse(path, reader);
         }
 
