@@ -118,7 +118,7 @@ internal static class Summary
         foreach (int year in DependencyYears.Where(y => y <= s.LastYear))
         {
             var system = s.SystemDependencyRatios.FirstOrDefault(d => d.Year == year);
-            lines.Add(($"pensioners per contributor, {year.ToString(c)}", system.Year == year ? system.PensionersPerContributor.ToString("F3", c) : "n/a"));
+            lines.Add(($"pensioners per contributor, {year.ToString(c)}", system.Year == year ? system.PensionersPerContributor?.ToString("F3", c) ?? "none (no contributors)" : "n/a"));
         }
         foreach (int year in DependencyYears.Where(y => y <= s.LastYear))
         {
@@ -233,7 +233,8 @@ internal static class Output
         return
         [
             new YearSeries($"{prefix}aged 65+ per person aged 15-64", demography.Select(r => r.Year).ToArray(), demography.Select(r => r.OldAgeDependencyRatio).ToArray()),
-            new YearSeries($"{prefix}pensioners per contributor", scheme.Select(r => r.Year).ToArray(), scheme.Select(r => r.SystemDependencyRatio).ToArray()),
+            new YearSeries($"{prefix}pensioners per contributor", scheme.Where(r => r.SystemDependencyRatio is not null).Select(r => r.Year).ToArray(),
+                scheme.Where(r => r.SystemDependencyRatio is not null).Select(r => r.SystemDependencyRatio!.Value).ToArray()),
         ];
     }
 

@@ -59,6 +59,8 @@ internal sealed class OutputFolder : IDisposable
         }
         string parent = Path.GetDirectoryName(full) ?? throw new OutputRefusedException($"--out {folder}: no parent folder");
         Directory.CreateDirectory(parent);
+        // An earlier run stopped after its swap may have left the superseded outputs beside the folder: clear them.
+        foreach (var stale in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(full)}.*.old")) AtomicFile.TryDelete(stale);
         string temporary = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(temporary);
         try

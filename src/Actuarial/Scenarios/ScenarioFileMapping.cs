@@ -70,11 +70,19 @@ public sealed partial class ScenarioFile
             var male = E0(Sex.Male, "male");
             var female = E0(Sex.Female, "female");
             var years = Enumerable.Range(ChinaDefaults.BaseYear, ChinaDefaults.EndYear - ChinaDefaults.BaseYear + 1).ToArray();
-            d = d with
+            try
             {
-                Mortality = new LifeExpectancyPathMortality(Patterns.Value.Male, Patterns.Value.Female, ChinaDefaults.BaseYear,
-                    years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray()),
-            };
+                d = d with
+                {
+                    Mortality = new LifeExpectancyPathMortality(Patterns.Value.Male, Patterns.Value.Female, ChinaDefaults.BaseYear,
+                        years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray()),
+                };
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // Unreachable once E0 has checked the range; kept so that a pattern change cannot turn into a crash.
+                throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.mortality", null, null, "life expectancies the mortality pattern reaches: " + e.Message)]);
+            }
         }
         if (PathOf("demography.international_migration.scale") is { } scale)
         {
@@ -107,7 +115,18 @@ public sealed partial class ScenarioFile
         double scale = Number("demography.mortality.e0_gain_scale") ?? 1;
         double anchor = wpp[GainScaleAnchorYear];
         var scaled = wpp.Map((year, v) => year > GainScaleAnchorYear ? anchor + scale * (v - anchor) : v);
-        return Override(scaled, PathOf($"demography.mortality.e0_offset_{label}"), (_, v, x) => v + x);
+        var result = Override(scaled, PathOf($"demography.mortality.e0_offset_{label}"), (_, v, x) => v + x);
+        for (int year = Levers.FirstLeverYear; year <= Horizon; year++)
+        {
+            if (result[year] < Levers.MinLifeExpectancy || result[year] > Levers.MaxLifeExpectancy)
+            {
+                string keys = string.Join(" and ", new[] { "demography.mortality.e0_gain_scale", $"demography.mortality.e0_offset_{label}" }.Where(Has));
+                throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.mortality", keys,
+                    result[year].ToString("0.##", CultureInfo.InvariantCulture) + $" ({label} e0 in {year})",
+                    string.Create(CultureInfo.InvariantCulture, $"a gain scale and offset that keep {label} e0 within {Levers.MinLifeExpectancy:0}…{Levers.MaxLifeExpectancy:0} years every year (the reach of the mortality pattern; see demography.mortality.e0_{label})"))]);
+            }
+        }
+        return result;
     }
 
     private LabourAssumptions MapLabour(LabourAssumptions labour)

@@ -127,7 +127,7 @@ public static class Verification
         void Year(string measure, string region, int? value) => rows.Add(new(name, measure, region, null, value, 0));
         void Money(string measure, string region, int? year, double value) =>
             rows.Add(new(name, measure, region, year, value, Math.Max(1e6, Math.Abs(value) * MoneyRelativeTolerance)));
-        void Ratio(string measure, int year, double value) => rows.Add(new(name, measure, national.Region, year, value, RatioTolerance));
+        void Ratio(string measure, int year, double? value) => rows.Add(new(name, measure, national.Region, year, value, RatioTolerance));
 
         Year("first_deficit_year", national.Region, national.FirstCurrentDeficitYear);
         Year("first_deficit_year_excluding_subsidies", national.Region, national.FirstCurrentDeficitYearExcludingSubsidies);
