@@ -113,6 +113,17 @@ public static class Levers
     /// </summary>
     public const double MaxLifeExpectancy = 100;
 
+    /// <summary>Lowest TFR a TFR offset may lead to, children per woman (below it the projected births are no longer a population's).</summary>
+    public const double MinTotalFertilityRate = 0.1;
+
+    /// <summary>The most negative TFR offset that keeps the WPP 2024 TFR at or above <see cref="MinTotalFertilityRate"/> in every year from 2025, rounded up to a tenth: derived from the data, so the documented range runs.</summary>
+    internal static readonly Lazy<(double Offset, double Lowest)> MinTfrOffset = new(() =>
+    {
+        var tfr = ChinaDefaults.Fertility().TotalFertilityRate;
+        double lowest = Enumerable.Range(FirstLeverYear, ChinaDefaults.EndYear - FirstLeverYear + 1).Min(y => tfr[y]);
+        return (Math.Ceiling((MinTotalFertilityRate - lowest) * 10) / 10, lowest);
+    });
+
     private const string E0Reach = "Any value in range is met by the Lee-Carter pattern (it reaches about 103 for men, 106 for women).";
 
     private static readonly string E0Combined = string.Create(CultureInfo.InvariantCulture,
@@ -155,8 +166,8 @@ public static class Levers
 
             new("demography.fertility.tfr", LeverKind.Path, "children per woman", 0.3, 5, "WPP 2024 medium",
                 $"Total fertility rate, replacing WPP 2024 from the path's first year; {path}."),
-            new("demography.fertility.tfr_offset", LeverKind.Path, "children per woman", -1.5, 3, "0",
-                "Added to the WPP 2024 TFR from the path's first year (a single number: from 2025). Not with `tfr`."),
+            new("demography.fertility.tfr_offset", LeverKind.Path, "children per woman", MinTfrOffset.Value.Offset, 3, "0",
+                string.Create(CultureInfo.InvariantCulture, $"Added to the WPP 2024 TFR from the path's first year (a single number: from 2025). Not with `tfr`. The smallest value keeps the TFR at or above {MinTotalFertilityRate} in every year (WPP 2024's lowest from 2025 is {MinTfrOffset.Value.Lowest:0.###}).")),
             new("demography.mortality.e0_male", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
                 $"Men's life expectancy at birth, met each year by the Lee-Carter level; {path}. Not with the male offset or the gain scale. {E0Reach}"),
             new("demography.mortality.e0_female", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",

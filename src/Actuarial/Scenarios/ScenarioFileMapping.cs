@@ -57,7 +57,7 @@ public sealed partial class ScenarioFile
             var path = Override(d.Fertility.TotalFertilityRate, tfr ?? tfrOffset, (_, v, x) => tfr is null ? v + x : x);
             for (int year = path.FirstYear; year <= path.LastYear; year++)
             {
-                if (path[year] < 0.1)
+                if (path[year] < Levers.MinTotalFertilityRate)
                 {
                     throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.fertility.tfr_offset", "demography.fertility.tfr_offset",
                         path[year].ToString("0.###", CultureInfo.InvariantCulture) + $" (the TFR in {year})", "an offset that keeps the TFR at or above 0.1")]);
