@@ -59,8 +59,10 @@ internal sealed class OutputFolder : IDisposable
         }
         string parent = Path.GetDirectoryName(full) ?? throw new OutputRefusedException($"--out {folder}: no parent folder");
         Directory.CreateDirectory(parent);
-        // An earlier run stopped after its swap may have left the superseded outputs beside the folder: clear them.
-        foreach (var stale in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(full)}.*.old")) AtomicFile.TryDelete(stale);
+        // A run killed while writing leaves its temporary folder, and one stopped just after its swap the superseded
+        // outputs, beside the target (the target itself is whole either way): clear them. A second run writing the
+        // same folder at the same moment is not supported; it fails cleanly, leaving the target whole.
+        AtomicFile.DeleteLeftovers(parent, Path.GetFileName(full));
         string temporary = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(temporary);
         try

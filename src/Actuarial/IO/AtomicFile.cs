@@ -41,6 +41,7 @@ public class AtomicFile
         ArgumentNullException.ThrowIfNull(write);
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' has no folder", nameof(path));
+        DeleteLeftovers(folder, Path.GetFileName(full));
         string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -97,6 +98,18 @@ public class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The new outputs are in place; the old copy beside them is only clutter.
+        }
+    }
+
+    /// <summary>Deletes what killed writes of <paramref name="name"/> left in <paramref name="folder"/>: temporary files or folders (<c>.name.*.tmp</c>) and superseded folders (<c>.name.*.old</c>).</summary>
+    public static void DeleteLeftovers(string folder, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!Directory.Exists(folder)) return;
+        foreach (var pattern in new[] { $".{name}.*.tmp", $".{name}.*.old" })
+        {
+            foreach (var leftover in Directory.EnumerateFileSystemEntries(folder, pattern)) TryDelete(leftover);
         }
     }
 
