@@ -84,7 +84,7 @@ public static class InputFiles
 }
 
 /// <summary>Text that reaches a terminal, a file name or a chart: control characters made visible, long values cut.</summary>
-public static class SafeText
+internal static class SafeText
 {
     /// <summary>Longest value echoed in a message.</summary>
     public const int MaxShownLength = 200;

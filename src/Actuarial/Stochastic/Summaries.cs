@@ -386,8 +386,7 @@ public sealed class MonteCarloSummary
             throw new ArgumentException("cannot merge summaries of different series", nameof(other));
         }
         if ((_paths is null) != (other._paths is null)) throw new ArgumentException("cannot merge a summary that keeps paths with one that does not", nameof(other));
-        if (other.PathCount == 0) return;
-        if (PathCount > 0 && Seed != other.Seed)
+        if (PathCount > 0 && other.PathCount > 0 && Seed != other.Seed)
         {
             throw new ArgumentException($"cannot merge shards of different seeds ({Seed?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} and {other.Seed?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}): their paths are not one run's", nameof(other));
         }
@@ -395,7 +394,7 @@ public sealed class MonteCarloSummary
         {
             throw new ArgumentException($"cannot merge shards that overlap on paths {Show([overlap])} (this summary holds {Show(_ranges)}, the other {Show(other._ranges)}): a path would count twice", nameof(other));
         }
-        if (PathCount == 0) Seed = other.Seed;
+        if (PathCount == 0 && other.PathCount > 0) Seed = other.Seed;
         foreach (var (first, end) in other._ranges) AddRange(first, end);
         for (int i = 0; i < _series.Length; i++) _series[i].Merge(other._series[i]);
         PathCount += other.PathCount;
