@@ -105,7 +105,21 @@ public static class ChinaData
         r => new CensusEducationRow(
             r.RegionCode("region_code"), r.Sex("sex"),
             (CensusEducation)Array.IndexOf(CensusEducationLabels, r.Choice("education", CensusEducationLabels)),
-            r.Long("population", 0, MaxPersons)));
+            r.Long("population", 0, MaxPersons)),
+        (source, rows) =>
+        {
+            RequireEveryRegion(source, rows.Select(r => r.RegionCode), "census 2020");
+            foreach (var cell in rows.GroupBy(r => (r.RegionCode, r.Sex)))
+            {
+                int levels = cell.Select(r => r.Education).Distinct().Count();
+                if (levels != CensusEducationLabels.Length)
+                {
+                    throw new InputDataException(source, null, "education", $"region {cell.Key.RegionCode}, {cell.Key.Sex}: {levels} level(s)",
+                        $"a row for each of the {CensusEducationLabels.Length} levels: {string.Join(", ", CensusEducationLabels)}");
+                }
+            }
+            if (rows.Select(r => r.Sex).Distinct().Count() != 2) throw new InputDataException(source, null, "sex", null, "rows for both male and female");
+        });
 
     private static readonly string[] Wpp2024TfrVariants =
         ["estimate", "medium", "low", "high", "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper"];
@@ -172,7 +186,14 @@ public static class ChinaData
         ["year", "variant", "sex", "age_start", "age_end", "pop_thousands"],
         "year, variant, sex, age_start", r => (r.Year, r.Variant, r.Sex, r.AgeGroup.Start),
         r => new PopulationAge5Row(r.Int("year", MinYear, MaxYear), r.Choice("variant", ["estimate", "medium"]), r.Sex("sex"),
-            r.AgeGroup(), r.Double("pop_thousands", 0, MaxThousands, "a population in thousands")));
+            r.AgeGroup(), r.Double("pop_thousands", 0, MaxThousands, "a population in thousands")),
+        (source, rows) =>
+        {
+            foreach (var cell in rows.GroupBy(r => (r.Year, r.Variant, r.Sex)))
+            {
+                RequireAgeGroupsTile(source, cell.Select(r => r.AgeGroup), $"year {cell.Key.Year}, {cell.Key.Variant}, {cell.Key.Sex}");
+            }
+        });
 
     internal static readonly Table<MxAbridgedRow> Wpp2019MxTable = MxTable("wpp2019_mx_abridged.csv");
 

@@ -105,7 +105,11 @@ public static class PensionData
             r.Double("beneficiaries_10k", 0, MaxTenThousands, Count),
             r.Double("revenue_100m_cny", 0, MaxHundredMillionYuan, Money),
             r.Double("expenditure_100m_cny", 0, MaxHundredMillionYuan, Money),
-            r.Double("accumulated_balance_100m_cny", -MaxHundredMillionYuan, MaxHundredMillionYuan, Balance)));
+            r.Double("accumulated_balance_100m_cny", -MaxHundredMillionYuan, MaxHundredMillionYuan, Balance)),
+        (source, rows) =>
+        {
+            foreach (var year in rows.GroupBy(r => r.Year)) ChinaData.RequireEveryRegion(source, year.Select(r => r.RegionCode), $"year {year.Key}");
+        });
 
     internal static readonly ChinaData.Table<AverageWageNationalRow> AverageWageNationalTable = new(
         "average_wage_national.csv",

@@ -101,6 +101,26 @@ public sealed class DataValidationTests
         Assert.Throws<InputDataException>(() => LabourCalibration.DefaultWageGrowth([], 2024, 2100, source: "mine.csv"));
     }
 
+    [Test]
+    public void Other_tables_with_a_missing_province_education_level_or_age_group_are_refused()
+    {
+        var education = Embedded("census2020_education_province_sex.csv");
+        var noBeijing = education.Where(l => !l.StartsWith("11,", StringComparison.Ordinal)).ToArray();
+        Assert.That(Assert.Throws<InputDataException>(() => ChinaData.ReadCensus2020EducationProvinceSex(Write("edu.csv", noBeijing)))!.Message,
+            Does.Contain("edu.csv").And.Contain("11 Beijing"));
+        var oneLevelLess = education.Where((l, i) => i != 1).ToArray();
+        Assert.That(Assert.Throws<InputDataException>(() => ChinaData.ReadCensus2020EducationProvinceSex(Write("lvl.csv", oneLevelLess)))!.Field, Is.EqualTo("education"));
+
+        var population = Embedded("wpp2019_population_age5.csv");
+        var gap = population.Where((l, i) => i != 2).ToArray();
+        Assert.That(Assert.Throws<InputDataException>(() => ChinaData.ReadWpp2019PopulationAge5(Write("pop.csv", gap)))!.Message,
+            Does.Contain("pop.csv").And.Contain("missing"));
+
+        var residents = Embedded("residents_pension_province_2024.csv");
+        Assert.That(Assert.Throws<InputDataException>(() => PensionData.ReadResidentsPensionProvince(Write("res.csv", residents.Where((l, i) => i != 7))))!.Message,
+            Does.Contain("res.csv").And.Contain("province(s) missing"));
+    }
+
     [TestCase(-1.0)]
     [TestCase(0.0)]
     [TestCase(100.0)]
