@@ -110,7 +110,7 @@ static int PensionBaseline(string? outputFolder)
     Console.WriteLine($"  peak national balance:                            {summary.PeakBalanceYuan / 1e12:F2} trillion yuan at end-{summary.PeakBalanceYear}");
     foreach (var (year, ratio) in summary.SystemDependencyRatios)
     {
-        Console.WriteLine($"  pensioners per contributor in {year}:               {ratio:F2}");
+        Console.WriteLine($"  pensioners per contributor in {year}:               {ratio?.ToString("F2", c) ?? "none (no contributors)"}");
     }
     Console.WriteLine($"  provincial funds depleted by {summary.LastYear}:               {summary.DepletedProvinces.Count} of 31" +
         (summary.DepletedProvinces.Count > 0 ? $" (first: {string.Join(", ", summary.DepletedProvinces.Take(5).Select(p => $"{p.Region} {p.Year}"))})" : ""));

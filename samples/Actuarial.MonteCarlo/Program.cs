@@ -6,8 +6,8 @@
 //
 //   dotnet run --project samples/Actuarial.MonteCarlo -c Release                                  # 200 paths into out/montecarlo
 //   dotnet run --project samples/Actuarial.MonteCarlo -c Release -- --paths 1000 --seed 7 --out mc
-//   options: --threads N (default one per core: more threads than cores only add workers, each with its own buffers), --end YEAR (default 2100), --chart-to YEAR (last year drawn, default 2075:
-//   after it the debt of a depleted fund dwarfs the years that matter)
+//   options: --threads N (default one per core: more threads than cores only add workers, each with its own buffers), --end YEAR (default 2100), --chart-to YEAR (last year drawn, 2026..END, default 2075
+//   or END if earlier: after 2075 the debt of a depleted fund dwarfs the years that matter)
 using System.Diagnostics;
 using System.Globalization;
 using Actuarial.Charts;
@@ -15,30 +15,43 @@ using Actuarial.Scenarios;
 using Actuarial.Stochastic;
 
 const string Usage = "usage: Actuarial.MonteCarlo [--paths N] [--seed S] [--out FOLDER] [--threads N] [--end YEAR] [--chart-to YEAR]";
-int paths = 200, threads = Environment.ProcessorCount, endYear = 2100, chartTo = 2075;
+// Largest values accepted: more paths than this take hours; more threads than this only add idle workers.
+const int MaxPaths = 10_000_000, MaxThreads = 1024;
+int paths = 200, threads = Environment.ProcessorCount, endYear = 2100;
+int? chartTo = null;
 ulong seed = 2024;
 string outputFolder = Path.Combine("out", "montecarlo");
 try
 {
     for (int i = 0; i < args.Length; i++)
     {
-        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-        switch (args[i])
+        string flag = args[i];
+        string Next() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : throw new ArgumentException($"{flag} needs a value");
+        int Whole(int min, int max, string what)
         {
-            case "--paths": paths = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-            case "--seed": seed = ulong.Parse(Next(), CultureInfo.InvariantCulture); break;
+            string text = Next();
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max
+                ? v : throw new ArgumentException($"{flag}: '{text}' is not {what}, a whole number in {min}..{max}");
+        }
+        switch (flag)
+        {
+            case "--paths": paths = Whole(1, MaxPaths, "a number of paths"); break;
+            case "--seed":
+                string s = Next();
+                seed = ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v
+                    : throw new ArgumentException($"{flag}: '{s}' is not a seed, a whole number in 0..{ulong.MaxValue}");
+                break;
             case "--out": outputFolder = Next(); break;
-            case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-            case "--end": endYear = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-            case "--chart-to": chartTo = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+            case "--threads": threads = Whole(1, MaxThreads, "a thread count"); break;
+            case "--end": endYear = Whole(2030, 2100, "a last year"); break;
+            case "--chart-to": chartTo = Whole(2026, 2100, "a last year drawn"); break;
             case "--help" or "-h": Console.WriteLine(Usage); return 0;
-            default: throw new ArgumentException($"unknown argument {args[i]}");
+            default: throw new ArgumentException($"unknown argument {flag}");
         }
     }
-    if (paths < 1) throw new ArgumentException("--paths must be ≥ 1");
-    if (endYear < 2030 || endYear > 2100) throw new ArgumentException("--end must be in 2030..2100");
+    if (chartTo > endYear) throw new ArgumentException($"--chart-to: {chartTo} is after the last projected year {endYear} (--end); draw to {endYear} or earlier");
 }
-catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
     Console.Error.WriteLine(Usage);
@@ -94,7 +107,7 @@ foreach (int year in new[] { 2030, 2040, 2050, 2060, 2070, 2080, 2100 }.Where(y 
 }
 
 Directory.CreateDirectory(outputFolder);
-int last = Math.Min(chartTo, endYear);
+int last = chartTo ?? Math.Min(2075, endYear);
 var years = Enumerable.Range(national.Spec.FirstYear, last - national.Spec.FirstYear + 1).ToArray();
 var fan = new QuantileFan(years,
     years.Select(y => national.Quantile(y, 0.05)).ToArray(), years.Select(y => national.Quantile(y, 0.25)).ToArray(),

@@ -24,26 +24,29 @@ internal static class CommandLine
 {
     public const string Usage = """
         usage:
-          actuarial run <scenario.json> [--out DIR]
-          actuarial compare <a.json> <b.json> [more.json ...] [--out DIR]
+          actuarial run <scenario.json> [--out DIR [--force]]
+          actuarial compare <a.json> <b.json> [more.json ...] [--out DIR [--force]]
           actuarial verify <scenario.json> --golden <table.csv> [--update] [--all]
           actuarial docs --out DIR
           actuarial --help
 
           run      runs a scenario (the China defaults plus the file's overrides) and prints its summary; with --out,
-                   writes tidy CSV tables and PNG charts to DIR (created if needed; nothing is written anywhere else).
+                   writes tidy CSV tables and PNG charts to DIR, whole or not at all: into a temporary folder beside DIR,
+                   moved into place at the end. DIR must be new, empty or an earlier run's outputs; --force writes into
+                   a folder holding other files (each output replaced whole). System folders (/, /usr, ...) are refused.
           compare  runs two or more scenarios and prints their summaries side by side; with --out, writes the
                    comparison and difference charts and each scenario's key measures to DIR.
           verify   reruns a scenario and compares its key measures with a golden table (tidy CSV); prints what moved
                    and by how much (--all: every measure) and exits with 1 when a measure moved beyond its tolerance.
-                   --update rewrites the golden table with the current values on purpose (keeping its tolerances).
+                   --update rewrites the golden table with the current values on purpose (keeping its tolerances),
+                   written to a temporary file and renamed, so an interrupted update leaves the old table.
           docs     writes scenario-file.md and scenario-file.schema.json, generated from the lever catalogue, to DIR.
 
         exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable.
         scenario files: docs/scenario-file.md.
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Actuarial.IO.AtomicFile? files = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
@@ -59,11 +62,11 @@ internal static class CommandLine
                 stdout.WriteLine(Usage);
                 return ExitCode.Ok;
             }
-            var commands = new Commands(stdout, stderr);
+            var commands = new Commands(stdout, stderr, files);
             return args[0] switch
             {
-                "run" => commands.RunScenario(parsed.Require(1, 1, "run <scenario.json>").Positional[0], parsed.Only("--out").Out),
-                "compare" => commands.Compare(parsed.Require(2, int.MaxValue, "compare <a.json> <b.json> [...]").Only("--out").Positional, parsed.Out),
+                "run" => commands.RunScenario(parsed.Require(1, 1, "run <scenario.json>").Positional[0], parsed.Only("--out", "--force").NeedsOut().Out, parsed.Force),
+                "compare" => commands.Compare(parsed.Require(2, int.MaxValue, "compare <a.json> <b.json> [...]").Only("--out", "--force").NeedsOut().Positional, parsed.Out, parsed.Force),
                 "verify" => commands.Verify(parsed.Require(1, 1, "verify <scenario.json> --golden <table.csv>").Only("--golden", "--update", "--all").Positional[0],
                     parsed.Golden ?? throw new UsageException("verify needs --golden <table.csv>"), parsed.Update, parsed.All),
                 "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
@@ -80,8 +83,13 @@ internal static class CommandLine
         catch (ScenarioFileException e)
         {
             stderr.WriteLine($"actuarial: the scenario file cannot be used:");
-            foreach (var error in e.Errors) stderr.WriteLine("  " + error);
+            foreach (var line in e.Lines()) stderr.WriteLine("  " + line);
             return ExitCode.BadInput;
+        }
+        catch (OutputRefusedException e)
+        {
+            stderr.WriteLine($"actuarial: {e.Message}");
+            return ExitCode.OutputFailed;
         }
         catch (InputDataException e)
         {
@@ -102,7 +110,7 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <summary>The flags and positional arguments after the command.</summary>
 internal sealed class Arguments
 {
-    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--help", "-h"];
+    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--force", "--help", "-h"];
     private readonly HashSet<string> _given = [];
 
     public List<string> Positional { get; } = [];
@@ -110,6 +118,7 @@ internal sealed class Arguments
     public string? Golden { get; private set; }
     public bool Update { get; private set; }
     public bool All { get; private set; }
+    public bool Force { get; private set; }
     public bool Help { get; private set; }
 
     public static Arguments Parse(string[] args)
@@ -138,6 +147,9 @@ internal sealed class Arguments
                 case "--all":
                     a.All = true;
                     break;
+                case "--force":
+                    a.Force = true;
+                    break;
                 case "--help" or "-h":
                     a.Help = true;
                     break;
@@ -160,6 +172,13 @@ internal sealed class Arguments
     {
         if (Positional.Count < min) throw new UsageException($"missing argument: {form}");
         if (Positional.Count > max) throw new UsageException($"unexpected argument '{Positional[max]}': {form}");
+        return this;
+    }
+
+    /// <summary>--force only with --out.</summary>
+    public Arguments NeedsOut()
+    {
+        if (Force && Out is null) throw new UsageException("--force applies only with --out DIR");
         return this;
     }
 

@@ -7,31 +7,36 @@ using Actuarial.Scenarios;
 namespace Actuarial.Cli;
 
 /// <summary>The commands. Output files go only to the folder the user named.</summary>
-internal sealed class Commands(TextWriter stdout, TextWriter stderr)
+internal sealed class Commands(TextWriter stdout, TextWriter stderr, AtomicFile? files = null)
 {
+    private readonly AtomicFile _files = files ?? AtomicFile.Default;
+
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private void Progress(string line) => stderr.WriteLine($"[{_clock.Elapsed.TotalSeconds,5:F1} s] {line}");
 
     private ScenarioFileRunner Runner() => new(Progress);
 
-    public int RunScenario(string path, string? outFolder)
+    public int RunScenario(string path, string? outFolder, bool force = false)
     {
         var file = ScenarioFile.Load(path);
+        using var output = outFolder is null ? null : OutputFolder.Prepare(outFolder, force, _files);
         var projection = Runner().Run(file);
+        ProjectionChecks.RequireFinite(projection, file.Source);
         stdout.Write(Summary.Format(file, projection));
-        if (outFolder is null) return ExitCode.Ok;
+        if (output is null) return ExitCode.Ok;
         Progress($"writing tables and charts to {outFolder}");
-        var written = Output.WriteRun(projection, outFolder);
+        var written = output.Commit(Output.WriteRun(projection, output));
         stdout.WriteLine();
-        stdout.WriteLine($"wrote {written.Count} files to {Path.GetFullPath(outFolder)}:");
+        stdout.WriteLine($"wrote {written.Count} files to {output.Target}:");
         foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
         return ExitCode.Ok;
     }
 
-    public int Compare(IReadOnlyList<string> paths, string? outFolder)
+    public int Compare(IReadOnlyList<string> paths, string? outFolder, bool force = false)
     {
         var files = paths.Select(ScenarioFile.Load).ToList();
+        using var output = outFolder is null ? null : OutputFolder.Prepare(outFolder, force, _files);
         var runner = Runner();
         var projections = new List<PensionProjection>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -41,13 +46,14 @@ internal sealed class Commands(TextWriter stdout, TextWriter stderr)
             string name = scenario.Name;
             for (int k = 2; !names.Add(name); k++) name = $"{scenario.Name}-{k}";
             projections.Add(runner.Run(scenario with { Name = name }));
+            ProjectionChecks.RequireFinite(projections[^1], file.Source);
         }
         stdout.Write(Summary.SideBySide(projections));
-        if (outFolder is null) return ExitCode.Ok;
+        if (output is null) return ExitCode.Ok;
         Progress($"writing comparison charts and tables to {outFolder}");
-        var written = Output.WriteComparison(projections, outFolder);
+        var written = output.Commit(Output.WriteComparison(projections, output));
         stdout.WriteLine();
-        stdout.WriteLine($"wrote {written.Count} files to {Path.GetFullPath(outFolder)}:");
+        stdout.WriteLine($"wrote {written.Count} files to {output.Target}:");
         foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
         return ExitCode.Ok;
     }
@@ -56,20 +62,32 @@ internal sealed class Commands(TextWriter stdout, TextWriter stderr)
     {
         var file = ScenarioFile.Load(path);
         IReadOnlyList<GoldenRow>? previous = null;
-        if (File.Exists(golden)) previous = Verification.ReadGolden(golden);
+        if (File.Exists(golden) || Directory.Exists(golden)) previous = Verification.ReadGolden(golden);
         else if (!update) throw new InputDataException(golden, null, "(file)", null, "an existing golden table; create it on purpose with --update");
+        if (update) ProbeWritable(golden);
         var projection = Runner().Run(file);
+        ProjectionChecks.RequireFinite(projection, file.Source);
         var actual = Verification.KeyMeasures(projection, file.Name);
         if (update)
         {
             if (previous is not null) stdout.Write(Verification.Compare(previous, actual).ToTable(all));
-            Verification.WriteGolden(Verification.Updated(previous, actual), golden);
+            Verification.WriteGolden(Verification.Updated(previous, actual), golden, _files);
             stdout.WriteLine($"{(previous is null ? "created" : "updated")} the golden table {golden} ({actual.Count} measures) on purpose; commit it with a note on why the measures moved.");
             return ExitCode.Ok;
         }
         var result = Verification.Compare(previous!, actual);
         stdout.Write(result.ToTable(all));
         return result.Passed ? ExitCode.Ok : ExitCode.VerificationFailed;
+    }
+
+    /// <summary>Checks, before the projection, that a file can be created beside the golden table (where the new one is written first).</summary>
+    private static void ProbeWritable(string golden)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(golden))!;
+        Directory.CreateDirectory(folder);
+        string probe = Path.Combine(folder, $".{Path.GetFileName(golden)}.{Guid.NewGuid():N}.probe");
+        File.WriteAllText(probe, "");
+        File.Delete(probe);
     }
 
     public int Docs(string outFolder)
@@ -100,7 +118,7 @@ internal static class Summary
         foreach (int year in DependencyYears.Where(y => y <= s.LastYear))
         {
             var system = s.SystemDependencyRatios.FirstOrDefault(d => d.Year == year);
-            lines.Add(($"pensioners per contributor, {year.ToString(c)}", system.Year == year ? system.PensionersPerContributor.ToString("F3", c) : "n/a"));
+            lines.Add(($"pensioners per contributor, {year.ToString(c)}", system.Year == year ? system.PensionersPerContributor?.ToString("F3", c) ?? "none (no contributors)" : "n/a"));
         }
         foreach (int year in DependencyYears.Where(y => y <= s.LastYear))
         {
@@ -189,11 +207,11 @@ internal static class Summary
 /// <summary>Tables and charts; every path is inside the folder given.</summary>
 internal static class Output
 {
-    public static List<string> WriteRun(PensionProjection p, string folder)
+    /// <summary>Every table and chart of a run, into the output's temporary folder; reports each file as it is complete.</summary>
+    public static List<string> WriteRun(PensionProjection p, OutputFolder folder)
     {
-        Directory.CreateDirectory(folder);
-        var written = new List<string>();
-        string F(string name) => Path.Combine(folder, name);
+        var written = new Written(folder);
+        string F(string name) => folder.PathOf(name);
         void Csv<T>(IEnumerable<T> rows, string name)
         {
             TidyCsvWriter.Write(rows, F(name));
@@ -223,7 +241,19 @@ internal static class Output
             written.Add(PopulationCharts.Pyramid(p.Demography, year, F($"pyramid_{year}.png")));
         }
         written.Add(ComparisonCharts.Series(DependencySeries(p), $"Dependency ratios, China, {name}", "ratio", F("dependency_ratios.png")));
-        return written;
+        return written.Files;
+    }
+
+    /// <summary>The files written so far; each addition passes the fault seam.</summary>
+    private sealed class Written(OutputFolder folder)
+    {
+        public List<string> Files { get; } = [];
+
+        public void Add(string path)
+        {
+            Files.Add(path);
+            folder.Written(path);
+        }
     }
 
     /// <summary>The old-age (65+ per 15–64) and system (pensioners per contributor) dependency ratios of China.</summary>
@@ -234,15 +264,15 @@ internal static class Output
         return
         [
             new YearSeries($"{prefix}aged 65+ per person aged 15-64", demography.Select(r => r.Year).ToArray(), demography.Select(r => r.OldAgeDependencyRatio).ToArray()),
-            new YearSeries($"{prefix}pensioners per contributor", scheme.Select(r => r.Year).ToArray(), scheme.Select(r => r.SystemDependencyRatio).ToArray()),
+            new YearSeries($"{prefix}pensioners per contributor", scheme.Where(r => r.SystemDependencyRatio is not null).Select(r => r.Year).ToArray(),
+                scheme.Where(r => r.SystemDependencyRatio is not null).Select(r => r.SystemDependencyRatio!.Value).ToArray()),
         ];
     }
 
-    public static List<string> WriteComparison(IReadOnlyList<PensionProjection> ps, string folder)
+    public static List<string> WriteComparison(IReadOnlyList<PensionProjection> ps, OutputFolder folder)
     {
-        Directory.CreateDirectory(folder);
-        var written = new List<string>();
-        string F(string name) => Path.Combine(folder, name);
+        var written = new Written(folder);
+        string F(string name) => folder.PathOf(name);
         var rows = ps.Select(p => p.Funds.YearTable()).ToList();
         var names = ps.Select(p => p.Scenario.Name).ToList();
 
@@ -282,7 +312,7 @@ internal static class Output
             written.Add(ComparisonCharts.SideBySide(FundCharts.BuildProvinceBalances(rows[0], title: $"Accumulated balance by province, {names[0]}"),
                 FundCharts.BuildProvinceBalances(rows[1], title: $"Accumulated balance by province, {names[1]}"), F("province_balances.png")));
         }
-        return written;
+        return written.Files;
     }
 
     private static YearSeries Scale(YearSeries yuan) => yuan with { Values = yuan.Values.Select(v => v / 1e12).ToArray() };

@@ -149,7 +149,7 @@ public sealed class ScenarioCliTests
     {
         var (code, output, _) = Run("--help");
         Assert.That(code, Is.EqualTo(ExitCode.Ok));
-        Assert.That(output, Does.Contain("actuarial run <scenario.json> [--out DIR]"));
+        Assert.That(output, Does.Contain("actuarial run <scenario.json> [--out DIR [--force]]"));
     }
 
     [Test]

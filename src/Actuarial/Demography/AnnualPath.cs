@@ -33,7 +33,15 @@ public sealed class AnnualPath
         }
         Name = name;
         FirstYear = firstYear;
+        Minimum = minimum;
+        Maximum = maximum;
     }
+
+    /// <summary>Smallest valid value (kept by <see cref="Map"/>).</summary>
+    public double Minimum { get; }
+
+    /// <summary>Largest valid value (kept by <see cref="Map"/>).</summary>
+    public double Maximum { get; }
 
     /// <summary>A constant path over [firstYear, lastYear].</summary>
     public static AnnualPath Constant(string name, int firstYear, int lastYear, double value) =>
@@ -81,7 +89,12 @@ public sealed class AnnualPath
     /// <summary>True when the path covers every year in [from, to].</summary>
     public bool Covers(int from, int to) => from >= FirstYear && to <= LastYear;
 
-    /// <summary>A copy with each value replaced by <paramref name="change"/>(year, value); used for levers such as "TFR + 0.3".</summary>
+    /// <summary>
+    /// A copy with each value replaced by <paramref name="change"/>(year, value); used for levers such as "TFR + 0.3".
+    /// The copy keeps the path's valid range, so a change that leaves it (a TFR of −1 or 100) is refused here, where
+    /// it is made, rather than deep in a projection.
+    /// </summary>
+    /// <exception cref="InputDataException">A changed value is not finite or outside [<see cref="Minimum"/>, <see cref="Maximum"/>]; the message names the path and the year.</exception>
     public AnnualPath Map(Func<int, double, double> change) =>
-        new(Name, FirstYear, _values.Select((v, i) => change(FirstYear + i, v)).ToArray());
+        new(Name, FirstYear, _values.Select((v, i) => change(FirstYear + i, v)).ToArray(), Minimum, Maximum);
 }

@@ -142,7 +142,7 @@ public static class ResultDisplay
         yield return ("peak national balance", $"{(s.PeakBalanceYuan / 1e12).ToString("F2", c)} trillion yuan at end-{s.PeakBalanceYear.ToString(c)}");
         foreach (var (year, ratio) in s.SystemDependencyRatios)
         {
-            yield return ($"pensioners per contributor, {year.ToString(c)}", ratio.ToString("F2", c));
+            yield return ($"pensioners per contributor, {year.ToString(c)}", ratio?.ToString("F2", c) ?? "none (no contributors)");
         }
         var depleted = s.DepletedProvinces;
         yield return ("provincial funds depleted within the horizon", depleted.Count == 0

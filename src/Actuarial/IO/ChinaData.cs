@@ -36,7 +36,56 @@ public static class ChinaData
         "census_year, region_code, sex, age_start", r => (r.CensusYear, r.RegionCode, r.Sex, r.AgeGroup.Start),
         r => new CensusPopulationRow(
             r.Int("census_year", MinYear, MaxYear), r.RegionCode("region_code"), r.Sex("sex"), r.AgeGroup(),
-            r.Long("population", 0, MaxPersons)));
+            r.Long("population", 0, MaxPersons)),
+        (source, rows) =>
+        {
+            foreach (var year in rows.GroupBy(r => r.CensusYear))
+            {
+                RequireEveryRegion(source, year.Select(r => r.RegionCode), $"census year {year.Key}");
+                foreach (var cell in year.GroupBy(r => (r.RegionCode, r.Sex)))
+                {
+                    RequireAgeGroupsTile(source, cell.Select(r => r.AgeGroup), $"census year {year.Key}, region {cell.Key.RegionCode}, {cell.Key.Sex}");
+                }
+                var sexes = year.Select(r => r.Sex).Distinct().Count();
+                if (sexes != 2) throw new InputDataException(source, null, "sex", $"census year {year.Key}: {sexes} sex(es)", "rows for both male and female");
+            }
+        });
+
+    /// <summary>
+    /// Checks that the regions of a table are China (code 0) and all 31 provinces: a file with national rows only,
+    /// or with a province missing, is refused rather than projected as if the missing provinces had no one.
+    /// </summary>
+    internal static void RequireEveryRegion(string source, IEnumerable<int> codes, string where)
+    {
+        var present = codes.ToHashSet();
+        var missing = Regions.Provinces.Where(p => !present.Contains(p.Code)).Select(p => $"{p.Code} {p.EnglishName}").ToList();
+        if (missing.Count > 0)
+        {
+            throw new InputDataException(source, null, "region_code", $"{where}: {missing.Count} province(s) missing: {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : "")}",
+                "rows for all 31 provinces");
+        }
+    }
+
+    /// <summary>Checks that age groups cover 0 to the open interval 100+ once each: no gap, no overlap.</summary>
+    internal static void RequireAgeGroupsTile(string source, IEnumerable<AgeGroup> groups, string where)
+    {
+        int next = 0;
+        foreach (var g in groups.OrderBy(g => g.Start))
+        {
+            if (g.Start != next)
+            {
+                throw new InputDataException(source, null, "age_start", $"{where}: group {g} after ages up to {next - 1}",
+                    g.Start < next ? "age groups that do not overlap" : $"age groups without a gap (a group starting at {next} is missing)");
+            }
+            if (g.End is null)
+            {
+                next = Ages.OpenInterval + 1;
+                continue;
+            }
+            next = g.End.Value + 1;
+        }
+        if (next != Ages.OpenInterval + 1) throw new InputDataException(source, null, "age_start", $"{where}: ages covered up to {next - 1}", "age groups from 0 to the open interval 100+");
+    }
 
     internal static readonly Table<CensusSingleAgeRow> CensusSingleAgeTable = new(
         "census_national_single_age.csv",
@@ -56,7 +105,21 @@ public static class ChinaData
         r => new CensusEducationRow(
             r.RegionCode("region_code"), r.Sex("sex"),
             (CensusEducation)Array.IndexOf(CensusEducationLabels, r.Choice("education", CensusEducationLabels)),
-            r.Long("population", 0, MaxPersons)));
+            r.Long("population", 0, MaxPersons)),
+        (source, rows) =>
+        {
+            RequireEveryRegion(source, rows.Select(r => r.RegionCode), "census 2020");
+            foreach (var cell in rows.GroupBy(r => (r.RegionCode, r.Sex)))
+            {
+                int levels = cell.Select(r => r.Education).Distinct().Count();
+                if (levels != CensusEducationLabels.Length)
+                {
+                    throw new InputDataException(source, null, "education", $"region {cell.Key.RegionCode}, {cell.Key.Sex}: {levels} level(s)",
+                        $"a row for each of the {CensusEducationLabels.Length} levels: {string.Join(", ", CensusEducationLabels)}");
+                }
+            }
+            if (rows.Select(r => r.Sex).Distinct().Count() != 2) throw new InputDataException(source, null, "sex", null, "rows for both male and female");
+        });
 
     private static readonly string[] Wpp2024TfrVariants =
         ["estimate", "medium", "low", "high", "pi80_lower", "pi80_upper", "pi95_lower", "pi95_upper"];
@@ -159,7 +222,14 @@ public static class ChinaData
         ["year", "variant", "sex", "age_start", "age_end", "pop_thousands"],
         "year, variant, sex, age_start", r => (r.Year, r.Variant, r.Sex, r.AgeGroup.Start),
         r => new PopulationAge5Row(r.Int("year", MinYear, MaxYear), r.Choice("variant", ["estimate", "medium"]), r.Sex("sex"),
-            r.AgeGroup(), r.Double("pop_thousands", 0, MaxThousands, "a population in thousands")));
+            r.AgeGroup(), r.Double("pop_thousands", 0, MaxThousands, "a population in thousands")),
+        (source, rows) =>
+        {
+            foreach (var cell in rows.GroupBy(r => (r.Year, r.Variant, r.Sex)))
+            {
+                RequireAgeGroupsTile(source, cell.Select(r => r.AgeGroup), $"year {cell.Key.Year}, {cell.Key.Variant}, {cell.Key.Sex}");
+            }
+        });
 
     internal static readonly Table<MxAbridgedRow> Wpp2019MxTable = MxTable("wpp2019_mx_abridged.csv");
 
@@ -487,14 +557,18 @@ public static class ChinaData
 
         private readonly Func<T, object> _key;
         private readonly string _keyColumns;
+        private readonly Action<string, IReadOnlyList<T>>? _validate;
 
         /// <param name="fileName">Embedded file name.</param>
         /// <param name="columns">The exact header.</param>
         /// <param name="keyColumns">The columns that identify a row (each combination may appear once).</param>
         /// <param name="key">The key of a parsed row, compared with <see cref="object.Equals(object)"/>.</param>
         /// <param name="row">Reads one record.</param>
-        public Table(string fileName, string[] columns, string keyColumns, Func<T, object> key, Func<TidyCsvReader, T> row)
+        /// <param name="validate">Checks the whole table (complete groups, every province), given the source named in messages; null for none.</param>
+        public Table(string fileName, string[] columns, string keyColumns, Func<T, object> key, Func<TidyCsvReader, T> row,
+            Action<string, IReadOnlyList<T>>? validate = null)
         {
+            _validate = validate;
             FileName = fileName;
             Columns = columns;
             _keyColumns = keyColumns;
@@ -525,13 +599,15 @@ public static class ChinaData
                 }
                 rows.Add(row);
             }
+            if (rows.Count == 0) throw new InputDataException(source, null, "(rows)", null, "at least one data row below the header");
+            _validate?.Invoke(source, rows);
             return rows.AsReadOnly();
         }
 
         public IReadOnlyList<T> ReadFile(string path)
         {
             ArgumentException.ThrowIfNullOrEmpty(path);
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = InputFiles.OpenText(path, InputFiles.MaxDataBytes, $"a data table ({FileName} format)");
             return Parse(path, reader);
         }
 

@@ -39,8 +39,8 @@ public sealed class InputDataException : Exception
 
     private static string Compose(string source, int? line, string field, string? value, string validRange)
     {
-        var where = line is { } l ? $"{source}, line {l}" : source;
-        var shown = value is null ? "(missing)" : $"'{value}'";
+        var where = line is { } l ? $"{SafeText.Show(source)}, line {l}" : SafeText.Show(source);
+        var shown = value is null ? "(missing)" : $"'{SafeText.Show(value)}'";
         return $"{where}: field '{field}' has value {shown}; expected {validRange}.";
     }
 }

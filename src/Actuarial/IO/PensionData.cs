@@ -74,14 +74,25 @@ public static class PensionData
         ["year", "region_code", "participants_10k", "workers_10k", "retirees_10k", "revenue_100m_cny",
             "expenditure_100m_cny", "accumulated_balance_100m_cny"],
         "year, region_code", r => (r.Year, r.RegionCode),
-        r => new UrbanEmployeePensionProvinceRow(
-            r.Int("year", ChinaData.MinYear, ChinaData.MaxYear), r.RegionCode("region_code"),
-            r.Double("participants_10k", 0, MaxTenThousands, Count),
-            r.Double("workers_10k", 0, MaxTenThousands, Count),
-            r.Double("retirees_10k", 0, MaxTenThousands, Count),
-            r.Double("revenue_100m_cny", 0, MaxHundredMillionYuan, Money),
-            r.Double("expenditure_100m_cny", 0, MaxHundredMillionYuan, Money),
-            r.Double("accumulated_balance_100m_cny", -MaxHundredMillionYuan, MaxHundredMillionYuan, Balance)));
+        r =>
+        {
+            int year = r.Int("year", ChinaData.MinYear, ChinaData.MaxYear);
+            int region = r.RegionCode("region_code");
+            double participants = r.Double("participants_10k", 0, MaxTenThousands, Count);
+            double workers = r.Double("workers_10k", 0, MaxTenThousands, Count);
+            double retirees = r.Double("retirees_10k", 0, MaxTenThousands, Count);
+            // Participants (参保人数) are workers plus retirees; neither part can exceed the whole.
+            if (workers > participants) throw r.Error("workers_10k", workers.ToString("R", CultureInfo.InvariantCulture), $"at most participants_10k ({participants.ToString("R", CultureInfo.InvariantCulture)})");
+            if (retirees > participants) throw r.Error("retirees_10k", retirees.ToString("R", CultureInfo.InvariantCulture), $"at most participants_10k ({participants.ToString("R", CultureInfo.InvariantCulture)})");
+            return new UrbanEmployeePensionProvinceRow(year, region, participants, workers, retirees,
+                r.Double("revenue_100m_cny", 0, MaxHundredMillionYuan, Money),
+                r.Double("expenditure_100m_cny", 0, MaxHundredMillionYuan, Money),
+                r.Double("accumulated_balance_100m_cny", -MaxHundredMillionYuan, MaxHundredMillionYuan, Balance));
+        },
+        (source, rows) =>
+        {
+            foreach (var year in rows.GroupBy(r => r.Year)) ChinaData.RequireEveryRegion(source, year.Select(r => r.RegionCode), $"year {year.Key}");
+        });
 
     internal static readonly ChinaData.Table<ResidentsPensionProvinceRow> ResidentsProvinceTable = new(
         "residents_pension_province_2024.csv",
@@ -94,7 +105,11 @@ public static class PensionData
             r.Double("beneficiaries_10k", 0, MaxTenThousands, Count),
             r.Double("revenue_100m_cny", 0, MaxHundredMillionYuan, Money),
             r.Double("expenditure_100m_cny", 0, MaxHundredMillionYuan, Money),
-            r.Double("accumulated_balance_100m_cny", -MaxHundredMillionYuan, MaxHundredMillionYuan, Balance)));
+            r.Double("accumulated_balance_100m_cny", -MaxHundredMillionYuan, MaxHundredMillionYuan, Balance)),
+        (source, rows) =>
+        {
+            foreach (var year in rows.GroupBy(r => r.Year)) ChinaData.RequireEveryRegion(source, year.Select(r => r.RegionCode), $"year {year.Key}");
+        });
 
     internal static readonly ChinaData.Table<AverageWageNationalRow> AverageWageNationalTable = new(
         "average_wage_national.csv",
@@ -104,7 +119,10 @@ public static class PensionData
             r.Int("year", ChinaData.MinYear, ChinaData.MaxYear),
             r.Double("nonprivate_cny_per_year", 0, MaxYuanPerYear, Wage),
             OptionalDouble(r, "private_cny_per_year", 0, MaxYuanPerYear, Wage, "not published / not found"),
-            RequiredText(r, "source_key"), RequiredText(r, "trust")));
+            RequiredText(r, "source_key"), r.Choice("trust", TrustLevels)));
+
+    /// <summary>The trust levels of the national wage series (the wage-growth defaults read "high"), in lower case as written.</summary>
+    internal static IReadOnlyList<string> TrustLevels => ["high", "medium-high", "medium", "medium-low", "low-medium", "low"];
 
     internal static readonly ChinaData.Table<FullCaliberWageProvinceRow> FullCaliberWageProvinceTable = new(
         "average_wage_full_caliber_province.csv",
@@ -168,14 +186,19 @@ public static class PensionData
             var sex = r.SexOrBoth("sex");
             int index = Array.IndexOf(CensusEducationLabels, r.Choice("education", CensusEducationLabels));
             CensusEducation? education = index == 0 ? null : (CensusEducation)(index - 1);
-            return new Census2010ActivityRow(sex, education,
-                r.Long("pop_16plus_sample_persons", 0, MaxPersons),
-                r.Long("economically_active_sample_persons", 0, MaxPersons),
-                r.Long("employed_sample_persons", 0, MaxPersons),
-                r.Long("employed_at_work_sample_persons", 0, MaxPersons),
-                r.Long("employed_temporarily_absent_sample_persons", 0, MaxPersons),
-                r.Long("unemployed_sample_persons", 0, MaxPersons),
-                r.Long("not_economically_active_sample_persons", 0, MaxPersons),
+            long population = r.Long("pop_16plus_sample_persons", 0, MaxPersons);
+            long active = r.Long("economically_active_sample_persons", 0, MaxPersons);
+            long employed = r.Long("employed_sample_persons", 0, MaxPersons);
+            long atWork = r.Long("employed_at_work_sample_persons", 0, MaxPersons);
+            long absent = r.Long("employed_temporarily_absent_sample_persons", 0, MaxPersons);
+            long unemployed = r.Long("unemployed_sample_persons", 0, MaxPersons);
+            long inactive = r.Long("not_economically_active_sample_persons", 0, MaxPersons);
+            // The census identities: the active are the employed and the unemployed; the employed are at work or
+            // temporarily absent; the population 16+ is the active and the inactive.
+            if (employed + unemployed != active) throw r.Error("economically_active_sample_persons", active.ToString(CultureInfo.InvariantCulture), $"employed + unemployed = {employed + unemployed}");
+            if (atWork + absent != employed) throw r.Error("employed_sample_persons", employed.ToString(CultureInfo.InvariantCulture), $"at work + temporarily absent = {atWork + absent}");
+            if (active + inactive != population) throw r.Error("pop_16plus_sample_persons", population.ToString(CultureInfo.InvariantCulture), $"active + not active = {active + inactive}");
+            return new Census2010ActivityRow(sex, education, population, active, employed, atWork, absent, unemployed, inactive,
                 r.Choice("derived", ["yes", "no"]) == "yes");
         });
 

@@ -181,15 +181,26 @@ public static class LabourCalibration
     /// <param name="lastYear">The last year of the path.</param>
     /// <param name="window">Years of the compound average that sets the long-run growth.</param>
     /// <returns>The path and the long-run growth.</returns>
-    public static (AnnualPath Path, double LongRunGrowth) DefaultWageGrowth(IReadOnlyList<AverageWageNationalRow> national, int firstYear, int lastYear, int window = 5)
+    /// <param name="source">The file the rows were read from, named in messages (the embedded table by default).</param>
+    /// <exception cref="InputDataException">No rows, no row of trust "high", or none <paramref name="window"/> years before the last.</exception>
+    public static (AnnualPath Path, double LongRunGrowth) DefaultWageGrowth(IReadOnlyList<AverageWageNationalRow> national, int firstYear, int lastYear, int window = 5,
+        string source = "average_wage_national.csv")
     {
         ArgumentNullException.ThrowIfNull(national);
+        if (national.Count == 0) throw new InputDataException(source, null, "(rows)", null, "national average wages by year");
+        var duplicate = national.GroupBy(r => r.Year).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new InputDataException(source, null, "year", duplicate.Key.ToString(CultureInfo.InvariantCulture), "each year once");
         var published = national.ToDictionary(r => r.Year, r => r.NonPrivateYuanPerYear);
         var high = national.Where(r => r.Trust == "high").ToDictionary(r => r.Year, r => r.NonPrivateYuanPerYear);
+        if (high.Count == 0)
+        {
+            throw new InputDataException(source, null, "trust", string.Join(", ", national.Select(r => r.Trust).Distinct().Take(5)),
+                "at least one row of trust \"high\" (lower case): the long-run growth is read from those");
+        }
         int lastHigh = high.Keys.Max();
         if (!high.ContainsKey(lastHigh - window))
         {
-            throw new InputDataException("average_wage_national.csv", null, "year", (lastHigh - window).ToString(CultureInfo.InvariantCulture),
+            throw new InputDataException(source, null, "year", (lastHigh - window).ToString(CultureInfo.InvariantCulture),
                 $"a row of trust high {window} years before the last one ({lastHigh}), for the long-run growth");
         }
         double longRun = Math.Pow(high[lastHigh] / high[lastHigh - window], 1.0 / window) - 1;

@@ -211,10 +211,13 @@ public static class ChinaDefaults
             years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray());
     }
 
+    /// <summary>Highest TFR a path may hold, children per woman: above any national TFR on record (Niger, about 7.5, in the 1980s) by a wide margin.</summary>
+    public const double MaxTotalFertilityRate = 15;
+
     private static FertilityAssumption BuildFertility()
     {
         var tfr = AnnualPath.FromYears("wpp2024_tfr.csv",
-            ChinaData.Wpp2024Tfr().Where(r => r.Year >= BaseYear && (r.Variant == "estimate" || r.Variant == "medium")).Select(r => (r.Year, r.Tfr)), 0, 15);
+            ChinaData.Wpp2024Tfr().Where(r => r.Year >= BaseYear && (r.Variant == "estimate" || r.Variant == "medium")).Select(r => (r.Year, r.Tfr)), Levers.MinTotalFertilityRate, MaxTotalFertilityRate);
         var pasfr = ChinaData.Wpp2024Pasfr();
         var schedules = new List<double[]>();
         for (int year = BaseYear; year <= EndYear; year++)

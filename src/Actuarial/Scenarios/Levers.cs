@@ -94,14 +94,67 @@ public static class Levers
 
     private static readonly string[] RateRules = [RealWageShare, Fixed, WageShare, PriceShare];
 
-    /// <summary>Every key, in document order.</summary>
-    public static IReadOnlyList<LeverSpec> All { get; } = Build();
 
     /// <summary>The spec of a key, or null.</summary>
     public static LeverSpec? Find(string key) => All.FirstOrDefault(s => s.Key == key);
 
     /// <summary>The spec of a key that must exist.</summary>
     internal static LeverSpec Get(string key) => Find(key) ?? throw new ArgumentException($"no lever '{key}' in the catalogue", nameof(key));
+
+    /// <summary>
+    /// Lowest life expectancy at birth a scenario may set or reach, years. The Lee-Carter pattern of the defaults
+    /// reaches down to about 32 (men) and 15 (women); 40 is below any national e0 since 1960.
+    /// </summary>
+    public const double MinLifeExpectancy = 40;
+
+    /// <summary>
+    /// Highest life expectancy at birth a scenario may set or reach, years. The Lee-Carter pattern of the defaults
+    /// (a(x), b(x) fitted to WPP 2024, k within ±ln 10⁴ / mean |b(x)|) reaches about 103 for men and 106 for women;
+    /// beyond that e0 cannot be met by moving the level k, since old-age rates with small b(x) barely fall. Stretching
+    /// the pattern further would rest on no data (the life table closes at 100+), so the range stops at 100: well
+    /// above every published projection for China (WPP 2024 medium: 88 for men, 91 for women in 2100).
+    /// </summary>
+    public const double MaxLifeExpectancy = 100;
+
+    /// <summary>Lowest TFR a TFR offset may lead to, children per woman (below it the projected births are no longer a population's).</summary>
+    public const double MinTotalFertilityRate = 0.1;
+
+    /// <summary>The most negative TFR offset that keeps the WPP 2024 TFR at or above <see cref="MinTotalFertilityRate"/> in every year from 2025, rounded up to a tenth: derived from the data, so the documented range runs.</summary>
+    internal static readonly Lazy<(double Offset, double Lowest)> MinTfrOffset = new(() =>
+    {
+        var tfr = ChinaDefaults.Fertility().TotalFertilityRate;
+        double lowest = Enumerable.Range(FirstLeverYear, ChinaDefaults.EndYear - FirstLeverYear + 1).Min(y => tfr[y]);
+        return (Math.Ceiling((MinTotalFertilityRate - lowest) * 10) / 10, lowest);
+    });
+
+    private const string E0Reach = "Any value in range is met by the Lee-Carter pattern (it reaches about 103 for men, 106 for women).";
+
+    private static readonly string E0Combined = string.Create(CultureInfo.InvariantCulture,
+        $"The largest value keeps the WPP 2024 path within {MaxLifeExpectancy:0} years every year; combined with the gain scale or an offset, the resulting e0 must stay within {MinLifeExpectancy:0}…{MaxLifeExpectancy:0}.");
+
+    /// <summary>
+    /// The largest e0 offset and gain scale that keep the WPP 2024 e0 path of both sexes within
+    /// <see cref="MaxLifeExpectancy"/> in every year to the horizon, rounded down to a tenth: derived from the data, so
+    /// the documented range is what the model reaches.
+    /// </summary>
+    internal static readonly Lazy<(double MaxOffset, double MaxGainScale)> E0Limits = new(() =>
+    {
+        double offset = double.MaxValue, scale = double.MaxValue;
+        foreach (var sex in new[] { Dimensions.Sex.Male, Dimensions.Sex.Female })
+        {
+            var wpp = ChinaDefaults.LifeExpectancyPath(sex);
+            double anchor = wpp[ScenarioFile.GainScaleAnchorYear];
+            for (int year = FirstLeverYear; year <= ChinaDefaults.EndYear; year++)
+            {
+                offset = Math.Min(offset, MaxLifeExpectancy - wpp[year]);
+                if (wpp[year] > anchor) scale = Math.Min(scale, (MaxLifeExpectancy - anchor) / (wpp[year] - anchor));
+            }
+        }
+        return (Math.Floor(offset * 10) / 10, Math.Floor(scale * 10) / 10);
+    });
+
+    /// <summary>Every key, in document order (declared after the fields <see cref="Build"/> reads: static fields initialise in text order).</summary>
+    public static IReadOnlyList<LeverSpec> All { get; } = Build();
 
     private static List<LeverSpec> Build()
     {
@@ -116,16 +169,18 @@ public static class Levers
 
             new("demography.fertility.tfr", LeverKind.Path, "children per woman", 0.3, 5, "WPP 2024 medium",
                 $"Total fertility rate, replacing WPP 2024 from the path's first year; {path}."),
-            new("demography.fertility.tfr_offset", LeverKind.Path, "children per woman", -1.5, 3, "0",
-                "Added to the WPP 2024 TFR from the path's first year (a single number: from 2025). Not with `tfr`."),
-            new("demography.mortality.e0_male", LeverKind.Path, "years", 40, 110, "WPP 2024 medium",
-                $"Men's life expectancy at birth, met each year by the Lee-Carter level (WPP's scale: the default's observed-years factor on the death rates, which meets NBS's 2021–2024 deaths, applies on top); {path}. Not with the male offset or the gain scale."),
-            new("demography.mortality.e0_female", LeverKind.Path, "years", 40, 110, "WPP 2024 medium",
+            new("demography.fertility.tfr_offset", LeverKind.Path, "children per woman", MinTfrOffset.Value.Offset, 3, "0",
+                string.Create(CultureInfo.InvariantCulture, $"Added to the WPP 2024 TFR from the path's first year (a single number: from 2025). Not with `tfr`. The smallest value keeps the TFR at or above {MinTotalFertilityRate} in every year (WPP 2024's lowest from 2025 is {MinTfrOffset.Value.Lowest:0.###}).")),
+            new("demography.mortality.e0_male", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
+                $"Men's life expectancy at birth, met each year by the Lee-Carter level (WPP's scale: the default's observed-years factor on the death rates, which meets NBS's 2021–2024 deaths, applies on top); {path}. Not with the male offset or the gain scale. {E0Reach}"),
+            new("demography.mortality.e0_female", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
                 $"Women's life expectancy at birth, as `e0_male`."),
-            new("demography.mortality.e0_offset_male", LeverKind.Path, "years", -20, 20, "0", "Added to men's e0 path from the path's first year."),
-            new("demography.mortality.e0_offset_female", LeverKind.Path, "years", -20, 20, "0", "Added to women's e0 path from the path's first year."),
-            new("demography.mortality.e0_gain_scale", LeverKind.Number, "ratio", 0, 3, "1",
-                "Scales the WPP 2024 gains in e0 after 2024, both sexes: e0(t) = e0(2024) + scale × (WPP e0(t) − e0(2024)); 1.5 = faster gains, 0.5 = slower."),
+            new("demography.mortality.e0_offset_male", LeverKind.Path, "years", -20, E0Limits.Value.MaxOffset, "0",
+                $"Added to men's e0 path from the path's first year. {E0Combined}"),
+            new("demography.mortality.e0_offset_female", LeverKind.Path, "years", -20, E0Limits.Value.MaxOffset, "0",
+                $"Added to women's e0 path from the path's first year. {E0Combined}"),
+            new("demography.mortality.e0_gain_scale", LeverKind.Number, "ratio", 0, E0Limits.Value.MaxGainScale, "1",
+                "Scales the WPP 2024 gains in e0 after 2024, both sexes: e0(t) = e0(2024) + scale × (WPP e0(t) − e0(2024)); 1.5 = faster gains, 0.5 = slower. " + E0Combined),
             new("demography.international_migration.scale", LeverKind.Path, "ratio", 0, 10, "1",
                 "Multiplies WPP 2024 net international migrants by sex and age (0 closes the border)."),
             new("demography.schooling.pace", LeverKind.Number, "ratio", 0.1, 5, "1",

@@ -92,7 +92,7 @@ public sealed partial class PensionProjection
     {
         var national = Funds.Summary().Single(r => r.RegionCode == 0);
         var schemeRows = Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
-        var dependency = new List<(int Year, double PensionersPerContributor)>();
+        var dependency = new List<(int Year, double? PensionersPerContributor)>();
         foreach (int year in new[] { 2030, 2050, 2100 })
         {
             if (schemeRows.TryGetValue(year, out var row)) dependency.Add((year, row.SystemDependencyRatio));
@@ -114,10 +114,10 @@ public sealed partial class PensionProjection
 /// <param name="DepletionYear">First year the national accumulated balance is negative, if any.</param>
 /// <param name="PeakBalanceYuan">Highest national year-end balance, yuan.</param>
 /// <param name="PeakBalanceYear">Year of the peak.</param>
-/// <param name="SystemDependencyRatios">Pensioners per contributor at 2030, 2050 and 2100 (where projected).</param>
+/// <param name="SystemDependencyRatios">Pensioners per contributor at 2030, 2050 and 2100 (where projected); null in a year without contributors.</param>
 /// <param name="DepletedProvinces">Provinces whose own fund is depleted within the horizon, with the year, earliest first.</param>
 public sealed partial record PensionSummary(
     string Scenario, int FirstYear, int LastYear, int? FirstCurrentDeficitYear, int? FirstCurrentDeficitYearExcludingSubsidies,
     int? DepletionYear, double PeakBalanceYuan, int PeakBalanceYear,
-    IReadOnlyList<(int Year, double PensionersPerContributor)> SystemDependencyRatios,
+    IReadOnlyList<(int Year, double? PensionersPerContributor)> SystemDependencyRatios,
     IReadOnlyList<(string Region, int Year)> DepletedProvinces);

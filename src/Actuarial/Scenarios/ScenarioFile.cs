@@ -55,6 +55,12 @@ public sealed partial class ScenarioFile
 
     private readonly Dictionary<string, object> _values;
 
+    /// <summary>Longest scenario name accepted (it titles charts and names files).</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Longest description accepted.</summary>
+    public const int MaxTextLength = 1000;
+
     private ScenarioFile(string source, string name, string? description, int horizon, Dictionary<string, object> values, IReadOnlyList<PoolingPeriodSpec>? pooling)
     {
         Source = source;
@@ -91,11 +97,11 @@ public sealed partial class ScenarioFile
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = IO.InputFiles.ReadAllText(path, IO.InputFiles.MaxScenarioBytes, "a scenario file");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IO.InputDataException e)
         {
-            throw new ScenarioFileException([new ScenarioFileError(path, "$", null, null, "a readable scenario file (" + e.Message + ")")]);
+            throw new ScenarioFileException([new ScenarioFileError(path, "$", null, null, e.ValidRange)]);
         }
         return Parse(text, path, Path.GetFileNameWithoutExtension(path));
     }
@@ -133,7 +139,7 @@ public sealed partial class ScenarioFile
             reader.CheckRules();
             if (reader.Errors.Count > 0) throw new ScenarioFileException(reader.Errors);
             var values = reader.Values;
-            string name = values.TryGetValue("name", out var n) ? (string)n : defaultName ?? "scenario";
+            string name = values.TryGetValue("name", out var n) ? (string)n : DefaultName(defaultName);
             string? description = values.TryGetValue("description", out var d) ? (string)d : null;
             return new ScenarioFile(source, name, description, reader.Horizon, values, reader.Pooling);
         }
@@ -156,6 +162,14 @@ public sealed partial class ScenarioFile
 
     /// <summary>The word or text a key holds, if set.</summary>
     public string? Text(string key) => _values.TryGetValue(key, out var v) ? (string)v : null;
+
+    /// <summary>The name a file without "name" gets: its file name, control characters shown as \uXXXX, at most <see cref="MaxNameLength"/> characters.</summary>
+    private static string DefaultName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName)) return "scenario";
+        string shown = IO.SafeText.Show(fileName);
+        return shown.Length > MaxNameLength ? shown[..MaxNameLength] : shown;
+    }
 
     private static int PeekHorizon(JsonElement root)
     {
@@ -290,11 +304,35 @@ public sealed partial class ScenarioFile
                 LeverKind.Path => ReadPath(spec, value, at),
                 LeverKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : Bad(spec, value, at),
                 LeverKind.Choice => ReadChoice(spec, value, at),
-                LeverKind.Text => value.ValueKind == JsonValueKind.String ? value.GetString() : Bad(spec, value, at),
+                LeverKind.Text => value.ValueKind == JsonValueKind.String ? ReadText(spec, value.GetString()!, at) : Bad(spec, value, at),
                 LeverKind.List => ReadPooling(value, at),
                 _ => null,
             };
             if (parsed is not null) Values[spec.Key] = parsed;
+        }
+
+        /// <summary>A name or description: no control characters (they would act on the terminal that prints the
+        /// summary), not blank, at most <see cref="MaxTextLength"/> characters (a name: <see cref="MaxNameLength"/>).</summary>
+        private object? ReadText(LeverSpec spec, string text, string at)
+        {
+            int max = spec.Key == "name" ? MaxNameLength : MaxTextLength;
+            int bad = IO.SafeText.FirstUnsafe(text);
+            if (bad >= 0)
+            {
+                Error(at, spec.Key, text, string.Create(CultureInfo.InvariantCulture, $"text without control characters (line breaks, escapes, tabs, bidirectional marks); character {bad + 1} is U+{(int)text[bad]:X4}"));
+                return null;
+            }
+            if (text.Trim().Length == 0 && spec.Key == "name")
+            {
+                Error(at, spec.Key, text, "a name that is not blank");
+                return null;
+            }
+            if (text.Length > max)
+            {
+                Error(at, spec.Key, text, string.Create(CultureInfo.InvariantCulture, $"at most {max} characters (this is {text.Length})"));
+                return null;
+            }
+            return text;
         }
 
         private object? Bad(LeverSpec spec, JsonElement value, string at)

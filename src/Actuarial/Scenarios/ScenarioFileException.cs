@@ -12,9 +12,9 @@ public sealed record ScenarioFileError(string File, string JsonPath, string? Key
     /// <summary>The error as one line: <c>file: $.path: value 'x'; expected …; did you mean 'y'?</c></summary>
     public override string ToString()
     {
-        var value = Value is null ? "" : $" value '{Value}';";
+        var value = Value is null ? "" : $" value '{IO.SafeText.Show(Value)}';";
         var suggestion = Suggestion is null ? "" : $" Did you mean '{Suggestion}'?";
-        return $"{File}: {JsonPath}:{value} expected {Expected}.{suggestion}";
+        return $"{IO.SafeText.Show(File)}: {IO.SafeText.Show(JsonPath)}:{value} expected {Expected}.{suggestion}";
     }
 }
 
@@ -53,12 +53,24 @@ public sealed class ScenarioFileException : Exception
     /// <summary>The suggested key (first error), if any.</summary>
     public string? Suggestion => Errors[0].Suggestion;
 
+    /// <summary>Most errors listed in a message; the rest are counted ("… and K more").</summary>
+    public const int MaxListed = 50;
+
+    /// <summary>The errors as lines to print: at most <see cref="MaxListed"/>, then "… and K more errors".</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        var lines = Errors.Take(MaxListed).Select(e => e.ToString()).ToList();
+        if (Errors.Count > MaxListed) lines.Add($"… and {Errors.Count - MaxListed} more errors");
+        return lines;
+    }
+
     private static string Compose(IReadOnlyList<ScenarioFileError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (errors.Count == 0) throw new ArgumentException("at least one error", nameof(errors));
-        return errors.Count == 1
-            ? errors[0].ToString()
-            : $"{errors.Count} errors in {errors[0].File}:{Environment.NewLine}" + string.Join(Environment.NewLine, errors.Select(e => "  " + e));
+        if (errors.Count == 1) return errors[0].ToString();
+        var listed = errors.Take(MaxListed).Select(e => "  " + e);
+        if (errors.Count > MaxListed) listed = listed.Append($"  … and {errors.Count - MaxListed} more errors");
+        return $"{errors.Count} errors in {IO.SafeText.Show(errors[0].File)}:{Environment.NewLine}" + string.Join(Environment.NewLine, listed);
     }
 }

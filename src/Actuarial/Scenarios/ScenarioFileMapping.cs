@@ -58,7 +58,7 @@ public sealed partial class ScenarioFile
             var path = Override(d.Fertility.TotalFertilityRate, tfr ?? tfrOffset, (_, v, x) => tfr is null ? v + x : x);
             for (int year = path.FirstYear; year <= path.LastYear; year++)
             {
-                if (path[year] < 0.1)
+                if (path[year] < Levers.MinTotalFertilityRate)
                 {
                     throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.fertility.tfr_offset", "demography.fertility.tfr_offset",
                         path[year].ToString("0.###", CultureInfo.InvariantCulture) + $" (the TFR in {year})", "an offset that keeps the TFR at or above 0.1")]);
@@ -71,8 +71,17 @@ public sealed partial class ScenarioFile
             var male = E0(Sex.Male, "male");
             var female = E0(Sex.Female, "female");
             var years = Enumerable.Range(ChinaDefaults.BaseYear, ChinaDefaults.EndYear - ChinaDefaults.BaseYear + 1).ToArray();
-            IMortalityModel mortality = new LifeExpectancyPathMortality(Patterns.Value.Male, Patterns.Value.Female, ChinaDefaults.BaseYear,
-                years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray());
+            IMortalityModel mortality;
+            try
+            {
+                mortality = new LifeExpectancyPathMortality(Patterns.Value.Male, Patterns.Value.Female, ChinaDefaults.BaseYear,
+                    years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray());
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // Unreachable once E0 has checked the range; kept so that a pattern change cannot turn into a crash.
+                throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.mortality", null, null, "life expectancies the mortality pattern reaches: " + e.Message)]);
+            }
             // The e0 levers move WPP's e0 path; the observed years' factor on the death rates (NBS basis) stays on top, so
             // that a scenario differs from the baseline by its lever only.
             if (d.Mortality is ScaledMortality observed) mortality = new ScaledMortality(mortality, observed.Factor);
@@ -109,7 +118,18 @@ public sealed partial class ScenarioFile
         double scale = Number("demography.mortality.e0_gain_scale") ?? 1;
         double anchor = wpp[GainScaleAnchorYear];
         var scaled = wpp.Map((year, v) => year > GainScaleAnchorYear ? anchor + scale * (v - anchor) : v);
-        return Override(scaled, PathOf($"demography.mortality.e0_offset_{label}"), (_, v, x) => v + x);
+        var result = Override(scaled, PathOf($"demography.mortality.e0_offset_{label}"), (_, v, x) => v + x);
+        for (int year = Levers.FirstLeverYear; year <= Horizon; year++)
+        {
+            if (result[year] < Levers.MinLifeExpectancy || result[year] > Levers.MaxLifeExpectancy)
+            {
+                string keys = string.Join(" and ", new[] { "demography.mortality.e0_gain_scale", $"demography.mortality.e0_offset_{label}" }.Where(Has));
+                throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.mortality", keys,
+                    result[year].ToString("0.##", CultureInfo.InvariantCulture) + $" ({label} e0 in {year})",
+                    string.Create(CultureInfo.InvariantCulture, $"a gain scale and offset that keep {label} e0 within {Levers.MinLifeExpectancy:0}…{Levers.MaxLifeExpectancy:0} years every year (the reach of the mortality pattern; see demography.mortality.e0_{label})"))]);
+            }
+        }
+        return result;
     }
 
     /// <summary>The default economy with the file's economy levers; untouched, the very same default object.</summary>

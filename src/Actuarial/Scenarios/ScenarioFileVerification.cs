@@ -127,7 +127,7 @@ public static class Verification
         void Year(string measure, string region, int? value) => rows.Add(new(name, measure, region, null, value, 0));
         void Money(string measure, string region, int? year, double value) =>
             rows.Add(new(name, measure, region, year, value, Math.Max(1e6, Math.Abs(value) * MoneyRelativeTolerance)));
-        void Ratio(string measure, int year, double value) => rows.Add(new(name, measure, national.Region, year, value, RatioTolerance));
+        void Ratio(string measure, int year, double? value) => rows.Add(new(name, measure, national.Region, year, value, RatioTolerance));
 
         Year("first_deficit_year", national.Region, national.FirstCurrentDeficitYear);
         Year("first_deficit_year_excluding_subsidies", national.Region, national.FirstCurrentDeficitYearExcludingSubsidies);
@@ -209,10 +209,11 @@ public static class Verification
     public static IReadOnlyList<GoldenRow> ReadGolden(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path)) throw new InputDataException(path, null, "(file)", null, "an existing golden table (write one with verify --update)");
-        using var text = new StreamReader(path);
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new InputDataException(path, null, "(file)", null, "an existing golden table (write one with verify --update)");
+        using var text = InputFiles.OpenText(path, InputFiles.MaxGoldenBytes, "a golden table");
         using var reader = new TidyCsvReader(path, text, [.. Columns]);
         var rows = new List<GoldenRow>();
+        var seen = new Dictionary<(string, string, int?), int>();
         while (reader.Read())
         {
             string value = reader.Text("Value");
@@ -227,19 +228,46 @@ public static class Verification
             }
             string measure = reader.Text("Measure");
             if (measure.Length == 0) throw reader.Error("Measure", null, "a measure name");
-            rows.Add(new GoldenRow(reader.Text("Scenario"), measure, reader.Text("Region"), reader.OptionalInt("Year", 1900, 2300, "a measure of the whole run"),
-                parsed, reader.Double("Tolerance", 0, double.MaxValue, "a tolerance ≥ 0")));
+            var row = new GoldenRow(reader.Text("Scenario"), measure, reader.Text("Region"), reader.OptionalInt("Year", 1900, 2300, "a measure of the whole run"),
+                parsed, reader.Double("Tolerance", 0, double.MaxValue, "a tolerance ≥ 0"));
+            var key = (row.Measure, row.Region, row.Year);
+            if (!seen.TryAdd(key, reader.Line))
+            {
+                throw reader.Error("(Measure, Region, Year)", $"{row.Measure}, {row.Region}, {row.Year?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}",
+                    $"each (Measure, Region, Year) once; this one is already on line {seen[key]}");
+            }
+            rows.Add(row);
         }
+        if (rows.Count == 0) throw new InputDataException(path, null, "(rows)", null, "at least one measure below the header");
         return rows;
     }
 
-    /// <summary>Writes a golden table (creating its folder).</summary>
-    public static void WriteGolden(IEnumerable<GoldenRow> rows, string path)
+    /// <summary>
+    /// Writes a golden table (creating its folder) whole or not at all: into a temporary file beside it, flushed to
+    /// disk, then renamed over the old table, so an interrupted or failed write leaves the old table as it was.
+    /// Refuses values that are not finite (the table could not be read back).
+    /// </summary>
+    /// <exception cref="InputDataException">A row holds a non-finite value or tolerance, or two rows the same (measure, region, year).</exception>
+    public static void WriteGolden(IEnumerable<GoldenRow> rows, string path) => WriteGolden(rows, path, AtomicFile.Default);
+
+    /// <summary>As <see cref="WriteGolden(IEnumerable{GoldenRow}, string)"/>, through an injectable file system (fault tests).</summary>
+    public static void WriteGolden(IEnumerable<GoldenRow> rows, string path, AtomicFile files)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(files);
+        var list = rows.ToList();
+        var seen = new HashSet<(string, string, int?)>();
+        foreach (var r in list)
+        {
+            if (r.Value is { } v && !double.IsFinite(v) || !double.IsFinite(r.Tolerance))
+            {
+                throw new InputDataException(path, null, "Value", $"{r.Measure} {r.Region} {r.Year}: {r.Value} ± {r.Tolerance}", "finite values (the projection produced a value that is not a number; the golden table is left as it was)");
+            }
+            if (!seen.Add((r.Measure, r.Region, r.Year))) throw new InputDataException(path, null, "(Measure, Region, Year)", $"{r.Measure}, {r.Region}, {r.Year}", "each measure once");
+        }
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        TidyCsvWriter.Write(rows, path);
+        files.Replace(path, temp => TidyCsvWriter.Write(list, temp));
     }
 }

@@ -65,7 +65,7 @@ public sealed class SchemeProjection
         double contributions, double employer, double pensions, double wage) =>
         new(year, region.Code, region.EnglishName, contributors, pensioners, newPensioners,
             pensioners > 0 ? pensions / (12 * pensioners) : 0, contributions, employer, pensions,
-            contributors > 0 ? pensioners / contributors : double.NaN, wage);
+            contributors > 0 ? pensioners / contributors : null, wage);
 }
 
 /// <summary>One year × province of a scheme projection (tidy). Stocks at the reference date, flows of the calendar year.</summary>
@@ -79,10 +79,10 @@ public sealed class SchemeProjection
 /// <param name="Contributions">All contributions to the fund (employer + employee + lump sums), yuan; <see cref="FundFlows.Contributions"/>.</param>
 /// <param name="EmployerContributions">The employer (pooled-fund) part of <paramref name="Contributions"/>, yuan.</param>
 /// <param name="Pensions">All pensions paid (basic, transitional, individual account), yuan; <see cref="FundFlows.Pensions"/>.</param>
-/// <param name="SystemDependencyRatio">Pensioners per contributor.</param>
+/// <param name="SystemDependencyRatio">Pensioners per contributor; empty without contributors (e.g. a contribution density of 0).</param>
 /// <param name="AverageWageYuan">Average annual wage of covered workers, yuan.</param>
 [CsvHelper.CsvRecord]
 public sealed partial record SchemeYearRow(
     int Year, int RegionCode, string Region, double Contributors, double Pensioners, double NewPensioners,
     double AveragePensionYuanPerMonth, double Contributions, double EmployerContributions, double Pensions,
-    double SystemDependencyRatio, double AverageWageYuan);
+    double? SystemDependencyRatio, double AverageWageYuan);

@@ -52,7 +52,7 @@ public static class MonteCarlo
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be −1 or ≥ 1");
         }
         var series = evaluator.Series;
-        var total = new MonteCarloSummary(series, options.KeepPaths);
+        var total = new MonteCarloSummary(series, options.KeepPaths, seed);
         if (pathCount == 0) return total;
 
         var pool = new ConcurrentBag<WorkerState>();
@@ -60,7 +60,7 @@ public static class MonteCarlo
         WorkerState Rent()
         {
             if (pool.TryTake(out var s)) return s;
-            var created = new WorkerState(evaluator.CreateWorker(), new PathOutput(series), new MonteCarloSummary(series, options.KeepPaths));
+            var created = new WorkerState(evaluator.CreateWorker(), new PathOutput(series), new MonteCarloSummary(series, options.KeepPaths, seed));
             lock (all) all.Add(created);
             return created;
         }

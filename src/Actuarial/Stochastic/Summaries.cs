@@ -278,11 +278,15 @@ public sealed class MonteCarloSummary
     private readonly SeriesSummary[] _series;
     private readonly List<PathRecord>? _paths;
 
+    private readonly List<(long First, long End)> _ranges = [];
+
     /// <summary>An empty summary for the given series.</summary>
     /// <param name="series">The series (names unique).</param>
     /// <param name="keepPaths">Whether to keep every path's values (memory grows with the paths).</param>
-    public MonteCarloSummary(IReadOnlyList<SeriesSpec> series, bool keepPaths = false)
+    /// <param name="seed">The seed of the run whose paths it summarises (null when unknown: then it merges only with shards of unknown seed).</param>
+    public MonteCarloSummary(IReadOnlyList<SeriesSpec> series, bool keepPaths = false, ulong? seed = null)
     {
+        Seed = seed;
         ArgumentNullException.ThrowIfNull(series);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in series)
@@ -302,6 +306,48 @@ public sealed class MonteCarloSummary
     /// <summary>Number of paths summarised.</summary>
     public long PathCount { get; private set; }
 
+    /// <summary>The seed of the run the paths come from, or null when not known.</summary>
+    public ulong? Seed { get; private set; }
+
+    /// <summary>The path indices summarised, as sorted, disjoint half-open ranges [First, End).</summary>
+    public IReadOnlyList<(long First, long End)> PathRanges => _ranges.AsReadOnly();
+
+    /// <summary>The ranges as text, e.g. "[0, 100), [200, 300)".</summary>
+    private static string Show(IEnumerable<(long First, long End)> ranges) =>
+        string.Join(", ", ranges.Select(r => string.Create(CultureInfo.InvariantCulture, $"[{r.First}, {r.End})")));
+
+    /// <summary>The first range of <paramref name="other"/> that overlaps this summary's paths, or null.</summary>
+    private (long First, long End)? Overlap(IReadOnlyList<(long First, long End)> other)
+    {
+        int i = 0, j = 0;
+        while (i < _ranges.Count && j < other.Count)
+        {
+            long first = Math.Max(_ranges[i].First, other[j].First), end = Math.Min(_ranges[i].End, other[j].End);
+            if (first < end) return (first, end);
+            if (_ranges[i].End <= other[j].End) i++;
+            else j++;
+        }
+        return null;
+    }
+
+    /// <summary>Adds [first, end) to the ranges (known to be disjoint from them), joining neighbours.</summary>
+    private void AddRange(long first, long end)
+    {
+        int at = _ranges.Count;
+        while (at > 0 && _ranges[at - 1].First > first) at--;
+        _ranges.Insert(at, (first, end));
+        if (at + 1 < _ranges.Count && _ranges[at].End == _ranges[at + 1].First)
+        {
+            _ranges[at] = (_ranges[at].First, _ranges[at + 1].End);
+            _ranges.RemoveAt(at + 1);
+        }
+        if (at > 0 && _ranges[at - 1].End == _ranges[at].First)
+        {
+            _ranges[at - 1] = (_ranges[at - 1].First, _ranges[at].End);
+            _ranges.RemoveAt(at);
+        }
+    }
+
     /// <summary>The per-series summaries, in the evaluator's order.</summary>
     public IReadOnlyList<SeriesSummary> Series => _series;
 
@@ -313,21 +359,43 @@ public sealed class MonteCarloSummary
     public IReadOnlyList<PathRecord>? Paths => _paths is null ? null : _paths.OrderBy(p => p.PathIndex).ToList();
 
     /// <summary>Adds one path's values.</summary>
+    /// <exception cref="ArgumentException">The path is already in the summary.</exception>
     public void Record(long pathIndex, PathOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfNegative(pathIndex);
+        if (Overlap([(pathIndex, pathIndex + 1)]) is not null)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"path {pathIndex} is already in the summary; a path counts once"), nameof(pathIndex));
+        }
+        AddRange(pathIndex, pathIndex + 1);
         for (int i = 0; i < _series.Length; i++) _series[i].Record(output.Raw(i));
         PathCount++;
         _paths?.Add(new PathRecord(pathIndex, Enumerable.Range(0, _series.Length).Select(i => output.Raw(i).ToArray()).ToArray()));
     }
 
-    /// <summary>Adds <paramref name="other"/>'s paths into this summary (same series; the two must cover disjoint paths).</summary>
-    /// <exception cref="ArgumentException">The series differ, or one keeps paths and the other does not.</exception>
+    /// <summary>Adds <paramref name="other"/>'s paths into this summary (same series and seed; the two must cover disjoint paths).</summary>
+    /// <exception cref="ArgumentException">The series differ, one keeps paths and the other does not, the seeds differ
+    /// (the shards are not of one run) or the path ranges overlap (a path would count twice).</exception>
     public void MergeFrom(MonteCarloSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other._series.Length != _series.Length) throw new ArgumentException("cannot merge summaries of different series", nameof(other));
+        if (ReferenceEquals(other, this)) throw new ArgumentException("cannot merge a summary into itself: every path would count twice", nameof(other));
+        if (other._series.Length != _series.Length || !other.Specs.Select(s => s.Name).SequenceEqual(Specs.Select(s => s.Name), StringComparer.Ordinal))
+        {
+            throw new ArgumentException("cannot merge summaries of different series", nameof(other));
+        }
         if ((_paths is null) != (other._paths is null)) throw new ArgumentException("cannot merge a summary that keeps paths with one that does not", nameof(other));
+        if (PathCount > 0 && other.PathCount > 0 && Seed != other.Seed)
+        {
+            throw new ArgumentException($"cannot merge shards of different seeds ({Seed?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} and {other.Seed?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}): their paths are not one run's", nameof(other));
+        }
+        if (Overlap(other._ranges) is { } overlap)
+        {
+            throw new ArgumentException($"cannot merge shards that overlap on paths {Show([overlap])} (this summary holds {Show(_ranges)}, the other {Show(other._ranges)}): a path would count twice", nameof(other));
+        }
+        if (PathCount == 0 && other.PathCount > 0) Seed = other.Seed;
+        foreach (var (first, end) in other._ranges) AddRange(first, end);
         for (int i = 0; i < _series.Length; i++) _series[i].Merge(other._series[i]);
         PathCount += other.PathCount;
         _paths?.AddRange(other._paths!);
@@ -338,7 +406,7 @@ public sealed class MonteCarloSummary
     {
         ArgumentNullException.ThrowIfNull(shards);
         if (shards.Count == 0) throw new ArgumentException("nothing to merge", nameof(shards));
-        var total = new MonteCarloSummary(shards[0].Specs, shards[0]._paths is not null);
+        var total = new MonteCarloSummary(shards[0].Specs, shards[0]._paths is not null, shards[0].Seed);
         foreach (var s in shards) total.MergeFrom(s);
         return total;
     }
@@ -347,7 +415,7 @@ public sealed class MonteCarloSummary
     public bool IsIdenticalTo(MonteCarloSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.PathCount != PathCount || other._series.Length != _series.Length) return false;
+        if (other.PathCount != PathCount || other._series.Length != _series.Length || other.Seed != Seed || !other._ranges.SequenceEqual(_ranges)) return false;
         for (int i = 0; i < _series.Length; i++)
         {
             if (!_series[i].IsIdenticalTo(other._series[i])) return false;
@@ -374,5 +442,5 @@ public sealed class MonteCarloSummary
 
     /// <summary>A short description.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{PathCount} paths; series {string.Join(", ", _series.Select(s => s.Name))}");
+        string.Create(CultureInfo.InvariantCulture, $"{PathCount} paths ({Show(_ranges)}, seed {Seed?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}); series {string.Join(", ", _series.Select(s => s.Name))}");
 }

@@ -27,9 +27,16 @@ public sealed class PensionDataBadInputTests
     [Test]
     public void GoodFileReads()
     {
-        File.WriteAllText(_path, UrbanHeader + "\n2024,11,1939.4,1587.6,351.8,4294.9,2521.7,10039.5\n2024,0,1,0.5,0.5,1,1,-2\n");
+        // Every province must be present (issue 16): the other 30 come from the embedded table.
+        string others;
+        using (var embedded = ChinaData.OpenEmbedded("urban_employee_pension_province_2024.csv"))
+        {
+            others = string.Join("\n", embedded.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Where(l => l.Split(',')[1] is not ("0" or "11")));
+        }
+        File.WriteAllText(_path, UrbanHeader + "\n2024,11,1939.4,1587.6,351.8,4294.9,2521.7,10039.5\n2024,0,1,0.5,0.5,1,1,-2\n" + others + "\n");
         var rows = PensionData.ReadUrbanEmployeePensionProvince(_path);
-        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows, Has.Count.EqualTo(32));
         Assert.That(rows[0], Is.EqualTo(new UrbanEmployeePensionProvinceRow(2024, 11, 1939.4, 1587.6, 351.8, 4294.9, 2521.7, 10039.5)));
         Assert.That(rows[1].AccumulatedBalanceHundredMillionYuan, Is.EqualTo(-2), "a deficit balance is allowed");
     }

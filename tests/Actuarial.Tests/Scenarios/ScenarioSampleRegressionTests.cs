@@ -93,7 +93,7 @@ public sealed class ScenarioSampleRegressionTests
     {
         Assert.That(Depletion("no-retirement-reform"), Is.LessThan(Depletion("baseline")));
         Assert.That(Summary("no-retirement-reform").SystemDependencyRatios[1].PensionersPerContributor,
-            Is.GreaterThan(Summary("baseline").SystemDependencyRatios[1].PensionersPerContributor));
+            Is.GreaterThan(Summary("baseline").SystemDependencyRatios[1].PensionersPerContributor!.Value));
     }
 
     [Test]

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+
+namespace Actuarial.IO;
+
+/// <summary>
+/// Reading a user's file with limits: a regular, non-empty file only (a folder, a device such as /dev/zero, a FIFO or a
+/// /proc file is refused before it is opened, so nothing hangs or reads without end) and at most a stated number of
+/// bytes (checked again while reading, so a file that grows cannot slip past the cap).
+/// </summary>
+public static class InputFiles
+{
+    /// <summary>Largest scenario file read: 1 MiB (the longest sample is under 2 KiB).</summary>
+    public const long MaxScenarioBytes = 1L << 20;
+
+    /// <summary>Largest golden table read: 16 MiB (a golden table holds about 80 rows).</summary>
+    public const long MaxGoldenBytes = 16L << 20;
+
+    /// <summary>Largest data CSV read: 256 MiB (the largest embedded table is under 10 MiB).</summary>
+    public const long MaxDataBytes = 256L << 20;
+
+    /// <summary>Reads a whole text file (UTF-8, BOM honoured) after the checks above.</summary>
+    /// <param name="path">The file as the user named it (used in messages).</param>
+    /// <param name="maxBytes">The size cap.</param>
+    /// <param name="what">What the file should be, in words (e.g. "a scenario file").</param>
+    /// <exception cref="InputDataException">Not a regular non-empty file, too large or unreadable.</exception>
+    public static string ReadAllText(string path, long maxBytes, string what)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
+        string real = CheckRegular(path, maxBytes, what);
+        try
+        {
+            using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + n > maxBytes) throw TooLarge(path, maxBytes, what);
+                buffer.Write(chunk, 0, n);
+            }
+            buffer.Position = 0;
+            using var text = new StreamReader(buffer, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return text.ReadToEnd();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputDataException(path, null, "(file)", null, $"{what} that can be read ({e.Message})");
+        }
+    }
+
+    /// <summary>A reader over the whole file's text (see <see cref="ReadAllText"/>).</summary>
+    public static TextReader OpenText(string path, long maxBytes, string what) => new StringReader(ReadAllText(path, maxBytes, what));
+
+    /// <summary>Checks that <paramref name="path"/> names a regular, non-empty file of at most <paramref name="maxBytes"/>; returns the path to open (a symbolic link resolved).</summary>
+    private static string CheckRegular(string path, long maxBytes, string what)
+    {
+        if (Directory.Exists(path)) throw new InputDataException(path, null, "(file)", null, $"{what}, not a folder");
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new InputDataException(path, null, "(file)", null, $"{what} that exists");
+        if (info.LinkTarget is not null)
+        {
+            var target = info.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists || target is DirectoryInfo)
+            {
+                throw new InputDataException(path, null, "(file)", null, $"{what}; this is a link to {(target is DirectoryInfo ? "a folder" : "nothing")}");
+            }
+            info = (FileInfo)target;
+        }
+        // A device, FIFO or /proc file reports length 0, as does an empty file: neither is a valid input, and
+        // opening a FIFO would block, so both are refused here, before opening.
+        if (info.Length == 0) throw new InputDataException(path, null, "(file)", null, $"{what}: a regular, non-empty file (this one is empty, or a device, FIFO or other special file)");
+        if (info.Length > maxBytes) throw TooLarge(path, maxBytes, what);
+        return info.FullName;
+    }
+
+    private static InputDataException TooLarge(string path, long maxBytes, string what) =>
+        new(path, null, "(file)", null, string.Create(CultureInfo.InvariantCulture, $"{what} of at most {Size(maxBytes)}"));
+
+    private static string Size(long bytes) => bytes >= 1L << 20
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes >> 20} MiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes >> 10} KiB");
+}
+
+/// <summary>Text that reaches a terminal, a file name or a chart: control characters made visible, long values cut.</summary>
+internal static class SafeText
+{
+    /// <summary>Longest value echoed in a message.</summary>
+    public const int MaxShownLength = 200;
+
+    /// <summary>True when <paramref name="c"/> would act on a terminal or reorder text: C0 and C1 controls, DEL, the bidirectional overrides and isolates, and the line and paragraph separators.</summary>
+    public static bool IsUnsafe(char c) =>
+        char.IsControl(c) || c is '\u2028' or '\u2029' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c is '\u200E' or '\u200F';
+
+    /// <summary>The first unsafe character's index, or −1.</summary>
+    public static int FirstUnsafe(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (IsUnsafe(text[i])) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The value as it may be printed: each unsafe character as \uXXXX, and at most <see cref="MaxShownLength"/> characters (then "… (N characters)").</summary>
+    public static string Show(string? text)
+    {
+        if (text is null) return "";
+        var shown = text.Length > MaxShownLength ? text[..MaxShownLength] : text;
+        if (FirstUnsafe(shown) >= 0)
+        {
+            var sb = new StringBuilder(shown.Length + 16);
+            foreach (char c in shown) sb.Append(IsUnsafe(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : c.ToString());
+            shown = sb.ToString();
+        }
+        return text.Length > MaxShownLength ? string.Create(CultureInfo.InvariantCulture, $"{shown}… ({text.Length} characters)") : shown;
+    }
+}

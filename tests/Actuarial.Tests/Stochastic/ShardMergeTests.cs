@@ -1,0 +1,66 @@
+using Actuarial.Stochastic;
+using NUnit.Framework;
+
+namespace Actuarial.Tests.Stochastic;
+
+/// <summary>Issue 16: a summary knows its seed and paths, and a merge refuses shards that would double-count or mix runs.</summary>
+[TestFixture]
+public sealed class ShardMergeTests
+{
+    private static readonly SeriesSpec[] Series = [new SeriesSpec("walk", 2025, 2040, -50, 50, 20, TrackDepletion: true)];
+
+    private static readonly DelegatePathEvaluator Walk = new(Series, (long path, ref PathRandom random, PathOutput output) =>
+    {
+        var values = output.Values(0);
+        double level = 10;
+        for (int t = 0; t < values.Length; t++)
+        {
+            level += random.NextDouble() - 0.5;
+            values[t] = level;
+        }
+    });
+
+    [Test]
+    public void A_summary_carries_its_seed_and_path_ranges()
+    {
+        var shard = MonteCarlo.Run(40, 7, 100, Walk, new MonteCarloOptions { MaxDegreeOfParallelism = 2, BlockSize = 3 });
+        Assert.That(shard.Seed, Is.EqualTo(7UL));
+        Assert.That(shard.PathRanges, Is.EqualTo(new[] { (100L, 140L) }));
+        var merged = MonteCarloSummary.Merge(MonteCarlo.Run(100, 7, 0, Walk), shard);
+        Assert.That(merged.PathRanges, Is.EqualTo(new[] { (0L, 140L) }));
+        Assert.That(merged.ToString(), Does.Contain("[0, 140)").And.Contain("seed 7"));
+    }
+
+    [Test]
+    public void Merging_the_same_shard_twice_or_overlapping_shards_is_refused()
+    {
+        var a = MonteCarlo.Run(50, 7, 0, Walk);
+        var e = Assert.Throws<ArgumentException>(() => MonteCarloSummary.Merge(a, a))!;
+        Assert.That(e.Message, Does.Contain("overlap").Or.Contain("twice"));
+        var overlapping = MonteCarlo.Run(50, 7, 30, Walk);
+        e = Assert.Throws<ArgumentException>(() => MonteCarloSummary.Merge(a, overlapping))!;
+        Assert.That(e.Message, Does.Contain("[30, 50)"));
+        Assert.Throws<ArgumentException>(() => a.MergeFrom(a));
+    }
+
+    [Test]
+    public void Merging_shards_of_different_seeds_is_refused()
+    {
+        var a = MonteCarlo.Run(50, 7, 0, Walk);
+        var b = MonteCarlo.Run(50, 8, 50, Walk);
+        var e = Assert.Throws<ArgumentException>(() => MonteCarloSummary.Merge(a, b))!;
+        Assert.That(e.Message, Does.Contain("different seeds (7 and 8)"));
+    }
+
+    [Test]
+    public void Recording_a_path_twice_is_refused()
+    {
+        var summary = new MonteCarloSummary(Series, seed: 1);
+        var output = new PathOutput(Series);
+        summary.Record(3, output);
+        Assert.Throws<ArgumentException>(() => summary.Record(3, output));
+        summary.Record(2, output);
+        summary.Record(4, output);
+        Assert.That(summary.PathRanges, Is.EqualTo(new[] { (2L, 5L) }));
+    }
+}
