@@ -91,9 +91,9 @@ public sealed class SchemeEngineRunTests
     }
 
     [Test]
-    public void NoRunHasPensionersBelowItsGroupsFirstPensionAge()
+    public void NoBlockHasPensionersBelowItsGroupsFirstPensionAge()
     {
-        // Ageing skips a run's ages below its (sex, education) group's first pension age: they must never hold pensioners.
+        // Ageing skips a block's ages below its (sex, education) group's first pension age: they must never hold pensioners.
         var assumptions = SchemeTestData.China(endYear: 2060);
         var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
         var tables = RetirementTables.For(assumptions.Rules, assumptions.WomenCadreShareByEducation, engine.YearCount);
@@ -104,11 +104,11 @@ public sealed class SchemeEngineRunTests
         for (int year = 2024; year <= 2060; year++)
         {
             var pensioners = engine.Pensioners;
-            for (int run = 0; run < pensioners.Length / ages; run++)
+            for (int block = 0; block < pensioners.Length / ages; block++)
             {
-                int floor = tables.FirstPensionAgeByGroup[run % groups];
-                for (int a = 0; a < floor; a++) Assert.That(pensioners[run * ages + a], Is.Zero, $"{year}, run {run}, age {a}");
-                Assert.That(pensioners.Slice(run * ages + floor, ages - floor).ToArray().Sum(), Is.GreaterThan(0), $"{year}, run {run}");
+                int floor = tables.FirstPensionAgeByGroup[block % groups];
+                for (int a = 0; a < floor; a++) Assert.That(pensioners[block * ages + a], Is.Zero, $"{year}, block {block}, age {a}");
+                Assert.That(pensioners.Slice(block * ages + floor, ages - floor).ToArray().Sum(), Is.GreaterThan(0), $"{year}, block {block}");
             }
             engine.Step(year);
         }
