@@ -206,7 +206,7 @@ public sealed class SchemeCalibration
         {
             var engine = new SchemeEngine(baseOnly, new SchemeCalibration(regions, omega, kappa, lambda, subsidy));
             engine.Initialize();
-            engine.Step(SchemeAssumptions.BaseYear, advance: false);
+            engine.TrialStep(SchemeAssumptions.BaseYear);
             for (int r = 0; r < n; r++)
             {
                 double statutory = (engine.EmployerRate(SchemeAssumptions.BaseYear, r) + engine.EmployeeRate(SchemeAssumptions.BaseYear)) * engine.OrdinaryBase[r];

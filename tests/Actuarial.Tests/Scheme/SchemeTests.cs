@@ -70,7 +70,7 @@ public sealed class SchemeTests
         double expected = wPrev / 12 * (1 + index) / 2 * years * 0.01 + account * inverseDivisor + wPrev / 12 * index * deemed * 0.012;
         double newPensioners = n * retiring / (1 - retired);
 
-        engine.Step(2024, advance: false);
+        engine.TrialStep(2024);
         Assert.Multiple(() =>
         {
             Assert.That(inverseDivisor, Is.EqualTo(1.0 / 139), "divisor of age 60");
