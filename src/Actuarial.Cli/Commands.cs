@@ -147,12 +147,14 @@ internal static class Summary
                 lines.Add(($"{year.ToString(c)}: pensions / subsidies / financing gap, % GDP", $"{r.PensionsPercentGdp.ToString("F2", c)} / {r.SubsidiesPercentGdp.ToString("F2", c)} / {r.FinancingGapPercentGdp.ToString("F2", c)}"));
                 lines.Add(($"{year.ToString(c)}: subsidies, % of budget revenue", r.SubsidiesPercentBudgetRevenue.ToString("F1", c)));
             }
-            foreach (var r in p.NewRetireeReplacementRates([1970, 1990, 2010]).Where(r => r.Profile == Actuarial.Scheme.TypicalWorker.Defaults[0].Name))
+            var replacementRates = p.NewRetireeReplacementRates([1970, 1990, 2010]);
+            if (replacementRates.Count == 0) lines.Add(("replacement rate, man at the average wage, 35 years", "none (a year with no covered wage)"));
+            foreach (var r in replacementRates.Where(r => r.Profile == Actuarial.Scheme.TypicalWorker.Defaults[0].Name))
             {
                 lines.Add(($"replacement rate, man at the average wage, 35 years, retiring {r.RetirementYear.ToString(c)}", r.ReplacementOfAverageWage.ToString("F3", c)));
             }
-            lines.Add(($"general average premium, {ps.ValuationYears} years, % wage bill", (100 * ps.GeneralAveragePremium).ToString("F1", c)));
-            lines.Add(($"actuarial balance, {ps.ValuationYears} years, % wage bill", (100 * ps.ActuarialBalance).ToString("F1", c)));
+            lines.Add(($"general average premium, {ps.ValuationYears} years, % wage bill", ps.GeneralAveragePremium is { } premium ? (100 * premium).ToString("F1", c) : "none (no covered wage bill)"));
+            lines.Add(($"actuarial balance, {ps.ValuationYears} years, % wage bill", ps.ActuarialBalance is { } actuarialBalance ? (100 * actuarialBalance).ToString("F1", c) : "none (no covered wage bill)"));
             if (ps.NetImplicitDebtPercentGdp2024 is { } debt)
             {
                 lines.Add(($"net implicit pension debt, end-2024, % of 2024 GDP (at {Pct(ps.ImplicitDebtDiscountRate)})", debt.ToString("F0", c)));

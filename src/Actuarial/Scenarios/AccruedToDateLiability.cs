@@ -54,7 +54,10 @@ public static class AccruedToDateLiability
         var crediting = new List<(int, double)>();
         for (int year = a.Rules.Indexation.Published.FirstYear; year <= scheme.EndYear; year++)
         {
-            double growth = wages.TryGetValue(year, out var w) && wages.TryGetValue(year - 1, out var w0) && w0 > 0 ? w / w0 - 1 : a.HistoricalWageGrowth;
+            // As the engine reads it: a year with nobody covered (no average wage) has no wage growth.
+            double growth = wages.TryGetValue(year, out var w) && wages.TryGetValue(year - 1, out var w0)
+                ? (w > 0 && w0 > 0 ? w / w0 - 1 : 0)
+                : a.HistoricalWageGrowth;
             increases.Add((year, a.Rules.Indexation.Increase(year, growth, a.PriceGrowthIn(year))));
             crediting.Add((year, a.Rules.CreditingRates.Rate(year, growth, a.PriceGrowthIn(year))));
         }

@@ -78,8 +78,10 @@ public sealed partial class PensionProjection
         int[] years = [2030, 2050, 2070, 2100];
         var at = years.Where(table.ContainsKey).Select(y => table[y]).ToArray();
         int valuationYears = Math.Min(75, Funds.LastYear - Funds.FirstYear);
-        var balance = Funds.ActuarialBalance(0, valuationYears);
-        double gap = Funds.GeneralAveragePremium(0, Funds.FirstYear + valuationYears - 1);
+        // Both measures are shares of the covered wage bill: with nobody covered (a density or coverage of 0) they are undefined.
+        bool anyWageBill = Funds.YearTable().Any(r => r.RegionCode == 0 && r.Year < Funds.FirstYear + valuationYears && r.CoveredWageBill > 0);
+        double? balance = anyWageBill ? Funds.ActuarialBalance(0, valuationYears).ActuarialBalance : null;
+        double? gap = anyWageBill ? Funds.GeneralAveragePremium(0, Funds.FirstYear + valuationYears - 1) : null;
         double? implicitDebtPercentGdp = null;
         double discount = economy.NominalDiscountRate(economy.LastYear);
         if (withImplicitDebt)
@@ -96,7 +98,7 @@ public sealed partial class PensionProjection
             at.Select(r => (r.Year, r.CostRateShareOfWageBill, r.ContributionRateShareOfWageBill)).ToArray(),
             at.Select(r => (r.Year, r.SubsidiesPercentGdp)).ToArray(),
             at.Select(r => (r.Year, r.FinancingGapPercentGdp)).ToArray(),
-            valuationYears, gap, balance.ActuarialBalance, discount, implicitDebtPercentGdp);
+            valuationYears, gap, balance, discount, implicitDebtPercentGdp);
     }
 
     /// <summary>Birth years of the cohorts whose replacement rates <see cref="NewRetireeReplacementRates"/> gives by default: 1965–2035 every fifth year (retiring about 2028–2098).</summary>
@@ -110,10 +112,13 @@ public sealed partial class PensionProjection
     /// after the end year are left out.
     /// </summary>
     /// <param name="birthYears">Birth years; default <see cref="ReplacementRateBirthYears"/>.</param>
+    /// <returns>The rows; empty when some year has no covered worker (no average covered wage to scale the typical worker by).</returns>
     public IReadOnlyList<Scheme.ReplacementRateRow> NewRetireeReplacementRates(IEnumerable<int>? birthYears = null)
     {
         var a = Scheme.Assumptions;
         var wage = Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year, r => r.AverageWageYuan);
+        // A typical worker earns a multiple of the average covered wage: with nobody covered in some year there is none.
+        if (wage.Values.Any(w => !(w > 0))) return [];
         int first = wage.Keys.Min(), last = wage.Keys.Max();
         double tail = wage[last] / wage[last - 1] - 1;
         double Wage(int year) =>
@@ -189,8 +194,8 @@ public sealed partial record EconomicYearRow(
 /// <param name="SubsidiesPercentGdp">Subsidies, % of GDP, at those years.</param>
 /// <param name="FinancingGapPercentGdp">Financing gap after depletion, % of GDP, at those years.</param>
 /// <param name="ValuationYears">Years of the valuation period of the premium and the balance.</param>
-/// <param name="GeneralAveragePremium">General average premium over the valuation period, share of the covered wage bill.</param>
-/// <param name="ActuarialBalance">Actuarial balance over the valuation period (without subsidies), share of the covered wage bill.</param>
+/// <param name="GeneralAveragePremium">General average premium over the valuation period, share of the covered wage bill; null when nobody is covered.</param>
+/// <param name="ActuarialBalance">Actuarial balance over the valuation period (without subsidies), share of the covered wage bill; null when nobody is covered.</param>
 /// <param name="ImplicitDebtDiscountRate">Long-run nominal discount rate of the implicit debt (each year's rate is the real rate × that year's prices).</param>
 /// <param name="NetImplicitDebtPercentGdp2024">Accrued-to-date liability minus the end-2024 fund, % of 2024 GDP; null when not computed.</param>
 public sealed record PensionPolicySummary(
@@ -201,4 +206,4 @@ public sealed record PensionPolicySummary(
     IReadOnlyList<(int Year, double CostRate, double ContributionRate)> CostAndContributionRates,
     IReadOnlyList<(int Year, double Percent)> SubsidiesPercentGdp,
     IReadOnlyList<(int Year, double Percent)> FinancingGapPercentGdp,
-    int ValuationYears, double GeneralAveragePremium, double ActuarialBalance, double ImplicitDebtDiscountRate, double? NetImplicitDebtPercentGdp2024);
+    int ValuationYears, double? GeneralAveragePremium, double? ActuarialBalance, double ImplicitDebtDiscountRate, double? NetImplicitDebtPercentGdp2024);

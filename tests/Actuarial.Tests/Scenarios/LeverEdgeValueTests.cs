@@ -99,7 +99,7 @@ public sealed class LeverEdgeValueTests
     {
         var parts = spec.UsedWhen.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 3 || parts[1] != "is") return null;
-        JsonNode v = parts[2] switch { "true" => JsonValue.Create(true), "false" => JsonValue.Create(false), var w => JsonValue.Create(w) };
+        JsonNode v = parts[2].TrimEnd(',') switch { "true" => JsonValue.Create(true), "false" => JsonValue.Create(false), var w => JsonValue.Create(w) };
         return (parts[0], v);
     }
 
