@@ -106,7 +106,7 @@ internal sealed class SchemeBlocks
     }
 
     /// <summary>The highest age at or below <paramref name="ceiling"/> with record holders in block <paramref name="block"/> (below <paramref name="floor"/> if none).</summary>
-    public int LowerCeiling(int block, int ceiling, int floor) => Block(block).LowerCeiling(ceiling, floor);
+    public int LowerCeiling(int block, int ceiling, int floor) => GroupBlock.LowerCeiling(Block(block), ceiling, floor);
 
     /// <summary>The first element of <paramref name="cells"/> (pinned) at a 64-byte boundary: every block then starts a cache line (a block is a whole number of lines).</summary>
     private static unsafe int AlignedOffset(double[] cells)
@@ -136,10 +136,14 @@ internal readonly ref struct GroupBlock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Load(CellQuantity quantity, nuint age) => Vector.LoadUnsafe(ref _age0, (nuint)((int)quantity * SchemeBlocks.Stride) + age);
 
-    /// <summary>The highest age at or below <paramref name="ceiling"/> with record holders (below <paramref name="floor"/> if none).</summary>
-    public int LowerCeiling(int ceiling, int floor)
+    /// <summary>
+    /// The highest age at or below <paramref name="ceiling"/> with record holders in <paramref name="block"/> (below
+    /// <paramref name="floor"/> if none). Static, the block passed by value: an instance method that is not inlined takes
+    /// the block by reference, which would keep a caller's block out of a register.
+    /// </summary>
+    public static int LowerCeiling(GroupBlock block, int ceiling, int floor)
     {
-        while (ceiling >= floor && !(this[CellQuantity.Records, ceiling] > 0)) ceiling--;
+        while (ceiling >= floor && !(block[CellQuantity.Records, ceiling] > 0)) ceiling--;
         return ceiling;
     }
 

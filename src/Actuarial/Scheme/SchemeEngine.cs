@@ -366,7 +366,7 @@ internal sealed class SchemeEngine
                 int first = retirement.FirstRetiringAge[yg], last = retirement.LastRetiringAge[yg];
                 SchemeKernels.Retire(block, first, last, retirement.Retiring.AsSpan(yg * A, A), retirement.LeavingShare.AsSpan(yg * A, A),
                     retirement.InverseDivisor.AsSpan(yg * A, A), in retiring, ref _blocks.PensionSum[b], ref _blocks.PensionerSum[b], ref sums);
-                if (last >= ceiling) ceiling = block.LowerCeiling(ceiling, _recordFloor); // the oldest may all have retired
+                if (last >= ceiling) ceiling = GroupBlock.LowerCeiling(block, ceiling, _recordFloor); // the oldest may all have retired
                 region.Add(in sums);
                 // Age the block before this one: its cells are still in cache, and its last stores have left the store buffer.
                 if (age && g > 0) AgeBlock(r, g - 1, y, pop0, pop1);

@@ -343,7 +343,7 @@ internal static class SchemeKernels
         // Contributors from the end up are 0: clear those set since the block's end was last lowered (usually none).
         for (int a = end; a < contributorsEnd; a++) block[Contributors, a] = 0;
         contributorsEnd = end;
-        ceiling = block.LowerCeiling(end - 1, c.RecordFloor);
+        ceiling = GroupBlock.LowerCeiling(block, end - 1, c.RecordFloor);
         for (int a = c.FirstRetiring; a <= c.LastRetiring; a++) block[NewPensioners, a] = 0;
         return (pensionSum, pensionerSum);
     }
