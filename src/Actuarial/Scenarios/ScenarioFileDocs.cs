@@ -224,15 +224,17 @@ public static class ScenarioFileDocs
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
-    /// <summary>Writes both files to a folder (created if needed) and returns their paths.</summary>
+    /// <summary>Writes both files to a folder (created if needed), each whole or not at all, and returns their paths.</summary>
     public static IReadOnlyList<string> Write(string folder)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         Directory.CreateDirectory(folder);
         var markdown = Path.Combine(folder, MarkdownFile);
         var schema = Path.Combine(folder, SchemaFile);
-        File.WriteAllText(markdown, Markdown(), new UTF8Encoding(false));
-        File.WriteAllText(schema, JsonSchema(), new UTF8Encoding(false));
+        // Each file whole or not at all: an interrupted write leaves the previous docs, never a truncated file.
+        string markdownText = Markdown(), schemaText = JsonSchema();
+        IO.AtomicFile.Default.Replace(markdown, temp => File.WriteAllText(temp, markdownText, new UTF8Encoding(false)));
+        IO.AtomicFile.Default.Replace(schema, temp => File.WriteAllText(temp, schemaText, new UTF8Encoding(false)));
         return [markdown, schema];
     }
 }
