@@ -327,6 +327,15 @@ public static class ChinaData
             var (start, end) = r.Period();
             return new MxAbridgedRow(start, end, r.SexOrBoth("sex"), r.AgeGroup(),
                 r.Double("mx", 0, MaxMx, "a central death rate"));
+        },
+        (source, rows) =>
+        {
+            // A life table needs every age: a period and sex with a missing or overlapping group is refused here, not
+            // graduated as if the missing ages had no deaths.
+            foreach (var cell in rows.GroupBy(r => (r.PeriodStart, r.Sex)))
+            {
+                RequireAgeGroupsTile(source, cell.Select(r => r.AgeGroup), $"period {cell.Key.PeriodStart}, {cell.Key.Sex}");
+            }
         });
 
     /// <summary>Every embedded data file name (without the resource prefix).</summary>

@@ -24,17 +24,40 @@ public sealed class TidyCsvReaderTests
         if (line is { } l) Assert.That(error.Message, Does.Contain($"line {l}"));
     }
 
+    /// <summary>The rows of one period and sex covering every age group (0, 1–4, 5–9, …, 95–99, 100+) at one rate, with
+    /// <paramref name="special"/> in place of the rate of the group starting at <paramref name="specialAge"/>.</summary>
+    private static string CompletePeriod(string sex, int specialAge, string special)
+    {
+        var lines = new List<string>();
+        int[] starts = [0, 1, .. Enumerable.Range(1, 19).Select(i => 5 * i), 100];
+        foreach (int start in starts)
+        {
+            string end = start == 0 ? "0" : start == 1 ? "4" : start == 100 ? "" : (start + 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines.Add($"1950,1955,{sex},{start},{end},{(start == specialAge ? special : "0.01")}");
+        }
+        return string.Join("\n", lines) + "\n";
+    }
+
     [Test]
     public void GoodInputParses()
     {
         var rows = ChinaData.Wpp2024MxTable.Parse("ok.csv", new StringReader(
-            MxHeader + "\n1950,1955,male,0,0,0.139529\n1950,1955,both,100,,0.999999\n1950,1955,female,1,4,2.1e-2\n"));
-        Assert.That(rows, Is.EqualTo(new[]
-        {
-            new MxAbridgedRow(1950, 1955, SexOrBoth.Male, new AgeGroup(0, 0), 0.139529),
-            new MxAbridgedRow(1950, 1955, SexOrBoth.Both, new AgeGroup(100, null), 0.999999),
-            new MxAbridgedRow(1950, 1955, SexOrBoth.Female, new AgeGroup(1, 4), 0.021),
-        }));
+            MxHeader + "\n" + CompletePeriod("male", 0, "0.139529") + CompletePeriod("both", 100, "0.999999") + CompletePeriod("female", 1, "2.1e-2")));
+        Assert.That(rows, Has.Count.EqualTo(3 * 22));
+        Assert.That(rows, Does.Contain(new MxAbridgedRow(1950, 1955, SexOrBoth.Male, new AgeGroup(0, 0), 0.139529)));
+        Assert.That(rows, Does.Contain(new MxAbridgedRow(1950, 1955, SexOrBoth.Both, new AgeGroup(100, null), 0.999999)));
+        Assert.That(rows, Does.Contain(new MxAbridgedRow(1950, 1955, SexOrBoth.Female, new AgeGroup(1, 4), 0.021)));
+    }
+
+    [Test]
+    public void A_period_with_a_missing_age_group_is_refused()
+    {
+        string complete = CompletePeriod("male", 0, "0.1");
+        string withoutFiveToNine = string.Join("\n", complete.Split('\n').Where(l => !l.Contains(",5,9,", StringComparison.Ordinal)));
+        var error = ParseMx(MxHeader + "\n" + withoutFiveToNine);
+        Assert.That(error.Field, Is.EqualTo("age_start"));
+        Assert.That(error.Value, Does.Contain("period 1950").And.Contain("Male"));
+        Assert.That(error.ValidRange, Does.Contain("a group starting at 5 is missing"));
     }
 
     [Test]
@@ -222,9 +245,9 @@ public sealed class TidyCsvReaderTests
     public bool AnyFiniteRateInRangeRoundTrips(NormalFloat value)
     {
         double mx = Math.Abs(value.Get) % 10;
-        var text = MxHeader + "\n1950,1955,male,0,0," + mx.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "\n";
+        var text = MxHeader + "\n" + CompletePeriod("male", 0, mx.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         var rows = ChinaData.Wpp2024MxTable.Parse("prop.csv", new StringReader(text));
-        return rows.Count == 1 && rows[0].Mx.Equals(mx);
+        return rows.Count == 22 && rows.Single(r => r.AgeGroup.Start == 0).Mx.Equals(mx);
     }
 
     [FsCheck.NUnit.Property]
