@@ -77,6 +77,28 @@ public sealed record PensionScenario
         };
     }
 
+    /// <summary>
+    /// The scenario with <paramref name="lever"/> at <paramref name="value"/> from <see cref="Levers.FirstLeverYear"/>:
+    /// the same scenario a scenario file with that value gives (e.g. <c>scenario.With(Levers.EmployerRate, 0.14)</c>
+    /// sets every province's employer rate, provincial schedules included).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value outside the lever's range.</exception>
+    /// <exception cref="ArgumentException">The rules in force do not use the lever (e.g. an indexation share under a fixed rate).</exception>
+    public PensionScenario With(Lever lever, double value)
+    {
+        ArgumentNullException.ThrowIfNull(lever);
+        return lever.Apply(this, new LeverPath(Levers.FirstLeverYear, [value]));
+    }
+
+    /// <summary>The scenario with <paramref name="lever"/> following <paramref name="path"/> (a lever that takes a path; the last value holds to the horizon).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value outside the lever's range, or a path that starts before <see cref="Levers.FirstLeverYear"/>.</exception>
+    /// <exception cref="ArgumentException">The lever takes a single number, or the rules in force do not use it.</exception>
+    public PensionScenario With(Lever lever, LeverPath path)
+    {
+        ArgumentNullException.ThrowIfNull(lever);
+        return lever.Apply(this, path);
+    }
+
     /// <summary>Checks that the layers cover the horizon.</summary>
     /// <exception cref="InputDataException">A layer ends before <see cref="EndYear"/>.</exception>
     public void Validate()
