@@ -26,6 +26,16 @@ public static partial class Levers
         return All!.Where(s => byKey.ContainsKey(s.Key)).Select(s => byKey[s.Key]).ToArray();
     });
 
+    /// <summary>How code names the typed lever of a key (<c>Levers.EmployerRate</c>, <c>Levers.OfLabour(LabourLever.ContributionDensity)</c>), or null.</summary>
+    internal static string? CodeName(string key)
+    {
+        var property = typeof(Levers).GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .FirstOrDefault(p => p.PropertyType == typeof(Lever) && ((Lever)p.GetValue(null)!).Key == key);
+        if (property is not null) return "Levers." + property.Name;
+        var labour = Actuarial.Labour.LabourLevers.All.FirstOrDefault(l => key == $"labour.{Actuarial.Labour.LabourLevers.Label(l)}");
+        return FindTyped(key) is not null && key.StartsWith("labour.", StringComparison.Ordinal) ? $"Levers.OfLabour(LabourLever.{labour})" : null;
+    }
+
     /// <summary>The typed lever of a key, or null (a key that shapes the scenario, or no key of the catalogue).</summary>
     public static Lever? FindTyped(string key) => Typed.FirstOrDefault(l => l.Key == key);
 

@@ -380,7 +380,7 @@ public static partial class Levers
 
     /// <summary>The catalogue's lever of a labour-model lever (its range is the labour model's, <see cref="LabourLevers.Range"/>).</summary>
     /// <exception cref="ArgumentException"><see cref="LabourLever.WageGrowth"/>, which a scenario sets through the economy.</exception>
-    public static Lever Labour(LabourLever lever) => LabourLeverDefinitions.FirstOrDefault(l => l.Key == $"labour.{lever.Label()}")
+    public static Lever OfLabour(LabourLever lever) => LabourLeverDefinitions.FirstOrDefault(l => l.Key == $"labour.{lever.Label()}")
         ?? throw new ArgumentException($"'{lever.Label()}' is set through {RealWageGrowth.Key} and {PriceGrowth.Key}", nameof(lever));
 
     private static Lever LabourLeverOf(LabourLever lever)

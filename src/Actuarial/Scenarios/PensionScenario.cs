@@ -8,8 +8,10 @@ namespace Actuarial.Scenarios;
 
 /// <summary>
 /// Everything a pension projection needs, layer by layer: the population, the labour market, the scheme's rules and
-/// state, and the provincial funds with their pooling rule. Immutable; change a lever with <c>with</c>, e.g.
-/// <c>ChinaDefaults.PensionScenario() with { Funds = … }</c>. The demography runs from its base year (2020); the
+/// state, and the provincial funds with their pooling rule. Immutable; move a lever of the catalogue with
+/// <see cref="With(Lever, double)"/>, e.g. <c>ChinaDefaults.PensionScenario().With(Levers.EmployerRate, 0.14)</c>, which gives
+/// what a scenario file with that value gives (a <c>with</c> expression on one layer's record can miss what the lever
+/// also moves, such as a province's own employer-rate schedule). The demography runs from its base year (2020); the
 /// scheme's state starts in 2024 (calibrated to the 2024 yearbook) and the fund ledgers open on 1 January 2025 with
 /// the end-2024 balances.
 /// </summary>
