@@ -121,6 +121,64 @@ public sealed class LeverParityTests
     private static bool NoEffectByDesign(Lever lever) => lever.Key is "economy.real_discount_rate" or "demography.schooling.pace"
         or "funds.reserve.state_capital";
 
+    [TestCaseSource(nameof(Cases))]
+    public void A_value_out_of_range_is_refused_by_both_routes(ParityCase c)
+    {
+        var lever = c.Lever;
+        double step = lever.Spec.Kind == LeverKind.Integer ? 1 : Math.Max(1e-3, (lever.Spec.Maximum - lever.Spec.Minimum) / 100);
+        var context = Context(lever);
+        var scenario = FromFile(context);
+        foreach (double outside in new[] { lever.Spec.Minimum - step, lever.Spec.Maximum + step })
+        {
+            var value = new LeverPath(Levers.FirstLeverYear, [outside]);
+            Assert.Throws<ArgumentOutOfRangeException>(() => scenario.With(lever, value), $"code, {outside}");
+            var file = (JsonObject)context.DeepClone();
+            Set(file, lever.Key, FileValue(lever, value));
+            Assert.Throws<ScenarioFileException>(() => FromFile(file), $"file, {outside}");
+        }
+    }
+
+    public static IEnumerable<ParityCase> ConditionalCases() => Levers.Typed.Where(l => l.Spec.UsedWhen.Length > 0).Select(l => new ParityCase(l));
+
+    /// <summary>A file context in which the rule the lever needs is not in force.</summary>
+    private static JsonObject NotInForce(Lever lever)
+    {
+        var root = new JsonObject { ["name"] = "parity", ["horizon"] = Horizon };
+        string section = lever.Spec.Section;
+        switch (lever.Spec.UsedWhen)
+        {
+            case "rule is real_wage_share, wage_share or price_share":
+                Set(root, section + ".rule", "fixed");
+                Set(root, section + ".rate", 0.01);
+                break;
+            case "rule is share_of_spending":
+                Set(root, section + ".rule", "none");
+                break;
+            case "reform is true":
+                Set(root, section + ".reform", false);
+                break;
+            // "rule is fixed", "rule is share_of_gdp", "rule is floor", "enabled is true": the defaults do not use the lever.
+        }
+        return root;
+    }
+
+    [TestCaseSource(nameof(ConditionalCases))]
+    public void A_lever_whose_rule_is_not_in_force_is_refused_by_both_routes(ParityCase c)
+    {
+        var lever = c.Lever;
+        var value = ValueOf(lever);
+        var context = NotInForce(lever);
+        var scenario = FromFile(context);
+        Assert.That(lever.IsUsedBy(scenario), Is.False);
+        var code = Assert.Throws<ArgumentException>(() => scenario.With(lever, value))!;
+        Assert.That(code.Message, Does.Contain(lever.Spec.UsedWhen));
+        var withLever = (JsonObject)context.DeepClone();
+        Set(withLever, lever.Key, FileValue(lever, value));
+        var file = Assert.Throws<ScenarioFileException>(() => FromFile(withLever))!;
+        Assert.That(file.Message, Does.Contain(lever.Spec.UsedWhen));
+        Assert.That(lever.IsUsedBy(FromFile(Context(lever))), Is.True, "and it is used once its rule is in force");
+    }
+
     [Test]
     public void Every_number_of_the_catalogue_that_moves_a_scenario_is_a_typed_lever()
     {
