@@ -1,5 +1,8 @@
 using System.Globalization;
+using Actuarial.Demography;
+using Actuarial.Funds;
 using Actuarial.Labour;
+using Actuarial.Pensions;
 
 namespace Actuarial.Scenarios;
 
@@ -66,7 +69,7 @@ public sealed record LeverSpec(
 /// scenario is the China defaults (<see cref="ChinaDefaults.PensionScenario"/>: current law, the 2025 retirement
 /// reform, national pooling, the published parameters) plus the overrides the file gives.
 /// </summary>
-public static class Levers
+public static partial class Levers
 {
     /// <summary>First year a path may start: the first year of the fund ledgers (2025). Years before keep the defaults (published data and estimates).</summary>
     public const int FirstLeverYear = Funds.ChinaFunds.FirstYear2024Table;
@@ -153,26 +156,282 @@ public static class Levers
         return (Math.Floor(offset * 10) / 10, Math.Floor(scale * 10) / 10);
     });
 
+    /// <summary>The total fertility rate path. <c>demography.fertility.tfr</c>.</summary>
+    public static Lever TotalFertilityRate { get; } = new(
+        new LeverSpec("demography.fertility.tfr", LeverKind.Path, "children per woman", 0.3, 5, "WPP 2024 medium",
+                    $"Total fertility rate, replacing WPP 2024 from the path's first year; {HoldsToHorizon}."),
+        (s, p) => WithTfr(s, p, (_, _, x) => x));
+
+    /// <summary>An offset to the total fertility rate. <c>demography.fertility.tfr_offset</c>.</summary>
+    public static Lever TotalFertilityRateOffset { get; } = new(
+        new LeverSpec("demography.fertility.tfr_offset", LeverKind.Path, "children per woman", MinTfrOffset.Value.Offset, 3, "0",
+                    string.Create(CultureInfo.InvariantCulture, $"Added to the WPP 2024 TFR from the path's first year (a single number: from 2025). Not with `tfr`. The smallest value keeps the TFR at or above {MinTotalFertilityRate} in every year (WPP 2024's lowest from 2025 is {MinTfrOffset.Value.Lowest:0.###}).")),
+        (s, p) => WithTfr(s, p, (_, v, x) => v + x));
+
+    /// <summary>A multiplier on net international migration. <c>demography.international_migration.scale</c>.</summary>
+    public static Lever InternationalMigrationScale { get; } = new(
+        new LeverSpec("demography.international_migration.scale", LeverKind.Path, "ratio", 0, 10, "1",
+                    "Multiplies WPP 2024 net international migrants by sex and age (0 closes the border)."),
+        ScaleMigration);
+
+    /// <summary>The pace of the expansion of schooling. <c>demography.schooling.pace</c>.</summary>
+    public static Lever SchoolingPace { get; } = new(
+        new LeverSpec("demography.schooling.pace", LeverKind.Number, "ratio", 0.1, 5, "1",
+                    "Pace of the expansion of schooling along the Wittgenstein SSP2 attainment path, counted from 2020 (2 = twice as fast)."),
+        (s, p) => s with { Demography = s.Demography with { Education = s.Demography.Education!.WithPace(p.Values[0], ChinaDefaults.BaseYear) } },
+        s => s.Demography.Education is not null);
+
+    /// <summary>Consumer-price growth. <c>economy.price_growth</c>.</summary>
+    public static Lever PriceGrowth { get; } = new(
+        new LeverSpec("economy.price_growth", LeverKind.Path, "per year", -0.1, 0.3, "0 in 2025 (observed), 0.01 in 2026, 0.015 in 2027, then 0.02 (the CPI target)",
+                    $"Consumer-price growth. Every nominal path after 2025 is a real path × prices: wages, fund returns, and through the rules pension increases and crediting; changing it alone changes no real amount and no ratio. {HoldsToHorizon}."),
+        (s, p) => Relink(s, e => e with { PriceGrowth = OverridePath(e.PriceGrowth, p) }));
+
+    /// <summary>Real wage growth. <c>economy.real_wage_growth</c>.</summary>
+    public static Lever RealWageGrowth { get; } = new(
+        new LeverSpec("economy.real_wage_growth", LeverKind.Path, "per year", -0.2, 0.3, "5.3% (2019–2024 average) converging to 1.5% with a 15-year half-life",
+                    $"Real growth of every province's average wage from 2026 (nominal = (1 + real)(1 + price growth) − 1; 2025 keeps the published +4.3%). {HoldsToHorizon}."),
+        (s, p) => Relink(s, e => e with { RealWageGrowth = OverridePath(e.RealWageGrowth, p) }));
+
+    /// <summary>Real return on the entrusted part of the funds. <c>economy.real_return_entrusted</c>.</summary>
+    public static Lever RealReturnEntrusted { get; } = new(
+        new LeverSpec("economy.real_return_entrusted", LeverKind.Path, "per year", -0.5, 0.5, "0.032 (5.00% a year 2016–2023 less that period's inflation)",
+                    $"Real return on the part of each fund entrusted to the NCSSF, from 2026 (2025 keeps the nominal 5%). {HoldsToHorizon}."),
+        (s, p) => Relink(s, e => e with { RealEntrustedReturn = OverridePath(e.RealEntrustedReturn, p) }));
+
+    /// <summary>Real return on the rest of the funds. <c>economy.real_return_other</c>.</summary>
+    public static Lever RealReturnOther { get; } = new(
+        new LeverSpec("economy.real_return_other", LeverKind.Path, "per year", -0.5, 0.5, "0 (deposit and bond yields about equal to inflation)",
+                    $"Real return on the rest of each fund (deposits, bonds), from 2026 (2025 keeps the nominal 2%). {HoldsToHorizon}."),
+        (s, p) => Relink(s, e => e with { RealOtherReturn = OverridePath(e.RealOtherReturn, p) }));
+
+    /// <summary>Real discount rate of the implicit pension debt. <c>economy.real_discount_rate</c>.</summary>
+    public static Lever RealDiscountRate { get; } = new(
+        new LeverSpec("economy.real_discount_rate", LeverKind.Number, "per year", -0.05, 0.2, "0.02",
+                    "Real discount rate of the implicit pension debt (made nominal at the long-run price growth)."),
+        (s, p) => Relink(s, e => e with { RealDiscountRate = p.Values[0] }));
+
+    /// <summary>The employer rate to the pooled fund, in every province (provincial schedules included). <c>scheme.contributions.employer_rate</c>.</summary>
+    public static Lever EmployerRate { get; } = new(
+        new LeverSpec("scheme.contributions.employer_rate", LeverKind.Path, "share of the contribution base", 0, 0.4, "0.16 (since May 2019)",
+                    "Employer rate to the pooled fund in every province, from January of the path's first year (0.20 undoes the 2019 cut)."),
+        (s, p) => WithContributions(s, c => c with
+            {
+                EmployerToPool = OverrideSchedule(c.EmployerToPool, p),
+                // A province's own schedule (Shanghai's) moves with the national rate: the lever sets every province's rate.
+                ProvincialEmployerRates = c.ProvincialEmployerRates.ToDictionary(kv => kv.Key, kv => OverrideSchedule(kv.Value, p)),
+            }));
+
+    /// <summary>The employee rate to the individual account. <c>scheme.contributions.employee_rate</c>.</summary>
+    public static Lever EmployeeRate { get; } = new(
+        new LeverSpec("scheme.contributions.employee_rate", LeverKind.Path, "share of the contribution base", 0, 0.2, "0.08",
+                    "Employee rate to the individual account, from January of the path's first year."),
+        (s, p) => WithContributions(s, c => c with { EmployeeToAccount = OverrideSchedule(c.EmployeeToAccount, p) }));
+
+    /// <summary>The share of employer contributions waived. <c>scheme.contributions.relief</c>.</summary>
+    public static Lever ContributionRelief { get; } = new(
+        new LeverSpec("scheme.contributions.relief", LeverKind.Path, "share of employer contributions", 0, 1, "0",
+                    "Share of employer contributions waived (temporary relief such as the 2020 waivers), for the years of the path only."),
+        (s, p) => WithContributions(s, c => c with { Relief = new Pensions.ContributionRelief(Enumerable.Range(p.FirstYear, p.Values.Count).ToDictionary(y => y, p.At)) }));
+
+    /// <summary>Men's final statutory retirement age, years. <c>scheme.retirement.men_target_age</c>.</summary>
+    public static Lever MenTargetAge { get; } = new(
+        new LeverSpec("scheme.retirement.men_target_age", LeverKind.Number, "years", 60, 70, "63",
+                    "Men's final statutory age (rounded to whole months).", UsedWhen: "reform is true"),
+        (s, p) => WithAges(s, a => a with { Men = a.Men with { TargetAgeMonths = (int)Math.Round(p.Values[0] * 12) } }),
+        ReformInForce);
+
+    /// <summary>Women cadres' final statutory retirement age, years. <c>scheme.retirement.women_cadres_target_age</c>.</summary>
+    public static Lever WomenCadresTargetAge { get; } = new(
+        new LeverSpec("scheme.retirement.women_cadres_target_age", LeverKind.Number, "years", 55, 70, "58",
+                    "Final statutory age of women in cadre posts (original 55).", UsedWhen: "reform is true"),
+        (s, p) => WithAges(s, a => a with { WomenCadres = a.WomenCadres with { TargetAgeMonths = (int)Math.Round(p.Values[0] * 12) } }),
+        ReformInForce);
+
+    /// <summary>Women workers' final statutory retirement age, years. <c>scheme.retirement.women_workers_target_age</c>.</summary>
+    public static Lever WomenWorkersTargetAge { get; } = new(
+        new LeverSpec("scheme.retirement.women_workers_target_age", LeverKind.Number, "years", 50, 70, "55",
+                    "Final statutory age of women workers (original 50).", UsedWhen: "reform is true"),
+        (s, p) => WithAges(s, a => a with { WomenWorkers = a.WomenWorkers with { TargetAgeMonths = (int)Math.Round(p.Values[0] * 12) } }),
+        ReformInForce);
+
+    /// <summary>Months of birth per extra month of retirement age, men. <c>scheme.retirement.men_pace</c>.</summary>
+    public static Lever MenPace { get; } = new(
+        new LeverSpec("scheme.retirement.men_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "4",
+                    "Pace of the rise for men: one month of age per this many months of birth (smaller = faster).", UsedWhen: "reform is true"),
+        (s, p) => WithAges(s, a => a with { Men = a.Men with { BirthMonthsPerExtraMonth = (int)p.Values[0] } }),
+        ReformInForce);
+
+    /// <summary>Months of birth per extra month of retirement age, women cadres. <c>scheme.retirement.women_cadres_pace</c>.</summary>
+    public static Lever WomenCadresPace { get; } = new(
+        new LeverSpec("scheme.retirement.women_cadres_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "4",
+                    "Pace of the rise for women cadres.", UsedWhen: "reform is true"),
+        (s, p) => WithAges(s, a => a with { WomenCadres = a.WomenCadres with { BirthMonthsPerExtraMonth = (int)p.Values[0] } }),
+        ReformInForce);
+
+    /// <summary>Months of birth per extra month of retirement age, women workers. <c>scheme.retirement.women_workers_pace</c>.</summary>
+    public static Lever WomenWorkersPace { get; } = new(
+        new LeverSpec("scheme.retirement.women_workers_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "2",
+                    "Pace of the rise for women workers.", UsedWhen: "reform is true"),
+        (s, p) => WithAges(s, a => a with { WomenWorkers = a.WomenWorkers with { BirthMonthsPerExtraMonth = (int)p.Values[0] } }),
+        ReformInForce);
+
+    /// <summary>The share parameter of the indexation rule in force. <c>scheme.indexation.share</c>.</summary>
+    public static Lever IndexationShare { get; } = new(
+        new LeverSpec("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.48, estimated on the 2016–2025 increases; required by the other share rules",
+                    "Share of real wage growth (real_wage_share), of nominal wage growth (wage_share) or of price growth (price_share) passed to pensions.", UsedWhen: "rule is real_wage_share, wage_share or price_share"),
+        (s, p) => WithRules(s, r => r with { Indexation = r.Indexation with { FutureRule = WithShare(r.Indexation.FutureRule, p.Values[0]) } }),
+        s => UsesShare(s.Scheme.Rules.Indexation.FutureRule));
+
+    /// <summary>The fixed indexation rate. <c>scheme.indexation.rate</c>.</summary>
+    public static Lever IndexationRate { get; } = new(
+        new LeverSpec("scheme.indexation.rate", LeverKind.Number, "per year", 0, 0.2, "none",
+                    "The fixed nominal increase.", UsedWhen: "rule is fixed"),
+        (s, p) => WithRules(s, r => r with { Indexation = r.Indexation with { FutureRule = new FixedRate(p.Values[0]) } }),
+        s => s.Scheme.Rules.Indexation.FutureRule is FixedRate);
+
+    /// <summary>The share parameter of the crediting rule in force. <c>scheme.crediting.share</c>.</summary>
+    public static Lever CreditingShare { get; } = new(
+        new LeverSpec("scheme.crediting.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.73, estimated on the 2016–2024 rates; required by the other share rules",
+                    "Share of real wage growth (real_wage_share), of nominal wage growth or of price growth credited.", UsedWhen: "rule is real_wage_share, wage_share or price_share"),
+        (s, p) => WithRules(s, r => r with { CreditingRates = r.CreditingRates with { FutureRule = WithShare(r.CreditingRates.FutureRule, p.Values[0]) } }),
+        s => UsesShare(s.Scheme.Rules.CreditingRates.FutureRule));
+
+    /// <summary>The fixed crediting rate. <c>scheme.crediting.rate</c>.</summary>
+    public static Lever CreditingRate { get; } = new(
+        new LeverSpec("scheme.crediting.rate", LeverKind.Number, "per year", 0, 0.2, "none",
+                    "The fixed nominal crediting rate.", UsedWhen: "rule is fixed"),
+        (s, p) => WithRules(s, r => r with { CreditingRates = r.CreditingRates with { FutureRule = new FixedRate(p.Values[0]) } }),
+        s => s.Scheme.Rules.CreditingRates.FutureRule is FixedRate);
+
+    /// <summary>Share of each fund's balance entrusted to the NCSSF. <c>funds.returns.entrusted_share</c>.</summary>
+    public static Lever EntrustedShare { get; } = new(
+        new LeverSpec("funds.returns.entrusted_share", LeverKind.Number, "share", 0, 1, "0.351 (end-2023)", $"Share of each fund's balance entrusted to the NCSSF. {CalibrationReturn}"),
+        (s, p) => s with { Funds = s.Funds with { EntrustedShare = p.Values[0] } });
+
+    /// <summary>Subsidy per yuan of pensions paid. <c>funds.subsidies.share</c>.</summary>
+    public static Lever SubsidyShare { get; } = new(
+        new LeverSpec("funds.subsidies.share", LeverKind.Number, "share of pension spending", 0, 1, "the 2024 subsidy-to-spending ratio (≈ 0.2)",
+                    "Subsidy per yuan of pensions paid.", UsedWhen: "rule is share_of_spending"),
+        (s, p) => s with { Funds = s.Funds with { Subsidies = new SubsidyShareOfSpending(p.Values[0]) } },
+        s => s.Funds.Subsidies is SubsidyShareOfSpending);
+
+    /// <summary>Subsidies, % of GDP. <c>funds.subsidies.percent_of_gdp</c>.</summary>
+    public static Lever SubsidyPercentOfGdp { get; } = new(
+        new LeverSpec("funds.subsidies.percent_of_gdp", LeverKind.Number, "% of GDP", 0, 20, "none (required by share_of_gdp; the baseline's 2025 subsidies are 1.07% of GDP)",
+                    "Subsidies as a percentage of nominal GDP each year.", UsedWhen: "rule is share_of_gdp"),
+        (s, p) => s with { Funds = s.Funds with { Subsidies = new SubsidyShareOfGdp(p.Values[0], ((SubsidyShareOfGdp)s.Funds.Subsidies).NominalGdpYuan) } },
+        s => s.Funds.Subsidies is SubsidyShareOfGdp);
+
+    /// <summary>Subsidy floor, months of pensions. <c>funds.subsidies.floor_months</c>.</summary>
+    public static Lever SubsidyFloorMonths { get; } = new(
+        new LeverSpec("funds.subsidies.floor_months", LeverKind.Number, "months of pensions", 0, 120, "0",
+                    "The state pays whatever keeps each province's balance at or above this many months of its pensions.", UsedWhen: "rule is floor"),
+        (s, p) => s with { Funds = s.Funds with { Subsidies = ((FloorSubsidy)s.Funds.Subsidies) with { FloorMonthsOfSpending = p.Values[0] } } },
+        s => s.Funds.Subsidies is FloorSubsidy);
+
+    /// <summary>The reserve's transferred state capital, trillion yuan. <c>funds.reserve.state_capital</c>.</summary>
+    public static Lever ReserveStateCapital { get; } = new(
+        new LeverSpec("funds.reserve.state_capital", LeverKind.Number, "trillion yuan", 0, 50, "1.68 (central level, end-2020)",
+                    "State capital transferred to the reserve, at book value; only its dividends are cash for the reserve.", UsedWhen: "enabled is true"),
+        (s, p) => WithReserve(s, r => r with { StateCapital = p.Values[0] * 1e12 }),
+        ReserveInForce);
+
+    /// <summary>Dividend yield on the transferred capital. <c>funds.reserve.dividend_yield</c>.</summary>
+    public static Lever ReserveDividendYield { get; } = new(
+        new LeverSpec("funds.reserve.dividend_yield", LeverKind.Number, "per year", 0, 0.2, "0",
+                    "Cash dividend yield on the transferred state capital.", UsedWhen: "enabled is true"),
+        (s, p) => WithReserve(s, r => r with { DividendYield = p.Values[0] }),
+        ReserveInForce);
+
+    /// <summary>Return on the reserve. <c>funds.reserve.return</c>.</summary>
+    public static Lever ReserveReturn { get; } = new(
+        new LeverSpec("funds.reserve.return", LeverKind.Path, "per year", -0.5, 0.5, "0.0739", $"Return on the reserve; {HoldsToHorizon}.", UsedWhen: "enabled is true"),
+        (s, p) => WithReserve(s, r => r with { Return = OverridePath(r.Return, p) }),
+        ReserveInForce);
+
+    /// <summary>Fiscal allocations to the reserve, hundred million yuan a year. <c>funds.reserve.fiscal_allocations</c>.</summary>
+    public static Lever ReserveFiscalAllocations { get; } = new(
+        new LeverSpec("funds.reserve.fiscal_allocations", LeverKind.Path, "hundred million yuan per year", 0, 100_000, "0",
+                    $"Fiscal allocations to the reserve each year; {HoldsToHorizon}.", UsedWhen: "enabled is true"),
+        (s, p) => WithReserve(s, r => r with
+            {
+                FiscalAllocations = OverridePath(r.FiscalAllocations ?? AnnualPath.Constant("fiscal allocations", ChinaFunds.FirstYear2024Table, s.EndYear, 0), p,
+                    (_, _, x) => x * ChinaFundFigures.YuanPer100Million),
+            }),
+        ReserveInForce);
+
+    /// <summary>First year the reserve pays provincial funds. <c>funds.reserve.draws_from</c>.</summary>
+    public static Lever ReserveDrawsFrom { get; } = new(
+        new LeverSpec("funds.reserve.draws_from", LeverKind.Integer, "year", FirstLeverYear, ChinaDefaults.EndYear, "2025",
+                    "First year the reserve may pay provincial funds.", UsedWhen: "enabled is true"),
+        (s, p) => WithReserve(s, r => r with { Draws = (r.Draws ?? new ReserveDraws(FirstLeverYear)) with { FirstYear = (int)p.Values[0] } }),
+        ReserveInForce);
+
+    /// <summary>Floor the reserve keeps each province at, months of pensions. <c>funds.reserve.floor_months</c>.</summary>
+    public static Lever ReserveFloorMonths { get; } = new(
+        new LeverSpec("funds.reserve.floor_months", LeverKind.Number, "months of pensions", 0, 120, "0",
+                    "The reserve pays each province the shortfall below this many months of its pensions.", UsedWhen: "enabled is true"),
+        (s, p) => WithReserve(s, r => r with { Draws = (r.Draws ?? new ReserveDraws(FirstLeverYear)) with { FloorMonthsOfSpending = p.Values[0] } }),
+        ReserveInForce);
+
+    /// <summary>The labour levers of the catalogue (wage growth is set through <see cref="RealWageGrowth"/> and <see cref="PriceGrowth"/>).</summary>
+    private static readonly Lever[] LabourLeverDefinitions = LabourLevers.All.Where(l => l != LabourLever.WageGrowth).Select(LabourLeverOf).ToArray();
+
+    /// <summary>The catalogue's lever of a labour-model lever (its range is the labour model's, <see cref="LabourLevers.Range"/>).</summary>
+    /// <exception cref="ArgumentException"><see cref="LabourLever.WageGrowth"/>, which a scenario sets through the economy.</exception>
+    public static Lever OfLabour(LabourLever lever) => LabourLeverDefinitions.FirstOrDefault(l => l.Key == $"labour.{lever.Label()}")
+        ?? throw new ArgumentException($"'{lever.Label()}' is set through {RealWageGrowth.Key} and {PriceGrowth.Key}", nameof(lever));
+
+    private static Lever LabourLeverOf(LabourLever lever)
+    {
+            var (min, max) = lever.Range();
+        string unit = lever switch
+        {
+            LabourLever.WageGrowth => "per year",
+            LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale => "ratio",
+            _ => "share",
+        };
+        string def = lever switch
+        {
+            LabourLever.WageGrowth => "the published growth to 2025 (2025: +4.3%, low trust), then the 2019–2024 average (6.5%)",
+            LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale or LabourLever.ContributionDensity => "1",
+            _ => "0",
+        };
+        string what = lever switch
+        {
+            LabourLever.FemaleParticipationGain => "Share of the gap between men's and women's participation (same education and age) that women close.",
+            LabourLever.OlderWorkerParticipationGain => "Share of the gap between the participation of people aged 50+ and the peak participation of their sex and education that closes.",
+            LabourLever.UnemploymentScale => "Multiplier on the base unemployment rates (the product must stay ≤ 1).",
+            LabourLever.NonAgriculturalShareScale => "Multiplier on every province's coverage from a rising non-agricultural share of employment.",
+            LabourLever.UncoveredWorkersJoining => "Share of the employed not covered by the scheme (flexible and platform workers, informal employees) that join it.",
+            LabourLever.ContributionDensity => "Share of a year covered workers actually pay (lower it to model rising non-payment).",
+            _ => "Nominal growth of every province's average wage: W(y)/W(y−1) − 1.",
+        };
+        var spec = new LeverSpec($"labour.{lever.Label()}", LeverKind.Path, unit, min, max, def, what + " " + char.ToUpperInvariant(HoldsToHorizon[0]) + HoldsToHorizon[1..] + ".");
+        return new Lever(spec, (s, p) => s with { Labour = s.Labour.WithLever(lever, Points(OverridePath(s.Labour.Lever(lever), p))) });
+    }
+
+    private const string HoldsToHorizon = "the last value holds to the horizon";
+
+    private const string CalibrationReturn = "The 2025 blended return is also the return at which the 2024 calibration takes the funds' investment " +
+        "income out of the yearbook revenue before fitting contributions, so that the ledgers do not count it twice.";
+
     /// <summary>Every key, in document order (declared after the fields <see cref="Build"/> reads: static fields initialise in text order).</summary>
     public static IReadOnlyList<LeverSpec> All { get; } = Build();
 
     private static List<LeverSpec> Build()
     {
-        const string path = "the last value holds to the horizon";
-        const string calibrationReturn = "The 2025 blended return is also the return at which the 2024 calibration takes the funds' investment " +
-            "income out of the yearbook revenue before fitting contributions, so that the ledgers do not count it twice.";
         var list = new List<LeverSpec>
         {
             new("name", LeverKind.Text, "", 0, 0, "the file name without .json", "Short name used in tables, charts and golden tables."),
             new("description", LeverKind.Text, "", 0, 0, "none", "One sentence on the question the scenario answers."),
             new("horizon", LeverKind.Integer, "year", MinimumHorizon, ChinaDefaults.EndYear, "2100", "Last projected year (the demography, scheme and funds all stop there)."),
 
-            new("demography.fertility.tfr", LeverKind.Path, "children per woman", 0.3, 5, "WPP 2024 medium",
-                $"Total fertility rate, replacing WPP 2024 from the path's first year; {path}."),
-            new("demography.fertility.tfr_offset", LeverKind.Path, "children per woman", MinTfrOffset.Value.Offset, 3, "0",
-                string.Create(CultureInfo.InvariantCulture, $"Added to the WPP 2024 TFR from the path's first year (a single number: from 2025). Not with `tfr`. The smallest value keeps the TFR at or above {MinTotalFertilityRate} in every year (WPP 2024's lowest from 2025 is {MinTfrOffset.Value.Lowest:0.###}).")),
+            TotalFertilityRate.Spec,
+            TotalFertilityRateOffset.Spec,
             new("demography.mortality.e0_male", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
-                $"Men's life expectancy at birth, met each year by the Lee-Carter level (WPP's scale: the default's observed-years factor on the death rates, which meets NBS's 2021–2024 deaths, applies on top); {path}. Not with the male offset or the gain scale. {E0Reach}"),
+                $"Men's life expectancy at birth, met each year by the Lee-Carter level (WPP's scale: the default's observed-years factor on the death rates, which meets NBS's 2021–2024 deaths, applies on top); {HoldsToHorizon}. Not with the male offset or the gain scale. {E0Reach}"),
             new("demography.mortality.e0_female", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
                 $"Women's life expectancy at birth, as `e0_male`."),
             new("demography.mortality.e0_offset_male", LeverKind.Path, "years", -20, E0Limits.Value.MaxOffset, "0",
@@ -181,96 +440,46 @@ public static class Levers
                 $"Added to women's e0 path from the path's first year. {E0Combined}"),
             new("demography.mortality.e0_gain_scale", LeverKind.Number, "ratio", 0, E0Limits.Value.MaxGainScale, "1",
                 "Scales the WPP 2024 gains in e0 after 2024, both sexes: e0(t) = e0(2024) + scale × (WPP e0(t) − e0(2024)); 1.5 = faster gains, 0.5 = slower. " + E0Combined),
-            new("demography.international_migration.scale", LeverKind.Path, "ratio", 0, 10, "1",
-                "Multiplies WPP 2024 net international migrants by sex and age (0 closes the border)."),
-            new("demography.schooling.pace", LeverKind.Number, "ratio", 0.1, 5, "1",
-                "Pace of the expansion of schooling along the Wittgenstein SSP2 attainment path, counted from 2020 (2 = twice as fast)."),
+            InternationalMigrationScale.Spec,
+            SchoolingPace.Spec,
         };
         list.AddRange(
         [
-            new("economy.price_growth", LeverKind.Path, "per year", -0.1, 0.3, "0 in 2025 (observed), 0.01 in 2026, 0.015 in 2027, then 0.02 (the CPI target)",
-                $"Consumer-price growth. Every nominal path after 2025 is a real path × prices: wages, fund returns, and through the rules pension increases and crediting; changing it alone changes no real amount and no ratio. {path}."),
-            new("economy.real_wage_growth", LeverKind.Path, "per year", -0.2, 0.3, "5.3% (2019–2024 average) converging to 1.5% with a 15-year half-life",
-                $"Real growth of every province's average wage from 2026 (nominal = (1 + real)(1 + price growth) − 1; 2025 keeps the published +4.3%). {path}."),
-            new("economy.real_return_entrusted", LeverKind.Path, "per year", -0.5, 0.5, "0.032 (5.00% a year 2016–2023 less that period's inflation)",
-                $"Real return on the part of each fund entrusted to the NCSSF, from 2026 (2025 keeps the nominal 5%). {path}."),
-            new("economy.real_return_other", LeverKind.Path, "per year", -0.5, 0.5, "0 (deposit and bond yields about equal to inflation)",
-                $"Real return on the rest of each fund (deposits, bonds), from 2026 (2025 keeps the nominal 2%). {path}."),
-            new("economy.real_discount_rate", LeverKind.Number, "per year", -0.05, 0.2, "0.02",
-                "Real discount rate of the implicit pension debt (made nominal at the long-run price growth)."),
+            PriceGrowth.Spec,
+            RealWageGrowth.Spec,
+            RealReturnEntrusted.Spec,
+            RealReturnOther.Spec,
+            RealDiscountRate.Spec,
         ]);
-        foreach (var lever in LabourLevers.All)
-        {
-            if (lever == LabourLever.WageGrowth) continue; // set through economy.real_wage_growth and economy.price_growth
-            var (min, max) = lever.Range();
-            string unit = lever switch
-            {
-                LabourLever.WageGrowth => "per year",
-                LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale => "ratio",
-                _ => "share",
-            };
-            string def = lever switch
-            {
-                LabourLever.WageGrowth => "the published growth to 2025 (2025: +4.3%, low trust), then the 2019–2024 average (6.5%)",
-                LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale or LabourLever.ContributionDensity => "1",
-                _ => "0",
-            };
-            string what = lever switch
-            {
-                LabourLever.FemaleParticipationGain => "Share of the gap between men's and women's participation (same education and age) that women close.",
-                LabourLever.OlderWorkerParticipationGain => "Share of the gap between the participation of people aged 50+ and the peak participation of their sex and education that closes.",
-                LabourLever.UnemploymentScale => "Multiplier on the base unemployment rates (the product must stay ≤ 1).",
-                LabourLever.NonAgriculturalShareScale => "Multiplier on every province's coverage from a rising non-agricultural share of employment.",
-                LabourLever.UncoveredWorkersJoining => "Share of the employed not covered by the scheme (flexible and platform workers, informal employees) that join it.",
-                LabourLever.ContributionDensity => "Share of a year covered workers actually pay (lower it to model rising non-payment).",
-                _ => "Nominal growth of every province's average wage: W(y)/W(y−1) − 1.",
-            };
-            list.Add(new($"labour.{lever.Label()}", LeverKind.Path, unit, min, max, def, what + " " + char.ToUpperInvariant(path[0]) + path[1..] + "."));
-        }
+        list.AddRange(LabourLeverDefinitions.Select(l => l.Spec));
         list.AddRange(
         [
-            new("scheme.contributions.employer_rate", LeverKind.Path, "share of the contribution base", 0, 0.4, "0.16 (since May 2019)",
-                "Employer rate to the pooled fund in every province, from January of the path's first year (0.20 undoes the 2019 cut)."),
-            new("scheme.contributions.employee_rate", LeverKind.Path, "share of the contribution base", 0, 0.2, "0.08",
-                "Employee rate to the individual account, from January of the path's first year."),
-            new("scheme.contributions.relief", LeverKind.Path, "share of employer contributions", 0, 1, "0",
-                "Share of employer contributions waived (temporary relief such as the 2020 waivers), for the years of the path only."),
+            EmployerRate.Spec,
+            EmployeeRate.Spec,
+            ContributionRelief.Spec,
             new("scheme.retirement.reform", LeverKind.Boolean, "", 0, 0, "true",
                 "The 2025 reform of statutory retirement ages; false keeps 60 / 55 / 50 for every cohort."),
-            new("scheme.retirement.men_target_age", LeverKind.Number, "years", 60, 70, "63",
-                "Men's final statutory age (rounded to whole months).", UsedWhen: "reform is true"),
-            new("scheme.retirement.women_cadres_target_age", LeverKind.Number, "years", 55, 70, "58",
-                "Final statutory age of women in cadre posts (original 55).", UsedWhen: "reform is true"),
-            new("scheme.retirement.women_workers_target_age", LeverKind.Number, "years", 50, 70, "55",
-                "Final statutory age of women workers (original 50).", UsedWhen: "reform is true"),
-            new("scheme.retirement.men_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "4",
-                "Pace of the rise for men: one month of age per this many months of birth (smaller = faster).", UsedWhen: "reform is true"),
-            new("scheme.retirement.women_cadres_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "4",
-                "Pace of the rise for women cadres.", UsedWhen: "reform is true"),
-            new("scheme.retirement.women_workers_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "2",
-                "Pace of the rise for women workers.", UsedWhen: "reform is true"),
+            MenTargetAge.Spec,
+            WomenCadresTargetAge.Spec,
+            WomenWorkersTargetAge.Spec,
+            MenPace.Spec,
+            WomenCadresPace.Spec,
+            WomenWorkersPace.Spec,
             new("scheme.indexation.rule", LeverKind.Choice, "", 0, 0, "real_wage_share",
                 "Rule for the general increase of pensions after the last published year (2025): prices plus a share of real wage growth, a fixed nominal rate, a share of nominal wage growth or a share of price growth.", RateRules),
-            new("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.48, estimated on the 2016–2025 increases; required by the other share rules",
-                "Share of real wage growth (real_wage_share), of nominal wage growth (wage_share) or of price growth (price_share) passed to pensions.", UsedWhen: "rule is real_wage_share, wage_share or price_share"),
-            new("scheme.indexation.rate", LeverKind.Number, "per year", 0, 0.2, "none",
-                "The fixed nominal increase.", UsedWhen: "rule is fixed"),
+            IndexationShare.Spec,
+            IndexationRate.Spec,
             new("scheme.crediting.rule", LeverKind.Choice, "", 0, 0, "real_wage_share",
                 "Rule for the individual-account crediting rate after the last published year (2024).", RateRules),
-            new("scheme.crediting.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.73, estimated on the 2016–2024 rates; required by the other share rules",
-                "Share of real wage growth (real_wage_share), of nominal wage growth or of price growth credited.", UsedWhen: "rule is real_wage_share, wage_share or price_share"),
-            new("scheme.crediting.rate", LeverKind.Number, "per year", 0, 0.2, "none",
-                "The fixed nominal crediting rate.", UsedWhen: "rule is fixed"),
+            CreditingShare.Spec,
+            CreditingRate.Spec,
 
-            new("funds.returns.entrusted_share", LeverKind.Number, "share", 0, 1, "0.351 (end-2023)", $"Share of each fund's balance entrusted to the NCSSF. {calibrationReturn}"),
+            EntrustedShare.Spec,
             new("funds.subsidies.rule", LeverKind.Choice, "", 0, 0, "share_of_spending",
                 "Fiscal subsidies: a share of each province's pension spending (the default: 18–21% of spending in 2011–2019 while the share of GDP doubled), a share of GDP shared in proportion to spending (a real amount growing with GDP), the amount that keeps every fund at a floor (gap filling), or none.", SubsidyRules),
-            new("funds.subsidies.share", LeverKind.Number, "share of pension spending", 0, 1, "the 2024 subsidy-to-spending ratio (≈ 0.2)",
-                "Subsidy per yuan of pensions paid.", UsedWhen: "rule is share_of_spending"),
-            new("funds.subsidies.percent_of_gdp", LeverKind.Number, "% of GDP", 0, 20, "none (required by share_of_gdp; the baseline's 2025 subsidies are 1.07% of GDP)",
-                "Subsidies as a percentage of nominal GDP each year.", UsedWhen: "rule is share_of_gdp"),
-            new("funds.subsidies.floor_months", LeverKind.Number, "months of pensions", 0, 120, "0",
-                "The state pays whatever keeps each province's balance at or above this many months of its pensions.", UsedWhen: "rule is floor"),
+            SubsidyShare.Spec,
+            SubsidyPercentOfGdp.Spec,
+            SubsidyFloorMonths.Spec,
             new("funds.pooling", LeverKind.List, "", 0, 0, "national pooling from 2022 (provincial pooling to 2017, central adjustment 2018–2021 before it)",
                 "Pooling rules by year range from 2025: a list of periods, each {\"from\", \"to\", \"rule\", parameters}. The periods must follow each other without gaps from 2025 to the horizon (the last may omit \"to\")."),
             new("funds.pooling[].from", LeverKind.Integer, "year", FirstLeverYear, ChinaDefaults.EndYear, "required", "First year of the period."),
@@ -289,17 +498,12 @@ public static class Levers
                 "Whether scheduled subsidies count in a province's current surplus.", UsedWhen: "rule is national"),
             new("funds.reserve.enabled", LeverKind.Boolean, "", 0, 0, "false",
                 "The strategic reserve (NSSF assets of end-2024 and the transferred state capital) as a ledger that pays provincial funds short of their floor."),
-            new("funds.reserve.state_capital", LeverKind.Number, "trillion yuan", 0, 50, "1.68 (central level, end-2020)",
-                "State capital transferred to the reserve, at book value; only its dividends are cash for the reserve.", UsedWhen: "enabled is true"),
-            new("funds.reserve.dividend_yield", LeverKind.Number, "per year", 0, 0.2, "0",
-                "Cash dividend yield on the transferred state capital.", UsedWhen: "enabled is true"),
-            new("funds.reserve.return", LeverKind.Path, "per year", -0.5, 0.5, "0.0739", $"Return on the reserve; {path}.", UsedWhen: "enabled is true"),
-            new("funds.reserve.fiscal_allocations", LeverKind.Path, "hundred million yuan per year", 0, 100_000, "0",
-                $"Fiscal allocations to the reserve each year; {path}.", UsedWhen: "enabled is true"),
-            new("funds.reserve.draws_from", LeverKind.Integer, "year", FirstLeverYear, ChinaDefaults.EndYear, "2025",
-                "First year the reserve may pay provincial funds.", UsedWhen: "enabled is true"),
-            new("funds.reserve.floor_months", LeverKind.Number, "months of pensions", 0, 120, "0",
-                "The reserve pays each province the shortfall below this many months of its pensions.", UsedWhen: "enabled is true"),
+            ReserveStateCapital.Spec,
+            ReserveDividendYield.Spec,
+            ReserveReturn.Spec,
+            ReserveFiscalAllocations.Spec,
+            ReserveDrawsFrom.Spec,
+            ReserveFloorMonths.Spec,
         ]);
         return list;
     }

@@ -8,8 +8,10 @@ namespace Actuarial.Scenarios;
 
 /// <summary>
 /// Everything a pension projection needs, layer by layer: the population, the labour market, the scheme's rules and
-/// state, and the provincial funds with their pooling rule. Immutable; change a lever with <c>with</c>, e.g.
-/// <c>ChinaDefaults.PensionScenario() with { Funds = … }</c>. The demography runs from its base year (2020); the
+/// state, and the provincial funds with their pooling rule. Immutable; move a lever of the catalogue with
+/// <see cref="With(Lever, double)"/>, e.g. <c>ChinaDefaults.PensionScenario().With(Levers.EmployerRate, 0.14)</c>, which gives
+/// what a scenario file with that value gives (a <c>with</c> expression on one layer's record can miss what the lever
+/// also moves, such as a province's own employer-rate schedule). The demography runs from its base year (2020); the
 /// scheme's state starts in 2024 (calibrated to the 2024 yearbook) and the fund ledgers open on 1 January 2025 with
 /// the end-2024 balances.
 /// </summary>
@@ -75,6 +77,28 @@ public sealed record PensionScenario
                 OtherReturn = economy.LinkReturn(Funds.OtherReturn, economy.RealOtherReturn),
             },
         };
+    }
+
+    /// <summary>
+    /// The scenario with <paramref name="lever"/> at <paramref name="value"/> from <see cref="Levers.FirstLeverYear"/>:
+    /// the same scenario a scenario file with that value gives (e.g. <c>scenario.With(Levers.EmployerRate, 0.14)</c>
+    /// sets every province's employer rate, provincial schedules included).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value outside the lever's range.</exception>
+    /// <exception cref="ArgumentException">The rules in force do not use the lever (e.g. an indexation share under a fixed rate).</exception>
+    public PensionScenario With(Lever lever, double value)
+    {
+        ArgumentNullException.ThrowIfNull(lever);
+        return lever.Apply(this, new LeverPath(Levers.FirstLeverYear, [value]));
+    }
+
+    /// <summary>The scenario with <paramref name="lever"/> following <paramref name="path"/> (a lever that takes a path; the last value holds to the horizon).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value outside the lever's range, or a path that starts before <see cref="Levers.FirstLeverYear"/>.</exception>
+    /// <exception cref="ArgumentException">The lever takes a single number, or the rules in force do not use it.</exception>
+    public PensionScenario With(Lever lever, LeverPath path)
+    {
+        ArgumentNullException.ThrowIfNull(lever);
+        return lever.Apply(this, path);
     }
 
     /// <summary>Checks that the layers cover the horizon.</summary>

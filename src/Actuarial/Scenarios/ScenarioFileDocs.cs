@@ -71,15 +71,27 @@ public static class ScenarioFileDocs
               reserve) is an error naming the file, the JSON path, the value and what would be valid; a misspelt key gets a
               suggestion (the known key within two edits). Every error in the file is reported at once.
             """);
+        sb.Append("""
+
+
+            ## In code
+
+            Every key the table below names under *in code* is a typed lever (`Levers.Typed`): the same definition moves a
+            scenario from a file and from code, so `ChinaDefaults.PensionScenario().With(Levers.EmployerRate, 0.14)` is the
+            scenario of a file holding `"scheme": { "contributions": { "employer_rate": 0.14 } }` (every province's rate,
+            provincial schedules included), and `With(lever, new LeverPath(2030, [0.18, 0.20]))` is a path. A value out of
+            range, or a lever the rules in force do not use, is refused on both routes. Goal-seeking takes any of them with
+            `PensionLever.Of(lever, higherIsSafer)`.
+            """);
         sb.Append("\n\n## Keys\n\n");
         foreach (var group in Levers.All.GroupBy(s => s.Key.Contains('.', StringComparison.Ordinal) ? s.Key.Split('.')[0] : ""))
         {
             sb.Append(group.Key.Length == 0 ? "### Top level\n\n" : $"### `{group.Key}`\n\n");
-            sb.Append("| key | type | unit | valid | default | used when | description |\n|---|---|---|---|---|---|---|\n");
+            sb.Append("| key | type | unit | valid | default | used when | in code | description |\n|---|---|---|---|---|---|---|---|\n");
             foreach (var s in group)
             {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"| `{s.Key}` | {Type(s)} | {s.Unit} | {Valid(s)} | {Escape(s.Default)} | {Escape(s.UsedWhen)} | {Escape(s.Description)} |\n");
+                    $"| `{s.Key}` | {Type(s)} | {s.Unit} | {Valid(s)} | {Escape(s.Default)} | {Escape(s.UsedWhen)} | {(Levers.CodeName(s.Key) is { } code ? $"`{code}`" : "")} | {Escape(s.Description)} |\n");
             }
             sb.Append('\n');
         }

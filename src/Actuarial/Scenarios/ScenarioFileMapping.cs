@@ -27,16 +27,31 @@ public sealed partial class ScenarioFile
         var baseline = ChinaDefaults.UnlinkedPensionScenario();
         try
         {
-            var scenario = baseline with
+            // The file's shape first (horizon, mortality, rule choices, pooling, reserve switch), then every number it
+            // sets through the typed levers: the very definitions PensionScenario.With applies.
+            var scenario = (baseline with
             {
                 Name = Name,
                 EndYear = Horizon,
                 Demography = MapDemography(baseline.Demography),
-                Labour = MapLabour(baseline.Labour),
                 Scheme = baseline.Scheme with { Rules = MapRules(baseline.Scheme.Rules) },
                 Funds = MapFunds(),
-            };
-            return scenario.LinkedTo(MapEconomy(ChinaDefaults.Economy()));
+            }).LinkedTo(ChinaDefaults.Economy());
+            foreach (var lever in Levers.Typed)
+            {
+                if (!Has(lever.Key)) continue;
+                var value = lever.TakesPath ? PathOf(lever.Key)! : new LeverPath(Levers.FirstLeverYear, [Number(lever.Key)!.Value]);
+                try
+                {
+                    scenario = lever.Apply(scenario, value);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ScenarioFileException([new ScenarioFileError(Source, "$." + lever.Key, lever.Key,
+                        string.Join(", ", value.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))), e.Message)]);
+                }
+            }
+            return scenario;
         }
         catch (IO.InputDataException e)
         {
@@ -51,21 +66,6 @@ public sealed partial class ScenarioFile
     private DemographicAssumptions MapDemography(DemographicAssumptions d)
     {
         d = d with { EndYear = Horizon };
-        var tfr = PathOf("demography.fertility.tfr");
-        var tfrOffset = PathOf("demography.fertility.tfr_offset");
-        if (tfr is not null || tfrOffset is not null)
-        {
-            var path = Override(d.Fertility.TotalFertilityRate, tfr ?? tfrOffset, (_, v, x) => tfr is null ? v + x : x);
-            for (int year = path.FirstYear; year <= path.LastYear; year++)
-            {
-                if (path[year] < Levers.MinTotalFertilityRate)
-                {
-                    throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.fertility.tfr_offset", "demography.fertility.tfr_offset",
-                        path[year].ToString("0.###", CultureInfo.InvariantCulture) + $" (the TFR in {year})", "an offset that keeps the TFR at or above 0.1")]);
-                }
-            }
-            d = d with { Fertility = d.Fertility with { TotalFertilityRate = new AnnualPath("tfr", path.FirstYear, Enumerable.Range(path.FirstYear, path.LastYear - path.FirstYear + 1).Select(y => path[y]).ToArray(), 0, 15) } };
-        }
         if (Levers.All.Any(s => s.Key.StartsWith("demography.mortality.", StringComparison.Ordinal) && Has(s.Key)))
         {
             var male = E0(Sex.Male, "male");
@@ -86,27 +86,6 @@ public sealed partial class ScenarioFile
             // that a scenario differs from the baseline by its lever only.
             if (d.Mortality is ScaledMortality observed) mortality = new ScaledMortality(mortality, observed.Factor);
             d = d with { Mortality = mortality };
-        }
-        if (PathOf("demography.international_migration.scale") is { } scale)
-        {
-            var m = d.InternationalMigration;
-            var rows = new List<double[]>();
-            for (int year = m.FirstYear; year <= m.LastYear; year++)
-            {
-                double factor = scale.Sets(year) ? scale.At(year) : 1;
-                var row = new double[Sexes.Count * Ages.Count];
-                for (int s = 0; s < Sexes.Count; s++)
-                {
-                    var persons = m.PersonsFor(year, (Sex)s);
-                    for (int a = 0; a < Ages.Count; a++) row[s * Ages.Count + a] = persons[a] * factor;
-                }
-                rows.Add(row);
-            }
-            d = d with { InternationalMigration = new InternationalMigrationAssumption($"{m.Source} scaled by {Source}", m.FirstYear, rows) };
-        }
-        if (Number("demography.schooling.pace") is { } pace && d.Education is not null)
-        {
-            d = d with { Education = d.Education.WithPace(pace, ChinaDefaults.BaseYear) };
         }
         return d;
     }
@@ -132,79 +111,15 @@ public sealed partial class ScenarioFile
         return result;
     }
 
-    /// <summary>The default economy with the file's economy levers; untouched, the very same default object.</summary>
-    private Economy.EconomicAssumptions MapEconomy(Economy.EconomicAssumptions e)
-    {
-        if (!Levers.All.Any(s => s.Key.StartsWith("economy.", StringComparison.Ordinal) && Has(s.Key))) return e;
-        return e with
-        {
-            PriceGrowth = Override(e.PriceGrowth, PathOf("economy.price_growth"), (_, _, x) => x),
-            RealWageGrowth = Override(e.RealWageGrowth, PathOf("economy.real_wage_growth"), (_, _, x) => x),
-            RealEntrustedReturn = Override(e.RealEntrustedReturn, PathOf("economy.real_return_entrusted"), (_, _, x) => x),
-            RealOtherReturn = Override(e.RealOtherReturn, PathOf("economy.real_return_other"), (_, _, x) => x),
-            RealDiscountRate = Number("economy.real_discount_rate") ?? e.RealDiscountRate,
-        };
-    }
-
-    private LabourAssumptions MapLabour(LabourAssumptions labour)
-    {
-        foreach (var lever in LabourLevers.All)
-        {
-            if (PathOf($"labour.{lever.Label()}") is not { } path) continue;
-            var overridden = Override(labour.Lever(lever), path, (_, _, x) => x);
-            labour = labour.WithLever(lever, Enumerable.Range(overridden.FirstYear, overridden.LastYear - overridden.FirstYear + 1).Select(y => (y, overridden[y])));
-        }
-        return labour;
-    }
-
     private SchemeRules MapRules(SchemeRules rules)
     {
-        var c = rules.Contributions;
-        if (PathOf("scheme.contributions.employer_rate") is { } employer)
-        {
-            c = c with
-            {
-                EmployerToPool = Override(c.EmployerToPool, employer),
-                ProvincialEmployerRates = c.ProvincialEmployerRates.ToDictionary(kv => kv.Key, kv => Override(kv.Value, employer)),
-            };
-        }
-        if (PathOf("scheme.contributions.employee_rate") is { } employee) c = c with { EmployeeToAccount = Override(c.EmployeeToAccount, employee) };
-        if (PathOf("scheme.contributions.relief") is { } relief)
-        {
-            c = c with { Relief = new ContributionRelief(Enumerable.Range(relief.FirstYear, relief.Values.Count).ToDictionary(y => y, relief.At)) };
-        }
-        rules = rules with { Contributions = c };
-
-        if (Boolean("scheme.retirement.reform") == false)
-        {
-            rules = rules with { RetirementAges = RetirementAgeSchedule.PreReform };
-        }
-        else
-        {
-            var ages = rules.RetirementAges;
-            rules = rules with
-            {
-                RetirementAges = ages with
-                {
-                    Men = Retirement(ages.Men, "men"),
-                    WomenCadres = Retirement(ages.WomenCadres, "women_cadres"),
-                    WomenWorkers = Retirement(ages.WomenWorkers, "women_workers"),
-                },
-            };
-        }
+        if (Boolean("scheme.retirement.reform") == false) rules = rules with { RetirementAges = RetirementAgeSchedule.PreReform };
         rules = rules with
         {
             Indexation = rules.Indexation with { FutureRule = RateRule("scheme.indexation", rules.Indexation.FutureRule) },
             CreditingRates = rules.CreditingRates with { FutureRule = RateRule("scheme.crediting", rules.CreditingRates.FutureRule) },
         };
         return rules;
-    }
-
-    private RetirementAgePath Retirement(RetirementAgePath path, string who)
-    {
-        if (Number($"scheme.retirement.{who}_target_age") is { } target) path = path with { TargetAgeMonths = (int)Math.Round(target * 12) };
-        if (Integer($"scheme.retirement.{who}_pace") is { } pace) path = path with { BirthMonthsPerExtraMonth = pace };
-        return path;
     }
 
     private IFutureRateRule RateRule(string section, IFutureRateRule defaults)
@@ -220,18 +135,6 @@ public sealed partial class ScenarioFile
         };
     }
 
-    /// <summary>The schedule's steps before January of the path's first year, then one step a year from the path.</summary>
-    private static RateSchedule Override(RateSchedule schedule, LeverPath path)
-    {
-        var start = new YearMonth(path.FirstYear, 1);
-        var steps = schedule.Steps.Where(s => s.From < start).ToList();
-        for (int year = path.FirstYear; year <= path.LastYear; year++)
-        {
-            if (steps.Count == 0 || steps[^1].Rate != path.At(year)) steps.Add(new RateStep(new YearMonth(year, 1), path.At(year)));
-        }
-        return new RateSchedule(schedule.Name, steps);
-    }
-
     private FundAssumptions MapFunds()
     {
         ISubsidyRule subsidies = (Text("funds.subsidies.rule") ?? "share_of_spending") switch
@@ -241,21 +144,11 @@ public sealed partial class ScenarioFile
             "share_of_gdp" => new SubsidyShareOfGdp(Number("funds.subsidies.percent_of_gdp")!.Value),
             _ => new SubsidyShareOfSpending(Number("funds.subsidies.share") ?? ChinaDefaults.SubsidyShareOfSpending2024()),
         };
-        var funds = ChinaFunds.China2024(Horizon, ChinaDefaults.NonEntrustedFundReturn,
-            entrustedShare: Number("funds.returns.entrusted_share") ?? ChinaFunds.EntrustedShare2023, subsidies: subsidies, pooling: MapPooling());
+        var funds = ChinaFunds.China2024(Horizon, ChinaDefaults.NonEntrustedFundReturn, subsidies: subsidies, pooling: MapPooling());
+        // The reserve's numbers are typed levers (Levers.Reserve…), applied on this switch.
         if (Boolean("funds.reserve.enabled") == true)
         {
-            var reserve = ChinaFunds.Reserve2024(Horizon, dividendYield: Number("funds.reserve.dividend_yield") ?? 0,
-                draws: new ReserveDraws(Integer("funds.reserve.draws_from") ?? Levers.FirstLeverYear, Number("funds.reserve.floor_months") ?? 0));
-            reserve = reserve with
-            {
-                Return = Override(reserve.Return, PathOf("funds.reserve.return"), (_, _, x) => x),
-                StateCapital = Number("funds.reserve.state_capital") is { } capital ? capital * 1e12 : reserve.StateCapital,
-                FiscalAllocations = PathOf("funds.reserve.fiscal_allocations") is { } allocations
-                    ? Override(AnnualPath.Constant("fiscal allocations", ChinaFunds.FirstYear2024Table, Horizon, 0), allocations, (_, _, x) => x * ChinaFundFigures.YuanPer100Million)
-                    : null,
-            };
-            funds = funds with { Reserve = reserve };
+            funds = funds with { Reserve = ChinaFunds.Reserve2024(Horizon, dividendYield: 0, draws: new ReserveDraws(Levers.FirstLeverYear, 0)) };
         }
         return funds;
     }

@@ -20,25 +20,36 @@ namespace Actuarial.Stochastic;
 public sealed record PensionLever(string Name, Func<PensionScenario, double, PensionScenario> Apply, bool IsInteger, bool HigherIsSafer)
 {
     /// <summary>
-    /// The employer's rate to the pooled fund, constant from January of <paramref name="fromYear"/> in every province
-    /// (provincial overrides get the same step); the schedule before that year is unchanged. x = the rate (0.16 = 16%).
+    /// A lever of the catalogue (<see cref="Levers.Typed"/>) as a goal-seek lever: x is the lever's value from
+    /// <paramref name="fromYear"/> (a single number for a lever that takes no path), applied through the same definition
+    /// as <see cref="PensionScenario.With(Lever, double)"/> and scenario files. A lever the rules in force do not use is
+    /// rejected; the search bounds are the caller's (they may leave the catalogue's range, which is a scenario file's).
     /// </summary>
-    public static PensionLever EmployerRate(int fromYear) => new(
-        string.Create(CultureInfo.InvariantCulture, $"employer contribution rate from {fromYear}"),
-        (scenario, x) =>
-        {
-            var rules = scenario.Scheme.Rules;
-            var c = rules.Contributions;
-            var from = new YearMonth(fromYear, 1);
-            RateSchedule Step(RateSchedule s) => new(s.Name, s.Steps.Where(r => r.From.Index < from.Index).Append(new RateStep(from, x)));
-            var contributions = c with
-            {
-                EmployerToPool = Step(c.EmployerToPool),
-                ProvincialEmployerRates = c.ProvincialEmployerRates.ToDictionary(kv => kv.Key, kv => Step(kv.Value)),
-            };
-            return scenario with { Scheme = scenario.Scheme with { Rules = rules with { Contributions = contributions } } };
-        },
-        IsInteger: false, HigherIsSafer: true);
+    /// <param name="lever">The lever.</param>
+    /// <param name="higherIsSafer">Whether raising the lever improves solvency.</param>
+    /// <param name="fromYear">First year of the value (a path lever); null for <see cref="Levers.FirstLeverYear"/>.</param>
+    /// <exception cref="ArgumentException">A year for a lever that takes no path.</exception>
+    public static PensionLever Of(Lever lever, bool higherIsSafer, int? fromYear = null)
+    {
+        ArgumentNullException.ThrowIfNull(lever);
+        if (fromYear is not null && !lever.TakesPath) throw new ArgumentException($"'{lever.Key}' takes a single number, not a path from a year", nameof(fromYear));
+        int first = fromYear ?? Levers.FirstLeverYear;
+        bool isInteger = lever.Spec.Kind == LeverKind.Integer;
+        return new(
+            string.Create(CultureInfo.InvariantCulture, $"{lever.Key}{(fromYear is null ? "" : $" from {first}")}"),
+            (scenario, x) => lever.Apply(scenario, new LeverPath(first, [isInteger ? Math.Round(x) : x]), checkRange: false),
+            isInteger, higherIsSafer);
+    }
+
+    /// <summary>
+    /// The employer's rate to the pooled fund, constant from January of <paramref name="fromYear"/> in every province
+    /// (provincial schedules get the same step); the schedule before that year is unchanged. x = the rate (0.16 = 16%).
+    /// The catalogue's <see cref="Levers.EmployerRate"/>, as a scenario file sets it.
+    /// </summary>
+    public static PensionLever EmployerRate(int fromYear) => Of(Levers.EmployerRate, higherIsSafer: true, fromYear) with
+    {
+        Name = string.Create(CultureInfo.InvariantCulture, $"employer contribution rate from {fromYear}"),
+    };
 
     /// <summary>
     /// Indexation of pensions in payment after the published years: prices plus a share x of the year's real wage growth

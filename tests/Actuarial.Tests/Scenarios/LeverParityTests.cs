@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Actuarial.Pensions;
+using Actuarial.Scenarios;
+using Actuarial.Stochastic;
+using NUnit.Framework;
+
+namespace Actuarial.Tests.ScenarioFiles;
+
+/// <summary>
+/// Issue 13: one lever, one meaning. Every typed lever of the catalogue (<see cref="Levers.Typed"/>, walked, so a lever
+/// added later is covered) is set once through code (<see cref="PensionScenario.With(Lever, LeverPath)"/>) and once
+/// through a generated scenario file; the two projections must agree bit for bit (they run the same definition on the
+/// same defaults, so no tolerance is owed).
+/// </summary>
+[TestFixture]
+public sealed class LeverParityTests
+{
+    // A short horizon keeps the 2 × ~40 projections quick; every lever acts from 2026 or 2027.
+    private const int Horizon = 2045;
+
+    public sealed record ParityCase(Lever Lever)
+    {
+        public override string ToString() => Lever.Key;
+    }
+
+    public static IEnumerable<ParityCase> Cases() => Levers.Typed.Select(l => new ParityCase(l));
+
+    /// <summary>A value in the lever's range away from its default: a path (2026: 35% of the range, 2027 on: 25%) or a number (35%).</summary>
+    private static LeverPath ValueOf(Lever lever)
+    {
+        double At(double share) => lever.Key switch
+        {
+            // Multipliers whose product with a base rate must stay ≤ 1: a modest move.
+            "labour.unemployment_scale" => 1 + share / 2,
+            "labour.non_agricultural_share_scale" => 1 + share / 5,
+            "funds.reserve.draws_from" => 2030,
+            _ => lever.Spec.Kind == LeverKind.Integer
+                ? Math.Round(lever.Spec.Minimum + share * (lever.Spec.Maximum - lever.Spec.Minimum))
+                : lever.Spec.Minimum + share * (lever.Spec.Maximum - lever.Spec.Minimum),
+        };
+        return lever.TakesPath ? new LeverPath(2026, [At(0.35), At(0.25)]) : new LeverPath(Levers.FirstLeverYear, [At(0.35)]);
+    }
+
+    /// <summary>The file keys that put the lever's rule in force ("rule is fixed" → rule fixed and its rate), beside the horizon.</summary>
+    private static JsonObject Context(Lever lever)
+    {
+        var root = new JsonObject { ["name"] = "parity", ["horizon"] = Horizon };
+        string section = lever.Spec.Section;
+        switch (lever.Spec.UsedWhen)
+        {
+            case "rule is fixed":
+                Set(root, section + ".rule", "fixed");
+                Set(root, section + ".rate", 0.01);
+                break;
+            case "rule is share_of_gdp":
+                Set(root, section + ".rule", "share_of_gdp");
+                Set(root, section + ".percent_of_gdp", 1.0);
+                break;
+            case "rule is floor":
+                Set(root, section + ".rule", "floor");
+                break;
+            case "enabled is true":
+                // With a floor the reserve pays out, so that the year of the first draw matters.
+                Set(root, section + ".enabled", true);
+                if (lever.Key != "funds.reserve.floor_months") Set(root, section + ".floor_months", 6.0);
+                break;
+        }
+        return root;
+    }
+
+    private static void Set(JsonObject root, string dottedKey, JsonNode? value)
+    {
+        var parts = dottedKey.Split('.');
+        var node = root;
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject child) node[part] = child = new JsonObject();
+            node = child;
+        }
+        node[parts[^1]] = value;
+    }
+
+    private static JsonNode FileValue(Lever lever, LeverPath value)
+    {
+        if (!lever.TakesPath) return lever.Spec.Kind == LeverKind.Integer ? JsonValue.Create((int)value.Values[0]) : JsonValue.Create(value.Values[0]);
+        var path = new JsonObject();
+        for (int i = 0; i < value.Values.Count; i++) path[(value.FirstYear + i).ToString(CultureInfo.InvariantCulture)] = value.Values[i];
+        return path;
+    }
+
+    private static PensionScenario FromFile(JsonObject json) => ScenarioFile.Parse(json.ToJsonString(), "parity.json").ToScenario();
+
+    [TestCaseSource(nameof(Cases))]
+    public void A_lever_gives_the_same_projection_from_code_and_from_a_file(ParityCase c)
+    {
+        var lever = c.Lever;
+        var value = ValueOf(lever);
+        var context = Context(lever);
+        var byCode = FromFile(context).With(lever, value);
+        var withLever = (JsonObject)context.DeepClone();
+        Set(withLever, lever.Key, FileValue(lever, value));
+        var byFile = FromFile(withLever);
+
+        var code = PensionProjector.Run(byCode);
+        var file = PensionProjector.Run(byFile);
+        Assert.That(code.Funds.YearTable(), Is.EqualTo(file.Funds.YearTable()), "fund ledgers, every province and year");
+        Assert.That(code.Funds.ReserveTable(), Is.EqualTo(file.Funds.ReserveTable()), "strategic reserve");
+        Assert.That(Verification.KeyMeasures(code).Select(r => (r.Measure, r.Region, r.Year, r.Value)),
+            Is.EqualTo(Verification.KeyMeasures(file).Select(r => (r.Measure, r.Region, r.Year, r.Value))), "key measures");
+
+        // The lever moves the projection (a parity of two no-ops would prove nothing).
+        if (NoEffectByDesign(lever)) return;
+        var untouched = Untouched.GetOrAdd(context.ToJsonString(), _ => PensionProjector.Run(FromFile(context)).Funds.YearTable());
+        Assert.That(code.Funds.YearTable().SequenceEqual(untouched), Is.False, $"{lever.Key} at {string.Join(", ", value.Values)} changes nothing");
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Actuarial.Funds.FundYearRow>> Untouched = new();
+
+    // Levers whose effect does not reach the fund ledgers within the horizon of this test.
+    private static bool NoEffectByDesign(Lever lever) => lever.Key is "economy.real_discount_rate" or "demography.schooling.pace"
+        or "funds.reserve.state_capital";
+
+    [TestCaseSource(nameof(Cases))]
+    public void A_value_out_of_range_is_refused_by_both_routes(ParityCase c)
+    {
+        var lever = c.Lever;
+        double step = lever.Spec.Kind == LeverKind.Integer ? 1 : Math.Max(1e-3, (lever.Spec.Maximum - lever.Spec.Minimum) / 100);
+        var context = Context(lever);
+        var scenario = FromFile(context);
+        foreach (double outside in new[] { lever.Spec.Minimum - step, lever.Spec.Maximum + step })
+        {
+            var value = new LeverPath(Levers.FirstLeverYear, [outside]);
+            Assert.Throws<ArgumentOutOfRangeException>(() => scenario.With(lever, value), $"code, {outside}");
+            var file = (JsonObject)context.DeepClone();
+            Set(file, lever.Key, FileValue(lever, value));
+            Assert.Throws<ScenarioFileException>(() => FromFile(file), $"file, {outside}");
+        }
+    }
+
+    public static IEnumerable<ParityCase> ConditionalCases() => Levers.Typed.Where(l => l.Spec.UsedWhen.Length > 0).Select(l => new ParityCase(l));
+
+    /// <summary>A file context in which the rule the lever needs is not in force.</summary>
+    private static JsonObject NotInForce(Lever lever)
+    {
+        var root = new JsonObject { ["name"] = "parity", ["horizon"] = Horizon };
+        string section = lever.Spec.Section;
+        switch (lever.Spec.UsedWhen)
+        {
+            case "rule is real_wage_share, wage_share or price_share":
+                Set(root, section + ".rule", "fixed");
+                Set(root, section + ".rate", 0.01);
+                break;
+            case "rule is share_of_spending":
+                Set(root, section + ".rule", "none");
+                break;
+            case "reform is true":
+                Set(root, section + ".reform", false);
+                break;
+            // "rule is fixed", "rule is share_of_gdp", "rule is floor", "enabled is true": the defaults do not use the lever.
+        }
+        return root;
+    }
+
+    [TestCaseSource(nameof(ConditionalCases))]
+    public void A_lever_whose_rule_is_not_in_force_is_refused_by_both_routes(ParityCase c)
+    {
+        var lever = c.Lever;
+        var value = ValueOf(lever);
+        var context = NotInForce(lever);
+        var scenario = FromFile(context);
+        Assert.That(lever.IsUsedBy(scenario), Is.False);
+        var code = Assert.Throws<ArgumentException>(() => scenario.With(lever, value))!;
+        Assert.That(code.Message, Does.Contain(lever.Spec.UsedWhen));
+        var withLever = (JsonObject)context.DeepClone();
+        Set(withLever, lever.Key, FileValue(lever, value));
+        var file = Assert.Throws<ScenarioFileException>(() => FromFile(withLever))!;
+        Assert.That(file.Message, Does.Contain(lever.Spec.UsedWhen));
+        Assert.That(lever.IsUsedBy(FromFile(Context(lever))), Is.True, "and it is used once its rule is in force");
+    }
+
+    [Test]
+    public void Every_number_of_the_catalogue_that_moves_a_scenario_is_a_typed_lever()
+    {
+        var shaping = new[] { "name", "description", "horizon" };
+        var untyped = Levers.All.Where(s => s.Kind is LeverKind.Number or LeverKind.Integer or LeverKind.Path)
+            .Where(s => Levers.FindTyped(s.Key) is null && !shaping.Contains(s.Key) && !s.Key.Contains("[]", StringComparison.Ordinal)
+                && !s.Key.StartsWith("demography.mortality.", StringComparison.Ordinal))
+            .Select(s => s.Key).ToArray();
+        Assert.That(untyped, Is.Empty);
+        Assert.That(Levers.Typed.Select(l => l.Key), Is.Unique);
+    }
+
+    [Test]
+    public void An_employer_rate_of_14_percent_moves_Shanghai_too_by_either_route()
+    {
+        var baseline = ChinaDefaults.PensionScenario();
+        var shanghai = baseline.Scheme.Rules.Contributions.ProvincialEmployerRates;
+        Assert.That(shanghai.ContainsKey(31), Is.True, "the defaults hold Shanghai's own schedule");
+        var january2026 = new YearMonth(2026, 1);
+
+        var byCode = baseline.With(Levers.EmployerRate, 0.14);
+        var byFile = ScenarioFile.Parse("""{ "scheme": { "contributions": { "employer_rate": 0.14 } } }""", "employer.json").ToScenario();
+        foreach (var scenario in new[] { byCode, byFile })
+        {
+            Assert.That(scenario.Scheme.Rules.Contributions.EmployerMonthly(january2026, 31), Is.EqualTo(0.14), "Shanghai (31)");
+            Assert.That(scenario.Scheme.Rules.Contributions.EmployerMonthly(january2026, 11), Is.EqualTo(0.14), "Beijing (11)");
+        }
+        var code = PensionProjector.Run(byCode).Summary();
+        var file = PensionProjector.Run(byFile).Summary();
+        Assert.That(code.DepletionYear, Is.EqualTo(file.DepletionYear));
+        Assert.That(code.DepletedProvinces, Is.EqualTo(file.DepletedProvinces));
+    }
+
+    [Test]
+    public void A_lever_the_rules_in_force_do_not_use_is_rejected_by_both_routes()
+    {
+        var fixedIndexation = ScenarioFile.Parse("""{ "scheme": { "indexation": { "rule": "fixed", "rate": 0.02 } } }""", "fixed.json").ToScenario();
+        var code = Assert.Throws<ArgumentException>(() => fixedIndexation.With(Levers.IndexationShare, 0.5))!;
+        Assert.That(code.Message, Does.Contain("scheme.indexation.share").And.Contain("rule is real_wage_share, wage_share or price_share"));
+        var file = Assert.Throws<ScenarioFileException>(() =>
+            ScenarioFile.Parse("""{ "scheme": { "indexation": { "rule": "fixed", "rate": 0.02, "share": 0.5 } } }""", "fixed.json"))!;
+        Assert.That(file.Message, Does.Contain("share").And.Contain("rule is real_wage_share, wage_share or price_share"));
+
+        var noReserve = ChinaDefaults.PensionScenario();
+        Assert.Throws<ArgumentException>(() => noReserve.With(Levers.ReserveDividendYield, 0.02));
+        Assert.Throws<ScenarioFileException>(() => ScenarioFile.Parse("""{ "funds": { "reserve": { "dividend_yield": 0.02 } } }""", "reserve.json"));
+
+        var preReform = ScenarioFile.Parse("""{ "scheme": { "retirement": { "reform": false } } }""", "pre.json").ToScenario();
+        Assert.Throws<ArgumentException>(() => preReform.With(Levers.MenTargetAge, 65));
+        Assert.Throws<ScenarioFileException>(() => ScenarioFile.Parse("""{ "scheme": { "retirement": { "reform": false, "men_target_age": 65 } } }""", "pre.json"));
+    }
+
+    [Test]
+    public void Out_of_range_values_and_paths_for_number_levers_are_refused_by_code()
+    {
+        var baseline = ChinaDefaults.PensionScenario();
+        Assert.Throws<ArgumentOutOfRangeException>(() => baseline.With(Levers.EmployerRate, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => baseline.With(Levers.EmployerRate, new LeverPath(2020, [0.14])));
+        Assert.Throws<ArgumentException>(() => baseline.With(Levers.RealDiscountRate, new LeverPath(2026, [0.02, 0.03])));
+        Assert.Throws<ArgumentOutOfRangeException>(() => baseline.With(Levers.MenPace, 2.5));
+    }
+
+    [Test]
+    public void The_goal_seek_employer_lever_is_the_catalogue_lever()
+    {
+        var baseline = ChinaDefaults.PensionScenario();
+        var goalSeek = PensionLever.EmployerRate(2026).Apply(baseline, 0.14);
+        var byCode = baseline.With(Levers.EmployerRate, new LeverPath(2026, [0.14]));
+        foreach (int province in new[] { 0, 11, 31, 44 })
+        {
+            foreach (var month in new[] { new YearMonth(2025, 12), new YearMonth(2026, 1), new YearMonth(2060, 6) })
+            {
+                Assert.That(goalSeek.Scheme.Rules.Contributions.EmployerMonthly(month, province),
+                    Is.EqualTo(byCode.Scheme.Rules.Contributions.EmployerMonthly(month, province)));
+            }
+        }
+    }
+}
