@@ -187,6 +187,23 @@ public sealed class PensionMonteCarloTests
     }
 
     [Test]
+    public void Economic_drivers_are_refused_where_nothing_reads_them()
+    {
+        var unlinked = Scenario.Value with { Economy = null };
+        var ex = Assert.Throws<Actuarial.IO.InputDataException>(() => new PensionPathEvaluator(new PensionMonteCarloSettings
+        {
+            Scenario = unlinked,
+            Shocks = ShockModel.None(2025, End) with { Inflation = PensionMonteCarlo.InflationShock },
+        }));
+        Assert.That(ex!.Message, Does.Contain("linked to an economy"));
+        Assert.Throws<Actuarial.IO.InputDataException>(() => new NationalExampleEvaluator(new NationalExampleSettings
+        {
+            Shocks = ShockModel.None(2024, 2050) with { IndexationShare = PensionMonteCarlo.IndexationShareShock },
+        }));
+        Assert.Throws<Actuarial.IO.InputDataException>(() => (ShockModel.None(2025, End) with { LongRunRealWageGrowth = new TrendShock(-0.01) }).Compile());
+    }
+
+    [Test]
     public void The_evaluator_central_run_equals_the_public_chain()
     {
         var chain = PensionProjector.Run(Scenario.Value);
