@@ -28,8 +28,9 @@ public static class PensionMonteCarlo
     /// wage-growth shock, so that nominal surprises are as large as real ones; passed to nominal wages, returns and the
     /// indexation and crediting rules through the economy's link;</item>
     /// <item>the long-run real wage trend: a level shift per path, σ 0.5 point a year (<see cref="RealWageTrendShock"/>):
-    /// where productivity growth converges is the largest unknown of a 75-year wage path, and half a point is a quarter of
-    /// the default path's convergence level's distance to zero, a spread of the order of the gaps between long-run studies;</item>
+    /// where productivity growth converges is the largest unknown of a 75-year wage path; the default converges to 1.5% a
+    /// year on the reason that converged high-income economies grew about 1–2% (<see cref="Economy.ChinaEconomy.LongRunRealWageGrowth"/>),
+    /// and ±1 σ spans that range (1.0–2.0%);</item>
     /// <item>the indexation policy share of real wage growth: logit-normal per path, σ 0.5 on the logit scale
     /// (<see cref="IndexationShareShock"/>): the published increases 2016–2023 were 46–73% of that year's wage growth
     /// (issue #14's reading of the history), so the policy share is uncertain by about ±0.12 around the default 0.48,

@@ -66,7 +66,8 @@ public sealed record PensionMonteCarloSettings
 /// <summary>
 /// Monte Carlo paths of the full pension projection (<see cref="PensionProjector"/>): 31-province population, labour,
 /// scheme state and 31 fund ledgers with pooling, each path with its own mortality, fertility, wage-growth, return and
-/// coverage shocks.
+/// coverage shocks and, on a scenario linked to an economy, its own inflation, long-run real wage trend and indexation
+/// share (the scenario re-linked to the path's economy: <see cref="ShockModel.Inflation"/>).
 /// </summary>
 /// <remarks>
 /// <para>Per path, in per-worker buffers: the shocks are drawn (<see cref="CompiledShocks.Draw"/>); the demographic
