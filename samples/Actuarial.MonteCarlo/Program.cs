@@ -1,5 +1,6 @@
 // Monte Carlo on the full pension projection: each path shocks mortality (the Lee–Carter index with the drift's own
-// uncertainty), fertility, wage growth, investment returns and coverage (PensionMonteCarlo.DefaultShocks), and runs the
+// uncertainty), fertility, wage growth, investment returns, coverage, inflation, the long-run real wage trend and the
+// indexation policy share (PensionMonteCarlo.DefaultShocks), and runs the
 // 31-province population, the scheme (with the baseline's calibration) and the 31 fund ledgers. Prints the probability
 // that the national fund (and any provincial fund) is depleted by 2040/2050/2060/2070 and the distribution of the
 // depletion year; draws the fan of the national balance and the probability of depletion by year.

@@ -81,8 +81,14 @@ public static class ChinaFunds
     /// <summary>
     /// The 2024 provincial table as one year of flows (for calibrating pooling rules): contributions = revenue,
     /// pensions = expenditure, workers, retirees; wages and wage bill are left at zero (not in the table).
-    /// Revenue in the table includes fiscal subsidies and pooling receipts and expenditure includes payments to the pool,
-    /// so these are <b>post-transfer</b> results; see <see cref="ApplyTo2024Table"/>.
+    /// What the table's money columns include: the data source note (/work/shared/data-sources, table 24-26) says revenue
+    /// (基金收入) "includes fiscal subsidies and transfers received" and expenditure (基金支出) "transfers out", without saying
+    /// whether those transfers are the national pooling (全国统筹调剂) receipts and payments or the transfers of members'
+    /// rights between provinces (转移收入/支出); the rules reference (§4) has no statement either. The sources do not settle
+    /// it. The library's 2022– rule does: under full coverage of gaps no pre-transfer flows give the yearbook
+    /// (<see cref="PreTransfer2024"/>), while read as pre-transfer the table gives a pool (2,259 亿) and receipts (Liaoning
+    /// 848 亿) close to the published 2022 budget and gaps (reference §4.2). Under a rule with partial coverage the
+    /// post-transfer reading is possible: calibrate on <see cref="PreTransfer2024"/>'s flows then.
     /// </summary>
     public static FundFlows Flows2024()
     {
@@ -124,7 +130,84 @@ public static class ChinaFunds
         }
         return rows;
     }
+
+    /// <summary>Largest number of fixed-point steps <see cref="PreTransfer2024"/> takes before it reports that none converges.</summary>
+    public const int PreTransferMaxIterations = 10_000;
+
+    /// <summary>
+    /// The 2024 flows before national pooling under the reading that the yearbook's provincial revenue and expenditure are
+    /// <b>post-transfer</b> (receipts inside revenue, payments inside expenditure). Provincial 2024 transfers are not
+    /// published (reference §4.2: "2024 cross-province adjustment: not found"), so they are estimated with the given rule
+    /// as a fixed point: pre-transfer flows → the rule's transfers → pre-transfer + receipts − payments = the yearbook.
+    /// Solved by iteration, revenue_pre ← revenue_yearbook − received(pre), expenditure_pre ← expenditure_yearbook − paid(pre),
+    /// from the yearbook's own figures; scheduled subsidies are zero (they are inside revenue, as in <see cref="ApplyTo2024Table"/>).
+    /// <para>Not every rule has such a fixed point. <see cref="NationalPooling"/> with full coverage of gaps (the library's
+    /// 2022– default, PoolShareOfGaps = 1 and MaxLevyOnSurplus = 1) leaves after its transfers either no province in deficit
+    /// (pool = all gaps) or none in surplus (pool = all surpluses), while the 2024 yearbook has 11 provinces in deficit and 20
+    /// in surplus; so under that rule the yearbook cannot be post-transfer, and this method reports it. A rule that covers a
+    /// share c &lt; 1 of gaps has one: each gap province's pre-transfer result is its yearbook result / (1 − c).</para>
+    /// </summary>
+    /// <param name="rule">The pooling rule taken to have produced the 2024 transfers.</param>
+    /// <exception cref="InputDataException">The iteration does not converge: no pre-transfer flows give the yearbook under <paramref name="rule"/>.</exception>
+    public static IReadOnlyList<PreTransferRow> PreTransfer2024(IPoolingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var yearbook = Flows2024();
+        int n = yearbook.ProvinceCount;
+        var revenueYearbook = yearbook.Contributions(2024).ToArray();
+        var expenditureYearbook = yearbook.Pensions(2024).ToArray();
+        var revenue = (double[])revenueYearbook.Clone();
+        var expenditure = (double[])expenditureYearbook.Clone();
+        var paid = new double[n];
+        var received = new double[n];
+        var zeros = new double[n];
+        double scale = expenditureYearbook.Sum();
+        for (int iteration = 0; iteration < PreTransferMaxIterations; iteration++)
+        {
+            Array.Clear(paid);
+            Array.Clear(received);
+            var year = new FundYear(2024, revenue, expenditure, yearbook.ContributingWorkers(2024), yearbook.Retirees(2024),
+                yearbook.AverageWage(2024), yearbook.CoveredWageBill(2024), zeros, zeros, zeros);
+            rule.ComputeTransfers(year, paid, received);
+            double worst = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double nextRevenue = revenueYearbook[i] - received[i];
+                double nextExpenditure = expenditureYearbook[i] - paid[i];
+                worst = Math.Max(worst, Math.Max(Math.Abs(nextRevenue - revenue[i]), Math.Abs(nextExpenditure - expenditure[i])));
+                revenue[i] = nextRevenue;
+                expenditure[i] = nextExpenditure;
+            }
+            if (!double.IsFinite(worst)) break;
+            if (worst <= 1e-12 * scale)
+            {
+                var rows = new List<PreTransferRow>(n);
+                for (int i = 0; i < n; i++)
+                {
+                    rows.Add(new PreTransferRow(yearbook.Provinces[i].Code, yearbook.Provinces[i].EnglishName, revenue[i], expenditure[i],
+                        paid[i], received[i], revenueYearbook[i], expenditureYearbook[i]));
+                }
+                return rows;
+            }
+        }
+        throw new InputDataException("urban_employee_pension_province_2024.csv", null, "revenue − expenditure by province", rule.Name,
+            "flows that the pooling rule could have produced: no pre-transfer flows give the yearbook's 2024 provincial results under this rule " +
+            "(a rule that covers every gap leaves no province in deficit after its transfers, but the yearbook has provinces in deficit)");
+    }
 }
+
+/// <summary>One province's 2024 flows before and after the national pooling transfers (<see cref="ChinaFunds.PreTransfer2024"/>), yuan.</summary>
+/// <param name="RegionCode">GB/T 2260 code.</param>
+/// <param name="Region">English name.</param>
+/// <param name="PreTransferRevenue">Revenue before pooling receipts: yearbook revenue − <paramref name="Received"/>.</param>
+/// <param name="PreTransferExpenditure">Expenditure before payments to the pool: yearbook expenditure − <paramref name="Paid"/>.</param>
+/// <param name="Paid">The rule's payment to the pool on the pre-transfer flows.</param>
+/// <param name="Received">The rule's receipt from the pool on the pre-transfer flows.</param>
+/// <param name="YearbookRevenue">Yearbook revenue (post-transfer under this reading).</param>
+/// <param name="YearbookExpenditure">Yearbook expenditure (post-transfer under this reading).</param>
+[CsvHelper.CsvRecord]
+public sealed partial record PreTransferRow(int RegionCode, string Region, double PreTransferRevenue, double PreTransferExpenditure,
+    double Paid, double Received, double YearbookRevenue, double YearbookExpenditure);
 
 /// <summary>What a pooling rule implies for one province on the 2024 table.</summary>
 /// <param name="RegionCode">GB/T 2260 code.</param>

@@ -86,8 +86,10 @@ public sealed partial record SchemeCalibrationRow(
 /// 667 亿 of other income, 4.3% of the opening-2011 balance, a plausible order for the interest. The base year then
 /// reproduces the yearbook: contributions + ledger return (ρ₂₀₂₄ × B₂₀₂₄) = revenue net of subsidies, whatever return a
 /// scenario assumes.</item>
-/// <item>κ also absorbs everything else in the yearbook's revenue that is not modelled (pooling transfers received, late
-/// payments) and under-declared bases; it is held for every year.</item>
+/// <item>κ also absorbs everything else in the yearbook's revenue that is not modelled (late payments, transfers of members'
+/// rights) and under-declared bases; it is held for every year. The yearbook is read as pre-transfer: under the default
+/// 2022– rule it cannot be post-transfer (<see cref="Funds.ChinaFunds.PreTransfer2024"/>); with a rule of partial coverage,
+/// calibrate on <see cref="PreTransfer2024Targets"/> so that its transfers are not absorbed here and then paid again.</item>
 /// </list></item>
 /// </list>
 /// </summary>
@@ -299,6 +301,27 @@ public sealed class SchemeCalibration
             targets[row.RegionCode] = new SchemeBaseYearTarget(row.WorkersTenThousands * PersonsPer10k, row.RetireesTenThousands * PersonsPer10k,
                 row.RevenueHundredMillionYuan * YuanPer100Million, row.ExpenditureHundredMillionYuan * YuanPer100Million,
                 (row.AccumulatedBalanceHundredMillionYuan - row.RevenueHundredMillionYuan + row.ExpenditureHundredMillionYuan) * YuanPer100Million);
+        }
+        return targets;
+    }
+
+    /// <summary>
+    /// The 2024 calibration targets on <b>pre-transfer</b> flows: the yearbook's workers, retirees and 1 January 2024 balance
+    /// (<see cref="Yearbook2024Targets"/>) with revenue and expenditure net of the national pooling transfers that
+    /// <paramref name="rule"/> implies as a fixed point (<see cref="Funds.ChinaFunds.PreTransfer2024"/>). For calibrating a
+    /// projection whose 2022– pooling rule is <paramref name="rule"/> under the reading that the yearbook is post-transfer, so
+    /// that the rule's transfers are not absorbed into compliance and pension levels and then paid again (pass the result as
+    /// <see cref="SchemeAssumptions.Targets"/>).
+    /// </summary>
+    /// <param name="rule">The pooling rule taken to have produced the 2024 transfers.</param>
+    /// <exception cref="InputDataException">No pre-transfer flows give the yearbook under <paramref name="rule"/>.</exception>
+    public static IReadOnlyDictionary<int, SchemeBaseYearTarget> PreTransfer2024Targets(Funds.IPoolingRule rule)
+    {
+        var yearbook = Yearbook2024Targets();
+        var targets = new Dictionary<int, SchemeBaseYearTarget>(yearbook.Count);
+        foreach (var row in Funds.ChinaFunds.PreTransfer2024(rule))
+        {
+            targets[row.RegionCode] = yearbook[row.RegionCode] with { RevenueYuan = row.PreTransferRevenue, ExpenditureYuan = row.PreTransferExpenditure };
         }
         return targets;
     }

@@ -118,6 +118,11 @@ public sealed class NationalExampleEvaluator : IPathEvaluator
             throw new InputDataException("national example", null, "ContributionScale", settings.ContributionScale.ToString("R", CultureInfo.InvariantCulture), "a finite scale ≥ 0");
         }
         Shocks = settings.Shocks.Compile();
+        if (Shocks.Model.Inflation is not null || Shocks.Model.LongRunRealWageGrowth is not null || Shocks.Model.IndexationShare is not null)
+        {
+            throw new InputDataException("national example", null, "Shocks.Inflation / LongRunRealWageGrowth / IndexationShare", "set",
+                "none of them: the national example has no economy or indexation rule to draw on (use PensionPathEvaluator)");
+        }
         _central = DemographicProjector.Compile(d);
         _bx = new double[Sexes.Count * A];
         (settings.MaleBx ?? ChinaDefaults.MortalityPattern(Sex.Male).Bx.ToArray()).AsSpan().CopyTo(_bx.AsSpan(0, A));

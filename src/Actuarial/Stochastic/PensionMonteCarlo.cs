@@ -21,11 +21,29 @@ public static class PensionMonteCarlo
     /// log-TFR AR(1) with σ 5% and φ 0.9, wage growth AR(1) ±1 point with φ 0.5, returns ±3 points (white noise),
     /// coverage AR(1) ±2% with φ 0.8 (only when <paramref name="coverage"/>), wages and returns correlated 0.4.
     /// These are illustrative parameters, not estimates for China's scheme.
+    /// <para>With <paramref name="economy"/> (for a scenario linked to an economy, as the China defaults are), three more
+    /// drivers, each an assumption (none is estimated for China in the library's sources):
+    /// <list type="bullet">
+    /// <item>inflation: AR(1) on CPI growth, σ 1 point, φ 0.5 (<see cref="InflationShock"/>): the same order as the
+    /// wage-growth shock, so that nominal surprises are as large as real ones; passed to nominal wages, returns and the
+    /// indexation and crediting rules through the economy's link;</item>
+    /// <item>the long-run real wage trend: a level shift per path, σ 0.5 point a year (<see cref="RealWageTrendShock"/>):
+    /// where productivity growth converges is the largest unknown of a 75-year wage path; the default converges to 1.5% a
+    /// year on the reason that converged high-income economies grew about 1–2% (<see cref="Economy.ChinaEconomy.LongRunRealWageGrowth"/>),
+    /// and ±1 σ spans that range (1.0–2.0%);</item>
+    /// <item>the indexation policy share of real wage growth: logit-normal per path, σ 0.5 on the logit scale
+    /// (<see cref="IndexationShareShock"/>): the published increases 2016–2023 were 46–73% of that year's wage growth
+    /// (issue #14's reading of the history), so the policy share is uncertain by about ±0.12 around the default 0.48,
+    /// which ±1 σ on the logit gives (0.36–0.60).</item>
+    /// </list>
+    /// They draw from a block of normals after the five correlated drivers' (<see cref="ShockModel"/>), so the paths of the
+    /// other drivers are the same as without them; the outcomes of course move, as the new draws add variance.</para>
     /// </summary>
     /// <param name="firstYear">First shocked year (default 2025, the first year after the 2024 calibration).</param>
     /// <param name="lastYear">Last shocked year.</param>
     /// <param name="coverage">Whether coverage is shocked.</param>
-    public static ShockModel DefaultShocks(int firstYear = 2025, int lastYear = 2100, bool coverage = true)
+    /// <param name="economy">Whether inflation, the long-run real wage trend and the indexation share are drawn.</param>
+    public static ShockModel DefaultShocks(int firstYear = 2025, int lastYear = 2100, bool coverage = true, bool economy = true)
     {
         var corr = new double[ShockModel.DriverCount, ShockModel.DriverCount];
         for (int i = 0; i < ShockModel.DriverCount; i++) corr[i, i] = 1;
@@ -39,9 +57,21 @@ public static class PensionMonteCarlo
             WageGrowth = new Ar1Shock(0.01, 0.5),
             InvestmentReturn = new Ar1Shock(0.03),
             Coverage = coverage ? new Ar1Shock(0.02, 0.8) : null,
+            Inflation = economy ? InflationShock : null,
+            LongRunRealWageGrowth = economy ? RealWageTrendShock : null,
+            IndexationShare = economy ? IndexationShareShock : null,
             Correlation = corr,
         };
     }
+
+    /// <summary>Default inflation driver: AR(1) on CPI growth, σ 0.01, φ 0.5 (assumption; <see cref="DefaultShocks"/>).</summary>
+    public static Ar1Shock InflationShock { get; } = new(0.01, 0.5);
+
+    /// <summary>Default long-run real wage trend driver: a per-path shift, σ 0.005 (assumption; <see cref="DefaultShocks"/>).</summary>
+    public static TrendShock RealWageTrendShock { get; } = new(0.005);
+
+    /// <summary>Default indexation share driver: logit-normal, σ 0.5 (assumption from the 2016–2023 spread; <see cref="DefaultShocks"/>).</summary>
+    public static ShareShock IndexationShareShock { get; } = new(0.5);
 
     /// <summary>Every driver on with zero variance (every path is then the central projection); for tests.</summary>
     public static ShockModel ZeroVarianceShocks(int firstYear = 2025, int lastYear = 2100) => new()
@@ -53,6 +83,9 @@ public static class PensionMonteCarlo
         WageGrowth = new Ar1Shock(0, 0.5),
         InvestmentReturn = new Ar1Shock(0),
         Coverage = new Ar1Shock(0, 0.8),
+        Inflation = new Ar1Shock(0, 0.5),
+        LongRunRealWageGrowth = new TrendShock(0),
+        IndexationShare = new ShareShock(0),
     };
 
     /// <summary>A Lee–Carter model fitted to WPP 2024 abridged death rates of the China defaults' fitting periods.</summary>

@@ -66,7 +66,8 @@ public sealed record PensionMonteCarloSettings
 /// <summary>
 /// Monte Carlo paths of the full pension projection (<see cref="PensionProjector"/>): 31-province population, labour,
 /// scheme state and 31 fund ledgers with pooling, each path with its own mortality, fertility, wage-growth, return and
-/// coverage shocks.
+/// coverage shocks and, on a scenario linked to an economy, its own inflation, long-run real wage trend and indexation
+/// share (the scenario re-linked to the path's economy: <see cref="ShockModel.Inflation"/>).
 /// </summary>
 /// <remarks>
 /// <para>Per path, in per-worker buffers: the shocks are drawn (<see cref="CompiledShocks.Draw"/>); the demographic
@@ -128,6 +129,17 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         var scenario = settings.Scenario;
         scenario.Validate();
         Shocks = settings.Shocks.Compile();
+        var model = Shocks.Model;
+        if ((model.Inflation is not null || model.LongRunRealWageGrowth is not null) && scenario.Economy is null)
+        {
+            throw new InputDataException("pension Monte Carlo", null, "Shocks.Inflation / Shocks.LongRunRealWageGrowth", "a scenario without an economy",
+                "a scenario linked to an economy (PensionScenario.LinkedTo): inflation and the real wage trend are drawn on the economy's paths");
+        }
+        if (model.IndexationShare is not null && scenario.Scheme.Rules.Indexation.FutureRule is not Pensions.PricesPlusShareOfRealWageGrowth)
+        {
+            throw new InputDataException("pension Monte Carlo", null, "Shocks.IndexationShare", scenario.Scheme.Rules.Indexation.FutureRule.GetType().Name,
+                "a scenario whose future indexation rule is PricesPlusShareOfRealWageGrowth (the share is what is drawn)");
+        }
         var d = scenario.Demography;
         if (d.BasePopulation.Shape.RegionCount < 2)
         {
@@ -248,6 +260,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         private readonly FundBuffers _fundBuffers;
         private readonly double[] _mx = new double[A];
         private readonly bool _labourShocked;
+        private readonly bool _economyShocked;
         private SchemeEngine? _scheme;
 
         public Worker(PensionPathEvaluator e)
@@ -262,7 +275,9 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             e._placeholderFlows.CopyTo(_flows); // valid values so that the funds compile; overwritten per path
             _funds = new CompiledFunds(_flows, e.Settings.Scenario.Funds);
             _fundBuffers = new FundBuffers(_flows.ProvinceCount, _flows.YearCount);
-            _labourShocked = e.Shocks.Model.WageGrowth is not null || e.Shocks.Model.Coverage is not null;
+            var model = e.Shocks.Model;
+            _economyShocked = model.Inflation is not null || model.LongRunRealWageGrowth is not null || model.IndexationShare is not null;
+            _labourShocked = model.WageGrowth is not null || model.Coverage is not null || _economyShocked;
         }
 
         public void Evaluate(long pathIndex, ref PathRandom random, PathOutput output)
@@ -270,12 +285,15 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             var e = _e;
             var scenario = e.Settings.Scenario;
             e.Shocks.Draw(ref random, _shocks);
+            if (_economyShocked) scenario = PathScenario(scenario);
 
             // Population, labour and scheme: the engine steps each year as the population projection computes it.
             Recompile();
             var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
-            // The worker's engine is built on its first path and reused after (its tables and buffers are the same).
-            if (_scheme is null) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
+            // The worker's engine is built on its first path and reused after (its tables and buffers are the same); a path
+            // with its own prices or indexation share has its own scheme rules, so its engine is built for it (an allocation
+            // per path, the price of leaving the engine's binding untouched).
+            if (_scheme is null || _economyShocked) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
             else _scheme.Rebind(_projection, labour);
             _scheme.RunAlongsidePopulation();
             // The total from the base and the year's accounts (births − deaths + migrants; the flows between provinces sum
@@ -316,8 +334,11 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             double w = scenario.Funds.EntrustedShare;
             for (int t = 0; t < _flows.YearCount; t++)
             {
-                double dr = _shocks.InvestmentReturnDeviation(_flows.FirstYear + t);
-                double r = w * (e._centralEntrusted[t] + dr) + (1 - w) * (e._centralOther[t] + dr);
+                int fundYear = _flows.FirstYear + t;
+                double dr = _shocks.InvestmentReturnDeviation(fundYear);
+                double entrusted = _economyShocked ? scenario.Funds.EntrustedReturn[fundYear] : e._centralEntrusted[t];
+                double other = _economyShocked ? scenario.Funds.OtherReturn[fundYear] : e._centralOther[t];
+                double r = w * (entrusted + dr) + (1 - w) * (other + dr);
                 if (!(r > -1)) throw new InputDataException("pension Monte Carlo", null, $"return[{_flows.FirstYear + t}]", r.ToString("R", CultureInfo.InvariantCulture), "a return > −100% (the return shock is too large)");
                 _funds.BlendedReturn[t] = r;
             }
@@ -336,6 +357,50 @@ public sealed class PensionPathEvaluator : IPathEvaluator
                     for (int i = 0; i < n; i++) output.Values(LowestProvincialBalanceIndex + 1 + i)[t] = closing[i];
                 }
             }
+        }
+
+        /// <summary>
+        /// The scenario of a path with economic draws: the economy's CPI growth + the inflation deviation and its real wage
+        /// growth + the trend shift, in the shocked years after the observed ones, re-linked (<see cref="PensionScenario.LinkedTo"/>:
+        /// nominal wage growth, fund returns and the price growth of the indexation and crediting rules follow), and the
+        /// indexation share drawn.
+        /// </summary>
+        private PensionScenario PathScenario(PensionScenario central)
+        {
+            var shocks = _shocks;
+            var model = _e.Shocks.Model;
+            var scenario = central;
+            if (central.Economy is { } economy && (model.Inflation is not null || model.LongRunRealWageGrowth is not null))
+            {
+                int first = Actuarial.Economy.EconomicAssumptions.LastObservedYear;
+                var drawn = economy with
+                {
+                    PriceGrowth = model.Inflation is null ? economy.PriceGrowth : economy.PriceGrowth.Map((y, p) =>
+                    {
+                        double x = y > first ? shocks.InflationDeviation(y) : 0;
+                        return x == 0 ? p : p + x;
+                    }),
+                    RealWageGrowth = model.LongRunRealWageGrowth is null ? economy.RealWageGrowth : economy.RealWageGrowth.Map((y, g) =>
+                    {
+                        double x = y > first ? shocks.RealWageTrendDeviation(y) : 0;
+                        return x == 0 ? g : g + x;
+                    }),
+                };
+                scenario = scenario.LinkedTo(drawn);
+            }
+            if (model.IndexationShare is not null && scenario.Scheme.Rules.Indexation.FutureRule is Pensions.PricesPlusShareOfRealWageGrowth rule)
+            {
+                double share = shocks.IndexationShare(rule.Share);
+                if (share != rule.Share)
+                {
+                    var rules = scenario.Scheme.Rules;
+                    scenario = scenario with
+                    {
+                        Scheme = scenario.Scheme with { Rules = rules with { Indexation = rules.Indexation with { FutureRule = new Pensions.PricesPlusShareOfRealWageGrowth(share) } } },
+                    };
+                }
+            }
+            return scenario;
         }
 
         private LabourAssumptions ShockedLabour(LabourAssumptions central)

@@ -65,6 +65,31 @@ public sealed record MortalityShock(double MaleInnovationSd, double FemaleInnova
 public sealed record Ar1Shock(double Sd, double Persistence = 0);
 
 /// <summary>
+/// Uncertainty of a long-run trend: one normal z per path, the path's trend = central trend + <paramref name="Sd"/> × z in
+/// every shocked year (a level shift held for the whole horizon, as a different convergence level would be).
+/// </summary>
+/// <param name="Sd">Standard deviation of the shift across paths (≥ 0).</param>
+public sealed record TrendShock(double Sd);
+
+/// <summary>
+/// Uncertainty of a policy share in [0, 1]: one normal z per path, the path's share = logistic(logit(central) +
+/// <paramref name="LogitSd"/> × z), which stays inside (0, 1) without clamping; with z·σ = 0 the share is the central one exactly.
+/// </summary>
+/// <param name="LogitSd">Standard deviation on the logit scale (≥ 0).</param>
+public sealed record ShareShock(double LogitSd)
+{
+    /// <summary>The share for a path whose normal is <paramref name="normal"/>.</summary>
+    /// <param name="central">The central share, in [0, 1].</param>
+    /// <param name="normal">The path's standard normal.</param>
+    public double Apply(double central, double normal)
+    {
+        double x = LogitSd * normal;
+        if (x == 0 || central <= 0 || central >= 1) return central; // the ends of [0, 1] are policies, not estimates: kept
+        return 1 / (1 + Math.Exp(-(Math.Log(central / (1 - central)) + x)));
+    }
+}
+
+/// <summary>
 /// The stochastic drivers of a Monte Carlo run, each optional (null = held at its central path), their yearly
 /// innovations correlated through <see cref="Correlation"/> (Cholesky factor by MathNet.Numerics).
 /// </summary>
@@ -72,7 +97,12 @@ public sealed record Ar1Shock(double Sd, double Persistence = 0);
 /// Every path draws the same number of normals whatever drivers are on: one for the mortality drift, then five per
 /// year (one per <see cref="ShockDriver"/>), so switching a driver off leaves the others' draws unchanged (common
 /// random numbers across scenarios, which goal-seeking relies on). Each year the five independent normals z are
-/// turned into correlated ones e = L z with L the lower Cholesky factor of the correlation matrix.
+/// turned into correlated ones e = L z with L the lower Cholesky factor of the correlation matrix. The economic drivers
+/// (<see cref="Inflation"/>, <see cref="LongRunRealWageGrowth"/>, <see cref="IndexationShare"/>) draw after those, from a
+/// second block (one per year for inflation, then one each per path for the trend and the share) filled separately, so
+/// the first block, and every path of a model without them, is the same bit for bit as before they existed. They are
+/// independent of the five correlated drivers and of each other (assumption: no published joint estimate for China; the
+/// inflation draw reaches nominal wages and returns through the economy's link, so wages and prices move together).
 /// </remarks>
 public sealed record ShockModel
 {
@@ -99,6 +129,19 @@ public sealed record ShockModel
 
     /// <summary>Coverage deviation (log scale), or null.</summary>
     public Ar1Shock? Coverage { get; init; }
+
+    /// <summary>Deviation of CPI growth (level) from the economy's path after its observed years, or null. Needs a scenario
+    /// linked to an economy (<see cref="Scenarios.PensionScenario.LinkedTo"/>): the path's economy is re-linked, so nominal wage
+    /// growth, fund returns and the price growth the indexation and crediting rules read all move with it.</summary>
+    public Ar1Shock? Inflation { get; init; }
+
+    /// <summary>Shift of the long-run real wage growth (level, per path) after the economy's observed years, or null; needs a
+    /// linked scenario, as <see cref="Inflation"/>.</summary>
+    public TrendShock? LongRunRealWageGrowth { get; init; }
+
+    /// <summary>The share of real wage growth passed to pensions in payment (<see cref="Pensions.PricesPlusShareOfRealWageGrowth"/>),
+    /// drawn per path, or null; needs a scenario whose indexation rule is that one.</summary>
+    public ShareShock? IndexationShare { get; init; }
 
     /// <summary>Correlation of the drivers' yearly innovations, <see cref="DriverCount"/> × <see cref="DriverCount"/> in
     /// <see cref="ShockDriver"/> order; symmetric, unit diagonal, positive definite. Null: independent.</summary>
@@ -177,6 +220,9 @@ public sealed class CompiledShocks
         CheckAr1(model.WageGrowth, "WageGrowth");
         CheckAr1(model.InvestmentReturn, "InvestmentReturn");
         CheckAr1(model.Coverage, "Coverage");
+        CheckAr1(model.Inflation, "Inflation");
+        if (model.LongRunRealWageGrowth is { } trend) CheckSd(trend.Sd, "LongRunRealWageGrowth.Sd");
+        if (model.IndexationShare is { } share) CheckSd(share.LogitSd, "IndexationShare.LogitSd");
 
         const int n = ShockModel.DriverCount;
         _cholesky = new double[n * n];
@@ -245,8 +291,12 @@ public sealed class CompiledShocks
     /// <summary>Number of shocked years.</summary>
     public int YearCount => Model.LastYear - Model.FirstYear + 1;
 
-    /// <summary>Standard normals one path consumes: 1 (mortality drift) + <see cref="ShockModel.DriverCount"/> per year.</summary>
-    public int NormalsPerPath => 1 + ShockModel.DriverCount * YearCount;
+    /// <summary>Standard normals one path consumes: 1 (mortality drift) + <see cref="ShockModel.DriverCount"/> per year, then
+    /// the economic block: 1 per year (inflation) + 2 (the real wage trend and the indexation share).</summary>
+    public int NormalsPerPath => CorrelatedNormalsPerPath + YearCount + 2;
+
+    /// <summary>The first block of <see cref="NormalsPerPath"/>: 1 + <see cref="ShockModel.DriverCount"/> per year.</summary>
+    public int CorrelatedNormalsPerPath => 1 + ShockModel.DriverCount * YearCount;
 
     /// <summary>The lower Cholesky factor L (row-major; correlation = L Lᵀ).</summary>
     public ReadOnlySpan<double> CholeskyFactor => _cholesky;
@@ -263,9 +313,13 @@ public sealed class CompiledShocks
         if (path.Owner != this) throw new ArgumentException("the shock path was created by another compiled model", nameof(path));
         const int n = ShockModel.DriverCount;
         var z = path.Normals.AsSpan();
-        random.FillStandardNormals(z);
-        double driftNormal = z[0];
         int years = YearCount;
+        int core = CorrelatedNormalsPerPath;
+        // Two fills, so that the first block is what a path drew before the economic drivers existed (the generator pairs
+        // its normals: one fill over both blocks would change the last normal of the first block when its length is odd).
+        random.FillStandardNormals(z[..core]);
+        random.FillStandardNormals(z[core..]);
+        double driftNormal = z[0];
         var m = Model;
         double mSdM = m.Mortality?.MaleInnovationSd ?? 0, mSdF = m.Mortality?.FemaleInnovationSd ?? 0;
         double seM = m.Mortality?.MaleDriftStandardError ?? 0, seF = m.Mortality?.FemaleDriftStandardError ?? 0;
@@ -295,6 +349,14 @@ public sealed class CompiledShocks
             xC = Ar1(m.Coverage, xC, e[(int)ShockDriver.Coverage]);
             path.Coverage[h] = xC;
         }
+        double xP = 0;
+        for (int h = 0; h < years; h++)
+        {
+            xP = Ar1(m.Inflation, xP, z[core + h]);
+            path.Inflation[h] = xP;
+        }
+        path.RealWageTrend = m.LongRunRealWageGrowth is { } trend ? trend.Sd * z[core + years] : 0;
+        path.IndexationNormal = m.IndexationShare is null ? 0 : z[core + years + 1];
     }
 
     private static double Ar1(Ar1Shock? shock, double previous, double innovation) =>
@@ -338,6 +400,7 @@ public sealed class ShockPath
         WageGrowth = new double[years];
         InvestmentReturn = new double[years];
         Coverage = new double[years];
+        Inflation = new double[years];
     }
 
     internal CompiledShocks Owner { get; }
@@ -349,6 +412,9 @@ public sealed class ShockPath
     internal double[] WageGrowth { get; }
     internal double[] InvestmentReturn { get; }
     internal double[] Coverage { get; }
+    internal double[] Inflation { get; }
+    internal double RealWageTrend { get; set; }
+    internal double IndexationNormal { get; set; }
 
     /// <summary>First shocked year.</summary>
     public int FirstYear => Owner.FirstYear;
@@ -373,6 +439,16 @@ public sealed class ShockPath
 
     /// <summary>Log deviation of coverage in <paramref name="year"/> (the covered population is multiplied by its exp).</summary>
     public double CoverageDeviation(int year) => At(Coverage, year, 0);
+
+    /// <summary>Deviation of CPI growth in <paramref name="year"/> (0 outside the shocked years or without the driver).</summary>
+    public double InflationDeviation(int year) => At(Inflation, year, 0);
+
+    /// <summary>Shift of the long-run real wage growth in <paramref name="year"/> (the path's draw in the shocked years, else 0).</summary>
+    public double RealWageTrendDeviation(int year) => year < FirstYear || year > LastYear ? 0 : RealWageTrend;
+
+    /// <summary>The path's indexation share given the central one (<see cref="ShareShock.Apply"/>; the central share without the driver).</summary>
+    /// <param name="central">The central share, in [0, 1].</param>
+    public double IndexationShare(double central) => Owner.Model.IndexationShare is { } shock ? shock.Apply(central, IndexationNormal) : central;
 
     private double At(double[] values, int year, double outside) =>
         year < FirstYear || year > LastYear ? outside : values[year - FirstYear];

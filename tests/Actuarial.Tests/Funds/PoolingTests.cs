@@ -174,6 +174,56 @@ public sealed class PoolingTests
         Assert.That(heilongjiang, Is.InRange(600, 900));
     }
 
+    [TestCase(0.5, 1.0)]
+    [TestCase(0.52, 0.21)]
+    [TestCase(0.9, 0.5)]
+    public void Pre_transfer_2024_flows_plus_the_rules_transfers_give_the_yearbook(double gapShare, double levy)
+    {
+        var rule = new NationalPooling(gapShare, levy);
+        var rows = ChinaFunds.PreTransfer2024(rule);
+        var yearbook = ChinaFunds.Flows2024();
+        Assert.That(rows, Has.Count.EqualTo(31));
+        double scale = yearbook.Pensions(2024).ToArray().Sum();
+        // Transfers sum to zero.
+        Assert.That(rows.Sum(r => r.Received - r.Paid), Is.EqualTo(0).Within(1e-12 * scale));
+        // The rule applied to the pre-transfer flows gives these transfers, and pre-transfer + receipts − payments = yearbook.
+        var (paid, received) = Apply(rule, rows.Select(r => r.PreTransferRevenue).ToArray(), rows.Select(r => r.PreTransferExpenditure).ToArray());
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Assert.That(paid[i], Is.EqualTo(rows[i].Paid).Within(1e-9 * scale), rows[i].Region);
+            Assert.That(received[i], Is.EqualTo(rows[i].Received).Within(1e-9 * scale), rows[i].Region);
+            Assert.That(rows[i].PreTransferRevenue + received[i], Is.EqualTo(yearbook.Contributions(2024)[i]).Within(1e-9 * scale), rows[i].Region);
+            Assert.That(rows[i].PreTransferExpenditure + paid[i], Is.EqualTo(yearbook.Pensions(2024)[i]).Within(1e-9 * scale), rows[i].Region);
+        }
+        // By hand for Liaoning when the gaps bind (pool = c × G < levy × S): its post-transfer result is (1 − c) × pre, so
+        // pre = yearbook / (1 − c) = −848.3 亿 / (1 − c).
+        var liaoning = rows.Single(r => r.RegionCode == 21);
+        double preResult = (liaoning.PreTransferRevenue - liaoning.PreTransferExpenditure) / ChinaFundFigures.YuanPer100Million;
+        double gapsPre = rows.Sum(r => Math.Max(0, r.PreTransferExpenditure - r.PreTransferRevenue));
+        double surplusPre = rows.Sum(r => Math.Max(0, r.PreTransferRevenue - r.PreTransferExpenditure));
+        if (gapShare * gapsPre < levy * surplusPre) Assert.That(preResult, Is.EqualTo(-848.3 / (1 - gapShare)).Within(1e-6));
+        TestContext.Out.WriteLine($"gaps {gapShare:P0}, levy ≤ {levy:P0}: pool {rows.Sum(r => r.Paid) / ChinaFundFigures.YuanPer100Million:F1} 亿; " +
+            $"Liaoning pre-transfer {preResult:F1} 亿, receives {liaoning.Received / ChinaFundFigures.YuanPer100Million:F1}");
+    }
+
+    [Test]
+    public void The_yearbook_cannot_be_post_transfer_under_full_gap_coverage()
+    {
+        // NationalPooling(1, 1) leaves no province in deficit (or none in surplus) after its transfers; the 2024 yearbook has
+        // 11 in deficit and 20 in surplus, so no pre-transfer flows produce it.
+        var yearbook = ChinaFunds.Flows2024();
+        int deficits = 0, surpluses = 0;
+        for (int i = 0; i < yearbook.ProvinceCount; i++)
+        {
+            double result = yearbook.Contributions(2024)[i] - yearbook.Pensions(2024)[i];
+            if (result < 0) deficits++; else if (result > 0) surpluses++;
+        }
+        Assert.That((deficits, surpluses), Is.EqualTo((11, 20)));
+        var ex = Assert.Throws<InputDataException>(() => ChinaFunds.PreTransfer2024(new NationalPooling()));
+        Assert.That(ex!.Message, Does.Contain("no pre-transfer flows"));
+        Assert.That(() => ChinaFunds.PreTransfer2024(PoolingSchedule.China().RuleFor(2024)), Throws.TypeOf<InputDataException>());
+    }
+
     [Test]
     public void Opening_balances_of_2024_cover_all_provinces()
     {

@@ -1,3 +1,4 @@
+using Actuarial.Economy;
 using System.Numerics.Tensors;
 using Actuarial.Funds;
 using Actuarial.Scenarios;
@@ -116,6 +117,90 @@ public sealed class PensionMonteCarloTests
         {
             Assert.That(national.Quantile(year, 0.5), Is.EqualTo(TensorPrimitives.Sum(funds.Line(FundLine.ClosingBalance, year))), $"median {year}");
         }
+    }
+
+    /// <summary>
+    /// Drawn inflation alone (every other driver off) is a deterministic change of the economy's CPI path: the path equals the
+    /// projection of the scenario re-linked to that path, bit for bit, so the no-money-illusion property of the deterministic
+    /// chain (EconomyPropertyTests) holds for it. Checked here as well: people do not move, real contributions do not move,
+    /// and real pensions move by no more than two years of the largest inflation deviation (the legislated lag: a new pension
+    /// is set on the previous year's nominal wage and first raised a year later).
+    /// </summary>
+    [Test]
+    public void Drawn_inflation_alone_changes_no_real_outcome_beyond_the_legislated_lag()
+    {
+        var shocks = ShockModel.None(2025, End) with { Inflation = PensionMonteCarlo.InflationShock };
+        var evaluator = new PensionPathEvaluator(new PensionMonteCarloSettings { Scenario = Scenario.Value, Shocks = shocks, Calibration = ZeroVariance.Value.Calibration });
+        var compiled = shocks.Compile();
+        var drawn = compiled.CreatePath();
+        var random = PathRandom.ForPath(Seed, 1);
+        compiled.Draw(ref random, drawn);
+        var economy = Scenario.Value.Economy!;
+        var inflated = economy with
+        {
+            PriceGrowth = economy.PriceGrowth.Map((y, p) => y > EconomicAssumptions.LastObservedYear && drawn.InflationDeviation(y) != 0 ? p + drawn.InflationDeviation(y) : p),
+        };
+        double largest = Enumerable.Range(2026, End - 2025).Max(y => Math.Abs(drawn.InflationDeviation(y)));
+        Assert.That(largest, Is.GreaterThan(0.001), "the draw moves inflation");
+
+        var path = MonteCarlo.EvaluatePath(evaluator, Seed, 1);
+        var central = PensionMonteCarlo.RunDeterministic(Scenario.Value, evaluator.Calibration);
+        var deterministic = PensionMonteCarlo.RunDeterministic(Scenario.Value.LinkedTo(inflated), evaluator.Calibration);
+        Assert.That(path[PensionPathEvaluator.NationalBalanceIndex], Is.EqualTo(PensionMonteCarlo.NationalBalances(deterministic.Funds)));
+        var centralPath = MonteCarlo.EvaluatePath(ZeroVariance.Value, Seed, 1);
+        Assert.That(path[0], Is.EqualTo(centralPath[0]), "population");
+        Assert.That(path[1], Is.EqualTo(centralPath[1]), "dependency ratio");
+        var a = central.EconomicTable();
+        var b = deterministic.EconomicTable();
+        Assert.Multiple(() =>
+        {
+            for (int i = 0; i < a.Count; i++)
+            {
+                Assert.That(b[i].ContributionsYuan2024Prices, Is.EqualTo(a[i].ContributionsYuan2024Prices).Within(1e-12).Percent, $"{a[i].Year}");
+                double pensionChange = b[i].PensionsYuan2024Prices / a[i].PensionsYuan2024Prices - 1;
+                Assert.That(Math.Abs(pensionChange), Is.LessThanOrEqualTo(2 * largest + 1e-12), $"{a[i].Year}: the lag is at most two years of inflation");
+            }
+        });
+    }
+
+    [Test]
+    public void Economic_drivers_draw_after_the_others_so_their_paths_do_not_move()
+    {
+        // Common random numbers: the five correlated drivers draw the same normals with or without the economic block.
+        var without = PensionMonteCarlo.DefaultShocks(2025, End, economy: false).Compile();
+        var with = PensionMonteCarlo.DefaultShocks(2025, End).Compile();
+        var p = without.CreatePath();
+        var q = with.CreatePath();
+        var r1 = PathRandom.ForPath(Seed, 3);
+        var r2 = PathRandom.ForPath(Seed, 3);
+        without.Draw(ref r1, p);
+        with.Draw(ref r2, q);
+        for (int year = 2025; year <= End; year++)
+        {
+            Assert.That(q.WageGrowthDeviation(year), Is.EqualTo(p.WageGrowthDeviation(year)), $"{year}");
+            Assert.That(q.CoverageDeviation(year), Is.EqualTo(p.CoverageDeviation(year)), $"{year}");
+            Assert.That(q.MortalityIndex(year, Actuarial.Dimensions.Sex.Female), Is.EqualTo(p.MortalityIndex(year, Actuarial.Dimensions.Sex.Female)), $"{year}");
+            Assert.That(p.InflationDeviation(year), Is.EqualTo(0));
+        }
+        Assert.That(q.IndexationShare(0.48), Is.Not.EqualTo(0.48).And.InRange(0, 1));
+        Assert.That(Enumerable.Range(2026, End - 2025).Any(y => q.InflationDeviation(y) != 0 && q.RealWageTrendDeviation(y) != 0), Is.True);
+    }
+
+    [Test]
+    public void Economic_drivers_are_refused_where_nothing_reads_them()
+    {
+        var unlinked = Scenario.Value with { Economy = null };
+        var ex = Assert.Throws<Actuarial.IO.InputDataException>(() => new PensionPathEvaluator(new PensionMonteCarloSettings
+        {
+            Scenario = unlinked,
+            Shocks = ShockModel.None(2025, End) with { Inflation = PensionMonteCarlo.InflationShock },
+        }));
+        Assert.That(ex!.Message, Does.Contain("linked to an economy"));
+        Assert.Throws<Actuarial.IO.InputDataException>(() => new NationalExampleEvaluator(new NationalExampleSettings
+        {
+            Shocks = ShockModel.None(2024, 2050) with { IndexationShare = PensionMonteCarlo.IndexationShareShock },
+        }));
+        Assert.Throws<Actuarial.IO.InputDataException>(() => (ShockModel.None(2025, End) with { LongRunRealWageGrowth = new TrendShock(-0.01) }).Compile());
     }
 
     [Test]

@@ -103,6 +103,49 @@ public sealed class PensionBaselineValidationTests
         });
     }
 
+    /// <summary>
+    /// Item 6 of issue #14, measured. Under the library's default 2022– rule (every gap covered) the 2024 yearbook can only be
+    /// pre-transfer (<see cref="Actuarial.Funds.ChinaFunds.PreTransfer2024"/> has no fixed point), so the default calibration
+    /// counts nothing twice. The post-transfer reading needs a rule with partial coverage; with the rule implied by the 2022
+    /// actual pool (gaps 52%, levy ≤ 21%: <see cref="Actuarial.Funds.NationalPooling"/>'s note, [D]) in both the calibration
+    /// (pre-transfer targets) and the projection, the national 2025 figures stay within the published tolerances (the
+    /// transfers sum to zero, so the national balance hardly moves; the published expenditure then holds the payments to the
+    /// pool, so pensions + payments compare with it) and Liaoning's 2025 result after transfers stays
+    /// a deficit, as in the yearbook, instead of being paid to about zero.
+    /// </summary>
+    [Test]
+    public void Post_transfer_reading_with_partial_pooling_keeps_the_2025_national_check()
+    {
+        var rule = new Actuarial.Funds.NationalPooling(0.52, 0.21);
+        var baseline = ChinaDefaults.PensionScenario();
+        var scenario = baseline with
+        {
+            Scheme = baseline.Scheme with { Targets = Actuarial.Scheme.SchemeCalibration.PreTransfer2024Targets(rule) },
+            Funds = baseline.Funds with { Pooling = Actuarial.Funds.PoolingSchedule.China(nationalPooling: rule) },
+        };
+        var projection = PensionProjector.Run(scenario);
+        var table = projection.Funds.YearTable();
+        var national = table.Single(r => r.Year == 2025 && r.RegionCode == 0);
+        var liaoning = table.Single(r => r.Year == 2025 && r.RegionCode == 21);
+        var liaoningBaseline = Baseline.Value.Funds.YearTable().Single(r => r.Year == 2025 && r.RegionCode == 21);
+        double Result(FundYearRow r) => (r.Revenue + r.TransfersIn - r.TransfersOut - r.Spending) / 1e8;
+        var summary = projection.Summary();
+        var headline = Baseline.Value.Summary();
+        TestContext.Out.WriteLine($"post-transfer reading, gaps 52%, levy ≤ 21%: balance end-2025 {national.ClosingBalance / 1e8:F0} 亿 ({national.ClosingBalance / PublishedBalance2025 - 1:P2}), " +
+            $"spending {national.Spending / 1e8:F0} 亿 + payments to the pool {national.TransfersOut / 1e8:F0} 亿 ({(national.Spending + national.TransfersOut) / PublishedSpending2025 - 1:P2}); Liaoning 2025 result after transfers {Result(liaoning):F0} 亿 " +
+            $"(default {Result(liaoningBaseline):F0} 亿); first deficit {summary.FirstCurrentDeficitYear}, depletion {summary.DepletionYear}, peak {summary.PeakBalanceYuan / 1e12:F2} 万亿 ({summary.PeakBalanceYear}) " +
+            $"against the default {headline.FirstCurrentDeficitYear} / {headline.DepletionYear} / {headline.PeakBalanceYuan / 1e12:F2} 万亿 ({headline.PeakBalanceYear})");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Math.Abs(national.ClosingBalance / PublishedBalance2025 - 1), Is.LessThan(0.03));
+            // Read as post-transfer, the published national expenditure (the sum of the provinces') holds the year's payments to
+            // the pool as well as the pensions, so the model's pensions plus its payments are what compare with it.
+            Assert.That(Math.Abs((national.Spending + national.TransfersOut) / PublishedSpending2025 - 1), Is.LessThan(0.03));
+            Assert.That(Result(liaoning), Is.LessThan(Result(liaoningBaseline)));
+            Assert.That(Result(liaoning), Is.LessThan(-200));
+        });
+    }
+
     [Test]
     public void Transfers_between_provinces_sum_to_zero_every_year()
     {
