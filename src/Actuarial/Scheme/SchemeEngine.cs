@@ -29,7 +29,7 @@ internal sealed class SchemeEngine
     private const int Groups = SchemeTables.Groups;
 
     private SchemeAssumptions _a;
-    private readonly SchemeRules _rules;
+    private SchemeRules _rules;
     private readonly SchemeTables _tables;
     private readonly SchemeBlocks _blocks;
     private RegionLabour _labour;
@@ -163,6 +163,41 @@ internal sealed class SchemeEngine
         _a = _a with { Demography = demography, Workforce = workforce };
         _labour = RegionLabour.For(workforce, demography.Shape, _labour);
         _recordFloor = _labour.FirstCoveredAge;
+    }
+
+    /// <summary>
+    /// Rebinds the engine to a path's own assumptions that differ from the engine's only in what the year loop reads and the
+    /// compiled tables do not: the population, the labour layer, the price path from the base year on and the indexation
+    /// and crediting rules from the base year on (a Monte Carlo path that draws inflation, the real wage trend or the
+    /// indexation share). Saves building the tables and the blocks again for each such path.
+    /// </summary>
+    /// <exception cref="ArgumentException">The assumptions differ in anything else, or in rates or prices before the base year
+    /// (which the base state's account factors read).</exception>
+    internal void Rebind(SchemeAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(assumptions);
+        var rules = assumptions.Rules;
+        var same = assumptions with
+        {
+            Demography = _a.Demography,
+            Workforce = _a.Workforce,
+            PriceGrowthPath = _a.PriceGrowthPath,
+            Rules = rules with { Indexation = _rules.Indexation, CreditingRates = _rules.CreditingRates },
+        };
+        bool baseStateSame = same.Equals(_a);
+        for (int year = _a.AccountsStartYear; baseStateSame && year < SchemeAssumptions.BaseYear; year++)
+        {
+            baseStateSame = assumptions.PriceGrowthIn(year).Equals(_a.PriceGrowthIn(year))
+                && rules.CreditingRates.Rate(year, _a.HistoricalWageGrowth, assumptions.PriceGrowthIn(year))
+                    .Equals(_rules.CreditingRates.Rate(year, _a.HistoricalWageGrowth, _a.PriceGrowthIn(year)));
+        }
+        if (!baseStateSame)
+        {
+            throw new ArgumentException("the assumptions differ from the engine's in more than the population, the labour layer, prices from the base year on and the indexation and crediting rules; build a new engine", nameof(assumptions));
+        }
+        Rebind(assumptions.Demography, assumptions.Workforce);
+        _a = assumptions;
+        _rules = rules;
     }
 
     /// <summary>Every year from the base state: <see cref="Initialize()"/>, then <see cref="Step(int)"/> to the end year.</summary>

@@ -9,7 +9,7 @@ namespace Actuarial.Scheme;
 /// What the scheme's rules, assumptions and calibration fix before the first year: rates by year and region, the
 /// retirement tables, the base record holders' years and account factors by (sex, education, age), the calibration
 /// factors by region. Built once per engine, read-only afterwards, and kept when the engine is pointed at another
-/// population or labour layer (<see cref="SchemeEngine.Rebind"/>). Groups are indexed sex × 6 + education.
+/// population or labour layer (<see cref="SchemeEngine.Rebind(SchemeAssumptions)"/>). Groups are indexed sex × 6 + education.
 /// </summary>
 internal sealed class SchemeTables
 {

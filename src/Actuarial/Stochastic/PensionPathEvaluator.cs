@@ -291,9 +291,9 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             Recompile();
             var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
             // The worker's engine is built on its first path and reused after (its tables and buffers are the same); a path
-            // with its own prices or indexation share has its own scheme rules, so its engine is built for it (an allocation
-            // per path, the price of leaving the engine's binding untouched).
-            if (_scheme is null || _economyShocked) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
+            // with its own prices or indexation share rebinds the engine to its own rules, which the tables do not read.
+            if (_scheme is null) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
+            else if (_economyShocked) _scheme.Rebind(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour));
             else _scheme.Rebind(_projection, labour);
             _scheme.RunAlongsidePopulation();
             // The total from the base and the year's accounts (births − deaths + migrants; the flows between provinces sum

@@ -163,6 +163,32 @@ public sealed class PensionMonteCarloTests
         });
     }
 
+    /// <summary>
+    /// A worker reuses its scheme engine from path to path, rebinding it to each path's own prices and indexation share: a
+    /// path evaluated after others on the same worker equals the same path on a fresh worker, bit for bit.
+    /// </summary>
+    [Test]
+    public void A_path_after_others_on_one_worker_equals_the_path_on_a_fresh_worker()
+    {
+        var evaluator = new PensionPathEvaluator(new PensionMonteCarloSettings
+        {
+            Scenario = Scenario.Value, Shocks = PensionMonteCarlo.DefaultShocks(2025, End), Calibration = ZeroVariance.Value.Calibration,
+        });
+        var fresh = MonteCarlo.EvaluatePath(evaluator, Seed, 1);
+        var worker = evaluator.CreateWorker();
+        var output = new PathOutput(evaluator.Series);
+        foreach (long pathIndex in new long[] { 7, 2, 1 })
+        {
+            output.Reset();
+            var random = PathRandom.ForPath(Seed, pathIndex);
+            worker.Evaluate(pathIndex, ref random, output);
+        }
+        for (int i = 0; i < evaluator.Series.Count; i++)
+        {
+            Assert.That(output.Raw(i).ToArray(), Is.EqualTo(fresh[i]), evaluator.Series[i].ToString());
+        }
+    }
+
     [Test]
     public void Economic_drivers_draw_after_the_others_so_their_paths_do_not_move()
     {
