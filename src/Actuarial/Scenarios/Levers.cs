@@ -1,5 +1,6 @@
 using System.Globalization;
 using Actuarial.Labour;
+using Actuarial.Pensions;
 
 namespace Actuarial.Scenarios;
 
@@ -213,6 +214,7 @@ public static class Levers
             {
                 LabourLever.WageGrowth => "the published growth to 2025 (2025: +4.3%, low trust), then the 2019–2024 average (6.5%)",
                 LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale or LabourLever.ContributionDensity => "1",
+                LabourLever.UncoveredWorkersJoining => "the coverage path of `coverage_ceiling` and `coverage_pace`: 0 in 2024, then rising towards the ceiling",
                 _ => "0",
             };
             string what = lever switch
@@ -227,6 +229,17 @@ public static class Levers
             };
             list.Add(new($"labour.{lever.Label()}", LeverKind.Path, unit, min, max, def, what + " " + char.ToUpperInvariant(path[0]) + path[1..] + "."));
         }
+        // Coverage path (Labour/CoveragePath.cs): the default of labour.uncovered_workers_joining.
+        var coverage = LabourCalibration.ChinaDefaults().CoveragePath!.Path;
+        list.AddRange(
+        [
+            new("labour.coverage_ceiling", LeverKind.Number, "share of the uncovered employed", 0, 1,
+                string.Create(CultureInfo.InvariantCulture, $"{coverage.Ceiling:0.###}: where the slowing 2020–2024 growth of insured workers leads (an assumption; data/README.md)"),
+                "Share of the employed not covered in 2024 (flexible and platform workers, informal employees) who join the scheme in the long run: joined share = ceiling × (1 − (1 − pace)^(year − 2024)). Years that `uncovered_workers_joining` sets keep its values."),
+            new("labour.coverage_pace", LeverKind.Number, "share per year", 0, 1,
+                string.Create(CultureInfo.InvariantCulture, $"{coverage.Pace:0.###}: one minus the yearly ratio of joiners fitted on 2020–2024"),
+                "Share of the distance to the coverage ceiling that closes each year (0 holds coverage at its 2024 level)."),
+        ]);
         list.AddRange(
         [
             new("scheme.contributions.employer_rate", LeverKind.Path, "share of the contribution base", 0, 0.4, "0.16 (since May 2019)",
@@ -249,6 +262,15 @@ public static class Levers
                 "Pace of the rise for women cadres.", UsedWhen: "reform is true"),
             new("scheme.retirement.women_workers_pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "2",
                 "Pace of the rise for women workers.", UsedWhen: "reform is true"),
+            // Elastic retirement (Pensions/ElasticRetirement.cs): take-up of the reform's early and late options.
+            new("scheme.retirement.early_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
+                "Share of each cohort retiring early under the reform's elastic retirement (up to 3 years before the statutory age, never below 60 / 55 / 50), for statutory dates from January 2025; with `late_share` at most 1.", UsedWhen: "reform is true"),
+            new("scheme.retirement.early_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxEarlyMonths, "36",
+                "How many months before the statutory age the early share retires.", UsedWhen: "reform is true and early_share is set"),
+            new("scheme.retirement.late_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
+                "Share of each cohort retiring late by agreement with the employer (up to 3 years after the statutory age), for statutory dates from January 2025.", UsedWhen: "reform is true"),
+            new("scheme.retirement.late_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxLateMonths, "36",
+                "How many months after the statutory age the late share retires.", UsedWhen: "reform is true and late_share is set"),
             new("scheme.indexation.rule", LeverKind.Choice, "", 0, 0, "real_wage_share",
                 "Rule for the general increase of pensions after the last published year (2025): prices plus a share of real wage growth, a fixed nominal rate, a share of nominal wage growth or a share of price growth.", RateRules),
             new("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.48, estimated on the 2016–2025 increases; required by the other share rules",

@@ -148,6 +148,12 @@ public sealed partial class ScenarioFile
 
     private LabourAssumptions MapLabour(LabourAssumptions labour)
     {
+        if (Number("labour.coverage_ceiling") is { } || Number("labour.coverage_pace") is { })
+        {
+            var defaults = LabourCalibration.ChinaDefaults().CoveragePath!.Path;
+            var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace);
+            labour = labour with { UncoveredWorkersJoining = coverage.ToLeverPath(labour.FirstYear, labour.LastYear) };
+        }
         foreach (var lever in LabourLevers.All)
         {
             if (PathOf($"labour.{lever.Label()}") is not { } path) continue;
@@ -189,6 +195,11 @@ public sealed partial class ScenarioFile
                     Men = Retirement(ages.Men, "men"),
                     WomenCadres = Retirement(ages.WomenCadres, "women_cadres"),
                     WomenWorkers = Retirement(ages.WomenWorkers, "women_workers"),
+                    Elastic = Number("scheme.retirement.early_share") is null && Number("scheme.retirement.late_share") is null ? ages.Elastic : new ElasticRetirement(
+                    [
+                        new RetirementOption(-(Integer("scheme.retirement.early_months") ?? ElasticRetirement.MaxEarlyMonths), Number("scheme.retirement.early_share") ?? 0),
+                        new RetirementOption(Integer("scheme.retirement.late_months") ?? ElasticRetirement.MaxLateMonths, Number("scheme.retirement.late_share") ?? 0),
+                    ]),
                 },
             };
         }

@@ -209,3 +209,27 @@ public sealed class RetirementAgeScheduleTests
                    && Math.Abs(schedule.ShareRetiredByEndOfYear(category, birthYear, birthYear + 70) - 1) < 1e-12;
         });
 }
+
+[TestFixture]
+public sealed class ElasticRetirementEffectiveDateTests
+{
+    /// <summary>
+    /// 《实施弹性退休制度暂行办法》 (effective 2025-01-01): elastic early or late retirement moves statutory dates from January
+    /// 2025 on; a man born in 1960 reached 60 in 2020 and retired then, whatever the choices.
+    /// </summary>
+    [Test]
+    public void Elastic_choices_move_only_statutory_dates_from_2025()
+    {
+        var schedule = RetirementAgeSchedule.Reform2025 with { Elastic = new ElasticRetirement([new RetirementOption(24, 0.5), new RetirementOption(-36, 0.3)]) };
+        Assert.Multiple(() =>
+        {
+            Assert.That(schedule.ShareRetiringInYear(RetirementCategory.Men, 1960, 2020), Is.EqualTo(1).Within(1e-15));
+            Assert.That(schedule.ShareRetiringInYear(RetirementCategory.Men, 1960, 2022), Is.Zero);
+            int born1964Dec = new YearMonth(1964, 12).Index;
+            Assert.That(ElasticRetirement.RetirementMonth(born1964Dec, 720, 720, 24), Is.EqualTo(new YearMonth(2024, 12).Index), "statutory date December 2024: not moved");
+            int born1970Jan = new YearMonth(1970, 1).Index;
+            Assert.That(ElasticRetirement.RetirementMonth(born1970Jan, 736, 720, 24), Is.EqualTo(born1970Jan + 760), "late by 24 months");
+            Assert.That(ElasticRetirement.RetirementMonth(born1970Jan, 736, 720, -36), Is.EqualTo(born1970Jan + 720), "early, held at the original age 60");
+        });
+    }
+}
