@@ -15,10 +15,10 @@ namespace Actuarial.Labour;
 /// Sources: the published insured workers (参保职工 in contributing status, 职工) 2019–2024, urban_employee_pension_national.csv
 /// (MOHRSS communiqués, NBS yearbook 2025), grew by 753.6 万 a year on average while the working-age population fell, and
 /// the yearly gain shrank (+2,058 万 in 2021, +788 万 in 2024). The default (<see cref="Estimate"/>) continues that
-/// deceleration: the yearly joiners net of demography fall by the same ratio each year, so the ceiling is where the
-/// observed slowdown leads, not a target; no published figure for the ultimate coverage of flexible and platform workers
-/// was found, so the ceiling is an ASSUMPTION with that reason, and a conservative one (the growth stops decelerating
-/// only if policy pushes it). Statutory basis for joining: flexible workers may insure themselves at 60–300% of the
+/// deceleration: the yearly joiners net of demography fall by the latest observed year-on-year ratio each year, so the
+/// ceiling is where the observed slowdown leads, not a target. No published figure for the ultimate coverage of flexible
+/// and platform workers was found, so the ceiling is an ASSUMPTION with that reason, taken conservatively
+/// (<see cref="Estimate"/>: the latest ratio, the lowest observed, rather than the trend through 2021–2024). Statutory basis for joining: flexible workers may insure themselves at 60–300% of the
 /// average wage (国办发〔2019〕13号, reference note section 1).
 /// </remarks>
 /// <param name="Ceiling">Share of the uncovered employed who join in the long run, in [0, 1].</param>
@@ -51,10 +51,13 @@ public sealed record CoveragePath(double Ceiling, double Pace)
     /// <summary>
     /// Estimates the path from the published national workers and the model's workers at the calibration year's coverage.
     /// The joiners of year y are the fall of the gap G(y) = (model − published)(y) − (model − published)(AnchorYear) from
-    /// y − 1 to y (what the anchor coverage would have counted that the scheme did not yet have); a log-linear least-squares
-    /// line through them gives the yearly ratio q; the first projected year's joiners are the fitted anchor-year joiners × q,
-    /// as a share of the uncovered employed below the statutory age in the anchor year. Then Pace = 1 − q and
-    /// Ceiling = first-year share / Pace (the sum of the geometric series).
+    /// y − 1 to y (what the anchor coverage would have counted that the scheme did not yet have). With a yearly ratio q of
+    /// joiners, the first projected year's joiners are the anchor year's × q, as a share of the uncovered employed below the
+    /// statutory age in the anchor year; Pace = 1 − q and Ceiling = first-year share / Pace (the sum of the geometric series).
+    /// The trend fit takes q and the anchor joiners from a log-linear least-squares line through every year; the default
+    /// takes the anchor year's observed joiners and q = joiners(anchor) / joiners(anchor − 1), the latest and, in 2020–2024,
+    /// the lowest year-on-year ratio: the slowdown itself sped up, and a ceiling read from four years is weak evidence, so
+    /// the default is the more conservative of the two.
     /// </summary>
     /// <param name="publishedWorkers">Published workers (职工) by year, persons, the anchor year included.</param>
     /// <param name="modelWorkersAtAnchorCoverage">The model's covered workers below the statutory age with the anchor year's coverage, persons, same years.</param>
@@ -86,16 +89,19 @@ public sealed record CoveragePath(double Ceiling, double Pace)
         double sxy = joiners.Sum(j => (j.Year - AnchorYear - mx) * (Math.Log(j.Persons) - my)), sxx = joiners.Sum(j => Math.Pow(j.Year - AnchorYear - mx, 2));
         double b = sxy / sxx, a = my - b * mx, ratio = Math.Exp(b);
         if (!(ratio < 1)) throw new InputDataException(nameof(CoveragePath), null, "yearly ratio of joiners", ratio.ToString("0.###", CultureInfo.InvariantCulture), "a ratio below 1 (a slowing inflow)");
-        double anchorJoiners = Math.Exp(a), firstShare = anchorJoiners * ratio / uncoveredEmployedAtAnchor;
-        double pace = 1 - ratio;
-        var path = new CoveragePath(firstShare / pace, pace);
+        double anchorJoiners = Math.Exp(a), pace = 1 - ratio;
+        var trend = new CoveragePath(anchorJoiners * ratio / uncoveredEmployedAtAnchor / pace, pace);
+        // The conservative default: the latest year's joiners and the latest year-on-year ratio, the lowest observed.
+        double latestJoiners = joiners[^1].Persons, latestRatio = latestJoiners / joiners[^2].Persons;
+        if (!(latestRatio < 1)) throw new InputDataException(nameof(CoveragePath), null, $"ratio of joiners {AnchorYear}/{AnchorYear - 1}", latestRatio.ToString("0.###", CultureInfo.InvariantCulture), "a ratio below 1 (a slowing inflow)");
+        var path = new CoveragePath(latestJoiners * latestRatio / uncoveredEmployedAtAnchor / (1 - latestRatio), 1 - latestRatio);
         var fitted = years.ToDictionary(y => y, y =>
         {
             double later = 0;
             for (int k = y + 1; k <= AnchorYear; k++) later += anchorJoiners * Math.Pow(ratio, k - AnchorYear);
             return modelWorkersAtAnchorCoverage[y] - anchorGap - later;
         });
-        return new CoveragePathEstimate(path, joiners, anchorJoiners, uncoveredEmployedAtAnchor, fitted);
+        return new CoveragePathEstimate(path, trend, joiners, anchorJoiners, uncoveredEmployedAtAnchor, fitted);
     }
 
     private static double Check(double value, string field) => value is >= 0 and <= 1 ? value
@@ -103,10 +109,11 @@ public sealed record CoveragePath(double Ceiling, double Pace)
 }
 
 /// <summary>The estimate of the default coverage path and its fit.</summary>
-/// <param name="Path">The estimated path.</param>
+/// <param name="Path">The default path: the latest year's joiners falling by the latest year-on-year ratio (conservative).</param>
+/// <param name="TrendFit">The path of the log-linear fit through every year's joiners (the one <paramref name="FittedWorkers"/> comes from).</param>
 /// <param name="Joiners">Joiners net of demography by year (persons), the data of the fit.</param>
 /// <param name="FittedAnchorJoiners">The fitted joiners of the anchor year, persons.</param>
 /// <param name="UncoveredEmployedAtAnchor">Employed persons below the statutory age not covered in the anchor year.</param>
 /// <param name="FittedWorkers">Published workers as the fitted path gives them back, by year, persons.</param>
-public sealed record CoveragePathEstimate(CoveragePath Path, IReadOnlyList<(int Year, double Persons)> Joiners, double FittedAnchorJoiners,
+public sealed record CoveragePathEstimate(CoveragePath Path, CoveragePath TrendFit, IReadOnlyList<(int Year, double Persons)> Joiners, double FittedAnchorJoiners,
     double UncoveredEmployedAtAnchor, IReadOnlyDictionary<int, double> FittedWorkers);

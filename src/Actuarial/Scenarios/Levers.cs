@@ -234,10 +234,10 @@ public static class Levers
         list.AddRange(
         [
             new("labour.coverage_ceiling", LeverKind.Number, "share of the uncovered employed", 0, 1,
-                string.Create(CultureInfo.InvariantCulture, $"{coverage.Ceiling:0.###}: where the slowing 2020–2024 growth of insured workers leads (an assumption; data/README.md)"),
+                string.Create(CultureInfo.InvariantCulture, $"{coverage.Ceiling:0.###}: where the slowing growth of insured workers leads at its latest (2024/2023) slowdown, conservative (an assumption; data/README.md)"),
                 "Share of the employed not covered in 2024 (flexible and platform workers, informal employees) who join the scheme in the long run: joined share = ceiling × (1 − (1 − pace)^(year − 2024)). Years that `uncovered_workers_joining` sets keep its values."),
             new("labour.coverage_pace", LeverKind.Number, "share per year", 0, 1,
-                string.Create(CultureInfo.InvariantCulture, $"{coverage.Pace:0.###}: one minus the yearly ratio of joiners fitted on 2020–2024"),
+                string.Create(CultureInfo.InvariantCulture, $"{coverage.Pace:0.###}: one minus the 2024/2023 ratio of joiners net of demography"),
                 "Share of the distance to the coverage ceiling that closes each year (0 holds coverage at its 2024 level)."),
         ]);
         list.AddRange(
