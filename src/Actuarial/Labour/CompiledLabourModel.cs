@@ -408,7 +408,7 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
             if (b + statutory >= t) share += statutoryShare;
             for (int i = 0; i < options.Count; i++)
             {
-                if (b + Math.Max(original, statutory + options[i].OffsetMonths) >= t) share += options[i].Share;
+                if (ElasticRetirement.RetirementMonth(b, statutory, original, options[i].OffsetMonths) >= t) share += options[i].Share;
             }
         }
         return share / 12;

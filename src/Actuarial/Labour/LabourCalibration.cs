@@ -310,8 +310,35 @@ public static class LabourCalibration
             RetirementAges = RetirementAgeSchedule.ChinaDefaults,
         };
         var (calibrated, rows) = CalibrateCoverage(uncalibrated, projection.PersonsAt(CalibrationYear), CalibrationYear, YearbookWorkers(CalibrationYear));
-        return new LabourCalibrationResult(calibrated, rows, fit, ratio, pairs, origins, longRun);
+        var coverage = EstimateCoveragePath(calibrated, projection);
+        calibrated = calibrated with { UncoveredWorkersJoining = coverage.Path.ToLeverPath(firstYear, lastYear) };
+        return new LabourCalibrationResult(calibrated, rows, fit, ratio, pairs, origins, longRun) { CoveragePath = coverage };
     }
+
+    /// <summary>First year of the published workers the coverage path is estimated on: the engine's base year (2020), the first the model can count.</summary>
+    public const int CoverageFitFirstYear = Scenarios.ChinaDefaults.BaseYear;
+
+    /// <summary>
+    /// The default coverage path (<see cref="CoveragePath.Estimate"/>) from the published national workers (职工)
+    /// <see cref="CoverageFitFirstYear"/>–2024 (urban_employee_pension_national.csv) against the calibrated model's workers
+    /// at the 2024 coverage on the engine's population of those years.
+    /// </summary>
+    public static CoveragePathEstimate EstimateCoveragePath(LabourAssumptions calibrated, DemographicProjection projection)
+    {
+        ArgumentNullException.ThrowIfNull(calibrated);
+        ArgumentNullException.ThrowIfNull(projection);
+        var published = PublishedNationalWorkers().Where(kv => kv.Key >= CoverageFitFirstYear && kv.Key <= CalibrationYear).ToDictionary();
+        var model = calibrated.Compile();
+        var atAnchor = published.Keys.ToDictionary(y => y, y => model.CoveredWorkersBelowRetirementAge(y, projection.PersonsAt(y)).Sum());
+        var everyone = calibrated.WithLever(LabourLever.UncoveredWorkersJoining,
+            Enumerable.Range(calibrated.FirstYear, calibrated.LastYear - calibrated.FirstYear + 1).Select(y => (y, 1.0))).Compile();
+        double uncovered = everyone.CoveredWorkersBelowRetirementAge(CalibrationYear, projection.PersonsAt(CalibrationYear)).Sum() - atAnchor[CalibrationYear];
+        return CoveragePath.Estimate(published, atAnchor, uncovered);
+    }
+
+    /// <summary>The published national workers (职工) of the urban employee scheme by year, persons (urban_employee_pension_national.csv, scope all).</summary>
+    public static IReadOnlyDictionary<int, double> PublishedNationalWorkers() =>
+        PensionData.UrbanEmployeePensionNational().Where(r => r.Scope == PensionScope.All && r.Item == "workers").ToDictionary(r => r.Year, r => r.Value * 10_000);
 
     /// <summary>The yearbook's contributing-status workers (职工) of 2024 by province, persons (workers_10k × 10,000).</summary>
     public static ProvinceValues YearbookWorkers(int year = CalibrationYear) =>
@@ -422,7 +449,11 @@ public static class LabourCalibration
 /// <param name="LongRunWageGrowth">ASSUMPTION: nominal wage growth after the last published year (from 2026), the compound growth of the national non-private wage over the five years to the last year of trust high, 2019→2024.</param>
 public sealed record LabourCalibrationResult(
     LabourAssumptions Assumptions, IReadOnlyList<CoverageCalibrationRow> Coverage, LabourForceFit LabourForce, double FullCaliberToNonPrivateRatio,
-    IReadOnlyList<(int Year, int Code, double Ratio)> RatioPairs, IReadOnlyList<string> WageOrigins, double LongRunWageGrowth);
+    IReadOnlyList<(int Year, int Code, double Ratio)> RatioPairs, IReadOnlyList<string> WageOrigins, double LongRunWageGrowth)
+{
+    /// <summary>The default coverage path after 2024 and its fit to the published workers (null when built without one).</summary>
+    public CoveragePathEstimate? CoveragePath { get; init; }
+}
 
 /// <summary>One province of the coverage calibration.</summary>
 /// <param name="RegionCode">GB/T 2260 code.</param>

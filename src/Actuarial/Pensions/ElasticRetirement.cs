@@ -15,8 +15,11 @@ public readonly record struct RetirementOption(int OffsetMonths, double Share);
 /// Rule ([S] 国务院关于渐进式延迟法定退休年龄的办法, 2024, and 《实施弹性退休制度暂行办法》 effective 2025-01-01 [S2]): once the
 /// minimum contribution years are met, a person may retire up to 3 years before the statutory age but not below the
 /// original age (60 / 55 / 50), or, by agreement with the employer, up to 3 years after it. An early choice that would
-/// fall below the original age is held at the original age (<see cref="RetirementAgeSchedule.ElasticAgeMonths"/>).
-/// The shares are behaviour, not law: the default is <see cref="None"/> (take-up is [U], no source).
+/// fall below the original age is held at the original age (<see cref="RetirementAgeSchedule.ElasticAgeMonths"/>). The
+/// choices apply to statutory dates from <see cref="EffectiveFrom"/> (January 2025) on.
+/// The shares are behaviour, not law: the default is <see cref="None"/>, an ASSUMPTION: no published take-up was found
+/// (the reference note has the rule, not its use); scenario files set it with <c>scheme.retirement.early_share</c>,
+/// <c>early_months</c>, <c>late_share</c> and <c>late_months</c>.
 /// The minimum-contribution condition is not applied here; it belongs to whoever holds contribution histories.
 /// </remarks>
 public sealed record ElasticRetirement
@@ -26,6 +29,23 @@ public sealed record ElasticRetirement
 
     /// <summary>The largest late offset the reform allows: 3 years.</summary>
     public const int MaxLateMonths = 36;
+
+    /// <summary>
+    /// First month in which a statutory retirement date can be moved: January 2025, when 《实施弹性退休制度暂行办法》
+    /// took effect. Persons whose statutory date falls earlier retire at it, whatever the choices.
+    /// </summary>
+    public static readonly YearMonth EffectiveFrom = new(2025, 1);
+
+    /// <summary>
+    /// The month (index, see <see cref="YearMonth.Index"/>) in which a person born in month <paramref name="birthMonth"/>
+    /// retires with the offset <paramref name="offsetMonths"/>: birth + max(original age, statutory age + offset), or
+    /// birth + statutory age when that date is before <see cref="EffectiveFrom"/>.
+    /// </summary>
+    public static int RetirementMonth(int birthMonth, int statutoryAgeMonths, int originalAgeMonths, int offsetMonths)
+    {
+        int statutory = birthMonth + statutoryAgeMonths;
+        return statutory < EffectiveFrom.Index ? statutory : birthMonth + Math.Max(originalAgeMonths, statutoryAgeMonths + offsetMonths);
+    }
 
     /// <summary>Creates the choices.</summary>
     /// <param name="options">Choices; offsets in [−36, 36], shares in [0, 1] summing to at most 1.</param>

@@ -162,7 +162,7 @@ public sealed record RetirementAgeSchedule
             if (Counts(b + statutory)) share += statutoryShare;
             for (int i = 0; i < options.Count; i++)
             {
-                if (Counts(b + Math.Max(original, statutory + options[i].OffsetMonths))) share += options[i].Share;
+                if (Counts(ElasticRetirement.RetirementMonth(b, statutory, original, options[i].OffsetMonths))) share += options[i].Share;
             }
         }
         return share / 12;

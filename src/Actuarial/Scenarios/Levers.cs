@@ -396,6 +396,7 @@ public static partial class Levers
         {
             LabourLever.WageGrowth => "the published growth to 2025 (2025: +4.3%, low trust), then the 2019–2024 average (6.5%)",
             LabourLever.UnemploymentScale or LabourLever.NonAgriculturalShareScale or LabourLever.ContributionDensity => "1",
+            LabourLever.UncoveredWorkersJoining => "the coverage path of `coverage_ceiling` and `coverage_pace`: 0 in 2024, then rising towards the ceiling",
             _ => "0",
         };
         string what = lever switch
@@ -404,7 +405,7 @@ public static partial class Levers
             LabourLever.OlderWorkerParticipationGain => "Share of the gap between the participation of people aged 50+ and the peak participation of their sex and education that closes.",
             LabourLever.UnemploymentScale => "Multiplier on the base unemployment rates (the product must stay ≤ 1).",
             LabourLever.NonAgriculturalShareScale => "Multiplier on every province's coverage from a rising non-agricultural share of employment.",
-            LabourLever.UncoveredWorkersJoining => "Share of the employed not covered by the scheme (flexible and platform workers, informal employees) that join it.",
+            LabourLever.UncoveredWorkersJoining => "Share of the employed not covered by the scheme (flexible and platform workers, informal employees) that join it; the years it sets override the coverage path.",
             LabourLever.ContributionDensity => "Share of a year covered workers actually pay (lower it to model rising non-payment).",
             _ => "Nominal growth of every province's average wage: W(y)/W(y−1) − 1.",
         };
@@ -452,6 +453,17 @@ public static partial class Levers
             RealDiscountRate.Spec,
         ]);
         list.AddRange(LabourLeverDefinitions.Select(l => l.Spec));
+        // Coverage path (Labour/CoveragePath.cs): the default of labour.uncovered_workers_joining.
+        var coverage = LabourCalibration.ChinaDefaults().CoveragePath!.Path;
+        list.AddRange(
+        [
+            new("labour.coverage_ceiling", LeverKind.Number, "share of the uncovered employed", 0, 1,
+                string.Create(CultureInfo.InvariantCulture, $"{coverage.Ceiling:0.###}: where the slowing growth of insured workers leads at its latest (2024/2023) slowdown, conservative (an assumption; data/README.md)"),
+                "Share of the employed not covered in 2024 (flexible and platform workers, informal employees) who join the scheme in the long run: joined share = ceiling × (1 − (1 − pace)^(year − 2024)). Years that `uncovered_workers_joining` sets keep its values."),
+            new("labour.coverage_pace", LeverKind.Number, "share per year", 0, 1,
+                string.Create(CultureInfo.InvariantCulture, $"{coverage.Pace:0.###}: one minus the 2024/2023 ratio of joiners net of demography"),
+                "Share of the distance to the coverage ceiling that closes each year (0 holds coverage at its 2024 level)."),
+        ]);
         list.AddRange(
         [
             EmployerRate.Spec,
@@ -465,6 +477,15 @@ public static partial class Levers
             MenPace.Spec,
             WomenCadresPace.Spec,
             WomenWorkersPace.Spec,
+            // Elastic retirement (Pensions/ElasticRetirement.cs): take-up of the reform's early and late options.
+            new("scheme.retirement.early_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
+                "Share of each cohort retiring early under the reform's elastic retirement (up to 3 years before the statutory age, never below 60 / 55 / 50), for statutory dates from January 2025; with `late_share` at most 1.", UsedWhen: "reform is true"),
+            new("scheme.retirement.early_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxEarlyMonths, "36",
+                "How many months before the statutory age the early share retires.", UsedWhen: "reform is true and early_share is set"),
+            new("scheme.retirement.late_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
+                "Share of each cohort retiring late by agreement with the employer (up to 3 years after the statutory age), for statutory dates from January 2025.", UsedWhen: "reform is true"),
+            new("scheme.retirement.late_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxLateMonths, "36",
+                "How many months after the statutory age the late share retires.", UsedWhen: "reform is true and late_share is set"),
             new("scheme.indexation.rule", LeverKind.Choice, "", 0, 0, "real_wage_share",
                 "Rule for the general increase of pensions after the last published year (2025): prices plus a share of real wage growth, a fixed nominal rate, a share of nominal wage growth or a share of price growth.", RateRules),
             IndexationShare.Spec,

@@ -554,7 +554,10 @@ public sealed partial class ScenarioFile
             }
             bool reform = !Values.TryGetValue("scheme.retirement.reform", out var r) || (bool)r;
             Unused(!reform, "scheme.retirement.reform", "false", "scheme.retirement.men_target_age", "scheme.retirement.women_cadres_target_age",
-                "scheme.retirement.women_workers_target_age", "scheme.retirement.men_pace", "scheme.retirement.women_cadres_pace", "scheme.retirement.women_workers_pace");
+                "scheme.retirement.women_workers_target_age", "scheme.retirement.men_pace", "scheme.retirement.women_cadres_pace", "scheme.retirement.women_workers_pace",
+                "scheme.retirement.early_share", "scheme.retirement.early_months", "scheme.retirement.late_share", "scheme.retirement.late_months");
+            Unused(reform && !Values.ContainsKey("scheme.retirement.early_share"), "scheme.retirement.early_share", "0", "scheme.retirement.early_months");
+            Unused(reform && !Values.ContainsKey("scheme.retirement.late_share"), "scheme.retirement.late_share", "0", "scheme.retirement.late_months");
             foreach (var section in new[] { "scheme.indexation", "scheme.crediting" })
             {
                 string rule = Values.TryGetValue(section + ".rule", out var v) ? (string)v : Levers.RealWageShare;

@@ -34,6 +34,7 @@ public sealed partial class ScenarioFile
                 Name = Name,
                 EndYear = Horizon,
                 Demography = MapDemography(baseline.Demography),
+                Labour = MapLabour(baseline.Labour),
                 Scheme = baseline.Scheme with { Rules = MapRules(baseline.Scheme.Rules) },
                 Funds = MapFunds(),
             }).LinkedTo(ChinaDefaults.Economy());
@@ -111,9 +112,37 @@ public sealed partial class ScenarioFile
         return result;
     }
 
+    /// <summary>The coverage path of <c>labour.coverage_ceiling</c> and <c>labour.coverage_pace</c> (one joining path from two
+    /// numbers, so not a typed lever); the years <c>labour.uncovered_workers_joining</c> sets override it afterwards.</summary>
+    private LabourAssumptions MapLabour(LabourAssumptions labour)
+    {
+        if (Number("labour.coverage_ceiling") is null && Number("labour.coverage_pace") is null) return labour;
+        var defaults = LabourCalibration.ChinaDefaults().CoveragePath!.Path;
+        var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace);
+        return labour with { UncoveredWorkersJoining = coverage.ToLeverPath(labour.FirstYear, labour.LastYear) };
+    }
+
     private SchemeRules MapRules(SchemeRules rules)
     {
-        if (Boolean("scheme.retirement.reform") == false) rules = rules with { RetirementAges = RetirementAgeSchedule.PreReform };
+        if (Boolean("scheme.retirement.reform") == false)
+        {
+            rules = rules with { RetirementAges = RetirementAgeSchedule.PreReform };
+        }
+        else if (Number("scheme.retirement.early_share") is not null || Number("scheme.retirement.late_share") is not null)
+        {
+            // Elastic retirement: two shares and their months make one set of options (so not typed levers).
+            rules = rules with
+            {
+                RetirementAges = rules.RetirementAges with
+                {
+                    Elastic = new ElasticRetirement(
+                    [
+                        new RetirementOption(-(Integer("scheme.retirement.early_months") ?? ElasticRetirement.MaxEarlyMonths), Number("scheme.retirement.early_share") ?? 0),
+                        new RetirementOption(Integer("scheme.retirement.late_months") ?? ElasticRetirement.MaxLateMonths, Number("scheme.retirement.late_share") ?? 0),
+                    ]),
+                },
+            };
+        }
         rules = rules with
         {
             Indexation = rules.Indexation with { FutureRule = RateRule("scheme.indexation", rules.Indexation.FutureRule) },

@@ -209,3 +209,51 @@ public sealed class RetirementAgeScheduleTests
                    && Math.Abs(schedule.ShareRetiredByEndOfYear(category, birthYear, birthYear + 70) - 1) < 1e-12;
         });
 }
+
+[TestFixture]
+public sealed class ElasticRetirementEffectiveDateTests
+{
+    /// <summary>
+    /// 《实施弹性退休制度暂行办法》 (effective 2025-01-01): elastic early or late retirement moves statutory dates from January
+    /// 2025 on; a man born in 1960 reached 60 in 2020 and retired then, whatever the choices.
+    /// </summary>
+    [Test]
+    public void Elastic_choices_move_only_statutory_dates_from_2025()
+    {
+        var schedule = RetirementAgeSchedule.Reform2025 with { Elastic = new ElasticRetirement([new RetirementOption(24, 0.5), new RetirementOption(-36, 0.3)]) };
+        Assert.Multiple(() =>
+        {
+            Assert.That(schedule.ShareRetiringInYear(RetirementCategory.Men, 1960, 2020), Is.EqualTo(1).Within(1e-15));
+            Assert.That(schedule.ShareRetiringInYear(RetirementCategory.Men, 1960, 2022), Is.Zero);
+            int born1964Dec = new YearMonth(1964, 12).Index;
+            Assert.That(ElasticRetirement.RetirementMonth(born1964Dec, 720, 720, 24), Is.EqualTo(new YearMonth(2024, 12).Index), "statutory date December 2024: not moved");
+            int born1970Jan = new YearMonth(1970, 1).Index;
+            Assert.That(ElasticRetirement.RetirementMonth(born1970Jan, 736, 720, 24), Is.EqualTo(born1970Jan + 760), "late by 24 months");
+            Assert.That(ElasticRetirement.RetirementMonth(born1970Jan, 736, 720, -36), Is.EqualTo(born1970Jan + 720), "early, held at the original age 60");
+        });
+    }
+
+    /// <summary>
+    /// Monotone take-up: a larger early share never leaves fewer of a cohort retired by any year's end, a larger late share
+    /// never more (《实施弹性退休制度暂行办法》: early up to 3 years, late up to 3 years).
+    /// </summary>
+    [FsProperty(MaxTest = 100)]
+    public Property More_early_take_up_never_retires_fewer_and_more_late_take_up_never_more() =>
+        Prop.ForAll(Gen.Zip(Gen.Zip(Gen.Elements(RetirementCategory.Men, RetirementCategory.WomenCadres, RetirementCategory.WomenWorkers), Gen.Choose(1955, 2000)),
+                            Gen.Zip(Gen.Choose(1, 36), Gen.Zip(Gen.Choose(0, 50), Gen.Choose(0, 50)))).ToArbitrary(), c =>
+        {
+            var ((category, birthYear), (months, (low, extra))) = c;
+            ElasticRetirement Early(double share) => new([new RetirementOption(-months, share)]);
+            ElasticRetirement Late(double share) => new([new RetirementOption(months, share)]);
+            var schedule = RetirementAgeSchedule.Reform2025;
+            for (int year = birthYear + 48; year <= birthYear + 70; year++)
+            {
+                double a = (schedule with { Elastic = Early(low / 100.0) }).ShareRetiredByEndOfYear(category, birthYear, year);
+                double b = (schedule with { Elastic = Early((low + extra) / 100.0) }).ShareRetiredByEndOfYear(category, birthYear, year);
+                double c1 = (schedule with { Elastic = Late(low / 100.0) }).ShareRetiredByEndOfYear(category, birthYear, year);
+                double d = (schedule with { Elastic = Late((low + extra) / 100.0) }).ShareRetiredByEndOfYear(category, birthYear, year);
+                if (b < a - 1e-12 || d > c1 + 1e-12) return false;
+            }
+            return true;
+        });
+}

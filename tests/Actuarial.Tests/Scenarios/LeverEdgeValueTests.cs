@@ -90,6 +90,12 @@ public sealed class LeverEdgeValueTests
         }
         Set(root, spec.Key, value.DeepClone());
         if (spec.UsedWhen.Length > 0 && Enabling(spec) is { } enabling) Set(root, spec.Section + "." + enabling.Key, enabling.Value);
+        // "… and early_share is set": the companion number at its midpoint.
+        if (spec.UsedWhen.IndexOf(" and ", StringComparison.Ordinal) is var cut and >= 0 && spec.UsedWhen.EndsWith(" is set", StringComparison.Ordinal)
+            && Levers.Find(spec.Section + "." + spec.UsedWhen[(cut + 5)..^7]) is { } companion)
+        {
+            Set(root, companion.Key, JsonValue.Create((companion.Minimum + companion.Maximum) / 2));
+        }
         if (spec.Kind == LeverKind.Choice) Companions(spec, value.GetValue<string>(), null, spec.Section, root);
         return root;
     }

@@ -1,4 +1,5 @@
 using Actuarial.Funds;
+using Actuarial.Labour;
 using Actuarial.Pensions;
 using Actuarial.Scenarios;
 using NUnit.Framework;
@@ -290,5 +291,45 @@ public sealed class ScenarioFileTests
             Assert.That(file.Description, Does.EndWith("?"), path);
             Assert.That(file.Name, Is.EqualTo(Path.GetFileNameWithoutExtension(path)), path);
         }
+    }
+}
+
+[TestFixture]
+public sealed class CoverageAndElasticLeverTests
+{
+    [Test]
+    public void Elastic_retirement_levers_map_onto_the_schedule()
+    {
+        var file = ScenarioFile.Parse("""{ "scheme": { "retirement": { "early_share": 0.2, "early_months": 24, "late_share": 0.1 } } }""", "elastic.json");
+        var elastic = file.ToScenario().Scheme.Rules.RetirementAges.Elastic;
+        Assert.That(elastic.Options, Is.EqualTo(new[] { new RetirementOption(-24, 0.2), new RetirementOption(36, 0.1) }));
+        Assert.That(elastic.StatutoryShare, Is.EqualTo(0.7).Within(1e-15));
+        Assert.That(ScenarioFile.Parse("{}", "default.json").ToScenario().Scheme.Rules.RetirementAges.Elastic.Options, Is.Empty, "default take-up: none");
+    }
+
+    [TestCase("""{ "scheme": { "retirement": { "early_months": 24 } } }""", "early_months")]
+    [TestCase("""{ "scheme": { "retirement": { "reform": false, "late_share": 0.1 } } }""", "late_share")]
+    public void Elastic_levers_the_rules_do_not_use_are_rejected(string json, string key)
+    {
+        var ex = Assert.Throws<ScenarioFileException>(() => ScenarioFile.Parse(json, "bad.json"))!;
+        Assert.That(ex.Message, Does.Contain(key));
+    }
+
+    [Test]
+    public void Early_and_late_shares_above_one_together_are_rejected() =>
+        Assert.Throws<ScenarioFileException>(() => ScenarioFile.Parse("""{ "scheme": { "retirement": { "early_share": 0.7, "late_share": 0.6 } } }""", "bad.json").ToScenario());
+
+    [Test]
+    public void Coverage_levers_replace_the_default_path_and_an_explicit_joining_path_wins_where_it_is_set()
+    {
+        var defaults = LabourCalibration.ChinaDefaults().CoveragePath!.Path;
+        var labour = ScenarioFile.Parse("""{ "labour": { "coverage_ceiling": 0.5 } }""", "c.json").ToScenario().Labour;
+        Assert.That(labour.UncoveredWorkersJoining[2030], Is.EqualTo(new CoveragePath(0.5, defaults.Pace).JoinedShare(2030)).Within(1e-15));
+        var held = ScenarioFile.Parse("""{ "labour": { "coverage_pace": 0 } }""", "c.json").ToScenario().Labour;
+        Assert.That(held.UncoveredWorkersJoining[2060], Is.Zero);
+        var both = ScenarioFile.Parse("""{ "labour": { "coverage_pace": 0, "uncovered_workers_joining": { "2040": 0.4 } } }""", "c.json").ToScenario().Labour;
+        Assert.That(both.UncoveredWorkersJoining[2039], Is.Zero);
+        Assert.That(both.UncoveredWorkersJoining[2050], Is.EqualTo(0.4));
+        Assert.That(ScenarioFile.Parse("{}", "d.json").ToScenario().Labour.UncoveredWorkersJoining[2030], Is.EqualTo(defaults.JoinedShare(2030)));
     }
 }
