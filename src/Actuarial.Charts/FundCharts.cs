@@ -21,6 +21,26 @@ public static class FundCharts
         QuantileFan? fan = null, string? title = null, int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
         Chart.Save(BuildNationalBalance(rows, unit, fan, title), path, width, height);
 
+    /// <summary>Years a balance chart shows past the depletion year by default: the decade in which a policy team decides.</summary>
+    public const int YearsShownPastDepletion = 10;
+
+    /// <summary>
+    /// The last year of the decision window of a national balance: <see cref="YearsShownPastDepletion"/> years past the
+    /// depletion year (the first year ending with a negative balance), or the series' last year when the fund is never
+    /// depleted or the series ends sooner. Past it the ledgers carry a negative balance compounding at the funds' return,
+    /// which would squeeze the years around the peak and the depletion into a flat line.
+    /// </summary>
+    public static int DecisionWindowEnd(IEnumerable<FundYearRow> rows)
+    {
+        var national = NationalClosing(rows, "balance");
+        int last = national.Years[^1];
+        for (int i = 0; i < national.Years.Count; i++)
+        {
+            if (national.Values[i] < 0) return Math.Min(national.Years[i] + YearsShownPastDepletion, last);
+        }
+        return last;
+    }
+
     /// <summary>Writes a fan chart of the national balance alone (5–95 and 25–75 bands, median); returns the PNG's full path.</summary>
     public static string BalanceFan(QuantileFan fan, string path, MoneyUnit unit = MoneyUnit.TrillionYuan, string? title = null,
         int width = Chart.DefaultWidth, int height = Chart.DefaultHeight) =>
@@ -42,9 +62,47 @@ public static class FundCharts
         var line = plot.Add.ScatterLine(Chart.Years(national.Years), Scale(national.Values, unit), Colors.Black);
         line.LineWidth = 2.5f;
         line.LegendText = fan is null ? "Accumulated balance" : "Deterministic projection";
+        MarkPeakAndDepletion(plot, national, unit);
         plot.Axes.AutoScale();
         Chart.LegendIfSeveral(plot, fan is null ? Alignment.UpperRight : Alignment.UpperLeft);
         return plot;
+    }
+
+    /// <summary>
+    /// Marks the peak of a balance (a point labelled with its value and year) and its depletion year (a dashed vertical
+    /// line at the first year ending negative), the two figures a reader looks for; neither enters the legend.
+    /// </summary>
+    private static void MarkPeakAndDepletion(Plot plot, YearSeries national, MoneyUnit unit)
+    {
+        var scaled = Scale(national.Values, unit);
+        int peak = 0;
+        for (int i = 1; i < scaled.Length; i++) if (scaled[i] > scaled[peak]) peak = i;
+        if (scaled[peak] > 0)
+        {
+            var marker = plot.Add.Marker(national.Years[peak], scaled[peak]);
+            marker.Color = Colors.Black;
+            marker.Size = 9;
+            var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"peak {scaled[peak]:0.##} ({national.Years[peak]})"), national.Years[peak], scaled[peak]);
+            text.LabelFontSize = 13;
+            text.LabelAlignment = Alignment.LowerCenter;
+            text.OffsetY = -8;
+        }
+        for (int i = 0; i < scaled.Length; i++)
+        {
+            if (national.Values[i] >= 0) continue;
+            var depleted = plot.Add.VerticalLine(national.Years[i]);
+            depleted.Color = Colors.DarkRed;
+            depleted.LinePattern = LinePattern.Dashed;
+            depleted.LineWidth = 1.5f;
+            // The label sits on the zero line beside the dashed line, clear of the title and the year ticks.
+            var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"depleted {national.Years[i]}"), national.Years[i], 0);
+            label.LabelFontSize = 13;
+            label.LabelFontColor = Colors.DarkRed;
+            label.LabelAlignment = Alignment.LowerLeft;
+            label.OffsetX = 5;
+            label.OffsetY = -4;
+            break;
+        }
     }
 
     /// <summary>The fan of the national balance (5–95% and 25–75% bands, median) by year, as a plot.</summary>

@@ -231,7 +231,11 @@ internal static class Output
 
         int last = p.Scenario.EndYear;
         string name = p.Scenario.Name;
-        written.Add(FundCharts.NationalBalance(fundRows, F("national_balance.png"), title: $"National accumulated balance of the urban employee pension, {name}"));
+        // The decision window: to ten years past depletion (the full horizon is in funds_by_year.csv and, as % of GDP, the
+        // financing gap in economy_by_year.csv).
+        int windowEnd = FundCharts.DecisionWindowEnd(fundRows);
+        written.Add(FundCharts.NationalBalance(fundRows.Where(r => r.Year <= windowEnd), F("national_balance.png"),
+            title: $"National accumulated balance of the urban employee pension, {name}, to {windowEnd}"));
         written.Add(FundCharts.ProvinceBalances(fundRows, F("province_balances.png"), title: $"Accumulated balance by province, {name}"));
         foreach (int year in new[] { 2030, 2050 }.Where(y => y <= last))
         {

@@ -150,6 +150,37 @@ public sealed class ChartTests
         AssertPng(FundCharts.NationalBalance(rows, Out("national-balance-fan.png"), fan: SyntheticFunds.Fan(rows)), Chart.DefaultWidth, Chart.DefaultHeight);
     }
 
+    /// <summary>
+    /// The balance chart answers its question from the table's own numbers: the peak is marked at the table's largest
+    /// national balance, the depletion line at the first year ending negative, and the decision window ends ten years
+    /// after it (or with the table when the fund never runs out).
+    /// </summary>
+    [Test]
+    public void National_balance_marks_the_tables_peak_and_depletion_and_the_window_ends_a_decade_after()
+    {
+        // A national balance that rises to 2035 and is negative from 2046: 1e12 × (120 − (year − 2035)²).
+        var rows = SyntheticFunds.Rows(2025, 2080)
+            .Select(r => r.RegionCode == 0 ? r with { ClosingBalance = 1e12 * (120 - (r.Year - 2035) * (r.Year - 2035)) } : r).ToList();
+        var national = rows.Where(r => r.RegionCode == 0).OrderBy(r => r.Year).ToList();
+        var peakRow = national.MaxBy(r => r.ClosingBalance)!;
+        int depletion = national.First(r => r.ClosingBalance < 0).Year;
+        Assert.That((peakRow.Year, depletion), Is.EqualTo((2035, 2046)), "the synthetic path is what the test means");
+
+        Assert.That(FundCharts.DecisionWindowEnd(rows), Is.EqualTo(depletion + FundCharts.YearsShownPastDepletion));
+        var plot = FundCharts.BuildNationalBalance(rows.Where(r => r.Year <= FundCharts.DecisionWindowEnd(rows)));
+        var marker = plot.GetPlottables<ScottPlot.Plottables.Marker>().Single();
+        Assert.That((marker.Location.X, marker.Location.Y), Is.EqualTo(((double)peakRow.Year, peakRow.ClosingBalance / 1e12)), "peak, trillion yuan");
+        Assert.That(plot.GetPlottables<ScottPlot.Plottables.VerticalLine>().Single().X, Is.EqualTo(depletion));
+        var labels = plot.GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
+        Assert.That(labels, Is.EquivalentTo(new[] { "peak 120 (2035)", "depleted 2046" }));
+        Assert.That(HasLegend(plot), Is.False, "the marks stay out of the legend");
+
+        var neverDepleted = rows.Select(r => r.RegionCode == 0 ? r with { ClosingBalance = 1e12 } : r).ToList();
+        Assert.That(FundCharts.DecisionWindowEnd(neverDepleted), Is.EqualTo(2080));
+        Assert.That(FundCharts.BuildNationalBalance(neverDepleted).GetPlottables<ScottPlot.Plottables.VerticalLine>(), Is.Empty);
+        AssertPng(Chart.Save(plot, Out("national-balance-window.png")), Chart.DefaultWidth, Chart.DefaultHeight);
+    }
+
     [Test]
     public void National_balance_in_hundred_million_yuan_and_fan_alone()
     {
