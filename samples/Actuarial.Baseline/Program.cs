@@ -9,6 +9,7 @@
 //   dotnet run --project samples/Actuarial.Baseline -c Release -- --demography --national
 using System.Diagnostics;
 using System.Globalization;
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;

@@ -11,6 +11,7 @@
 //   or END if earlier: after 2075 the debt of a depleted fund dwarfs the years that matter)
 using System.Diagnostics;
 using System.Globalization;
+using Actuarial.China;
 using Actuarial.Charts;
 using Actuarial.Scenarios;
 using Actuarial.Stochastic;

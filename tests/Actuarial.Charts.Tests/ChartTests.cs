@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Funds;
 using Actuarial.Scenarios;

@@ -1,4 +1,5 @@
 // The consumer test: the pension baseline in a few lines, from the package alone (no data files on disk).
+using Actuarial.China;
 using Actuarial.Scenarios;
 
 var baseline = PensionProjector.Run(ChinaDefaults.PensionScenario());

@@ -8,8 +8,8 @@ namespace Actuarial.Demography;
 /// the flows of every year, and the indicators people read (e0, e65, TFR, dependency ratio, working-age population,
 /// mean years of schooling), as tidy tables.
 /// </summary>
-[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource))] // notebook display (Actuarial.Display)
-public sealed class DemographicProjection
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource))] // notebook display (*.Display.cs)
+public sealed partial class DemographicProjection
 {
     private readonly CompiledDemography _inputs;
     private readonly ProjectionBuffers _buffers;

@@ -8,11 +8,11 @@ namespace Actuarial.Display;
 /// A small table of text cells for reading results: aligned plain text (<see cref="ToString"/>), HTML
 /// (<see cref="ToHtml"/>) and Markdown (<see cref="ToMarkdown"/>). In a Polyglot notebook a <see cref="DisplayTable"/>
 /// shows as an HTML table by .NET Interactive's formatting conventions, with no notebook package referenced.
-/// Build one with <see cref="ResultDisplay.ToDisplayTable{T}(IEnumerable{T}, string?, int)"/> or the summary methods of
-/// <see cref="ResultDisplay"/>.
+/// Build one from tidy rows with <see cref="ResultDisplay.ToDisplayTable{T}(IEnumerable{T}, string?, int)"/>; the result
+/// types give their own (for example <c>PensionSummary.ToDisplayTable()</c>).
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource))]
-public sealed class DisplayTable
+public sealed class DisplayTable : INotebookDisplay
 {
     /// <summary>A table of the given columns and rows of cells.</summary>
     /// <param name="title">Caption, or null for none.</param>

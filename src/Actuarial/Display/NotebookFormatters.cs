@@ -1,8 +1,14 @@
-using Actuarial.Demography;
-using Actuarial.Funds;
-using Actuarial.Scenarios;
-
 namespace Actuarial.Display;
+
+/// <summary>
+/// A result that shows itself in a notebook: HTML for the rich view, <see cref="object.ToString"/> for plain text.
+/// Results of every layer implement it, so that this layer needs to know none of them.
+/// </summary>
+internal interface INotebookDisplay
+{
+    /// <summary>The result as an HTML fragment (tables, no script).</summary>
+    string ToHtml();
+}
 
 /// <summary>
 /// The formatter source named by <see cref="TypeFormatterSourceAttribute"/>: an HTML and a plain-text formatter for the
@@ -22,17 +28,8 @@ internal sealed class NotebookFormatterSource
         /// <summary>Writes <paramref name="instance"/> as HTML; false for a type it does not know.</summary>
         public bool Format(object instance, TextWriter writer)
         {
-            string? html = instance switch
-            {
-                DisplayTable t => t.ToHtml(),
-                PensionSummary s => s.ToHtmlTable(),
-                PensionProjection p => p.Summary().ToHtmlTable() + p.Funds.ToDisplayTable().ToHtml(),
-                DemographicProjection d => d.ToDisplayTable().ToHtml(),
-                FundProjection f => f.ToDisplayTable().ToHtml(),
-                _ => null,
-            };
-            if (html is null) return false;
-            writer.Write(html);
+            if (instance is not INotebookDisplay result) return false;
+            writer.Write(result.ToHtml());
             return true;
         }
     }
@@ -46,17 +43,8 @@ internal sealed class NotebookFormatterSource
         /// <summary>Writes <paramref name="instance"/> as text; false for a type it does not know.</summary>
         public bool Format(object instance, TextWriter writer)
         {
-            string? text = instance switch
-            {
-                DisplayTable t => t.ToString(),
-                PensionSummary s => s.ToString(),
-                PensionProjection p => p.ToString(),
-                DemographicProjection d => d.ToDisplayTable().ToString(),
-                FundProjection f => f.ToDisplayTable().ToString(),
-                _ => null,
-            };
-            if (text is null) return false;
-            writer.Write(text);
+            if (instance is not INotebookDisplay result) return false;
+            writer.Write(result.ToString());
             return true;
         }
     }

@@ -47,7 +47,7 @@ public static class ChinaEconomy
 
     /// <summary>
     /// Real return on deposits and bonds (the non-entrusted part): 0%. Assumption: the former nominal default of 2%
-    /// (deposit and bond yields; <see cref="Scenarios.ChinaDefaults.NonEntrustedFundReturn"/>) at the 2% long-run inflation.
+    /// (deposit and bond yields; <see cref="Funds.ChinaFundFigures.NonEntrustedFundReturn"/>) at the 2% long-run inflation.
     /// </summary>
     public const double RealOtherReturn = 0.0;
 
@@ -130,12 +130,4 @@ public static class ChinaEconomy
         }
         return rates / wages;
     }
-
-    /// <summary>Default share of real wage growth passed to pensions above prices: estimated on the published increases
-    /// 2016–2025 (<see cref="Pensions.Indexation.PublishedChina"/>) by <see cref="EstimateShareOfRealWageGrowth"/> (≈ 0.48).</summary>
-    public static double IndexationShareOfRealWageGrowth() => EstimateShareOfRealWageGrowth(Pensions.Indexation.PublishedChina, 2016, 2025);
-
-    /// <summary>Default share of real wage growth credited to accounts above prices: estimated on the published crediting
-    /// rates 2016–2024 (<see cref="Pensions.AccountCreditingRates.PublishedChina"/>) (≈ 0.73).</summary>
-    public static double CreditingShareOfRealWageGrowth() => EstimateShareOfRealWageGrowth(Pensions.AccountCreditingRates.PublishedChina, 2016, 2024);
 }

@@ -14,7 +14,7 @@ namespace Actuarial.Funds;
 public sealed record FundAssumptions
 {
     /// <summary>Fund balances (累计结存) on 1 January of the flows' first year, yuan, by GB/T 2260 province code. Every
-    /// province of the flows must have one (an <see cref="IO.InputDataException"/> otherwise); negative balances are allowed.</summary>
+    /// province of the flows must have one (an <see cref="InputDataException"/> otherwise); negative balances are allowed.</summary>
     public required IReadOnlyDictionary<int, double> OpeningBalances { get; init; }
 
     /// <summary>Share w of each fund's balance entrusted to the NCSSF for investment (委托投资), in [0, 1]. End-2023 the
@@ -85,6 +85,16 @@ public sealed record ReserveDraws(int FirstYear, double FloorMonthsOfSpending = 
 /// (shared/reference/china-pension-rules.md; section and tag given).</summary>
 public static class ChinaFundFigures
 {
+    /// <summary>
+    /// Return on the part of the provincial funds not entrusted to the NCSSF (bank deposits and treasury bonds): 2.0% a
+    /// year, an assumption. The reference gives no figure for it; individual accounts were credited at about the
+    /// one-year deposit rate, 2%–3.5%, before 2016 (china-pension-rules.md §1.5 [S2]), and deposit rates have fallen
+    /// since, so the low end is taken. A scenario should set its own. Blended with the entrusted part it is also the 2024
+    /// return at which the scheme's calibration takes the investment income out of the yearbook revenue
+    /// (<c>SchemeAssumptions.BaseYearFundReturn</c>).
+    /// </summary>
+    public const double NonEntrustedFundReturn = 0.02;
+
     /// <summary>Yuan in one 亿元 (10^8).</summary>
     public const double YuanPer100Million = 1e8;
 

@@ -34,8 +34,8 @@ public enum FundLine
 /// The result of <see cref="FundProjector.Run"/>: every ledger line per year and province, the national sums
 /// (region code 0), the strategic reserve, tidy tables and the solvency measures.
 /// </summary>
-[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource))] // notebook display (Actuarial.Display)
-public sealed class FundProjection
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource))] // notebook display (*.Display.cs)
+public sealed partial class FundProjection
 {
     private readonly CompiledFunds _inputs;
     private readonly FundBuffers _b;

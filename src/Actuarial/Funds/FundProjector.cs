@@ -228,7 +228,7 @@ internal sealed class CompiledFunds
     public double[] ReserveReturn { get; }
     public double[] ReserveAllocation { get; }
 
-    private static void CheckCovers(Demography.AnnualPath path, FundFlows flows, string field)
+    private static void CheckCovers(AnnualPath path, FundFlows flows, string field)
     {
         ArgumentNullException.ThrowIfNull(path, field);
         if (!path.Covers(flows.FirstYear, flows.LastYear))

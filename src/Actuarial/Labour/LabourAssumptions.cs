@@ -12,7 +12,7 @@ namespace Actuarial.Labour;
 /// province, the provinces' average wages in <see cref="WageBaseYear"/>, relative earnings, and the scenario levers
 /// (<see cref="LabourLever"/>), each a path over [<see cref="FirstYear"/>, <see cref="LastYear"/>]. Immutable; a scenario
 /// changes one piece with <c>with</c> or <see cref="WithLever(LabourLever, IEnumerable{ValueTuple{int, double}})"/>, then
-/// calls <see cref="Compile"/>. China's calibrated defaults are <see cref="ChinaDefaults"/>.
+/// calls <see cref="Compile"/>. China's calibrated defaults are <c>ChinaDefaults.Labour()</c> (Actuarial.China).
 /// </summary>
 /// <remarks>
 /// Covered workers of a cell (full-year equivalents), in year y:
@@ -98,8 +98,6 @@ public sealed record LabourAssumptions
     public int ReferenceMonth { get; init => field = value is >= 1 and <= 12 ? value
         : throw new InputDataException(nameof(LabourAssumptions), null, nameof(ReferenceMonth), value.ToString(CultureInfo.InvariantCulture), "a month in 1..12"); } = 11;
 
-    /// <summary>China's calibrated defaults (see <see cref="LabourCalibration.ChinaDefaults"/>; cached after the first call).</summary>
-    public static LabourAssumptions ChinaDefaults() => LabourCalibration.ChinaDefaults().Assumptions;
 
     /// <summary>The path of a lever.</summary>
     public AnnualPath Lever(LabourLever lever) => lever switch

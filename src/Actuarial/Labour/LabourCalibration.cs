@@ -38,11 +38,6 @@ public static class LabourCalibration
     /// <summary>Year of the census activity rates by education (2010), and of the Wittgenstein population that weights them.</summary>
     public const int GradientYear = 2010;
 
-    private static readonly Lazy<LabourCalibrationResult> Defaults = new(BuildChinaDefaults);
-
-    /// <summary>China's calibrated defaults and the calibration's diagnostics (cached; the first call runs the demographic engine to 2024).</summary>
-    public static LabourCalibrationResult ChinaDefaults() => Defaults.Value;
-
     /// <summary>
     /// Calibrates participation levels and takes unemployment from the 2010 census (see the class remarks).
     /// </summary>
@@ -271,63 +266,16 @@ public static class LabourCalibration
         return (calibrated, rows);
     }
 
-    private static LabourCalibrationResult BuildChinaDefaults()
-    {
-        const int firstYear = Scenarios.ChinaDefaults.BaseYear, lastYear = Scenarios.ChinaDefaults.EndYear;
-        var projection = DemographicProjector.Run(Scenarios.ChinaDefaults.Demography() with { EndYear = CalibrationYear });
-        var national2024 = NationalSum(projection.PersonsAt(CalibrationYear));
-        var rates = PensionData.LabourForceRatesNational();
-        double femaleLfpr = rates.Single(r => r.Year == WdiYear && r.Sex == SexOrBoth.Female && r.AgeStart == 15 && r.AgeEnd is null
-            && r.Indicator == LabourForceIndicator.LabourForceParticipationRate).ValuePercent / 100;
-        double employment = rates.Single(r => r.Year == WdiYear && r.Sex == SexOrBoth.Both && r.AgeStart == 15 && r.AgeEnd is null
-            && r.Indicator == LabourForceIndicator.EmploymentToPopulationRatio).ValuePercent / 100;
-        var (profile, fit) = CalibrateLabourForce(new ParticipationAgeShape(), PensionData.Census2010ActivityByEducationSex(), WittgensteinPopulation(GradientYear), national2024, femaleLfpr, employment);
-
-        var fullCaliber = PensionData.AverageWageFullCaliberProvince();
-        var nonPrivate = PensionData.AverageWageNonPrivateProvince();
-        var national = PensionData.AverageWageNational();
-        var (ratio, pairs) = FullCaliberToNonPrivateRatio(CalibrationYear - 1, CalibrationYear, fullCaliber, nonPrivate);
-        var (wages, origins) = ProvinceAverageWages(CalibrationYear, ratio, fullCaliber, nonPrivate, national);
-        var (growth, longRun) = DefaultWageGrowth(national, firstYear, lastYear);
-
-        var uncalibrated = new LabourAssumptions
-        {
-            FirstYear = firstYear,
-            LastYear = lastYear,
-            LabourForce = profile,
-            Coverage = new ProvinceValues("coverage", Regions.Provinces.Select(p => (p.Code, 1.0)), 0, LabourAssumptions.MaxCoverage),
-            WageBaseYear = CalibrationYear,
-            AverageWage = wages,
-            Earnings = RelativeEarnings.ChinaDefaults,
-            FemaleParticipationGain = LabourAssumptions.NeutralLever(LabourLever.FemaleParticipationGain, firstYear, lastYear),
-            OlderWorkerParticipationGain = LabourAssumptions.NeutralLever(LabourLever.OlderWorkerParticipationGain, firstYear, lastYear),
-            UnemploymentScale = LabourAssumptions.NeutralLever(LabourLever.UnemploymentScale, firstYear, lastYear),
-            NonAgriculturalShareScale = LabourAssumptions.NeutralLever(LabourLever.NonAgriculturalShareScale, firstYear, lastYear),
-            UncoveredWorkersJoining = LabourAssumptions.NeutralLever(LabourLever.UncoveredWorkersJoining, firstYear, lastYear),
-            ContributionDensity = LabourAssumptions.NeutralLever(LabourLever.ContributionDensity, firstYear, lastYear),
-            WageGrowth = growth,
-            FemaleCadreShareByEducation = [0, 0, 0, 0, 0, 1],
-            RetirementAges = RetirementAgeSchedule.ChinaDefaults,
-        };
-        var (calibrated, rows) = CalibrateCoverage(uncalibrated, projection.PersonsAt(CalibrationYear), CalibrationYear, YearbookWorkers(CalibrationYear));
-        var coverage = EstimateCoveragePath(calibrated, projection);
-        calibrated = calibrated with { UncoveredWorkersJoining = coverage.Path.ToLeverPath(firstYear, lastYear) };
-        return new LabourCalibrationResult(calibrated, rows, fit, ratio, pairs, origins, longRun) { CoveragePath = coverage };
-    }
-
-    /// <summary>First year of the published workers the coverage path is estimated on: the engine's base year (2020), the first the model can count.</summary>
-    public const int CoverageFitFirstYear = Scenarios.ChinaDefaults.BaseYear;
-
     /// <summary>
     /// The default coverage path (<see cref="CoveragePath.Estimate"/>) from the published national workers (职工)
-    /// <see cref="CoverageFitFirstYear"/>–2024 (urban_employee_pension_national.csv) against the calibrated model's workers
+    /// the projection's base year to 2024 (urban_employee_pension_national.csv) against the calibrated model's workers
     /// at the 2024 coverage on the engine's population of those years.
     /// </summary>
     public static CoveragePathEstimate EstimateCoveragePath(LabourAssumptions calibrated, DemographicProjection projection)
     {
         ArgumentNullException.ThrowIfNull(calibrated);
         ArgumentNullException.ThrowIfNull(projection);
-        var published = PublishedNationalWorkers().Where(kv => kv.Key >= CoverageFitFirstYear && kv.Key <= CalibrationYear).ToDictionary();
+        var published = PublishedNationalWorkers().Where(kv => kv.Key >= projection.BaseYear && kv.Key <= CalibrationYear).ToDictionary();
         var model = calibrated.Compile();
         var atAnchor = published.Keys.ToDictionary(y => y, y => model.CoveredWorkersBelowRetirementAge(y, projection.PersonsAt(y)).Sum());
         var everyone = calibrated.WithLever(LabourLever.UncoveredWorkersJoining,
@@ -367,7 +315,7 @@ public static class LabourCalibration
 
     private static double FullCaliberAnnual(FullCaliberWageProvinceRow row) => row.FullCaliberYuanPerYear ?? row.FullCaliberYuanPerMonth * 12;
 
-    private static double[] NationalSum(ReadOnlySpan<double> persons)
+    internal static double[] NationalSum(ReadOnlySpan<double> persons)
     {
         var sum = new double[LabourForceProfile.Cells];
         for (int r = 0; r < persons.Length / LabourForceProfile.Cells; r++)
@@ -440,7 +388,7 @@ public static class LabourCalibration
 }
 
 /// <summary>Result of the China calibration: the calibrated assumptions and what the calibration found.</summary>
-/// <param name="Assumptions">The calibrated assumptions (<see cref="LabourAssumptions.ChinaDefaults"/>).</param>
+/// <param name="Assumptions">The calibrated assumptions (<c>ChinaDefaults.Labour()</c>).</param>
 /// <param name="Coverage">Per province: yearbook workers 2024, the model's covered workers below statutory age, coverage.</param>
 /// <param name="LabourForce">The participation fit.</param>
 /// <param name="FullCaliberToNonPrivateRatio">ASSUMPTION for the 19 provinces without a full-caliber wage: median full-caliber / non-private ratio over the province-years with both (2023–2024).</param>

@@ -4,7 +4,7 @@ using Actuarial.IO;
 namespace Actuarial.Labour;
 
 /// <summary>
-/// The scenario levers of the labour model: each is an <see cref="Demography.AnnualPath"/> over the projection years,
+/// The scenario levers of the labour model: each is an <see cref="AnnualPath"/> over the projection years,
 /// set with <see cref="LabourAssumptions.WithLever(LabourLever, IEnumerable{ValueTuple{int, double}})"/> or by name with
 /// <see cref="LabourAssumptions.WithLever(string, IEnumerable{ValueTuple{int, double}})"/>. Any other name is rejected.
 /// </summary>

@@ -17,7 +17,7 @@ public sealed record ContributionBase
     /// <summary>Creates the rule.</summary>
     /// <param name="floorShare">Floor as a share of the average wage, in [0, 10] and not above the cap.</param>
     /// <param name="capShare">Cap as a share of the average wage, in [0, 10] and not below the floor.</param>
-    /// <exception cref="Actuarial.IO.InputDataException">A bound outside [0, 10], or the floor above the cap.</exception>
+    /// <exception cref="Actuarial.InputDataException">A bound outside [0, 10], or the floor above the cap.</exception>
     public ContributionBase(double floorShare = DefaultFloorShare, double capShare = DefaultCapShare)
     {
         FloorShare = floorShare;
@@ -52,7 +52,7 @@ public sealed record ContributionBase
     }
 
     private static void ThrowOrder(double floor, double cap) =>
-        throw new Actuarial.IO.InputDataException(nameof(ContributionBase), null, nameof(FloorShare), RuleChecks.Show(floor),
+        throw new Actuarial.InputDataException(nameof(ContributionBase), null, nameof(FloorShare), RuleChecks.Show(floor),
             $"a floor not above the cap ({RuleChecks.Show(cap)})");
 
     /// <summary>The contribution base of one wage: <c>clamp(wage, floor × averageWage, cap × averageWage)</c>.</summary>

@@ -17,7 +17,7 @@ public sealed record ShareOfWageGrowth : IFutureRateRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="share">Share of wage growth, in [0, 1].</param>
-    /// <exception cref="Actuarial.IO.InputDataException">The share is outside [0, 1].</exception>
+    /// <exception cref="Actuarial.InputDataException">The share is outside [0, 1].</exception>
     public ShareOfWageGrowth(double share) { Share = share; }
 
     /// <summary>Share of wage growth, in [0, 1].</summary>
@@ -32,7 +32,7 @@ public sealed record ShareOfPriceGrowth : IFutureRateRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="share">Share of price growth, in [0, 1].</param>
-    /// <exception cref="Actuarial.IO.InputDataException">The share is outside [0, 1].</exception>
+    /// <exception cref="Actuarial.InputDataException">The share is outside [0, 1].</exception>
     public ShareOfPriceGrowth(double share) { Share = share; }
 
     /// <summary>Share of price growth, in [0, 1].</summary>
@@ -47,7 +47,7 @@ public sealed record FixedRate : IFutureRateRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="value">The rate, in [0, 0.2].</param>
-    /// <exception cref="Actuarial.IO.InputDataException">The rate is outside [0, 0.2].</exception>
+    /// <exception cref="Actuarial.InputDataException">The rate is outside [0, 0.2].</exception>
     public FixedRate(double value) { Value = value; }
 
     /// <summary>The rate, in [0, 0.2].</summary>
@@ -69,7 +69,7 @@ public sealed record PricesPlusShareOfRealWageGrowth : IFutureRateRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="share">Share of real wage growth, in [0, 1].</param>
-    /// <exception cref="Actuarial.IO.InputDataException">The share is outside [0, 1].</exception>
+    /// <exception cref="Actuarial.InputDataException">The share is outside [0, 1].</exception>
     public PricesPlusShareOfRealWageGrowth(double share) { Share = share; }
 
     /// <summary>Share of real wage growth, in [0, 1].</summary>

@@ -18,7 +18,7 @@ public sealed record RetirementAgePath
     /// <param name="firstAffectedBirth">Month of birth of the first cohort whose age rises.</param>
     /// <param name="birthMonthsPerExtraMonth">Months of birth per extra month of age (4 or 2 in the reform), in [1, 120].</param>
     /// <param name="targetAgeMonths">Final statutory age in months, in [480, 900] (40 to 75 years).</param>
-    /// <exception cref="Actuarial.IO.InputDataException">A parameter out of range.</exception>
+    /// <exception cref="Actuarial.InputDataException">A parameter out of range.</exception>
     public RetirementAgePath(YearMonth firstAffectedBirth, int birthMonthsPerExtraMonth, int targetAgeMonths)
     {
         FirstAffectedBirth = firstAffectedBirth;

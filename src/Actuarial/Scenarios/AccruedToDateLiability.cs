@@ -28,7 +28,7 @@ public static class AccruedToDateLiability
         ArgumentNullException.ThrowIfNull(projection);
         if (!(discountRatePerYear > -1) || !double.IsFinite(discountRatePerYear))
         {
-            throw new IO.InputDataException("accrued-to-date liability", null, nameof(discountRatePerYear),
+            throw new InputDataException("accrued-to-date liability", null, nameof(discountRatePerYear),
                 discountRatePerYear.ToString(System.Globalization.CultureInfo.InvariantCulture), "a finite rate above −1");
         }
         return Compute(projection, _ => discountRatePerYear, discountRatePerYear);
@@ -63,8 +63,8 @@ public static class AccruedToDateLiability
         }
         var rules = a.Rules with
         {
-            Indexation = a.Rules.Indexation with { Published = Demography.AnnualPath.FromYears("applied increases", increases, 0, 1) },
-            CreditingRates = a.Rules.CreditingRates with { Published = Demography.AnnualPath.FromYears("applied crediting rates", crediting, 0, 1) },
+            Indexation = a.Rules.Indexation with { Published = AnnualPath.FromYears("applied increases", increases, 0, 1) },
+            CreditingRates = a.Rules.CreditingRates with { Published = AnnualPath.FromYears("applied crediting rates", crediting, 0, 1) },
         };
         var closed = SchemeProjector.Run(
             a with { Rules = rules, Workforce = new ClosedGroupWorkforce(a.Workforce, SchemeAssumptions.BaseYear) },
@@ -80,7 +80,7 @@ public static class AccruedToDateLiability
             rates[year - first] = discountRate(year);
             if (!(rates[year - first] > -1) || !double.IsFinite(rates[year - first]))
             {
-                throw new IO.InputDataException("accrued-to-date liability", null, "discountRate", rates[year - first].ToString(System.Globalization.CultureInfo.InvariantCulture), $"a finite rate above −1 in {year}");
+                throw new InputDataException("accrued-to-date liability", null, "discountRate", rates[year - first].ToString(System.Globalization.CultureInfo.InvariantCulture), $"a finite rate above −1 in {year}");
             }
         }
         double fund = projection.Scenario.Funds.OpeningBalances.Values.Sum();

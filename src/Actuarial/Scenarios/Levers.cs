@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Funds;
 using Actuarial.Labour;
@@ -454,7 +455,7 @@ public static partial class Levers
         ]);
         list.AddRange(LabourLeverDefinitions.Select(l => l.Spec));
         // Coverage path (Labour/CoveragePath.cs): the default of labour.uncovered_workers_joining.
-        var coverage = LabourCalibration.ChinaDefaults().CoveragePath!.Path;
+        var coverage = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
         list.AddRange(
         [
             new("labour.coverage_ceiling", LeverKind.Number, "share of the uncovered employed", 0, 1,

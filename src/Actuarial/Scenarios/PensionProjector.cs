@@ -23,7 +23,7 @@ public static class PensionProjector
     /// Projects the scenario on a demographic projection already run from <c>scenario.Demography</c>, so that scenarios
     /// that change no demographic lever can share one (see <see cref="ScenarioFileRunner"/>).
     /// </summary>
-    /// <exception cref="IO.InputDataException">The projection does not cover the scenario's years.</exception>
+    /// <exception cref="InputDataException">The projection does not cover the scenario's years.</exception>
     public static PensionProjection Run(PensionScenario scenario, DemographicProjection demography)
     {
         ArgumentNullException.ThrowIfNull(scenario);

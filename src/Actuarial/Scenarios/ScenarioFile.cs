@@ -1,3 +1,4 @@
+using Actuarial.China;
 using System.Globalization;
 using System.Text.Json;
 
@@ -99,7 +100,7 @@ public sealed partial class ScenarioFile
         {
             text = IO.InputFiles.ReadAllText(path, IO.InputFiles.MaxScenarioBytes, "a scenario file");
         }
-        catch (IO.InputDataException e)
+        catch (InputDataException e)
         {
             throw new ScenarioFileException([new ScenarioFileError(path, "$", null, null, e.ValidRange)]);
         }
@@ -167,7 +168,7 @@ public sealed partial class ScenarioFile
     private static string DefaultName(string? fileName)
     {
         if (string.IsNullOrWhiteSpace(fileName)) return "scenario";
-        string shown = IO.SafeText.Show(fileName);
+        string shown = SafeText.Show(fileName);
         return shown.Length > MaxNameLength ? shown[..MaxNameLength] : shown;
     }
 
@@ -316,7 +317,7 @@ public sealed partial class ScenarioFile
         private object? ReadText(LeverSpec spec, string text, string at)
         {
             int max = spec.Key == "name" ? MaxNameLength : MaxTextLength;
-            int bad = IO.SafeText.FirstUnsafe(text);
+            int bad = SafeText.FirstUnsafe(text);
             if (bad >= 0)
             {
                 Error(at, spec.Key, text, string.Create(CultureInfo.InvariantCulture, $"text without control characters (line breaks, escapes, tabs, bidirectional marks); character {bad + 1} is U+{(int)text[bad]:X4}"));

@@ -12,9 +12,9 @@ public sealed record ScenarioFileError(string File, string JsonPath, string? Key
     /// <summary>The error as one line: <c>file: $.path: value 'x'; expected …; did you mean 'y'?</c></summary>
     public override string ToString()
     {
-        var value = Value is null ? "" : $" value '{IO.SafeText.Show(Value)}';";
+        var value = Value is null ? "" : $" value '{SafeText.Show(Value)}';";
         var suggestion = Suggestion is null ? "" : $" Did you mean '{Suggestion}'?";
-        return $"{IO.SafeText.Show(File)}: {IO.SafeText.Show(JsonPath)}:{value} expected {Expected}.{suggestion}";
+        return $"{SafeText.Show(File)}: {SafeText.Show(JsonPath)}:{value} expected {Expected}.{suggestion}";
     }
 }
 
@@ -71,6 +71,6 @@ public sealed class ScenarioFileException : Exception
         if (errors.Count == 1) return errors[0].ToString();
         var listed = errors.Take(MaxListed).Select(e => "  " + e);
         if (errors.Count > MaxListed) listed = listed.Append($"  … and {errors.Count - MaxListed} more errors");
-        return $"{errors.Count} errors in {IO.SafeText.Show(errors[0].File)}:{Environment.NewLine}" + string.Join(Environment.NewLine, listed);
+        return $"{errors.Count} errors in {SafeText.Show(errors[0].File)}:{Environment.NewLine}" + string.Join(Environment.NewLine, listed);
     }
 }

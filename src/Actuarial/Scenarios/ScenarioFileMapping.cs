@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Funds;
@@ -54,7 +55,7 @@ public sealed partial class ScenarioFile
             }
             return scenario;
         }
-        catch (IO.InputDataException e)
+        catch (InputDataException e)
         {
             throw new ScenarioFileException([new ScenarioFileError(Source, "$", null, e.Value, $"values the model accepts: {e.Message}")]);
         }
@@ -117,7 +118,7 @@ public sealed partial class ScenarioFile
     private LabourAssumptions MapLabour(LabourAssumptions labour)
     {
         if (Number("labour.coverage_ceiling") is null && Number("labour.coverage_pace") is null) return labour;
-        var defaults = LabourCalibration.ChinaDefaults().CoveragePath!.Path;
+        var defaults = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
         var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace);
         return labour with { UncoveredWorkersJoining = coverage.ToLeverPath(labour.FirstYear, labour.LastYear) };
     }
@@ -173,7 +174,7 @@ public sealed partial class ScenarioFile
             "share_of_gdp" => new SubsidyShareOfGdp(Number("funds.subsidies.percent_of_gdp")!.Value),
             _ => new SubsidyShareOfSpending(Number("funds.subsidies.share") ?? ChinaDefaults.SubsidyShareOfSpending2024()),
         };
-        var funds = ChinaFunds.China2024(Horizon, ChinaDefaults.NonEntrustedFundReturn, subsidies: subsidies, pooling: MapPooling());
+        var funds = ChinaFunds.China2024(Horizon, ChinaFundFigures.NonEntrustedFundReturn, subsidies: subsidies, pooling: MapPooling());
         // The reserve's numbers are typed levers (Levers.Reserve…), applied on this switch.
         if (Boolean("funds.reserve.enabled") == true)
         {

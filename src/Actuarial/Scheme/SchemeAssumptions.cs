@@ -146,12 +146,12 @@ public sealed record SchemeAssumptions
     /// <summary>
     /// The blended return of the China fund defaults: share entrusted to the NCSSF (<see cref="Funds.ChinaFunds.EntrustedShare2023"/>,
     /// 0.351) × its 5.00% annualised return since 2016 (<see cref="Funds.ChinaFundFigures.EntrustedAnnualisedReturn"/>) + the
-    /// rest × the assumed 2% on deposits and bonds (<see cref="Scenarios.ChinaDefaults.NonEntrustedFundReturn"/>) = 3.05%,
+    /// rest × the assumed 2% on deposits and bonds (<see cref="Funds.ChinaFundFigures.NonEntrustedFundReturn"/>) = 3.05%,
     /// the return the baseline ledgers credit every year.
     /// </summary>
     public static double DefaultBaseYearFundReturn =>
         Funds.ChinaFunds.EntrustedShare2023 * Funds.ChinaFundFigures.EntrustedAnnualisedReturn
-        + (1 - Funds.ChinaFunds.EntrustedShare2023) * Scenarios.ChinaDefaults.NonEntrustedFundReturn;
+        + (1 - Funds.ChinaFunds.EntrustedShare2023) * Funds.ChinaFundFigures.NonEntrustedFundReturn;
 
     /// <summary>The subsidy share in force (the explicit one, else the national share from the data).</summary>
     public double EffectiveSubsidyShare => SubsidyShare ?? SchemeCalibration.NationalSubsidyShare().Share;

@@ -69,7 +69,7 @@ public static class SchemeProjector
     public static SchemeProjection Run(SchemeAssumptions assumptions) => Run(assumptions, SchemeCalibration.Calibrate(assumptions));
 
     /// <summary>Projects with given calibration factors (e.g. those of a baseline, to compare scenarios on the same footing).</summary>
-    /// <exception cref="Actuarial.IO.InputDataException">Invalid assumptions or calibration, or a labour layer that breaks its contract.</exception>
+    /// <exception cref="Actuarial.InputDataException">Invalid assumptions or calibration, or a labour layer that breaks its contract.</exception>
     public static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration)
     {
         ArgumentNullException.ThrowIfNull(assumptions);

@@ -293,7 +293,7 @@ public sealed class MonteCarloSummary
         {
             ArgumentNullException.ThrowIfNull(s);
             s.Validate();
-            if (!names.Add(s.Name)) throw new IO.InputDataException("series", null, "Name", s.Name, "a name used once");
+            if (!names.Add(s.Name)) throw new InputDataException("series", null, "Name", s.Name, "a name used once");
         }
         Specs = series.ToArray();
         _series = Specs.Select(s => new SeriesSummary(s)).ToArray();

@@ -114,7 +114,7 @@ public sealed class LeeCarterTests
     {
         var mx = Enumerable.Range(0, 5).Select(_ => MortalityTestData.Schedule(1.0)).ToList();
         mx[3][40] = 0;
-        var error = Assert.Throws<Actuarial.IO.InputDataException>(() => LeeCarterModel.Fit(mx, 2000))!;
+        var error = Assert.Throws<Actuarial.InputDataException>(() => LeeCarterModel.Fit(mx, 2000))!;
         Assert.That(error.Field, Does.Contain("[3][40]").And.Contain("2003"));
     }
 }

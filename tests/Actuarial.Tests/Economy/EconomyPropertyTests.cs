@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Economy;
 using Actuarial.Funds;
@@ -25,7 +26,7 @@ public sealed class EconomyPropertyTests
         {
             EndYear = End,
             Demography = s.Demography with { EndYear = End },
-            Funds = ChinaFunds.China2024(End, ChinaDefaults.NonEntrustedFundReturn, subsidies: s.Funds.Subsidies),
+            Funds = ChinaFunds.China2024(End, ChinaFundFigures.NonEntrustedFundReturn, subsidies: s.Funds.Subsidies),
         };
     });
 
@@ -153,10 +154,10 @@ public sealed class EconomyPropertyTests
     public void The_default_shares_are_estimated_on_the_published_history()
     {
         // 2016–2025 increases against the year's non-private wage growth and CPI: a ratio of sums of real rates.
-        Assert.That(ChinaEconomy.IndexationShareOfRealWageGrowth(), Is.EqualTo(0.481).Within(0.001));
-        Assert.That(ChinaEconomy.CreditingShareOfRealWageGrowth(), Is.EqualTo(0.731).Within(0.001));
-        Assert.That(((PricesPlusShareOfRealWageGrowth)Indexation.ChinaDefaults.FutureRule).Share, Is.EqualTo(ChinaEconomy.IndexationShareOfRealWageGrowth()));
-        Assert.That(((PricesPlusShareOfRealWageGrowth)AccountCreditingRates.ChinaDefaults.FutureRule).Share, Is.EqualTo(ChinaEconomy.CreditingShareOfRealWageGrowth()));
+        Assert.That(Indexation.ChinaShareOfRealWageGrowth(), Is.EqualTo(0.481).Within(0.001));
+        Assert.That(AccountCreditingRates.ChinaShareOfRealWageGrowth(), Is.EqualTo(0.731).Within(0.001));
+        Assert.That(((PricesPlusShareOfRealWageGrowth)Indexation.ChinaDefaults.FutureRule).Share, Is.EqualTo(Indexation.ChinaShareOfRealWageGrowth()));
+        Assert.That(((PricesPlusShareOfRealWageGrowth)AccountCreditingRates.ChinaDefaults.FutureRule).Share, Is.EqualTo(AccountCreditingRates.ChinaShareOfRealWageGrowth()));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Dimensions;
 using Actuarial.IO;
 using Actuarial.Labour;
@@ -105,7 +106,7 @@ public sealed class CoveragePathTests
     [Test]
     public void Default_coverage_path_reproduces_the_published_workers_2020_2024()
     {
-        var estimate = LabourCalibration.ChinaDefaults().CoveragePath!;
+        var estimate = ChinaDefaults.CalibratedLabour().CoveragePath!;
         var published = LabourCalibration.PublishedNationalWorkers();
         foreach (var (year, fitted) in estimate.FittedWorkers.OrderBy(kv => kv.Key))
         {
@@ -118,7 +119,7 @@ public sealed class CoveragePathTests
         for (int year = 2025; year <= 2100; year++) Assert.That(estimate.Path.JoinedShare(year), Is.LessThanOrEqualTo(estimate.TrendFit.JoinedShare(year)), $"{year}");
         var (last, previous) = (estimate.Joiners[^1].Persons, estimate.Joiners[^2].Persons);
         Assert.That(estimate.Path.JoinedShare(2025) * estimate.UncoveredEmployedAtAnchor, Is.EqualTo(last * last / previous).Within(1e-9).Percent);
-        var lever = LabourAssumptions.ChinaDefaults().UncoveredWorkersJoining;
+        var lever = ChinaDefaults.Labour().UncoveredWorkersJoining;
         Assert.That(lever[2024], Is.EqualTo(0));
         Assert.That(lever[2030], Is.EqualTo(estimate.Path.JoinedShare(2030)));
     }

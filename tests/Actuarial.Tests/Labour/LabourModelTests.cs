@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
@@ -270,7 +271,7 @@ public sealed class LabourCalibrationTests
     [Test]
     public void Coverage_is_calibrated_to_the_2024_yearbook_workers_within_1_percent_per_province_and_nationally()
     {
-        var result = LabourCalibration.ChinaDefaults();
+        var result = ChinaDefaults.CalibratedLabour();
         Assert.That(result.Coverage, Has.Count.EqualTo(31));
         foreach (var row in result.Coverage.Where(r => r.Feasible))
         {
@@ -295,8 +296,8 @@ public sealed class LabourCalibrationTests
     {
         // Recount with the public API: run the engine to 2024, fill, and weight by the share below statutory age
         // computed from RetirementAgeSchedule.ShareOfAgeRetiringInYear summed over later years.
-        var assumptions = LabourAssumptions.ChinaDefaults();
-        var projection = DemographicProjector.Run(Scenarios.ChinaDefaults.Demography() with { EndYear = 2024 });
+        var assumptions = ChinaDefaults.Labour();
+        var projection = DemographicProjector.Run(China.ChinaDefaults.Demography() with { EndYear = 2024 });
         var pop = projection.PersonsAt(2024);
         var covered = new double[CompiledLabourModel.CellCount];
         var wages = new double[CompiledLabourModel.CellCount];
@@ -309,7 +310,7 @@ public sealed class LabourCalibrationTests
             for (int k = 0; age + k <= 100; k++) s += schedule.ShareOfAgeRetiringInYear(c, 2024 + k, age + k, 11);
             return s;
         }
-        var rows = LabourCalibration.ChinaDefaults().Coverage;
+        var rows = ChinaDefaults.CalibratedLabour().Coverage;
         for (int r = 0; r < 31; r++)
         {
             double sum = 0;
@@ -331,9 +332,9 @@ public sealed class LabourCalibrationTests
     [Test]
     public void China_defaults_respect_the_population_bound_and_the_wage_normalisation_and_allocate_nothing()
     {
-        var model = LabourAssumptions.ChinaDefaults().Compile();
+        var model = ChinaDefaults.Labour().Compile();
         Actuarial.Scheme.ICoveredWorkforce workforce = model; // the scheme layer's interface
-        var pop = DemographicProjector.Run(Scenarios.ChinaDefaults.Demography() with { EndYear = 2024 }).PersonsAt(2024).ToArray();
+        var pop = DemographicProjector.Run(China.ChinaDefaults.Demography() with { EndYear = 2024 }).PersonsAt(2024).ToArray();
         var covered = new double[CompiledLabourModel.CellCount];
         var wages = new double[CompiledLabourModel.CellCount];
         workforce.FillCoveredWorkers(2024, pop, covered, wages);
@@ -352,7 +353,7 @@ public sealed class LabourCalibrationTests
     [Test]
     public void Participation_fit_meets_the_WDI_2024_targets_and_rates_are_valid()
     {
-        var result = LabourCalibration.ChinaDefaults();
+        var result = ChinaDefaults.CalibratedLabour();
         Assert.That(result.LabourForce.FemaleParticipation15Plus, Is.EqualTo(0.594).Within(1e-9));
         Assert.That(result.LabourForce.EmploymentRatio15Plus, Is.EqualTo(0.619).Within(1e-9));
         var p = result.Assumptions.LabourForce.Participation;
@@ -363,7 +364,7 @@ public sealed class LabourCalibrationTests
     [Test]
     public void Wages_use_full_caliber_where_published_and_the_ratio_elsewhere()
     {
-        var result = LabourCalibration.ChinaDefaults();
+        var result = ChinaDefaults.CalibratedLabour();
         var wages = result.Assumptions.AverageWage;
         Assert.Multiple(() =>
         {
@@ -400,7 +401,7 @@ public sealed class LabourCalibrationTests
     [Test]
     public void Print_calibration()
     {
-        var result = LabourCalibration.ChinaDefaults();
+        var result = ChinaDefaults.CalibratedLabour();
         var inv = CultureInfo.InvariantCulture;
         TestContext.Out.WriteLine(string.Create(inv, $"levels male {result.LabourForce.MaleLevel:0.####} female {result.LabourForce.FemaleLevel:0.####}; male LFPR15+ {result.LabourForce.MaleParticipation15Plus:0.####}; female {result.LabourForce.FemaleParticipation15Plus:0.####}; E/P {result.LabourForce.EmploymentRatio15Plus:0.####}"));
         TestContext.Out.WriteLine("census participation " + string.Join(" ", result.LabourForce.CensusParticipation.Select(v => v.ToString("0.###", inv))));

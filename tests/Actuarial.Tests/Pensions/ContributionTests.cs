@@ -141,9 +141,9 @@ public sealed class ContributionBaseTests
         {
             Assert.That(wider.Base(1000, 5000), Is.EqualTo(2000));
             Assert.That(wider.Base(30_000, 5000), Is.EqualTo(25_000));
-            Assert.Throws<Actuarial.IO.InputDataException>(() => _ = new ContributionBase(3.5, 3), "floor above cap");
-            Assert.Throws<Actuarial.IO.InputDataException>(() => _ = Rule with { CapShare = 0.5 });
-            Assert.Throws<Actuarial.IO.InputDataException>(() => _ = Rule with { FloorShare = -0.1 });
+            Assert.Throws<Actuarial.InputDataException>(() => _ = new ContributionBase(3.5, 3), "floor above cap");
+            Assert.Throws<Actuarial.InputDataException>(() => _ = Rule with { CapShare = 0.5 });
+            Assert.Throws<Actuarial.InputDataException>(() => _ = Rule with { FloorShare = -0.1 });
             Assert.Throws<ArgumentOutOfRangeException>(() => Rule.Base(-1, 8000));
             Assert.Throws<ArgumentOutOfRangeException>(() => Rule.Base(1000, 0));
         });

@@ -30,7 +30,7 @@ public sealed class AccountCreditingRatesTests
         {
             Assert.That(China.Rate(2010), Is.EqualTo(0.025), "pre-2016 assumption");
             // Default after 2024: prices plus the share of real wage growth estimated on 2016–2024 (≈ 0.73).
-            double share = Actuarial.Economy.ChinaEconomy.CreditingShareOfRealWageGrowth();
+            double share = AccountCreditingRates.ChinaShareOfRealWageGrowth();
             Assert.That(share, Is.InRange(0.70, 0.76), "estimated on the published 2016–2024 rates");
             Assert.That(China.Rate(2060, 0.05, 0.02), Is.EqualTo(1.02 * (1 + share * (1.05 / 1.02 - 1)) - 1).Within(1e-15));
             Assert.Throws<ArgumentException>(() => China.Rate(2025), "the default rule needs wage and price growth");
@@ -67,7 +67,7 @@ public sealed class IndexationTests
         Assert.Multiple(() =>
         {
             // Default after 2025: prices plus the share of real wage growth estimated on 2016–2025 (≈ 0.48).
-            double share = Actuarial.Economy.ChinaEconomy.IndexationShareOfRealWageGrowth();
+            double share = Indexation.ChinaShareOfRealWageGrowth();
             Assert.That(share, Is.InRange(0.45, 0.51), "estimated on the published 2016–2025 increases");
             Assert.That(China.Increase(2026, 0.05, 0.02), Is.EqualTo(1.02 * (1 + share * (1.05 / 1.02 - 1)) - 1).Within(1e-15));
             Assert.That((China with { FutureRule = new ShareOfWageGrowth(0.6) }).Increase(2030, 0.05, 0.02), Is.EqualTo(0.03).Within(1e-15));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Actuarial.China;
 using Actuarial.Dimensions;
 using Actuarial.Scenarios;
 using NUnit.Framework;

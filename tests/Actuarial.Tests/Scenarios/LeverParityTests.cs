@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Actuarial.China;
 using Actuarial.Pensions;
 using Actuarial.Scenarios;
 using Actuarial.Stochastic;

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Funds;
 using Actuarial.Labour;
 using Actuarial.Pensions;
@@ -208,7 +209,7 @@ public sealed class ScenarioFileTests
         var f = s.Funds;
         Assert.That(s.EndYear, Is.EqualTo(2080));
         Assert.That(s.Demography.EndYear, Is.EqualTo(2080));
-        Assert.That(f.OtherReturn[2025], Is.EqualTo(ChinaDefaults.NonEntrustedFundReturn), "2025 keeps the nominal return");
+        Assert.That(f.OtherReturn[2025], Is.EqualTo(ChinaFundFigures.NonEntrustedFundReturn), "2025 keeps the nominal return");
         Assert.That(f.OtherReturn[2029], Is.EqualTo(1.02 * (1 + ChinaDefaults.Economy().RealOtherReturn[2029]) - 1).Within(1e-15), "real default × prices");
         Assert.That(f.OtherReturn[2080], Is.EqualTo(1.01 * 1.02 - 1).Within(1e-15), "the real lever × prices");
         Assert.That(f.EntrustedShare, Is.EqualTo(0.5));
@@ -322,7 +323,7 @@ public sealed class CoverageAndElasticLeverTests
     [Test]
     public void Coverage_levers_replace_the_default_path_and_an_explicit_joining_path_wins_where_it_is_set()
     {
-        var defaults = LabourCalibration.ChinaDefaults().CoveragePath!.Path;
+        var defaults = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
         var labour = ScenarioFile.Parse("""{ "labour": { "coverage_ceiling": 0.5 } }""", "c.json").ToScenario().Labour;
         Assert.That(labour.UncoveredWorkersJoining[2030], Is.EqualTo(new CoveragePath(0.5, defaults.Pace).JoinedShare(2030)).Within(1e-15));
         var held = ScenarioFile.Parse("""{ "labour": { "coverage_pace": 0 } }""", "c.json").ToScenario().Labour;

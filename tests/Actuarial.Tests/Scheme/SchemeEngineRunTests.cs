@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Scenarios;
 using Actuarial.Scheme;
@@ -16,7 +17,7 @@ public sealed class SchemeEngineRunTests
     [Test]
     public void AnEngineReboundToAnotherLabourLayerGivesWhatAFreshEngineGives()
     {
-        var labour = Actuarial.Labour.LabourAssumptions.ChinaDefaults();
+        var labour = ChinaDefaults.Labour();
         var central = SchemeTestData.China(endYear: 2050) with
         {
             Workforce = labour.Compile(),
@@ -47,7 +48,7 @@ public sealed class SchemeEngineRunTests
     public void RunningAlongsideThePopulationGivesWhatRunningAfterItGives(bool compiledLabour, bool keepYears)
     {
         // The compiled labour model fills a region at a time inside the step; the fake one fills the whole grid.
-        var labour = Actuarial.Labour.LabourAssumptions.ChinaDefaults();
+        var labour = ChinaDefaults.Labour();
         var central = SchemeTestData.China(endYear: 2045);
         if (compiledLabour) central = central with { Workforce = labour.Compile(), WomenCadreShareByEducation = labour.FemaleCadreShareByEducation };
         var calibration = SchemeCalibration.Calibrate(central);
@@ -79,7 +80,7 @@ public sealed class SchemeEngineRunTests
     public void RunningAlongsideThePopulationAllocatesNothing()
     {
         // What a Monte Carlo worker runs for each path: the population's year loop with the scheme's steps inside it.
-        var labour = Actuarial.Labour.LabourAssumptions.ChinaDefaults();
+        var labour = ChinaDefaults.Labour();
         var central = SchemeTestData.China(endYear: 2040) with { Workforce = labour.Compile(), WomenCadreShareByEducation = labour.FemaleCadreShareByEducation };
         var calibration = SchemeCalibration.Calibrate(central);
         var inputs = DemographicProjector.Compile(central.Demography.Assumptions);
@@ -118,7 +119,7 @@ public sealed class SchemeEngineRunTests
     public void TheYearlyStepAllocatesNothingWithTheCompiledLabourModel()
     {
         // The compiled labour model fills a region at a time inside the step (the other path is covered in SchemeTests).
-        var labour = Actuarial.Labour.LabourAssumptions.ChinaDefaults();
+        var labour = ChinaDefaults.Labour();
         var assumptions = SchemeTestData.China(endYear: 2032) with
         {
             Workforce = labour.Compile(),

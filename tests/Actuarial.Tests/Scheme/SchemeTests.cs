@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Dimensions;
 using Actuarial.IO;
 using Actuarial.Pensions;
@@ -250,7 +251,7 @@ public sealed class SchemeLabourIntegrationTests
     [Test]
     public void TheLabourLayerCarriesItsCalibrationOverToTheScheme()
     {
-        var labour = Actuarial.Labour.LabourAssumptions.ChinaDefaults();
+        var labour = ChinaDefaults.Labour();
         var assumptions = SchemeTestData.China() with
         {
             Workforce = labour.Compile(),

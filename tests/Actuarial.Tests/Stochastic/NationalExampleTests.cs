@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Funds;

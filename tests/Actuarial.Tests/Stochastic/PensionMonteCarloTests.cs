@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Economy;
 using System.Numerics.Tensors;
 using Actuarial.Funds;
@@ -216,17 +217,17 @@ public sealed class PensionMonteCarloTests
     public void Economic_drivers_are_refused_where_nothing_reads_them()
     {
         var unlinked = Scenario.Value with { Economy = null };
-        var ex = Assert.Throws<Actuarial.IO.InputDataException>(() => new PensionPathEvaluator(new PensionMonteCarloSettings
+        var ex = Assert.Throws<Actuarial.InputDataException>(() => new PensionPathEvaluator(new PensionMonteCarloSettings
         {
             Scenario = unlinked,
             Shocks = ShockModel.None(2025, End) with { Inflation = PensionMonteCarlo.InflationShock },
         }));
         Assert.That(ex!.Message, Does.Contain("linked to an economy"));
-        Assert.Throws<Actuarial.IO.InputDataException>(() => new NationalExampleEvaluator(new NationalExampleSettings
+        Assert.Throws<Actuarial.InputDataException>(() => new NationalExampleEvaluator(new NationalExampleSettings
         {
             Shocks = ShockModel.None(2024, 2050) with { IndexationShare = PensionMonteCarlo.IndexationShareShock },
         }));
-        Assert.Throws<Actuarial.IO.InputDataException>(() => (ShockModel.None(2025, End) with { LongRunRealWageGrowth = new TrendShock(-0.01) }).Compile());
+        Assert.Throws<Actuarial.InputDataException>(() => (ShockModel.None(2025, End) with { LongRunRealWageGrowth = new TrendShock(-0.01) }).Compile());
     }
 
     [Test]

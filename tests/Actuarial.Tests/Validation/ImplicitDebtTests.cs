@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Scenarios;
 using NUnit.Framework;
 

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Funds;
 using Actuarial.Scenarios;
 using NUnit.Framework;

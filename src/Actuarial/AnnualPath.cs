@@ -1,6 +1,4 @@
-using Actuarial.IO;
-
-namespace Actuarial.Demography;
+namespace Actuarial;
 
 /// <summary>
 /// A value for each calendar year of a contiguous span (no gaps): a TFR path, a sex ratio at birth, a scale factor.

@@ -1,8 +1,9 @@
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
+using Actuarial.Scenarios;
 
-namespace Actuarial.Scenarios;
+namespace Actuarial.China;
 
 /// <summary>
 /// China's defaults, built from the data embedded in the library (see data/README.md for every source):
@@ -33,7 +34,7 @@ namespace Actuarial.Scenarios;
 /// Every piece is public so that a notebook can take the defaults and change one lever:
 /// <c>ChinaDefaults.Demography() with { Fertility = … }</c>.
 /// </summary>
-public static class ChinaDefaults
+public static partial class ChinaDefaults
 {
     /// <summary>The base year (2020 census).</summary>
     public const int BaseYear = 2020;
@@ -117,16 +118,6 @@ public static class ChinaDefaults
     }
 
     /// <summary>
-    /// Return on the part of the provincial funds not entrusted to the NCSSF (bank deposits and treasury bonds): 2.0% a
-    /// year, an assumption. The reference gives no figure for it; individual accounts were credited at about the
-    /// one-year deposit rate, 2%–3.5%, before 2016 (china-pension-rules.md §1.5 [S2]), and deposit rates have fallen
-    /// since, so the low end is taken. A scenario should set its own. Blended with the entrusted part it is also the 2024
-    /// return at which the scheme's calibration takes the investment income out of the yearbook revenue
-    /// (<see cref="Scheme.SchemeAssumptions.BaseYearFundReturn"/>).
-    /// </summary>
-    public const double NonEntrustedFundReturn = 0.02;
-
-    /// <summary>
     /// The pension baseline: the demographic defaults, the calibrated labour market, current scheme rules (the 2025
     /// retirement reform, national pooling) and the provincial funds opening on 1 January 2025 with the end-2024
     /// balances. Fiscal subsidies are a share of spending equal to the 2024 subsidy-to-spending ratio implied by the
@@ -143,8 +134,8 @@ public static class ChinaDefaults
     {
         Name = "baseline",
         Demography = Demography(),
-        Labour = Labour.LabourAssumptions.ChinaDefaults(),
-        Funds = Funds.ChinaFunds.China2024(EndYear, NonEntrustedFundReturn, subsidies: new Funds.SubsidyShareOfSpending(SubsidyShareOfSpending2024())),
+        Labour = Labour(),
+        Funds = Funds.ChinaFunds.China2024(EndYear, Funds.ChinaFundFigures.NonEntrustedFundReturn, subsidies: new Funds.SubsidyShareOfSpending(SubsidyShareOfSpending2024())),
         EndYear = EndYear,
     };
 

@@ -1,4 +1,4 @@
-namespace Actuarial.IO;
+namespace Actuarial;
 
 /// <summary>
 /// Bad input data: names where it is (source file or parameter, line, field), the offending value and the range

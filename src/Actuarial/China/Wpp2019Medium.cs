@@ -1,8 +1,9 @@
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
+using Actuarial.Scenarios;
 
-namespace Actuarial.Scenarios;
+namespace Actuarial.China;
 
 /// <summary>
 /// The UN World Population Prospects 2019 medium variant for China as the engine's inputs: base population 1 July
