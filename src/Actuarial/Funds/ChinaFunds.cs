@@ -11,8 +11,8 @@ namespace Actuarial.Funds;
 /// </summary>
 public static class ChinaFunds
 {
-    /// <summary>First projection year the 2024 table opens: balances at end-2024 are the balances on 1 January 2025.</summary>
-    public const int FirstYear2024Table = 2025;
+    /// <summary>The first year the funds are projected (2025): the 2024 table closes the observed years, and its end-2024 balances open 1 January 2025.</summary>
+    public const int FirstProjectedYear = 2025;
 
     /// <summary>Share of the fund entrusted to the NCSSF: 22,315.52 亿 entrusted at end-2023 (reference §8.2 [S]) over the
     /// end-2023 accumulated balance of 63,639 亿 (reference §5, tagged [U]) = 0.351 [D]. The entrusted assets may include some
@@ -52,8 +52,8 @@ public static class ChinaFunds
     {
         OpeningBalances = OpeningBalances2024(),
         EntrustedShare = entrustedShare,
-        EntrustedReturn = AnnualPath.Constant("entrusted return", FirstYear2024Table, lastYear, entrustedReturn),
-        OtherReturn = AnnualPath.Constant("other return", FirstYear2024Table, lastYear, otherReturn),
+        EntrustedReturn = AnnualPath.Constant("entrusted return", FirstProjectedYear, lastYear, entrustedReturn),
+        OtherReturn = AnnualPath.Constant("other return", FirstProjectedYear, lastYear, otherReturn),
         Subsidies = subsidies ?? new NoSubsidy(),
         Pooling = pooling ?? PoolingSchedule.China(),
     };
@@ -72,7 +72,7 @@ public static class ChinaFunds
         double dividendYield = 0, ReserveDraws? draws = null) => new()
     {
         OpeningBalance = ChinaFundFigures.NssfAssets2024,
-        Return = AnnualPath.Constant("reserve return", FirstYear2024Table, lastYear, annualReturn),
+        Return = AnnualPath.Constant("reserve return", FirstProjectedYear, lastYear, annualReturn),
         StateCapital = ChinaFundFigures.TransferredStateCapitalCentral2020,
         DividendYield = dividendYield,
         Draws = draws,

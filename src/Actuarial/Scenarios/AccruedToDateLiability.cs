@@ -69,7 +69,7 @@ public static class AccruedToDateLiability
         var closed = SchemeProjector.Run(
             a with { Rules = rules, Workforce = new ClosedGroupWorkforce(a.Workforce, SchemeAssumptions.BaseYear) },
             scheme.Calibration);
-        int first = ChinaFunds.FirstYear2024Table, last = closed.EndYear;
+        int first = ChinaFunds.FirstProjectedYear, last = closed.EndYear;
         var payments = new double[last - first + 1];
         var rates = new double[payments.Length];
         for (int year = first; year <= last; year++)

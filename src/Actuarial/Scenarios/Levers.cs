@@ -73,7 +73,7 @@ public sealed record LeverSpec(
 public static partial class Levers
 {
     /// <summary>First year a path may start: the first year of the fund ledgers (2025). Years before keep the defaults (published data and estimates).</summary>
-    public const int FirstLeverYear = Funds.ChinaFunds.FirstYear2024Table;
+    public const int FirstLeverYear = Funds.ChinaFunds.FirstProjectedYear;
 
     /// <summary>Earliest horizon accepted.</summary>
     public const int MinimumHorizon = 2030;
@@ -357,7 +357,7 @@ public static partial class Levers
                     $"Fiscal allocations to the reserve each year; {HoldsToHorizon}.", UsedWhen: "enabled is true"),
         (s, p) => WithReserve(s, r => r with
             {
-                FiscalAllocations = OverridePath(r.FiscalAllocations ?? AnnualPath.Constant("fiscal allocations", ChinaFunds.FirstYear2024Table, s.EndYear, 0), p,
+                FiscalAllocations = OverridePath(r.FiscalAllocations ?? AnnualPath.Constant("fiscal allocations", ChinaFunds.FirstProjectedYear, s.EndYear, 0), p,
                     (_, _, x) => x * ChinaFundFigures.YuanPer100Million),
             }),
         ReserveInForce);

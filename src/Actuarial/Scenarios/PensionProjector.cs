@@ -31,7 +31,7 @@ public static class PensionProjector
         scenario.Validate();
         var workforce = scenario.Labour.Compile();
         var scheme = SchemeProjector.Run(SchemeAssumptionsFor(scenario, demography, workforce));
-        var flows = scheme.Flows.From(ChinaFunds.FirstYear2024Table);
+        var flows = scheme.Flows.From(ChinaFunds.FirstProjectedYear);
         var funds = FundProjector.Run(flows, FundsWithGdp(scenario, demography));
         return new PensionProjection(scenario, demography, scheme, funds);
     }
@@ -56,7 +56,7 @@ public static class PensionProjector
             Demography = demography,
             Workforce = workforce,
             EndYear = scenario.EndYear,
-            BaseYearFundReturn = scenario.Scheme.BaseYearFundReturn ?? scenario.Funds.BlendedReturn(ChinaFunds.FirstYear2024Table),
+            BaseYearFundReturn = scenario.Scheme.BaseYearFundReturn ?? scenario.Funds.BlendedReturn(ChinaFunds.FirstProjectedYear),
         };
 }
 

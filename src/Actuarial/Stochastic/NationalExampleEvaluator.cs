@@ -139,7 +139,7 @@ public sealed class NationalExampleEvaluator : IPathEvaluator
         int end = _central.BaseYear + _central.StepCount;
         _funds = settings.Funds ?? ChinaFunds.China2024(end, otherReturn: 0.025);
         _flows2024 = ChinaFunds.Flows2024();
-        FundFirstYear = ChinaFunds.FirstYear2024Table;
+        FundFirstYear = ChinaFunds.FirstProjectedYear;
         FundYearCount = end - FundFirstYear + 1;
         if (FundYearCount < 1) throw new InputDataException("national example", null, "Demography.EndYear", end.ToString(CultureInfo.InvariantCulture), $"a year ≥ {FundFirstYear}");
         _centralEntrusted = new double[FundYearCount];

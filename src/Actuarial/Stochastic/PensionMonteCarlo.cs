@@ -104,9 +104,9 @@ public static class PensionMonteCarlo
     public static PensionScenario WithEndYear(PensionScenario scenario, int endYear)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (endYear < ChinaFunds.FirstYear2024Table)
+        if (endYear < ChinaFunds.FirstProjectedYear)
         {
-            throw new InputDataException(scenario.Name, null, "EndYear", endYear.ToString(CultureInfo.InvariantCulture), $"a year ≥ {ChinaFunds.FirstYear2024Table}");
+            throw new InputDataException(scenario.Name, null, "EndYear", endYear.ToString(CultureInfo.InvariantCulture), $"a year ≥ {ChinaFunds.FirstProjectedYear}");
         }
         return scenario with { EndYear = endYear, Demography = scenario.Demography with { EndYear = endYear } };
     }
@@ -130,7 +130,7 @@ public static class PensionMonteCarlo
         demography ??= DemographicProjector.Run(scenario.Demography);
         labour ??= scenario.Labour.Compile();
         var scheme = SchemeProjector.Run(PensionProjector.SchemeAssumptionsFor(scenario, demography, labour), calibration);
-        var flows = scheme.Flows.From(ChinaFunds.FirstYear2024Table);
+        var flows = scheme.Flows.From(ChinaFunds.FirstProjectedYear);
         var funds = FundProjector.Run(flows, scenario.Funds);
         return new PensionProjection(scenario, demography, scheme, funds);
     }

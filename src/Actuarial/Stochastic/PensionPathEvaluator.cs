@@ -177,7 +177,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             _centralTfr[t] = central.TotalFertilityRate[t];
         }
 
-        FundFirstYear = ChinaFunds.FirstYear2024Table;
+        FundFirstYear = ChinaFunds.FirstProjectedYear;
         FundYearCount = EndYear - FundFirstYear + 1;
         _centralEntrusted = new double[FundYearCount];
         _centralOther = new double[FundYearCount];

@@ -132,7 +132,7 @@ public sealed class EconomyPropertyTests
         var dear = Run(ChinaDefaults.Economy(), new PricesPlusShareOfRealWageGrowth(high));
         int Depletion(PensionProjection p) => p.Summary().DepletionYear ?? End + 1;
         Assert.That(Depletion(dear), Is.LessThanOrEqualTo(Depletion(cheap)), $"shares {low} and {high}");
-        for (int year = ChinaFunds.FirstYear2024Table; year <= End; year++)
+        for (int year = ChinaFunds.FirstProjectedYear; year <= End; year++)
         {
             Assert.That(dear.Funds.Value(FundLine.ClosingBalance, year), Is.LessThanOrEqualTo(cheap.Funds.Value(FundLine.ClosingBalance, year) + 1), $"{year}, shares {low} and {high}");
         }
