@@ -39,11 +39,11 @@ public sealed class ChinaDataTests
         Expected.Select(e => new TestCaseData(e.Load, e.Rows).SetArgDisplayNames(e.File));
 
     [TestCaseSource(nameof(RowCountCases))]
-    public void EmbeddedFileLoadsWithExpectedRowCount(Func<int> load, int rows) =>
+    public void Embedded_file_loads_with_expected_row_count(Func<int> load, int rows) =>
         Assert.That(load(), Is.EqualTo(rows));
 
     [Test]
-    public void EveryEmbeddedFileIsListedAndCovered()
+    public void Every_embedded_file_is_listed_and_covered()
     {
         Assert.That(ChinaData.EmbeddedFileNames, Is.EquivalentTo(Expected.Select(e => e.File)));
         var resources = typeof(ChinaData).Assembly.GetManifestResourceNames()
@@ -53,7 +53,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void EmbeddedListsAreCachedAndReadOnly()
+    public void Embedded_lists_are_cached_and_read_only()
     {
         var first = ChinaData.Wpp2024Tfr();
         Assert.That(ChinaData.Wpp2024Tfr(), Is.SameAs(first));
@@ -62,7 +62,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void CensusPopulationSpotChecks()
+    public void Census_population_spot_checks()
     {
         var rows = ChinaData.CensusPopulationProvinceAge5();
         var male0 = rows.Single(r => r.CensusYear == 2020 && r.RegionCode == 0 && r.Sex == Sex.Male && r.AgeGroup == new AgeGroup(0, 0));
@@ -78,7 +78,7 @@ public sealed class ChinaDataTests
 
     [TestCase(2010, 1_332_810_869L)]
     [TestCase(2020, 1_409_778_724L)]
-    public void CensusNationalTotalsAndProvincesAddUp(int year, long total)
+    public void Census_national_totals_and_provinces_add_up(int year, long total)
     {
         var rows = ChinaData.CensusPopulationProvinceAge5().Where(r => r.CensusYear == year).ToList();
         Assert.That(rows.Where(r => r.RegionCode == 0).Sum(r => r.PopulationPersons), Is.EqualTo(total));
@@ -90,7 +90,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void CensusSingleAgeSpotChecks()
+    public void Census_single_age_spot_checks()
     {
         var rows = ChinaData.CensusNationalSingleAge();
         var m0 = rows.Single(r => r.CensusYear == 2020 && r.Sex == Sex.Male && r.Age == 0);
@@ -106,7 +106,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void CensusEducationSpotChecks()
+    public void Census_education_spot_checks()
     {
         var rows = ChinaData.Census2020EducationProvinceSex();
         Assert.That(rows.Single(r => r.RegionCode == 0 && r.Sex == Sex.Male && r.Education == CensusEducation.NeverAttended).PopulationPersons,
@@ -118,7 +118,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void Wpp2024SpotChecks()
+    public void Wpp_2024_spot_checks()
     {
         Assert.That(ChinaData.Wpp2024Tfr().Single(r => r.Year == 1950 && r.Variant == "estimate").Tfr, Is.EqualTo(5.813));
         Assert.That(ChinaData.Wpp2024Tfr().Single(r => r.Year == 2100 && r.Variant == "pi95_upper").Tfr, Is.EqualTo(1.993));
@@ -146,7 +146,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void Wpp2024PasfrSumsToOneHundredEachYear()
+    public void Wpp_2024_pasfr_sums_to_one_hundred_each_year()
     {
         foreach (var year in ChinaData.Wpp2024Pasfr().GroupBy(r => r.Year))
         {
@@ -156,7 +156,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void Wpp2019SpotChecks()
+    public void Wpp_2019_spot_checks()
     {
         Assert.That(ChinaData.Wpp2019PopulationAge5().Single(r => r.Year == 1950 && r.Sex == Sex.Male && r.AgeGroup == new AgeGroup(0, 4)).PopThousands,
             Is.EqualTo(39673.73));
@@ -178,7 +178,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void Wic2018SpotChecks()
+    public void Wic_2018_spot_checks()
     {
         var edu = ChinaData.Wic2018Ssp2PopulationAgeSexEducation();
         var children = edu.Single(r => r.Year == 1950 && r.Sex == Sex.Male && r.AgeGroup == new AgeGroup(0, 4) && r.IsUnder15);
@@ -200,7 +200,7 @@ public sealed class ChinaDataTests
     }
 
     [Test]
-    public void PathOverloadReadsTheSameFormat()
+    public void Path_overload_reads_the_same_format()
     {
         var path = Path.Combine(Path.GetTempPath(), $"actuarial-io-{Guid.NewGuid():N}.csv");
         try

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text;
 using Actuarial.IO;
 using Actuarial.Scenarios;
-using Actuarial.Tests.ScenarioFiles;
+using Actuarial.Tests.Scenarios;
 using NUnit.Framework;
 
 namespace Actuarial.Tests.IO;

@@ -25,7 +25,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void GoodFileReads()
+    public void Good_file_reads()
     {
         // Every province must be present (issue 16): the other 30 come from the embedded table.
         string others;
@@ -42,7 +42,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void WrongHeader()
+    public void Wrong_header()
     {
         var e = ReadUrban(UrbanHeader.Replace("workers_10k", "workers", StringComparison.Ordinal) + "\n2024,11,1,1,1,1,1,1\n");
         Assert.That((e.Source, e.Line, e.Field), Is.EqualTo((_path, 1, "workers_10k")));
@@ -52,7 +52,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void UnparsableCell()
+    public void Unparsable_cell()
     {
         var e = ReadUrban(UrbanHeader + "\n2024,11,1939.4,1587.6,351.8,4294.9,2521.7,10039.5\n2024,12,847.1,593.0,254.1,1 354.5,1350.4,483.5\n");
         Assert.That((e.Source, e.Line, e.Field, e.Value), Is.EqualTo((_path, 3, "revenue_100m_cny", "1 354.5")));
@@ -60,7 +60,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void NegativeCount()
+    public void Negative_count()
     {
         var e = ReadUrban(UrbanHeader + "\n2024,11,1939.4,-1587.6,351.8,4294.9,2521.7,10039.5\n");
         Assert.That((e.Source, e.Line, e.Field, e.Value), Is.EqualTo((_path, 2, "workers_10k", "-1587.6")));
@@ -68,7 +68,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void UnknownProvinceCode()
+    public void Unknown_province_code()
     {
         var e = ReadUrban(UrbanHeader + "\n2024,-1,1,1,1,1,1,1\n2024,71,1,1,1,1,1,1\n");
         Assert.That((e.Source, e.Line, e.Field, e.Value), Is.EqualTo((_path, 2, "region_code", "-1")));
@@ -79,7 +79,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void EmptyCellAndDuplicateRegion()
+    public void Empty_cell_and_duplicate_region()
     {
         var e = ReadUrban(UrbanHeader + "\n2024,11,1,1,,1,1,1\n");
         Assert.That((e.Line, e.Field, e.Value), Is.EqualTo((2, "retirees_10k", (string?)null)));
@@ -90,7 +90,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void ResidentsNegativeBeneficiaries()
+    public void Residents_negative_beneficiaries()
     {
         File.WriteAllText(_path,
             "year,region_code,participants_10k,beneficiaries_10k,revenue_100m_cny,expenditure_100m_cny,accumulated_balance_100m_cny\n" +
@@ -100,7 +100,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void FullCaliberRejectsNationalRowAndBadOptionalCell()
+    public void Full_caliber_rejects_national_row_and_bad_optional_cell()
     {
         const string header = "year,region_code,full_caliber_cny_per_year,full_caliber_cny_per_month,contribution_base_floor_cny_per_month," +
                               "contribution_base_cap_cny_per_month,floor_cap_apply_to,value_origin,source_key,trust";
@@ -119,7 +119,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void TaggedFiguresRejectUnknownTagItemAndUnit()
+    public void Tagged_figures_reject_unknown_tag_item_and_unit()
     {
         const string header = "year,scope,item,value,unit,qualifier,tag,source";
         File.WriteAllText(_path, header + "\n2024,all,revenue,74732.0,100m_cny,exact,X,yearbook\n");
@@ -145,7 +145,7 @@ public sealed class PensionDataBadInputTests
     }
 
     [Test]
-    public void LabourAndCensusFormats()
+    public void Labour_and_census_formats()
     {
         File.WriteAllText(_path, "year,sex,age_start,age_end,indicator,value_percent,source_key,trust\n2024,total,15,,employment_to_population_ratio,61.9,K,medium\n");
         var e = Assert.Throws<InputDataException>(() => PensionData.ReadLabourForceRatesNational(_path))!;

@@ -26,11 +26,11 @@ public sealed class PensionDataTests
         Expected.Select(e => new TestCaseData(e.Load, e.Rows).SetArgDisplayNames(e.File));
 
     [TestCaseSource(nameof(RowCountCases))]
-    public void EmbeddedFileLoadsWithExpectedRowCount(Func<int> load, int rows) =>
+    public void Embedded_file_loads_with_expected_row_count(Func<int> load, int rows) =>
         Assert.That(load(), Is.EqualTo(rows));
 
     [Test]
-    public void EveryFileIsListedEmbeddedAndCovered()
+    public void Every_file_is_listed_embedded_and_covered()
     {
         Assert.That(PensionData.EmbeddedFileNames, Is.EquivalentTo(Expected.Select(e => e.File)));
         var resources = typeof(PensionData).Assembly.GetManifestResourceNames()
@@ -41,7 +41,7 @@ public sealed class PensionDataTests
     }
 
     [Test]
-    public void EmbeddedListsAreCachedAndReadOnly()
+    public void Embedded_lists_are_cached_and_read_only()
     {
         var first = PensionData.UrbanEmployeePensionProvince2024();
         Assert.That(PensionData.UrbanEmployeePensionProvince2024(), Is.SameAs(first));
@@ -51,7 +51,7 @@ public sealed class PensionDataTests
     // ---- province tables, 2024 ----
 
     [Test]
-    public void UrbanEmployeeProvinceSpotChecks()
+    public void Urban_employee_province_spot_checks()
     {
         var rows = PensionData.UrbanEmployeePensionProvince2024();
         Assert.That(rows.Select(r => r.RegionCode).Distinct().Count(), Is.EqualTo(32), "national + 31 provinces");
@@ -73,7 +73,7 @@ public sealed class PensionDataTests
     /// line only for retirees (41.1) and expenditure (427.1); the other columns of the line were not transcribed.
     /// </summary>
     [Test]
-    public void UrbanEmployeeNationalEqualsProvincesPlusUnallocated()
+    public void Urban_employee_national_equals_provinces_plus_unallocated()
     {
         var rows = PensionData.UrbanEmployeePensionProvince2024();
         var national = rows.Single(r => r.RegionCode == 0);
@@ -100,7 +100,7 @@ public sealed class PensionDataTests
     }
 
     [Test]
-    public void UrbanEmployeeParticipantsAreWorkersPlusRetirees()
+    public void Urban_employee_participants_are_workers_plus_retirees()
     {
         foreach (var r in PensionData.UrbanEmployeePensionProvince2024())
         {
@@ -111,7 +111,7 @@ public sealed class PensionDataTests
     }
 
     [Test]
-    public void ResidentsNationalEqualsSumOfProvinces()
+    public void Residents_national_equals_sum_of_provinces()
     {
         var rows = PensionData.ResidentsPensionProvince2024();
         var national = rows.Single(r => r.RegionCode == 0);
@@ -130,7 +130,7 @@ public sealed class PensionDataTests
     // ---- wages ----
 
     [Test]
-    public void NationalWageSpotChecksAndChain()
+    public void National_wage_spot_checks_and_chain()
     {
         var rows = PensionData.AverageWageNational();
         var y2024 = rows.Single(r => r.Year == 2024);
@@ -150,7 +150,7 @@ public sealed class PensionDataTests
     }
 
     [Test]
-    public void ProvinceWageSpotChecks()
+    public void Province_wage_spot_checks()
     {
         var nonPrivate = PensionData.AverageWageNonPrivateProvince();
         Assert.That(nonPrivate.Count(r => r.Year == 2023 && r.RegionCode != 0), Is.EqualTo(31));
@@ -182,7 +182,7 @@ public sealed class PensionDataTests
     // ---- labour market ----
 
     [Test]
-    public void LabourForceSpotChecks()
+    public void Labour_force_spot_checks()
     {
         var rows = PensionData.LabourForceRatesNational();
         var emp = rows.Single(r => r.Year == 2024 && r.Sex == SexOrBoth.Both && r.AgeStart == 15 && r.AgeEnd is null &&
@@ -193,7 +193,7 @@ public sealed class PensionDataTests
     }
 
     [Test]
-    public void Census2010ActivityAddsUp()
+    public void Census_2010_activity_adds_up()
     {
         var rows = PensionData.Census2010ActivityByEducationSex();
         var total = rows.Single(r => r.Sex == SexOrBoth.Both && r.Education is null);
@@ -224,7 +224,7 @@ public sealed class PensionDataTests
     // ---- national aggregates, pooling, reserve ----
 
     [Test]
-    public void NationalAggregatesSpotChecksAndIdentities()
+    public void National_aggregates_spot_checks_and_identities()
     {
         var rows = PensionData.UrbanEmployeePensionNational();
         double Get(int year, string item, PensionScope scope = PensionScope.All) =>
@@ -258,7 +258,7 @@ public sealed class PensionDataTests
     }
 
     [Test]
-    public void PoolingAndReserveSpotChecks()
+    public void Pooling_and_reserve_spot_checks()
     {
         var pooling = PensionData.PensionPoolingFigures();
         var guangdong = pooling.Single(r => r.Year == 2022 && r.RegionCode == 44);

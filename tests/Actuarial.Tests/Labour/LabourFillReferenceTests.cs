@@ -17,7 +17,7 @@ public sealed class LabourFillReferenceTests
     [TestCase(1)]
     [TestCase(2)]
     [TestCase(3)]
-    public void FillCoveredWorkersIsItsFormulaWrittenAsAPlainLoop(int seed)
+    public void Fill_covered_workers_is_its_formula_written_as_a_plain_loop(int seed)
     {
         var assumptions = SyntheticLabour.Assumptions(seed);
         var model = assumptions.Compile();
@@ -55,7 +55,7 @@ public sealed class LabourFillReferenceTests
     }
 
     [Test]
-    public void FillingOneRegionAtATimeWritesWhatTheWholeGridFillWrites()
+    public void Filling_one_region_at_a_time_writes_what_the_whole_grid_fill_writes()
     {
         var model = SyntheticLabour.Assumptions(9).Compile();
         IRegionalCoveredWorkforce regional = model;
@@ -85,7 +85,7 @@ public sealed class LabourFillReferenceTests
     }
 
     [Test]
-    public void NobodyIsCoveredBelowTheFirstCoveredAge()
+    public void Nobody_is_covered_below_the_first_covered_age()
     {
         var assumptions = SyntheticLabour.Assumptions(4);
         var model = assumptions.Compile();
@@ -105,7 +105,7 @@ public sealed class LabourFillReferenceTests
     }
 
     [Test]
-    public void ABadPopulationCountIsStillNamedByItsCell()
+    public void A_bad_population_count_is_still_named_by_its_cell()
     {
         var model = SyntheticLabour.Assumptions(6).Compile();
         var pop = SyntheticLabour.Population(6);

@@ -6,7 +6,7 @@ using Actuarial.Dimensions;
 using Actuarial.Scenarios;
 using NUnit.Framework;
 
-namespace Actuarial.Tests.ScenarioFiles;
+namespace Actuarial.Tests.Scenarios;
 
 /// <summary>
 /// Issue 16: every value the documentation calls valid runs. The suite walks the lever catalogue

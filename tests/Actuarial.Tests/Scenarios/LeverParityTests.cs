@@ -6,7 +6,7 @@ using Actuarial.Scenarios;
 using Actuarial.Stochastic;
 using NUnit.Framework;
 
-namespace Actuarial.Tests.ScenarioFiles;
+namespace Actuarial.Tests.Scenarios;
 
 /// <summary>
 /// Issue 13: one lever, one meaning. Every typed lever of the catalogue (<see cref="Levers.Typed"/>, walked, so a lever

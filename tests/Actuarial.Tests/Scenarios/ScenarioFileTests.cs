@@ -5,7 +5,7 @@ using Actuarial.Pensions;
 using Actuarial.Scenarios;
 using NUnit.Framework;
 
-namespace Actuarial.Tests.ScenarioFiles;
+namespace Actuarial.Tests.Scenarios;
 
 /// <summary>Parsing, validation, mapping and the generated documentation of scenario files.</summary>
 [TestFixture]

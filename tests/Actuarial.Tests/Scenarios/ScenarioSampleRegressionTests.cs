@@ -4,7 +4,7 @@ using Actuarial.Scenarios;
 using NUnit.Framework;
 using FundLine = Actuarial.Funds.FundLine;
 
-namespace Actuarial.Tests.ScenarioFiles;
+namespace Actuarial.Tests.Scenarios;
 
 /// <summary>
 /// Sustainability regression tests: every sample in samples/scenarios is rerun and its key measures compared with its

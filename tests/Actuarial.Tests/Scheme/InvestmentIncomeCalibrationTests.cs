@@ -20,7 +20,7 @@ public sealed class InvestmentIncomeCalibrationTests
         PensionData.UrbanEmployeePensionProvince2024().Where(r => r.RegionCode != 0).ToDictionary(r => r.RegionCode);
 
     [Test]
-    public void TheOpeningBalanceOf2024IsTheYearbookRollBack()
+    public void The_opening_balance_of_2024_is_the_yearbook_roll_back()
     {
         var targets = SchemeCalibration.Yearbook2024Targets();
         foreach (var (code, row) in Yearbook)
@@ -36,7 +36,7 @@ public sealed class InvestmentIncomeCalibrationTests
     }
 
     [Test]
-    public void The2024CalibrationReproducesRevenueNetOfSubsidiesMinusTheInvestmentIncome()
+    public void The_2024_calibration_reproduces_revenue_net_of_subsidies_minus_the_investment_income()
     {
         const double fundReturn = 0.0305;
         var assumptions = SchemeTestData.China() with { BaseYearFundReturn = fundReturn };
@@ -84,7 +84,7 @@ public sealed class InvestmentIncomeCalibrationTests
     /// </summary>
     [TestCase(null)]
     [TestCase(0.04)]
-    public void InTheBaseYearLedgerReturnPlusContributionsIsTheYearbookRevenueNetOfSubsidies(double? otherReturn)
+    public void In_the_base_year_ledger_return_plus_contributions_is_the_yearbook_revenue_net_of_subsidies(double? otherReturn)
     {
         var scenario = PensionMonteCarlo.WithEndYear(ChinaDefaults.PensionScenario(), 2025);
         if (otherReturn is { } other)

@@ -15,7 +15,7 @@ namespace Actuarial.Tests.Scheme;
 public sealed class SchemeEngineRunTests
 {
     [Test]
-    public void AnEngineReboundToAnotherLabourLayerGivesWhatAFreshEngineGives()
+    public void An_engine_rebound_to_another_labour_layer_gives_what_a_fresh_engine_gives()
     {
         var labour = ChinaDefaults.Labour();
         var central = SchemeTestData.China(endYear: 2050) with
@@ -45,7 +45,7 @@ public sealed class SchemeEngineRunTests
     [TestCase(true, true)]
     [TestCase(true, false)]
     [TestCase(false, false)]
-    public void RunningAlongsideThePopulationGivesWhatRunningAfterItGives(bool compiledLabour, bool keepYears)
+    public void Running_alongside_the_population_gives_what_running_after_it_gives(bool compiledLabour, bool keepYears)
     {
         // The compiled labour model fills a region at a time inside the step; the fake one fills the whole grid.
         var labour = ChinaDefaults.Labour();
@@ -77,7 +77,7 @@ public sealed class SchemeEngineRunTests
     }
 
     [Test]
-    public void RunningAlongsideThePopulationAllocatesNothing()
+    public void Running_alongside_the_population_allocates_nothing()
     {
         // What a Monte Carlo worker runs for each path: the population's year loop with the scheme's steps inside it.
         var labour = ChinaDefaults.Labour();
@@ -92,7 +92,7 @@ public sealed class SchemeEngineRunTests
     }
 
     [Test]
-    public void NoBlockHasPensionersBelowItsGroupsFirstPensionAge()
+    public void No_block_has_pensioners_below_its_groups_first_pension_age()
     {
         // Ageing skips a block's ages below its (sex, education) group's first pension age: they must never hold pensioners.
         var assumptions = SchemeTestData.China(endYear: 2060);
@@ -116,7 +116,7 @@ public sealed class SchemeEngineRunTests
     }
 
     [Test]
-    public void TheYearlyStepAllocatesNothingWithTheCompiledLabourModel()
+    public void The_yearly_step_allocates_nothing_with_the_compiled_labour_model()
     {
         // The compiled labour model fills a region at a time inside the step (the other path is covered in SchemeTests).
         var labour = ChinaDefaults.Labour();

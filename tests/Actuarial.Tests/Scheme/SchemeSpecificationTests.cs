@@ -18,7 +18,7 @@ public sealed class SchemeSpecificationTests
     private const double Tolerance = 1e-9;
 
     [Test]
-    public void TheEngineAgreesWithTheSpecificationOnTheChinaDefaultsForEveryYearAndProvince()
+    public void The_engine_agrees_with_the_specification_on_the_China_defaults_for_every_year_and_province()
     {
         // The compiled labour model: a layer that fills a region at a time.
         var projection = PensionProjector.Run(ChinaDefaults.PensionScenario());
@@ -27,7 +27,7 @@ public sealed class SchemeSpecificationTests
 
     [TestCase(3, false)]
     [TestCase(17, true)]
-    public void TheEngineAgreesWithTheSpecificationOnSyntheticProvincesWithAWholeGridLabourLayer(int seed, bool noPension)
+    public void The_engine_agrees_with_the_specification_on_synthetic_provinces_with_a_whole_grid_labour_layer(int seed, bool noPension)
     {
         // A labour layer that fills the whole grid at once (adapted by the engine), covering three times what the
         // calibration saw: contributors capped by the population and new record holders diluting the averages.
@@ -40,7 +40,7 @@ public sealed class SchemeSpecificationTests
     }
 
     [Test]
-    public void TheComparisonCatchesAOneYearShiftInTheContributionYears()
+    public void The_comparison_catches_a_one_year_shift_in_the_contribution_years()
     {
         // The tolerance is not so loose that a rule's mistake passes: a specification whose record holders start with
         // one more year (as an off-by-one in the career would give) is caught.

@@ -16,7 +16,7 @@ public sealed class SchemeTests
     // ---- worked examples ----
 
     [Test]
-    public void ReplacementRateOfAManRetiringIn2024MatchesAHandCalculation()
+    public void Replacement_rate_of_a_man_retiring_in_2024_matches_a_hand_calculation()
     {
         // Born 1964-07, statutory age 60 (before the reform's first cohort): retires 2024-07. Wage = average = 120,000 a year,
         // no wage growth; 30 years 1994–2023: 4 deemed years before 1998, 26 years with an account.
@@ -47,7 +47,7 @@ public sealed class SchemeTests
     }
 
     [Test]
-    public void ANewPensionInTheEngineIsTheBenefitFormulaOfTheCellsRecord()
+    public void A_new_pension_in_the_engine_is_the_benefit_formula_of_the_cells_record()
     {
         var assumptions = SchemeTestData.Synthetic(seed: 7, regions: 2, horizon: 2);
         var calibration = SchemeCalibration.Calibrate(assumptions);
@@ -93,7 +93,7 @@ public sealed class SchemeTests
     // ---- properties ----
 
     [FsProperty(MaxTest = 20)]
-    public void ALaterRetirementAgeGivesNoMorePensionersAndNoFewerContributors(PositiveInt seed, NonNegativeInt extraMen, NonNegativeInt extraWomen, bool faster)
+    public void A_later_retirement_age_gives_no_more_pensioners_and_no_fewer_contributors(PositiveInt seed, NonNegativeInt extraMen, NonNegativeInt extraWomen, bool faster)
     {
         var baseline = SchemeTestData.Synthetic(seed.Get % 1000, regions: 2, horizon: 14);
         var reform = RetirementAgeSchedule.Reform2025;
@@ -116,7 +116,7 @@ public sealed class SchemeTests
     }
 
     [FsProperty(MaxTest = 20)]
-    public void HigherCoverageNeverLowersRevenue(PositiveInt seed, NormalFloat raise)
+    public void Higher_coverage_never_lowers_revenue(PositiveInt seed, NormalFloat raise)
     {
         double factor = 1 + Math.Min(1, Math.Abs(raise.Get) % 1.0);
         var baseline = SchemeTestData.Synthetic(seed.Get % 1000, regions: 2, horizon: 14);
@@ -134,7 +134,7 @@ public sealed class SchemeTests
     }
 
     [FsProperty(MaxTest = 25)]
-    public void EveryContributorAndPensionerIsAMemberOfTheProjectedPopulation(PositiveInt seed, bool noPension)
+    public void Every_contributor_and_pensioner_is_a_member_of_the_projected_population(PositiveInt seed, bool noPension)
     {
         // Calibrated on the labour layer, run on one that covers three times as many (capped at the population).
         var calibration = SchemeCalibration.Calibrate(SchemeTestData.Synthetic(seed.Get % 1000, regions: 3, horizon: 20));
@@ -162,7 +162,7 @@ public sealed class SchemeTests
     }
 
     [Test]
-    public void FlowsAreValidAndCoverEveryYear()
+    public void Flows_are_valid_and_cover_every_year()
     {
         var assumptions = SchemeTestData.Synthetic(seed: 3, regions: 2, horizon: 10);
         var projection = SchemeProjector.Run(assumptions);
@@ -179,7 +179,7 @@ public sealed class SchemeTests
     // ---- calibration ----
 
     [Test]
-    public void NationalSubsidyShareIsTheLatestVerifiedFigure()
+    public void National_subsidy_share_is_the_latest_verified_figure()
     {
         var share = SchemeCalibration.NationalSubsidyShare();
         Assert.That(share.Year, Is.EqualTo(2019));
@@ -188,7 +188,7 @@ public sealed class SchemeTests
     }
 
     [Test]
-    public void ChinaIsCalibratedTo2024WithinTolerancesInEveryProvinceAndNationally()
+    public void China_is_calibrated_to_2024_within_tolerances_in_every_province_and_nationally()
     {
         var calibration = SchemeCalibration.Calibrate(SchemeTestData.China());
         Assert.That(calibration.Rows, Has.Count.EqualTo(32));
@@ -213,7 +213,7 @@ public sealed class SchemeTests
     }
 
     [Test]
-    public void ChinaProjectionRuns()
+    public void China_projection_runs()
     {
         var projection = SchemeProjector.Run(SchemeTestData.China());
         Assert.DoesNotThrow(() => projection.Flows.Validate());
@@ -231,7 +231,7 @@ public sealed class SchemeTests
     // ---- allocation ----
 
     [Test]
-    public void TheYearlyStepAllocatesNothing()
+    public void The_yearly_step_allocates_nothing()
     {
         var assumptions = SchemeTestData.Synthetic(seed: 11, regions: 2, horizon: 8);
         var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
@@ -249,7 +249,7 @@ public sealed class SchemeTests
 public sealed class SchemeLabourIntegrationTests
 {
     [Test]
-    public void TheLabourLayerCarriesItsCalibrationOverToTheScheme()
+    public void The_labour_layer_carries_its_calibration_over_to_the_scheme()
     {
         var labour = ChinaDefaults.Labour();
         var assumptions = SchemeTestData.China() with
