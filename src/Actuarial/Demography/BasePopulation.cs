@@ -270,7 +270,7 @@ public static partial class BasePopulation
     /// <param name="regionCount">Number of regions.</param>
     /// <returns>The population on the grid.</returns>
     /// <exception cref="InputDataException">Bad input (see the steps).</exception>
-    public static double[] Build(ReadOnlySpan<double> regionGroups, ReadOnlySpan<double> nationalSingleYear,
+    internal static double[] Build(ReadOnlySpan<double> regionGroups, ReadOnlySpan<double> nationalSingleYear,
         ReadOnlySpan<double> censusEducation, ReadOnlySpan<double> wicSeed, int regionCount)
     {
         var singleYear = SingleYearByRegion(regionGroups, nationalSingleYear, regionCount);

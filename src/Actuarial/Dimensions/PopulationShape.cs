@@ -35,5 +35,5 @@ public readonly record struct PopulationShape
         ((region * Sexes.Count + (int)sex) * EducationLevels.Count + (int)education) * Ages.Count + age;
 
     /// <summary>Flat index of the first age (0) of a (region, sex, education) run.</summary>
-    public static int RunStart(int region, Sex sex, EducationLevel education) => Index(region, sex, education, 0);
+    internal static int RunStart(int region, Sex sex, EducationLevel education) => Index(region, sex, education, 0);
 }

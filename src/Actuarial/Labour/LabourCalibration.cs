@@ -47,7 +47,7 @@ public static class LabourCalibration
     /// <param name="levelPopulation">National persons by [sex, education, age] of the year of the WDI targets (2024).</param>
     /// <param name="femaleParticipation15Plus">Target women's participation rate 15+, a fraction.</param>
     /// <param name="employmentRatio15Plus">Target employment-to-population ratio 15+ of both sexes, a fraction.</param>
-    public static (LabourForceProfile Profile, LabourForceFit Fit) CalibrateLabourForce(ParticipationAgeShape shape, IReadOnlyList<Census2010ActivityRow> census,
+    internal static (LabourForceProfile Profile, LabourForceFit Fit) CalibrateLabourForce(ParticipationAgeShape shape, IReadOnlyList<Census2010ActivityRow> census,
         ReadOnlySpan<double> gradientPopulation, ReadOnlySpan<double> levelPopulation, double femaleParticipation15Plus, double employmentRatio15Plus)
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -113,7 +113,7 @@ public static class LabourCalibration
     /// non-private × <paramref name="ratio"/> (non-private of the year, or of the year before grown by the national non-private growth).
     /// </summary>
     /// <returns>The wages and, per province, how each was obtained.</returns>
-    public static (ProvinceValues Wages, IReadOnlyList<string> Origins) ProvinceAverageWages(int year, double ratio,
+    internal static (ProvinceValues Wages, IReadOnlyList<string> Origins) ProvinceAverageWages(int year, double ratio,
         IReadOnlyList<FullCaliberWageProvinceRow> fullCaliber, IReadOnlyList<NonPrivateWageProvinceRow> nonPrivate, IReadOnlyList<AverageWageNationalRow> national)
     {
         var values = new List<(int, double)>();
@@ -143,7 +143,7 @@ public static class LabourCalibration
     }
 
     /// <summary>The ratio of full-caliber to non-private average wages: the median over every province-year with both in [fromYear, toYear].</summary>
-    public static (double Ratio, IReadOnlyList<(int Year, int Code, double Ratio)> Pairs) FullCaliberToNonPrivateRatio(int fromYear, int toYear,
+    internal static (double Ratio, IReadOnlyList<(int Year, int Code, double Ratio)> Pairs) FullCaliberToNonPrivateRatio(int fromYear, int toYear,
         IReadOnlyList<FullCaliberWageProvinceRow> fullCaliber, IReadOnlyList<NonPrivateWageProvinceRow> nonPrivate)
     {
         var pairs = (from fc in fullCaliber
@@ -178,7 +178,7 @@ public static class LabourCalibration
     /// <returns>The path and the long-run growth.</returns>
     /// <param name="source">The file the rows were read from, named in messages (the embedded table by default).</param>
     /// <exception cref="InputDataException">No rows, no row of trust "high", or none <paramref name="window"/> years before the last.</exception>
-    public static (AnnualPath Path, double LongRunGrowth) DefaultWageGrowth(IReadOnlyList<AverageWageNationalRow> national, int firstYear, int lastYear, int window = 5,
+    internal static (AnnualPath Path, double LongRunGrowth) DefaultWageGrowth(IReadOnlyList<AverageWageNationalRow> national, int firstYear, int lastYear, int window = 5,
         string source = "average_wage_national.csv")
     {
         ArgumentNullException.ThrowIfNull(national);

@@ -197,7 +197,7 @@ public sealed partial class ScenarioFile
     };
 
     /// <summary>Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions and transpositions of adjacent characters.</summary>
-    public static int EditDistance(string a, string b)
+    internal static int EditDistance(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);

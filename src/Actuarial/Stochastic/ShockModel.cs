@@ -299,7 +299,7 @@ public sealed class CompiledShocks
     public int CorrelatedNormalsPerPath => 1 + ShockModel.DriverCount * YearCount;
 
     /// <summary>The lower Cholesky factor L (row-major; correlation = L Lᵀ).</summary>
-    public ReadOnlySpan<double> CholeskyFactor => _cholesky;
+    internal ReadOnlySpan<double> CholeskyFactor => _cholesky;
 
     /// <summary>A buffer for <see cref="Draw"/> (one per thread).</summary>
     public ShockPath CreatePath() => new(this);
