@@ -27,6 +27,7 @@ internal static class CommandLine
           actuarial run <scenario.json> [--out DIR [--force]]
           actuarial compare <a.json> <b.json> [more.json ...] [--out DIR [--force]]
           actuarial verify <scenario.json> --golden <table.csv> [--update] [--all]
+          actuarial stress <scenario.json> [--out DIR [--force]]
           actuarial docs --out DIR
           actuarial --help
 
@@ -40,6 +41,10 @@ internal static class CommandLine
                    and by how much (--all: every measure) and exits with 1 when a measure moved beyond its tolerance.
                    --update rewrites the golden table with the current values on purpose (keeping its tolerances),
                    written to a temporary file and renamed, so an interrupted update leaves the old table.
+          stress   runs scenario.json with and without each shock of the standard stress set (the 2020 episode, a
+                   deferral, unemployment, a wage freeze, returns, excess mortality, births; docs/stress-tests.md) and
+                   prints, for ten years from each shock, the lowest months of payment, the provinces that run out and
+                   the extra money needed and when; --out DIR writes stress_results.csv.
           docs     writes scenario-file.md and scenario-file.schema.json, generated from the lever catalogue, to DIR.
 
         exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable.
@@ -69,8 +74,9 @@ internal static class CommandLine
                 "compare" => commands.Compare(parsed.Require(2, int.MaxValue, "compare <a.json> <b.json> [...]").Only("--out", "--force").NeedsOut().Positional, parsed.Out, parsed.Force),
                 "verify" => commands.Verify(parsed.Require(1, 1, "verify <scenario.json> --golden <table.csv>").Only("--golden", "--update", "--all").Positional[0],
                     parsed.Golden ?? throw new UsageException("verify needs --golden <table.csv>"), parsed.Update, parsed.All),
+                "stress" => new StressCommand(stdout, stderr, files).Run(parsed.Require(1, 1, "stress <scenario.json>").Only("--out", "--force").NeedsOut().Positional[0], parsed.Out, parsed.Force),
                 "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
-                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
+                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "stress", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
             };
         }
         catch (UsageException e)
