@@ -113,8 +113,8 @@ public static partial class Levers
             (s, p) => WithStress(s, f => f with { ReturnFall = YearsOnly(p) }));
 
         internal static readonly Lever ExcessMortalitySize = new(
-            new LeverSpec("stress.excess_mortality.size", LeverKind.Path, "ratio", 0, 5, "0",
-                        $"Death rates × (1 + size) at ages `from_age`…`to_age`, both sexes, {ShockYears}."),
+            new LeverSpec("stress.excess_mortality.size", LeverKind.Path, "ratio", 0, 1, "0",
+                        $"Death rates × (1 + size) at ages `from_age`…`to_age`, both sexes, {ShockYears} (1: doubled; more would take the oldest ages' rates past what a life table allows)."),
             (s, p) => WithExcessMortality(s, e => (YearsOnly(p), e?.FromAge ?? 0, e?.ToAge ?? Dimensions.Ages.OpenInterval)));
 
         internal static readonly Lever ExcessMortalityFromAge = new(

@@ -54,12 +54,14 @@ public static class PensionProjector
         var increases = new Dictionary<int, double>();
         foreach (int year in stress.DeferredIndexationMonths.Keys)
         {
-            if (year <= flows.FirstYear || year > flows.LastYear)
+            var indexation = scenario.Scheme.Rules.Indexation;
+            bool published = year <= indexation.Published.LastYear;
+            if (year < flows.FirstYear || year > flows.LastYear || (!published && year == flows.FirstYear))
             {
                 throw new IO.InputDataException("fund stress", null, $"DeferredIndexationMonths[{year}]", null,
-                    $"a year in {flows.FirstYear + 1}–{flows.LastYear} (the increase needs the previous year's wage)");
+                    $"a year in {flows.FirstYear}–{flows.LastYear} (after {indexation.Published.LastYear}, the last published increase, a year after {flows.FirstYear}: the rule needs the previous year's wage)");
             }
-            double growth = Wage(year) / Wage(year - 1) - 1;
+            double growth = published ? double.NaN : Wage(year) / Wage(year - 1) - 1;
             increases[year] = scenario.Scheme.Rules.Indexation.Increase(year, growth, scenario.Scheme.PriceGrowthIn(year));
         }
         return funds with { Stress = stress with { IndexationIncreases = increases } };
