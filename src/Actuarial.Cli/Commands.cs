@@ -26,7 +26,7 @@ internal sealed class Commands(TextWriter stdout, TextWriter stderr, AtomicFile?
         stdout.Write(Summary.Format(file, projection));
         if (output is null) return ExitCode.Ok;
         Progress($"writing tables and charts to {outFolder}");
-        var written = output.Commit(Output.WriteRun(projection, output));
+        var written = output.Commit(AuditCommands.WithManifest(file, "run", Output.WriteRun(projection, output), output));
         stdout.WriteLine();
         stdout.WriteLine($"wrote {written.Count} files to {output.Target}:");
         foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");

@@ -25,7 +25,7 @@ internal sealed class StressCommand(TextWriter stdout, TextWriter stderr, Atomic
         string csv = output.PathOf("stress_results.csv");
         TidyCsvWriter.Write(results, csv);
         output.Written(csv);
-        var written = output.Commit([csv]);
+        var written = output.Commit(AuditCommands.WithManifest(file, "stress", [csv], output));
         stdout.WriteLine();
         stdout.WriteLine($"wrote {written.Count} files to {output.Target}:");
         foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
