@@ -157,4 +157,35 @@ public sealed class StressTests
         Assert.That(result.FirstYear, Is.EqualTo(2026));
         Assert.That(result.LastYear, Is.EqualTo(2035));
     }
+
+    [Test]
+    public void Evasion_loses_its_share_of_contributions_and_improper_payments_add_what_is_not_recovered()
+    {
+        var run = PensionProjector.Run(Base.Value.With(Levers.UnderDeclaredBase, new LeverPath(2026, [0.1]))
+            .With(Levers.UnregisteredWorkers, new LeverPath(2026, [0.05]))
+            .With(Levers.ImproperPayments, new LeverPath(2026, [0.02])).With(Levers.ImproperPaymentRecovery, 0.5));
+        var b = BaseRun.Value.Funds;
+        Assert.That(run.Funds.Value(FundLine.Contributions, 2025), Is.EqualTo(b.Value(FundLine.Contributions, 2025)), "before the path");
+        foreach (int year in new[] { 2026, 2040 })
+        {
+            Assert.That(run.Funds.Value(FundLine.Contributions, year), Is.EqualTo(0.85 * b.Value(FundLine.Contributions, year)).Within(1e-9).Percent, $"{year}: the last value holds");
+            Assert.That(run.Funds.Value(FundLine.Pensions, year), Is.EqualTo(1.01 * b.Value(FundLine.Pensions, year)).Within(1e-9).Percent, $"{year}");
+        }
+    }
+
+    [Test]
+    public void Evasion_above_all_contributions_is_refused_with_the_year_and_the_total()
+    {
+        var scenario = Base.Value.With(Levers.UnderDeclaredBase, new LeverPath(2026, [0.7])).With(Levers.UnregisteredWorkers, new LeverPath(2026, [0.6]));
+        var e = Assert.Throws<Actuarial.IO.InputDataException>(() => PensionProjector.Run(scenario))!;
+        Assert.That(e.Message, Does.Contain("UnregisteredWorkers").And.Contain("2026").And.Contain("≤ 1"));
+    }
+
+    [Test]
+    public void The_2020_replay_sample_carries_the_published_sizing()
+    {
+        var file = ScenarioFile.Load(Path.Combine(Actuarial.Tests.ScenarioFiles.ScenarioFileTests.RepositoryRoot(), "samples", "scenarios", "episode-2020-replayed.json"));
+        Assert.That(file.ToScenario().Scheme.Rules.Contributions.Relief.WaivedShare(2026),
+            Is.EqualTo(Math.Round(StressTest.Episode2020ShareOfEmployerContributions, 4)), "the sample's waiver is the code's figure to four places");
+    }
 }
