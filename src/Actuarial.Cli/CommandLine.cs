@@ -27,6 +27,9 @@ internal static class CommandLine
           actuarial run <scenario.json> [--out DIR [--force]]
           actuarial compare <a.json> <b.json> [more.json ...] [--out DIR [--force]]
           actuarial verify <scenario.json> --golden <table.csv> [--update] [--all]
+          actuarial stress <scenario.json> [--out DIR [--force]]
+          actuarial rerun <manifest.json> --out DIR [--force]
+          actuarial explain <measure> [scenario.json]
           actuarial docs --out DIR
           actuarial --help
 
@@ -40,6 +43,16 @@ internal static class CommandLine
                    and by how much (--all: every measure) and exits with 1 when a measure moved beyond its tolerance.
                    --update rewrites the golden table with the current values on purpose (keeping its tolerances),
                    written to a temporary file and renamed, so an interrupted update leaves the old table.
+          stress   runs scenario.json with and without each shock of the standard stress set (the 2020 episode, a
+                   deferral, unemployment, a wage freeze, returns, excess mortality, births; docs/stress-tests.md) and
+                   prints, for ten years from each shock, the lowest months of payment, the provinces that run out and
+                   the extra money needed and when; --out DIR writes stress_results.csv.
+          rerun    repeats a run from the manifest.json that run --out writes beside its outputs (library version, the
+                   scenario file's text and hash, every lever's value and source, every data file and output with its
+                   hash) and exits with 1 unless every output is identical.
+          explain  prints how a headline measure (depletion_year, first_deficit_year,
+                   first_deficit_year_excluding_subsidies, peak_balance_yuan) of a scenario (default: the China defaults)
+                   was computed: the rule, the ledger lines that decide it, the levers and data files that feed them.
           docs     writes scenario-file.md and scenario-file.schema.json, generated from the lever catalogue, to DIR.
 
         exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable.
@@ -69,8 +82,13 @@ internal static class CommandLine
                 "compare" => commands.Compare(parsed.Require(2, int.MaxValue, "compare <a.json> <b.json> [...]").Only("--out", "--force").NeedsOut().Positional, parsed.Out, parsed.Force),
                 "verify" => commands.Verify(parsed.Require(1, 1, "verify <scenario.json> --golden <table.csv>").Only("--golden", "--update", "--all").Positional[0],
                     parsed.Golden ?? throw new UsageException("verify needs --golden <table.csv>"), parsed.Update, parsed.All),
+                "stress" => new StressCommand(stdout, stderr, files).Run(parsed.Require(1, 1, "stress <scenario.json>").Only("--out", "--force").NeedsOut().Positional[0], parsed.Out, parsed.Force),
+                "rerun" => new AuditCommands(stdout, stderr, files).Rerun(parsed.Require(1, 1, "rerun <manifest.json> --out DIR").Only("--out", "--force").Positional[0],
+                    parsed.Out ?? throw new UsageException("rerun needs --out DIR"), parsed.Force),
+                "explain" => new AuditCommands(stdout, stderr, files).Explain(parsed.Require(1, 2, "explain <measure> [scenario.json]").Only().Positional[0],
+                    parsed.Positional.Count > 1 ? parsed.Positional[1] : null),
                 "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
-                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
+                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "stress", "rerun", "explain", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
             };
         }
         catch (UsageException e)

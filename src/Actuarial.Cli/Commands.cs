@@ -26,7 +26,7 @@ internal sealed class Commands(TextWriter stdout, TextWriter stderr, AtomicFile?
         stdout.Write(Summary.Format(file, projection));
         if (output is null) return ExitCode.Ok;
         Progress($"writing tables and charts to {outFolder}");
-        var written = output.Commit(Output.WriteRun(projection, output));
+        var written = output.Commit(AuditCommands.WithManifest(file, "run", Output.WriteRun(projection, output), output));
         stdout.WriteLine();
         stdout.WriteLine($"wrote {written.Count} files to {output.Target}:");
         foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
@@ -228,6 +228,7 @@ internal static class Output
         Csv(p.NewRetireeReplacementRates(), "replacement_rates_by_cohort.csv");
         Csv(Verification.KeyMeasures(p), "key_measures.csv");
         if (p.Funds.Assumptions.Reserve is not null) Csv(p.Funds.ReserveTable(), "reserve_by_year.csv");
+        if (p.Funds.Assumptions.Stress is not null) Csv(p.Funds.StressTable(), "stress_by_year.csv");
 
         int last = p.Scenario.EndYear;
         string name = p.Scenario.Name;

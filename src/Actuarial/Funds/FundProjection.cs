@@ -122,6 +122,31 @@ public sealed partial class FundProjection
         return rows;
     }
 
+    /// <summary>
+    /// The stress's own flows per year, province and nation (<see cref="FundStress"/>; empty without one): contributions
+    /// deferred and repaid (already in the contributions line), extra central transfers (already in the top-up subsidies),
+    /// and bridge loans, borrowed net of repayments (in the closing balance, not in the other lines of the year table).
+    /// </summary>
+    public IReadOnlyList<FundStressRow> StressTable()
+    {
+        var rows = new List<FundStressRow>();
+        if (_inputs.Stress is null) return rows;
+        int n = Provinces.Count;
+        for (int t = 0; t < Flows.YearCount; t++)
+        {
+            double d = 0, r = 0, c = 0, net = 0, debt = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int k = t * n + i;
+                rows.Add(new FundStressRow(FirstYear + t, Provinces[i].Code, Provinces[i].EnglishName, _inputs.Deferred[k], _inputs.Repaid[k],
+                    _b.CentralTransfers[k], _b.BridgeNet[k], _b.BridgeDebt[k]));
+                d += _inputs.Deferred[k]; r += _inputs.Repaid[k]; c += _b.CentralTransfers[k]; net += _b.BridgeNet[k]; debt += _b.BridgeDebt[k];
+            }
+            rows.Add(new FundStressRow(FirstYear + t, 0, Regions.China.EnglishName, d, r, c, net, debt));
+        }
+        return rows;
+    }
+
     /// <summary>Per-run measures for each province and the nation (last row).</summary>
     public IReadOnlyList<FundRunSummaryRow> Summary()
     {
@@ -334,3 +359,16 @@ public sealed partial record FundRunSummaryRow(
 /// <param name="ClosingBalance">Reserve on 31 December, yuan.</param>
 [CsvHelper.CsvRecord]
 public sealed partial record StrategicReserveRow(int Year, double OpeningBalance, double InvestmentReturn, double Inflows, double Drawn, double ClosingBalance);
+
+/// <summary>The flows of a <see cref="FundStress"/> in one year, for one province or the nation (code 0).</summary>
+/// <param name="Year">Calendar year.</param>
+/// <param name="RegionCode">GB/T 2260 code; 0 = national sum.</param>
+/// <param name="Region">English name.</param>
+/// <param name="DeferredContributions">Contributions deferred in the year, yuan.</param>
+/// <param name="RepaidContributions">Deferred contributions repaid in the year (with their interest), yuan.</param>
+/// <param name="CentralTransfers">Extra central transfers, yuan (part of the top-up subsidies).</param>
+/// <param name="BridgeBorrowedNet">Bridge loans borrowed less repaid, yuan.</param>
+/// <param name="BridgeDebt">Bridge debt owed at the year's end, yuan.</param>
+[CsvHelper.CsvRecord]
+public sealed partial record FundStressRow(int Year, int RegionCode, string Region, double DeferredContributions, double RepaidContributions,
+    double CentralTransfers, double BridgeBorrowedNet, double BridgeDebt);

@@ -27,7 +27,7 @@ public static class FundProjector
     public static FundProjection Run(FundFlows flows, FundAssumptions assumptions)
     {
         var compiled = new CompiledFunds(flows, assumptions);
-        var buffers = new FundBuffers(flows.ProvinceCount, flows.YearCount);
+        var buffers = new FundBuffers(flows.ProvinceCount, flows.YearCount, compiled.Stress is not null);
         RunInto(compiled, buffers);
         return new FundProjection(compiled, buffers);
     }
@@ -103,6 +103,8 @@ public static class FundProjector
 
             var topUp = b.TopUp.AsSpan(row);
             topUp.Clear();
+            // Stress responses (central transfers into the top-up, bridge loans into the balance) before the subsidy rule's backstop.
+            if (c.Stress is not null) StressResponses(c, b, t, pensions, pre, topUp);
             c.Subsidies.TopUp(context, pre, topUp);
             var closing = b.Closing.AsSpan(row);
             for (int i = 0; i < n; i++)
@@ -113,6 +115,49 @@ public static class FundProjector
                 }
                 closing[i] = open[i] + ret[i] + contributions[i] + scheduled[i] + topUp[i] + received[i] + fromReserve[i] - pensions[i] - paidOut[i];
             }
+            if (c.Stress is not null) TensorPrimitives.Add(closing, b.BridgeNet.AsSpan(row), closing);
+        }
+    }
+
+    /// <summary>
+    /// Extra central transfers up to their floor (written into <paramref name="topUp"/>, which the subsidy rule's backstop
+    /// then sees), then bridge borrowing up to its floor and the repayment of bridge loans (added to <paramref name="pre"/> and
+    /// kept in <see cref="FundBuffers.BridgeNet"/>). Allocation-free.
+    /// </summary>
+    private static void StressResponses(CompiledFunds c, FundBuffers b, int t, ReadOnlySpan<double> pensions, Span<double> pre, Span<double> topUp)
+    {
+        int n = pre.Length;
+        double central = c.CentralFloorMonths[t];
+        if (central >= 0)
+        {
+            var transfers = b.CentralTransfers.AsSpan(t * n, n);
+            for (int i = 0; i < n; i++)
+            {
+                double shortfall = central * pensions[i] / 12.0 - pre[i];
+                transfers[i] = shortfall > 0 ? shortfall : 0;
+                topUp[i] += transfers[i];
+            }
+        }
+        var net = b.BridgeNet.AsSpan(t * n, n);
+        var debt = b.BridgeDebt.AsSpan(t * n, n);
+        double floor = c.BridgeFloorMonths[t];
+        int repaymentsLeft = c.BridgeRepaymentsLeft[t];
+        for (int i = 0; i < n; i++)
+        {
+            double owed = t == 0 ? 0 : b.BridgeDebt[(t - 1) * n + i] * (1 + c.BlendedReturn[t]);
+            double borrowed = 0, repaid = 0;
+            if (floor >= 0)
+            {
+                double shortfall = floor * pensions[i] / 12.0 - pre[i] - topUp[i];
+                borrowed = shortfall > 0 ? shortfall : 0;
+            }
+            else if (repaymentsLeft > 0 && owed > 0)
+            {
+                repaid = owed / repaymentsLeft;
+            }
+            debt[i] = owed + borrowed - repaid;
+            net[i] = borrowed - repaid;
+            pre[i] += net[i];
         }
     }
 
@@ -216,10 +261,111 @@ internal sealed class CompiledFunds
                 ReserveAllocation[t] = allocation;
             }
         }
+        if (assumptions.Stress is { IsEmpty: false } stress) ApplyStress(stress);
     }
 
-    public FundFlows Flows { get; }
+    /// <summary>
+    /// The shocks that move the inputs (<see cref="FundStress"/>): returns lower by the fall; the flows copied with
+    /// contributions less evasion and deferrals plus repayments, and pensions with improper payments and deferred
+    /// indexation; the responses' floors by year for the loop (−1 in a year without one).
+    /// </summary>
+    private void ApplyStress(FundStress stress)
+    {
+        var flows = Flows;
+        int n = flows.ProvinceCount, years = flows.YearCount;
+        Stress = stress;
+        for (int t = 0; t < years; t++)
+        {
+            int year = flows.FirstYear + t;
+            double fall = FundStress.At(stress.ReturnFall, year);
+            BlendedReturn[t] -= fall;
+            if (!(BlendedReturn[t] > -1)) throw new InputDataException("fund stress", null, $"ReturnFall[{year}]", fall.ToString("R", CultureInfo.InvariantCulture), "a fall that keeps the return > −100%");
+            if (Reserve is not null)
+            {
+                ReserveReturn[t] -= fall;
+                if (!(ReserveReturn[t] > -1)) throw new InputDataException("fund stress", null, $"ReturnFall[{year}]", fall.ToString("R", CultureInfo.InvariantCulture), "a fall that keeps the reserve's return > −100%");
+            }
+        }
+
+        var shocked = new FundFlows(flows.Provinces, flows.FirstYear, years);
+        flows.CopyTo(shocked);
+        Deferred = new double[n * years];
+        Repaid = new double[n * years];
+        var outstanding = new double[n];
+        // Deferral cohorts are repaid in equal instalments of what each still owes; one balance per province suffices when
+        // every cohort has the same number of instalments, so keep one per cohort year.
+        var cohorts = new List<(int LastRepaymentT, double[] Owed)>();
+        for (int t = 0; t < years; t++)
+        {
+            int year = flows.FirstYear + t;
+            var contributions = shocked.Contributions(year);
+            var pensions = shocked.Pensions(year);
+            double evaded = FundStress.At(stress.UnderDeclaredBase, year) + FundStress.At(stress.UnregisteredWorkers, year);
+            if (evaded > 1) throw new InputDataException("fund stress", null, $"UnderDeclaredBase + UnregisteredWorkers [{year}]", evaded.ToString("R", CultureInfo.InvariantCulture), "a total share of contributions lost ≤ 1");
+            double deferredShare = FundStress.At(stress.ContributionDeferral, year);
+            foreach (var (lastT, owed) in cohorts)
+            {
+                if (t > lastT) continue;
+                int left = lastT - t + 1;
+                for (int i = 0; i < n; i++)
+                {
+                    owed[i] *= 1 + stress.DeferralInterestShare * BlendedReturn[t];
+                    double instalment = owed[i] / left;
+                    owed[i] -= instalment;
+                    Repaid[t * n + i] += instalment;
+                }
+            }
+            var deferredNow = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double paid = contributions[i] * (1 - evaded);
+                double deferred = deferredShare * paid;
+                deferredNow[i] = deferred;
+                Deferred[t * n + i] = deferred;
+                contributions[i] = paid - deferred + Repaid[t * n + i];
+            }
+            if (deferredShare > 0) cohorts.Add((t + stress.DeferralRepaymentYears, deferredNow));
+
+            double improper = FundStress.At(stress.ImproperPayments, year) * (1 - stress.ImproperPaymentRecovery);
+            double months = FundStress.At(stress.DeferredIndexationMonths, year);
+            double saved = 0;
+            if (months > 0)
+            {
+                if (!stress.IndexationIncreases.TryGetValue(year, out double increase))
+                {
+                    throw new InputDataException("fund stress", null, $"IndexationIncreases[{year}]", null, "the year's general pension increase, for the deferred indexation of that year");
+                }
+                saved = months / 12 * increase / (1 + increase);
+            }
+            for (int i = 0; i < n; i++) pensions[i] = pensions[i] * (1 + improper) * (1 - saved);
+        }
+        shocked.Validate("fund flows under stress");
+        Flows = shocked;
+
+        CentralFloorMonths = new double[years];
+        BridgeFloorMonths = new double[years];
+        BridgeRepaymentsLeft = new int[years];
+        int lastBorrowing = stress.BridgeFloorMonths.Count == 0 ? int.MinValue : stress.BridgeFloorMonths.Keys.Max();
+        for (int t = 0; t < years; t++)
+        {
+            int year = flows.FirstYear + t;
+            CentralFloorMonths[t] = stress.CentralTransferFloorMonths.TryGetValue(year, out double c) ? c : -1;
+            BridgeFloorMonths[t] = stress.BridgeFloorMonths.TryGetValue(year, out double f) ? f : -1;
+            BridgeRepaymentsLeft[t] = year > lastBorrowing && year <= (long)lastBorrowing + stress.BridgeRepaymentYears
+                ? (int)((long)lastBorrowing + stress.BridgeRepaymentYears - year + 1) : 0;
+        }
+    }
+
+    public FundFlows Flows { get; private set; }
     public FundAssumptions Assumptions { get; }
+
+    /// <summary>The stress acting on the ledgers, or null (then the arrays below are empty).</summary>
+    public FundStress? Stress { get; private set; }
+    public double[] Deferred { get; private set; } = [];
+    public double[] Repaid { get; private set; } = [];
+    public double[] CentralFloorMonths { get; private set; } = [];
+    public double[] BridgeFloorMonths { get; private set; } = [];
+    public int[] BridgeRepaymentsLeft { get; private set; } = [];
     public ISubsidyRule Subsidies { get; }
     public double[] OpeningBalances { get; }
     public double[] BlendedReturn { get; }
@@ -249,9 +395,13 @@ internal sealed class CompiledFunds
 /// <summary>Result buffers, flat [year, province] for the provinces and [year] for the reserve.</summary>
 internal sealed class FundBuffers
 {
-    public FundBuffers(int provinces, int years)
+    public FundBuffers(int provinces, int years, bool stress = false)
     {
         int n = provinces * years;
+        // The responses' buffers exist only under stress, so that a run without one allocates and reads nothing more.
+        CentralTransfers = stress ? new double[n] : [];
+        BridgeNet = stress ? new double[n] : [];
+        BridgeDebt = stress ? new double[n] : [];
         Opening = new double[n];
         Return = new double[n];
         Scheduled = new double[n];
@@ -277,6 +427,9 @@ internal sealed class FundBuffers
     public double[] FromReserve { get; }
     public double[] Closing { get; }
     public double[] PreTopUp { get; }
+    public double[] CentralTransfers { get; }
+    public double[] BridgeNet { get; }
+    public double[] BridgeDebt { get; }
     public double[] ReserveOpening { get; }
     public double[] ReserveReturn { get; }
     public double[] ReserveInflow { get; }

@@ -547,6 +547,17 @@ public static class ChinaData
     /// <exception cref="InputDataException">The file breaks the format.</exception>
     public static IReadOnlyList<WicPopulationRow> ReadWic2018PopulationAgeSex(string path) => Wic2018PopulationTable.ReadFile(path);
 
+    /// <summary>The embedded data files opened in this process so far (file names), for a run's manifest.</summary>
+    internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> OpenedEmbedded = new(StringComparer.Ordinal);
+
+    /// <summary>The SHA-256 of an embedded data file's bytes, lower-case hex.</summary>
+    internal static string EmbeddedSha256(string fileName)
+    {
+        using var stream = typeof(ChinaData).Assembly.GetManifestResourceStream(ResourcePrefix + fileName)
+            ?? throw new FileNotFoundException($"no embedded data resource '{ResourcePrefix}{fileName}'", fileName);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
     /// <summary>Opens an embedded data file as text.</summary>
     /// <param name="fileName">File name, e.g. <c>wpp2024_tfr.csv</c>.</param>
     /// <exception cref="FileNotFoundException">No resource of that name is embedded.</exception>
@@ -555,6 +566,7 @@ public static class ChinaData
         ArgumentNullException.ThrowIfNull(fileName);
         var stream = typeof(ChinaData).Assembly.GetManifestResourceStream(ResourcePrefix + fileName)
             ?? throw new FileNotFoundException($"no embedded data resource '{ResourcePrefix}{fileName}'", fileName);
+        OpenedEmbedded.TryAdd(fileName, 0); // for the run manifest (Scenarios/RunManifest.cs)
         return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
     }
 

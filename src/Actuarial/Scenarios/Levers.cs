@@ -527,6 +527,7 @@ public static partial class Levers
             ReserveDrawsFrom.Spec,
             ReserveFloorMonths.Spec,
         ]);
+        list.AddRange(StressSpecs()); // Levers.Stress.cs
         return list;
     }
 }

@@ -32,8 +32,39 @@ public static class PensionProjector
         var workforce = scenario.Labour.Compile();
         var scheme = SchemeProjector.Run(SchemeAssumptionsFor(scenario, demography, workforce));
         var flows = scheme.Flows.From(ChinaFunds.FirstProjectedYear);
-        var funds = FundProjector.Run(flows, FundsWithGdp(scenario, demography));
+        var funds = FundProjector.Run(flows, WithIndexationIncreases(scenario, FundsWithGdp(scenario, demography), flows));
         return new PensionProjection(scenario, demography, scheme, funds);
+    }
+
+    /// <summary>
+    /// A deferred indexation (<see cref="FundStress.DeferredIndexationMonths"/>) needs each year's general increase: the
+    /// scenario's indexation rule at the flows' national average wage growth (covered wage bill ÷ contributing workers)
+    /// and the scenario's price growth, as the scheme's engine computes it from its own covered workers.
+    /// </summary>
+    internal static FundAssumptions WithIndexationIncreases(PensionScenario scenario, FundAssumptions funds, FundFlows flows)
+    {
+        if (funds.Stress is not { DeferredIndexationMonths.Count: > 0 } stress) return funds;
+        double Wage(int year)
+        {
+            double bill = 0, workers = 0;
+            foreach (double v in flows.CoveredWageBill(year)) bill += v;
+            foreach (double v in flows.ContributingWorkers(year)) workers += v;
+            return bill / workers;
+        }
+        var increases = new Dictionary<int, double>();
+        foreach (int year in stress.DeferredIndexationMonths.Keys)
+        {
+            var indexation = scenario.Scheme.Rules.Indexation;
+            bool published = year <= indexation.Published.LastYear;
+            if (year < flows.FirstYear || year > flows.LastYear || (!published && year == flows.FirstYear))
+            {
+                throw new InputDataException("fund stress", null, $"DeferredIndexationMonths[{year}]", null,
+                    $"a year in {flows.FirstYear}–{flows.LastYear} (after {indexation.Published.LastYear}, the last published increase, a year after {flows.FirstYear}: the rule needs the previous year's wage)");
+            }
+            double growth = published ? double.NaN : Wage(year) / Wage(year - 1) - 1;
+            increases[year] = scenario.Scheme.Rules.Indexation.Increase(year, growth, scenario.Scheme.PriceGrowthIn(year));
+        }
+        return funds with { Stress = stress with { IndexationIncreases = increases } };
     }
 
     /// <summary>The scenario's fund assumptions with the GDP path given to a subsidy rule that reads it (<see cref="SubsidyShareOfGdp"/>).</summary>

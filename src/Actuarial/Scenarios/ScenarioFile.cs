@@ -72,6 +72,12 @@ public sealed partial class ScenarioFile
         Pooling = pooling;
     }
 
+    /// <summary>The JSON text the file was parsed from (kept for the run manifest, which must be able to rerun it).</summary>
+    internal string Json { get; private init; } = "";
+
+    /// <summary>The name given to <see cref="Parse"/> for a file without one.</summary>
+    internal string? GivenDefaultName { get; private init; }
+
     /// <summary>The file as the user named it (used in messages).</summary>
     public string Source { get; }
 
@@ -142,7 +148,7 @@ public sealed partial class ScenarioFile
             var values = reader.Values;
             string name = values.TryGetValue("name", out var n) ? (string)n : DefaultName(defaultName);
             string? description = values.TryGetValue("description", out var d) ? (string)d : null;
-            return new ScenarioFile(source, name, description, reader.Horizon, values, reader.Pooling);
+            return new ScenarioFile(source, name, description, reader.Horizon, values, reader.Pooling) { Json = json, GivenDefaultName = defaultName };
         }
     }
 

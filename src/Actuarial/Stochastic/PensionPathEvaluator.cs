@@ -141,6 +141,12 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             throw new InputDataException("pension Monte Carlo", null, "Shocks.IndexationShare", scenario.Scheme.Rules.Indexation.FutureRule.GetType().Name,
                 "a scenario whose future indexation rule is PricesPlusShareOfRealWageGrowth (the share is what is drawn)");
         }
+        if (scenario.Funds.Stress is { IsEmpty: false })
+        {
+            // The stress adjusts a copy of the flows when the funds compile; a path refills its own flows afterwards.
+            throw new InputDataException("pension Monte Carlo", null, "Scenario.Funds.Stress", "stress shocks or responses",
+                "a scenario without fund stress (run a stress scenario with PensionProjector.Run or `actuarial stress`)");
+        }
         var d = scenario.Demography;
         if (d.BasePopulation.Shape.RegionCount < 2)
         {

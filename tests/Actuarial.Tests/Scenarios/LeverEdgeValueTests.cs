@@ -90,7 +90,13 @@ public sealed class LeverEdgeValueTests
             return root;
         }
         Set(root, spec.Key, value.DeepClone());
-        if (spec.UsedWhen.Length > 0 && Enabling(spec) is { } enabling) Set(root, spec.Section + "." + enabling.Key, enabling.Value);
+        if (spec.UsedWhen.EndsWith(" is set", StringComparison.Ordinal) && !spec.UsedWhen.Contains(" and ", StringComparison.Ordinal)
+            && Levers.Find(spec.Section + "." + spec.UsedWhen[..^7]) is { } partner)
+        {
+            // A stress or supervision lever that qualifies another ("share is set"): that one at its midpoint in 2026.
+            Set(root, partner.Key, new JsonObject { ["2026"] = (partner.Minimum + partner.Maximum) / 2 });
+        }
+        else if (spec.UsedWhen.Length > 0 && Enabling(spec) is { } enabling) Set(root, spec.Section + "." + enabling.Key, enabling.Value);
         // "… and early_share is set": the companion number at its midpoint.
         if (spec.UsedWhen.IndexOf(" and ", StringComparison.Ordinal) is var cut and >= 0 && spec.UsedWhen.EndsWith(" is set", StringComparison.Ordinal)
             && Levers.Find(spec.Section + "." + spec.UsedWhen[(cut + 5)..^7]) is { } companion)

@@ -66,6 +66,11 @@ public sealed class LeverParityTests
                 Set(root, section + ".enabled", true);
                 if (lever.Key != "funds.reserve.floor_months") Set(root, section + ".floor_months", 6.0);
                 break;
+            case var usedWhen when usedWhen.EndsWith(" is set", StringComparison.Ordinal):
+                // A stress or supervision lever that qualifies another ("share is set"): set that one to a fifth of its range from 2026.
+                var partner = Levers.FindTyped(section + "." + usedWhen[..^" is set".Length])!;
+                Set(root, partner.Key, new JsonObject { ["2026"] = partner.Spec.Minimum + 0.2 * (partner.Spec.Maximum - partner.Spec.Minimum) });
+                break;
         }
         return root;
     }

@@ -89,6 +89,27 @@ public sealed class ScenarioSampleRegressionTests
     }
 
     [Test]
+    public void The_2020_episode_replayed_costs_the_fund_its_waiver_and_opens_a_current_deficit_in_its_year()
+    {
+        var baseline = Run("baseline").Funds;
+        var replay = Run("episode-2020-replayed").Funds;
+        Assert.That(replay.Value(FundLine.ClosingBalance, 2025), Is.EqualTo(baseline.Value(FundLine.ClosingBalance, 2025)), "untouched before 2026");
+        double waived = baseline.Value(FundLine.Contributions, 2026) - replay.Value(FundLine.Contributions, 2026);
+        Assert.That(waived, Is.GreaterThan(0));
+        Assert.That(baseline.Value(FundLine.ClosingBalance, 2026) - replay.Value(FundLine.ClosingBalance, 2026), Is.EqualTo(waived).Within(1e-6).Percent,
+            "in its year the fund loses exactly the waived contributions (subsidies follow spending, transfers sum to zero)");
+        Assert.That(FirstDeficit("episode-2020-replayed"), Is.EqualTo(2026));
+        Assert.That(Depletion("episode-2020-replayed"), Is.LessThanOrEqualTo(Depletion("baseline")));
+    }
+
+    [Test]
+    public void Evasion_at_ten_percent_depletes_earlier()
+    {
+        Assert.That(Depletion("evasion-10pct"), Is.LessThan(Depletion("baseline")));
+        Assert.That(FirstDeficit("evasion-10pct"), Is.LessThan(FirstDeficit("baseline")));
+    }
+
+    [Test]
     public void No_retirement_reform_depletes_earlier()
     {
         Assert.That(Depletion("no-retirement-reform"), Is.LessThan(Depletion("baseline")));
