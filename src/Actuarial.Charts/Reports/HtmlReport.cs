@@ -137,7 +137,7 @@ public static class HtmlReport
         {
             ["title"] = new JsonObject { ["text"] = chart.Title, ["x"] = 0, ["xanchor"] = "left", ["font"] = new JsonObject { ["size"] = 16 } },
             ["xaxis"] = Axis(chart.XTitle, chart.XRange),
-            ["yaxis"] = Axis(chart.YTitle, null),
+            ["yaxis"] = Axis(chart.YTitle, chart.YRange),
             ["hovermode"] = chart.Heatmap is null && !horizontal ? "x unified" : "closest",
             ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.18 },
             ["margin"] = new JsonObject { ["l"] = chart.Heatmap is null ? 70 : 120, ["r"] = 20, ["t"] = 50, ["b"] = 80 },
@@ -145,7 +145,26 @@ public static class HtmlReport
             ["annotations"] = annotations,
             ["font"] = new JsonObject { ["family"] = "system-ui, sans-serif", ["size"] = 12 },
         };
-        if (chart.OverlayBars) { layout["barmode"] = "overlay"; layout["bargap"] = 0.05; }
+        if (chart.OverlayBars)
+        {
+            layout["barmode"] = "overlay";
+            layout["bargap"] = 0.05;
+            // A pyramid draws one side as negative numbers: label the ticks, and hover, with their sizes.
+            if (chart.XRange is { } r)
+            {
+                double step = NiceStep(Math.Max(Math.Abs(r.Min), Math.Abs(r.Max)) / 3);
+                var ticks = new List<double>();
+                for (double v = -Math.Floor(Math.Abs(r.Min) / step) * step; v <= r.Max + 1e-9; v += step) ticks.Add(Math.Round(v, 9));
+                var x = (JsonObject)layout["xaxis"]!;
+                x["tickvals"] = new JsonArray(ticks.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+                x["ticktext"] = new JsonArray(ticks.Select(v => (JsonNode?)JsonValue.Create(Math.Abs(v).ToString("0.##", CultureInfo.InvariantCulture))).ToArray());
+            }
+            foreach (var t in data.OfType<JsonObject>().Where(t => (string?)t["orientation"] == "h"))
+            {
+                t["customdata"] = new JsonArray(((JsonArray)t["x"]!).Select(v => v is null ? null : (JsonNode?)JsonValue.Create(Math.Abs(v.GetValue<double>()))).ToArray());
+                t["hovertemplate"] = $"%{{y}}: %{{customdata:.2f}}<extra>{t["name"]!.GetValue<string>()}</extra>";
+            }
+        }
         if (chart.Heatmap is not null) ((JsonObject)layout["yaxis"]!)["autorange"] = "reversed";
         if (horizontal && chart.Series.Any(s => s.Categories is not null)) ((JsonObject)layout["yaxis"]!)["type"] = "category";
         var spec = new JsonObject { ["data"] = data, ["layout"] = layout };
@@ -213,6 +232,14 @@ public static class HtmlReport
             ["xgap"] = 0,
             ["ygap"] = 1,
         };
+    }
+
+    private static double NiceStep(double rough)
+    {
+        if (rough <= 0) return 1;
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        double f = rough / magnitude;
+        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * magnitude;
     }
 
     private static double Zero(ReportHeatmap map) => map.ColourMax <= map.ColourMin ? 0.5 : Math.Clamp((0 - map.ColourMin) / (map.ColourMax - map.ColourMin), 0.001, 0.999);

@@ -154,6 +154,12 @@ public sealed record ReportChart
     /// <summary>Fixed x range, or null to fit the data.</summary>
     public (double Min, double Max)? XRange { get; init; }
 
+    /// <summary>
+    /// Fixed y range, or null to fit the data. A balance past depletion falls without limit; a range stopping at about
+    /// minus its peak keeps the years before depletion readable (the reader can still zoom out: double-click).
+    /// </summary>
+    public (double Min, double Max)? YRange { get; init; }
+
     /// <summary>Bars of several series overlap (pyramids: men drawn negative, women positive) instead of standing side by side.</summary>
     public bool OverlayBars { get; init; }
 
