@@ -289,7 +289,7 @@ public static class HtmlReport
         footer { margin-top: 2rem; font-size: .8rem; color: #555; }
         @media print {
           main { max-width: none; padding: 0; }
-          nav { display: none; }
+          nav, .modebar-container { display: none; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
           section { break-before: auto; }
