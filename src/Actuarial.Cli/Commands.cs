@@ -241,15 +241,18 @@ internal static class Output
         int windowEnd = FundCharts.DecisionWindowEnd(fundRows);
         written.Add(FundCharts.NationalBalance(fundRows.Where(r => r.Year <= windowEnd), F("national_balance.png"),
             title: $"National accumulated balance of the urban employee pension, {name}, to {windowEnd}"));
-        written.Add(FundCharts.ProvinceBalances(fundRows, F("province_balances.png"), title: $"Accumulated balance by province, {name}"));
+        // Provinces compared in months of their own spending, ordered by depletion (31 lines of 亿 yuan could not be told apart).
+        written.Add(FundCharts.ProvinceMonthsHeatmap(fundRows, F("province_months.png"), title: $"Provincial funds in months of their own spending, ordered by the year each runs out, {name}"));
         foreach (int year in new[] { 2030, 2050 }.Where(y => y <= last))
         {
             written.Add(FundCharts.NetTransfers(fundRows, year, F($"net_transfers_{year}.png"),
                 title: $"Net transfers between provincial funds in {year} (received − paid), {name}"));
         }
-        foreach (int year in new[] { p.Demography.BaseYear, 2050, 2100 }.Where(y => y <= last).Distinct())
+        var pyramidYears = new[] { p.Demography.BaseYear, 2050, 2100 }.Where(y => y <= last).Distinct().ToArray();
+        var oneScale = new PyramidOptions(MaxMillions: PopulationCharts.CommonScaleMillions(p.Demography, pyramidYears));
+        foreach (int year in pyramidYears)
         {
-            written.Add(PopulationCharts.Pyramid(p.Demography, year, F($"pyramid_{year}.png")));
+            written.Add(PopulationCharts.Pyramid(p.Demography, year, F($"pyramid_{year}.png"), oneScale));
         }
         written.Add(ComparisonCharts.Series(DependencySeries(p), $"Dependency ratios, China, {name}", "persons per person", F("dependency_ratios.png")));
         if (report)
@@ -322,11 +325,12 @@ internal static class Output
             int year = Math.Min(2050, ps.Min(p => p.Scenario.EndYear));
             var left = PopulationCharts.BuildPyramid(ps[0].Demography, year);
             var right = PopulationCharts.BuildPyramid(ps[1].Demography, year);
+            // SideBySide puts both on one scale.
             left.Title($"Population of China in {year}, {names[0]} (5-year age groups)");
             right.Title($"Population of China in {year}, {names[1]} (5-year age groups)");
             written.Add(ComparisonCharts.SideBySide(left, right, F($"pyramids_{year}.png")));
-            written.Add(ComparisonCharts.SideBySide(FundCharts.BuildProvinceBalances(rows[0], title: $"Accumulated balance by province, {names[0]}"),
-                FundCharts.BuildProvinceBalances(rows[1], title: $"Accumulated balance by province, {names[1]}"), F("province_balances.png")));
+            written.Add(ComparisonCharts.SideBySide(FundCharts.BuildProvinceMonthsHeatmap(rows[0], title: $"Provinces in months of spending, {names[0]}"),
+                FundCharts.BuildProvinceMonthsHeatmap(rows[1], title: $"Provinces in months of spending, {names[1]}"), F("province_months.png"), sameScale: false, width: 2400, height: 900));
         }
         if (report)
         {
