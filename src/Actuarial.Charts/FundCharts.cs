@@ -64,8 +64,29 @@ public static class FundCharts
         line.LegendText = fan is null ? "Accumulated balance" : "Deterministic projection";
         MarkPeakAndDepletion(plot, national, unit);
         plot.Axes.AutoScale();
+        if (fan is null) CutFallAtMinusPeak(plot, national, unit);
         Chart.LegendIfSeveral(plot, fan is null ? Alignment.UpperRight : Alignment.UpperLeft);
         return plot;
+    }
+
+    /// <summary>
+    /// Past depletion the balance falls without limit (to −228 trillion by 2058 in the baseline, against a peak of 27.5):
+    /// the y axis stops at minus the peak so the years before depletion are not squeezed flat, and a note gives the
+    /// lowest value shown in the table.
+    /// </summary>
+    private static void CutFallAtMinusPeak(Plot plot, YearSeries national, MoneyUnit unit)
+    {
+        var scaled = Scale(national.Values, unit);
+        double max = scaled.Max(), min = scaled.Min();
+        if (max <= 0 || min >= -max) return;
+        plot.Axes.SetLimitsY(-max * 1.05, max * 1.25);
+        int last = Array.IndexOf(scaled, min);
+        var note = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"axis cut at −{max:0.#}: the balance falls to {min:0.#} by {national.Years[last]}"),
+            national.Years[last], max * 1.25);
+        note.LabelFontSize = 12;
+        note.LabelFontColor = Colors.DarkRed;
+        note.LabelAlignment = Alignment.UpperRight;
+        note.OffsetY = 4;
     }
 
     /// <summary>

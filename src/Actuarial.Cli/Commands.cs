@@ -245,7 +245,7 @@ internal static class Output
         written.Add(FundCharts.ProvinceMonthsHeatmap(fundRows, F("province_months.png"), title: $"Provincial funds in months of their own spending, ordered by the year each runs out, {name}"));
         foreach (int year in new[] { 2030, 2050 }.Where(y => y <= last))
         {
-            written.Add(FundCharts.NetTransfers(fundRows, year, F($"net_transfers_{year}.png"),
+            written.Add(FundCharts.NetTransfers(fundRows, year, F($"net_transfers_{year}.png"), MoneyUnit.TrillionYuan,
                 title: $"Net transfers between provincial funds in {year} (received − paid), {name}"));
         }
         var pyramidYears = new[] { p.Demography.BaseYear, 2050, 2100 }.Where(y => y <= last).Distinct().ToArray();
