@@ -275,6 +275,25 @@ public sealed class ReportTests
     }
 
     [Test]
+    public void The_workbook_is_the_same_bytes_for_the_same_tables()
+    {
+        var table = new ReportTable("t", "a table", [new("Year", "Year"), new("ValueBillionYuan", "Value", 3)], [[2025, 1.23456], [2026, null]]);
+        string folder = Path.Combine(Path.GetTempPath(), "actuarial-xlsx-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var a = File.ReadAllBytes(TableWriters.WriteWorkbook([table], Path.Combine(folder, "a.xlsx")));
+            Thread.Sleep(2100); // zip times have a 2-second resolution
+            var b = File.ReadAllBytes(TableWriters.WriteWorkbook([table], Path.Combine(folder, "b.xlsx")));
+            Assert.That(b, Is.EqualTo(a));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void A_section_from_series_and_a_table_takes_a_few_lines()
     {
         // What a command adds (the lead's sweep and Monte Carlo sections): a chart from series data and a table.

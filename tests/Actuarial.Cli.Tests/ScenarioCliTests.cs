@@ -149,7 +149,7 @@ public sealed class ScenarioCliTests
     {
         var (code, output, _) = Run("--help");
         Assert.That(code, Is.EqualTo(ExitCode.Ok));
-        Assert.That(output, Does.Contain("actuarial run <scenario.json> [--out DIR [--force]]"));
+        Assert.That(output, Does.Contain("actuarial run <scenario.json> [--out DIR [--force] [--report]]").And.Contain("actuarial report <scenario.json>"));
     }
 
     [Test]

@@ -58,9 +58,11 @@ public static class TableWriters
         ArgumentNullException.ThrowIfNull(tables);
         using (var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook))
         {
-            var workbookPart = document.AddWorkbookPart();
+            var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
             workbookPart.Workbook = new Workbook();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            // Fixed relationship ids (the SDK's defaults are random) and, below, fixed entry times: the same tables give
+            // the same bytes, as every other output of a run does.
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
             styles.Stylesheet = Stylesheet();
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
             uint id = 1;
@@ -76,8 +78,14 @@ public static class TableWriters
             foreach (var t in tables) AddSheet(workbookPart, sheets, id++, SheetName(t.Name), t);
             workbookPart.Workbook.Save();
         }
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            foreach (var entry in zip.Entries) entry.LastWriteTime = FixedEntryTime;
+        }
         return Path.GetFullPath(path);
     }
+
+    private static readonly DateTimeOffset FixedEntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static string SheetName(string name)
     {
@@ -88,7 +96,7 @@ public static class TableWriters
 
     private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, ReportTable table)
     {
-        var part = workbookPart.AddNewPart<WorksheetPart>();
+        var part = workbookPart.AddNewPart<WorksheetPart>("rIdSheet" + id.ToString(CultureInfo.InvariantCulture));
         var data = new SheetData();
         var header = new Row { RowIndex = 1 };
         foreach (var c in table.Columns) header.Append(TextCell(c.Name, styleIndex: 1));
