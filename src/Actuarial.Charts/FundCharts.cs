@@ -81,7 +81,7 @@ public static class FundCharts
         if (max <= 0 || min >= -max) return;
         plot.Axes.SetLimitsY(-max * 1.05, max * 1.25);
         int last = Array.IndexOf(scaled, min);
-        var note = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"axis cut at −{max:0.#}: the balance falls to {min:0.#} by {national.Years[last]}"),
+        var note = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"axis cut at -{max:0.#}: the balance falls to {min:0.#} by {national.Years[last]}"),
             national.Years[last], max * 1.25);
         note.LabelFontSize = 12;
         note.LabelFontColor = Colors.DarkRed;
