@@ -94,7 +94,9 @@ def main():
                         tables += 1
                     if "data:image/png;base64," in html:
                         images += 1
-                    if kind == "StandardOutputValueProduced":
+                    if values.get("text/plain", "").startswith("Loading extensions from"):
+                        pass  # the kernel's note with this machine's package path: not an output of the notebook
+                    elif kind == "StandardOutputValueProduced":
                         cell_outputs.append({"output_type": "stream", "name": "stdout", "text": values.get("text/plain", "")})
                     else:
                         entry = {"output_type": "execute_result" if kind == "ReturnValueProduced" else "display_data",
