@@ -70,7 +70,11 @@ public static class TableWriters
             foreach (var t in tables)
             {
                 about.Add([SheetName(t.Name), "", t.Caption]);
-                foreach (var c in t.Columns) about.Add(["", c.Name, c.Description + (c.Decimals is { } k ? $" (rounded to {k} decimals)" : "")]);
+                foreach (var c in t.Columns)
+                {
+                    bool said = c.Description.Contains("rounded", StringComparison.Ordinal);
+                    about.Add(["", c.Name, c.Description + (c.Decimals is { } k && !said ? $" (rounded to {k} decimals)" : "")]);
+                }
             }
             var aboutTable = new ReportTable("About", "The tables of this workbook and their columns",
                 [new("Sheet", "Sheet name"), new("Column", "Column name (with its unit)"), new("Description", "What it holds")], about);
