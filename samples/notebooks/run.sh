@@ -7,6 +7,7 @@
 #                 the kernel loaded is the one just packed, that results display as tables and that the chart shows
 #   readme        README.md's ```csharp blocks, turned into a .NET 10 file-based app by extract_cells.py
 #   notebook-app  the notebook's cells as a file-based app (extract_cells.py), for machines without the kernel
+#   notebook-save the notebook target, then writes each cell's outputs into the notebook (commit it with them)
 # Prints "<target>: passed (...)" or "<target>: FAILED (...)" per target; exits 1 if any failed.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -45,7 +46,7 @@ run_app() {  # target name, source file, output folder
 }
 
 run_kernel() {
-  local start=$SECONDS tools="$root/out/tools" dir="$root/out/notebook-kernel"
+  local start=$SECONDS tools="$root/out/tools" dir="$root/out/notebook-kernel" save=${1:-}
   mkdir -p "$dir"
   if [ ! -x "$tools/dotnet-interactive" ] || ! "$tools/dotnet-interactive" --version 2>/dev/null | grep -q "^${interactive_version}"; then
     rm -rf "$tools"
@@ -57,7 +58,7 @@ run_kernel() {
   local home status
   home=$(mktemp -d)
   HOME="$home" NUGET_PACKAGES="$packages" python3 samples/notebooks/run_kernel.py "$notebook" --source "$feed" --kernel "$tools/dotnet-interactive" \
-      --cell-timeout 300 >"$dir/run.log" 2>&1
+      --cell-timeout 300 $save >"$dir/run.log" 2>&1
   status=$?
   rm -rf "$home"
   if [ "$status" -ne 0 ]; then
@@ -78,9 +79,10 @@ run_kernel() {
 for t in "${targets[@]}"; do
   case "$t" in
     notebook) run_kernel ;;
+    notebook-save) run_kernel --save-outputs ;;
     notebook-app) run_app notebook-app "$notebook" "$root/out/notebook" ;;
     readme) run_app "README snippets" README.md "$root/out/readme" ;;
-    *) echo "unknown target '$t' (notebook, readme or notebook-app)" >&2; exit 2 ;;
+    *) echo "unknown target '$t' (notebook, notebook-save, readme or notebook-app)" >&2; exit 2 ;;
   esac
 done
 [ "$failures" -eq 0 ]

@@ -3,13 +3,16 @@
 each code cell is one SubmitCode command, in order, in one kernel started in the notebook's folder (as VS Code does).
 
     run_kernel.py NOTEBOOK.ipynb [--source FEED_DIR] [--kernel PATH_TO_dotnet-interactive] [--cell-timeout SECONDS]
+                  [--save-outputs]
 
 --source adds a package source before the first cell (#i "nuget: FEED_DIR", as a user with that feed configured
 would have), so that the notebook's #r "nuget: Actuarial, …" finds the package just packed.
 
 Prints what each cell displays (text/plain where the kernel gives it, else the size of its HTML) and fails (exit 1)
 when a cell fails, when no Actuarial result displays as an HTML table (the library's display convention), or when the
-chart cell shows no PNG. Standard library only.
+chart cell shows no PNG. With --save-outputs, writes what each cell displayed back into the notebook as its outputs
+(execute_result, display_data, stream), so the notebook is committed with the outputs of the code as it is now.
+Standard library only.
 """
 import json
 import os
@@ -30,6 +33,9 @@ def main():
     source = None
     if "--source" in args:
         i = args.index("--source"); source = os.path.abspath(args[i + 1]); del args[i : i + 2]
+    save = "--save-outputs" in args
+    if save:
+        args.remove("--save-outputs")
     if "--cell-timeout" in args:
         i = args.index("--cell-timeout"); cell_timeout = float(args[i + 1]); del args[i : i + 2]
     if len(args) != 1:
@@ -51,8 +57,10 @@ def main():
     threading.Thread(target=lambda: [events.put(line) for line in proc.stdout] and events.put(None), daemon=True).start()
 
     tables = images = 0
+    outputs = {}
     try:
         for n, (index, code) in enumerate(cells):
+            cell_outputs = outputs.setdefault(index, [])
             token = f"cell-{index}"
             proc.stdin.write(json.dumps({"token": token, "commandType": "SubmitCode",
                                          "command": {"code": code, "targetKernelName": "csharp"}}) + "\n")
@@ -86,6 +94,16 @@ def main():
                         tables += 1
                     if "data:image/png;base64," in html:
                         images += 1
+                    if values.get("text/plain", "").startswith("Loading extensions from"):
+                        pass  # the kernel's note with this machine's package path: not an output of the notebook
+                    elif kind == "StandardOutputValueProduced":
+                        cell_outputs.append({"output_type": "stream", "name": "stdout", "text": values.get("text/plain", "")})
+                    else:
+                        entry = {"output_type": "execute_result" if kind == "ReturnValueProduced" else "display_data",
+                                 "data": {m: v for m, v in values.items()}, "metadata": {}}
+                        if kind == "ReturnValueProduced":
+                            entry["execution_count"] = n
+                        cell_outputs.append(entry)
                     text = values.get("text/plain")
                     print(text if text is not None else f"[text/html, {len(html)} characters"
                           + (", an Actuarial table" if '<table class="actuarial"' in html else "")
@@ -118,6 +136,21 @@ def main():
         print("the chart cell displayed no PNG")
         return 1
     print(f"{len(cells)} cells ran; {tables} Actuarial tables and {images} chart(s) displayed")
+    if save:
+        count = 0
+        for i, cell in enumerate(nb["cells"]):
+            if cell["cell_type"] != "code":
+                continue
+            count += 1
+            cell["execution_count"] = count
+            cell["outputs"] = outputs.get(i, [])
+            for o in cell["outputs"]:
+                if "execution_count" in o:
+                    o["execution_count"] = count
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            json.dump(nb, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        print(f"wrote the outputs into {path}")
     return 0
 
 

@@ -64,8 +64,29 @@ public static class FundCharts
         line.LegendText = fan is null ? "Accumulated balance" : "Deterministic projection";
         MarkPeakAndDepletion(plot, national, unit);
         plot.Axes.AutoScale();
+        if (fan is null) CutFallAtMinusPeak(plot, national, unit);
         Chart.LegendIfSeveral(plot, fan is null ? Alignment.UpperRight : Alignment.UpperLeft);
         return plot;
+    }
+
+    /// <summary>
+    /// Past depletion the balance falls without limit (to −228 trillion by 2058 in the baseline, against a peak of 27.5):
+    /// the y axis stops at minus the peak so the years before depletion are not squeezed flat, and a note gives the
+    /// lowest value shown in the table.
+    /// </summary>
+    private static void CutFallAtMinusPeak(Plot plot, YearSeries national, MoneyUnit unit)
+    {
+        var scaled = Scale(national.Values, unit);
+        double max = scaled.Max(), min = scaled.Min();
+        if (max <= 0 || min >= -max) return;
+        plot.Axes.SetLimitsY(-max * 1.05, max * 1.25);
+        int last = Array.IndexOf(scaled, min);
+        var note = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"axis cut at -{max:0.#}: the balance falls to {min:0.#} by {national.Years[last]}"),
+            national.Years[last], max * 1.25);
+        note.LabelFontSize = 12;
+        note.LabelFontColor = Colors.DarkRed;
+        note.LabelAlignment = Alignment.UpperRight;
+        note.OffsetY = 4;
     }
 
     /// <summary>
@@ -209,6 +230,65 @@ public static class FundCharts
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.TickLabelStyle.FontSize = provinces.Count > 20 ? 11 : 14;
         plot.Axes.SetLimits(-0.5, years.Length - 0.5, -0.5, provinces.Count - 0.5);
+        plot.HideGrid();
+        plot.HideLegend();
+        return plot;
+    }
+
+    /// <summary>Writes the provinces' balances in months of their own spending as a heat map ordered by depletion; returns the PNG's full path.</summary>
+    public static string ProvinceMonthsHeatmap(IEnumerable<FundYearRow> rows, string path, string? title = null, double minMonths = -24, double maxMonths = 36,
+        int width = Chart.DefaultWidth, int height = 900) =>
+        Chart.Save(BuildProvinceMonthsHeatmap(rows, title, minMonths, maxMonths), path, width, height);
+
+    /// <summary>
+    /// Province × year heat map of the accumulated balance in months of the province's own spending
+    /// (<see cref="FundYearRow.MonthsOfPayment"/>), which compares provinces of any size: rows ordered by the year each
+    /// fund runs out (earliest at the top, never last), labelled with that year; red below zero (run out), white at zero,
+    /// blue above; colours stop at <paramref name="minMonths"/> and <paramref name="maxMonths"/>. Shown to
+    /// <see cref="YearsShownPastDepletion"/> years past the last province's depletion, after which every row is red.
+    /// </summary>
+    public static Plot BuildProvinceMonthsHeatmap(IEnumerable<FundYearRow> rows, string? title = null, double minMonths = -24, double maxMonths = 36)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var provincial = rows.Where(r => r.RegionCode != 0).ToList();
+        var order = provincial.GroupBy(r => r.RegionCode)
+            .Select(g => (Code: g.Key, Region: g.First().Region, Depletion: g.Where(r => r.ClosingBalance < 0).Select(r => (int?)r.Year).Min()))
+            .OrderBy(x => x.Depletion ?? int.MaxValue).ThenBy(x => x.Code).ToList();
+        int lastYear = provincial.Max(r => r.Year);
+        int end = order.Any(o => o.Depletion is null) ? lastYear : Math.Min(lastYear, order.Max(o => o.Depletion!.Value) + YearsShownPastDepletion);
+        var years = provincial.Select(r => r.Year).Where(y => y <= end).Distinct().Order().ToArray();
+        var byKey = provincial.ToDictionary(r => (r.RegionCode, r.Year));
+        var values = new double[order.Count, years.Length];
+        for (int r = 0; r < order.Count; r++)
+        {
+            for (int c = 0; c < years.Length; c++)
+            {
+                double? months = byKey.TryGetValue((order[r].Code, years[c]), out var row) ? row.MonthsOfPayment : null;
+                values[r, c] = months is { } m ? Math.Clamp(m, minMonths, maxMonths) : double.NaN;
+            }
+        }
+        var plot = Chart.NewPlot(title ?? "Provincial funds in months of their own spending, ordered by the year each runs out", "Year", "Province (year its fund runs out)");
+        var heatmap = plot.Add.Heatmap(values);
+        // Red (run out) below zero, white at zero, blue above, with zero at the same place on the bar as on the data.
+        heatmap.Colormap = new ScottPlot.Colormaps.Reversed(new ScottPlot.Colormaps.Balance());
+        double extreme = Math.Max(Math.Abs(minMonths), Math.Abs(maxMonths));
+        heatmap.ManualRange = new ScottPlot.Range(-extreme, extreme);
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = $"Accumulated balance (months of spending; colours stop at {Chart.Plain(minMonths, "0")} and {Chart.Plain(maxMonths, "0")})";
+        colorBar.LabelStyle.FontSize = 13;
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
+        {
+            IntegerTicksOnly = true,
+            LabelFormatter = v => (int)Math.Round(v) is int c && c >= 0 && c < years.Length ? Chart.YearLabel(years[c]) : "",
+        };
+        var ticks = new NumericManual();
+        for (int r = 0; r < order.Count; r++)
+        {
+            ticks.AddMajor(order.Count - 1 - r, $"{order[r].Region} ({(order[r].Depletion is { } d ? Chart.YearLabel(d) : "never")})");
+        }
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Left.TickLabelStyle.FontSize = order.Count > 20 ? 12 : 14;
+        plot.Axes.SetLimits(-0.5, years.Length - 0.5, -0.5, order.Count - 0.5);
         plot.HideGrid();
         plot.HideLegend();
         return plot;

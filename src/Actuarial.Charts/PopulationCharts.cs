@@ -10,7 +10,9 @@ namespace Actuarial.Charts;
 /// <param name="AgeGroupWidth">1 for single years of age, 5 for five-year groups (0–4 … 95–99, 100+).</param>
 /// <param name="ByEducation">Stack each bar by education level (with a legend).</param>
 /// <param name="RegionCode">One region's pyramid (GB/T 2260 code; 0 = a national run's China), or null for the sum over every region of the rows.</param>
-public sealed record PyramidOptions(int AgeGroupWidth = 5, bool ByEducation = false, int? RegionCode = null);
+/// <param name="MaxMillions">Half-width of the x axis, millions of persons; give pyramids of several years the same value
+/// (<see cref="PopulationCharts.CommonScaleMillions"/>) so they compare by eye. Null fits the year's own data.</param>
+public sealed record PyramidOptions(int AgeGroupWidth = 5, bool ByEducation = false, int? RegionCode = null, double? MaxMillions = null);
 
 /// <summary>Charts of the demographic projection: population pyramids and dependency ratios.</summary>
 public static class PopulationCharts
@@ -63,7 +65,7 @@ public static class PopulationCharts
         if (regions == 0) throw new ArgumentException($"no population rows for {year}" + (options.RegionCode is { } c ? $" and region {c}" : ""), nameof(rows));
 
         const double Million = 1e6;
-        string where = regions == 1 ? regionName! : "all regions";
+        string where = regions == 1 ? regionName! : $"China ({regions} provinces together)";
         string grouping = width == 1 ? "single years of age" : "5-year age groups";
         var plot = Chart.NewPlot(
             $"Population pyramid, {where}, {year.ToString(CultureInfo.InvariantCulture)} ({grouping}{(options.ByEducation ? ", by education" : "")})",
@@ -111,7 +113,7 @@ public static class PopulationCharts
             }
         }
 
-        double limit = maxTotal * 1.08;
+        double limit = options.MaxMillions ?? maxTotal * 1.08;
         plot.Axes.SetLimitsX(-limit, limit);
         plot.Axes.SetLimitsY(-1, groups);
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = v => Chart.Plain(Math.Abs(v), "0.#") };
@@ -124,6 +126,27 @@ public static class PopulationCharts
         if (options.ByEducation) plot.ShowLegend(Edge.Right);
         else plot.HideLegend();
         return plot;
+    }
+
+    /// <summary>
+    /// The half-width, millions of persons, that fits the largest bar of every given year's pyramid (5-year groups and a
+    /// margin): pass it as <see cref="PyramidOptions.MaxMillions"/> to draw the years on one scale.
+    /// </summary>
+    public static double CommonScaleMillions(DemographicProjection projection, IEnumerable<int> years, int ageGroupWidth = 5)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        double largest = 0;
+        foreach (int year in years)
+        {
+            var bars = new Dictionary<(string Sex, int Group), double>();
+            foreach (var row in projection.PopulationTable(year))
+            {
+                var key = (row.Sex, ageGroupWidth == 1 ? row.Age : Math.Min(row.Age / 5, Ages.OpenInterval / 5));
+                bars[key] = bars.GetValueOrDefault(key) + row.Persons / 1e6;
+            }
+            largest = Math.Max(largest, bars.Values.DefaultIfEmpty(0).Max());
+        }
+        return Math.Ceiling(largest * 1.08);
     }
 
     /// <summary>Writes the old-age dependency ratio over the years, one line per region of the rows, and returns the PNG's full path.</summary>

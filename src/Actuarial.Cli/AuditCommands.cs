@@ -24,7 +24,9 @@ internal sealed class AuditCommands(TextWriter stdout, TextWriter stderr, Atomic
         using var output = OutputFolder.Prepare(outFolder, force, files ?? AtomicFile.Default);
         var projection = new ScenarioFileRunner(line => stderr.WriteLine(line)).Run(file);
         ProjectionChecks.RequireFinite(projection, file.Source);
-        var written = WithManifest(file, "run", Output.WriteRun(projection, output), output);
+        // A run with --report listed its page among the outputs: the rerun writes it again.
+        bool report = before.Outputs.Any(o => o.Name == Output.ReportName);
+        var written = WithManifest(file, "run", Output.WriteRun(file, projection, output, report), output);
         var after = RunManifest.Read(written[^1]);
         output.Commit(written);
         foreach (var d in before.InputDifferences(after)) stdout.WriteLine($"input changed: {d}");

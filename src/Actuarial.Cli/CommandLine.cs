@@ -24,8 +24,9 @@ internal static class CommandLine
 {
     public const string Usage = """
         usage:
-          actuarial run <scenario.json> [--out DIR [--force]]
-          actuarial compare <a.json> <b.json> [more.json ...] [--out DIR [--force]]
+          actuarial run <scenario.json> [--out DIR [--force] [--report]]
+          actuarial compare <a.json> <b.json> [more.json ...] [--out DIR [--force] [--report]]
+          actuarial report <scenario.json> [more.json ...] --out DIR [--force]
           actuarial verify <scenario.json> --golden <table.csv> [--update] [--all]
           actuarial stress <scenario.json> [--out DIR [--force]]
           actuarial rerun <manifest.json> --out DIR [--force]
@@ -37,8 +38,12 @@ internal static class CommandLine
                    writes tidy CSV tables and PNG charts to DIR, whole or not at all: into a temporary folder beside DIR,
                    moved into place at the end. DIR must be new, empty or an earlier run's outputs; --force writes into
                    a folder holding other files (each output replaced whole). System folders (/, /usr, ...) are refused.
+                   Tables: units in every column name, rounded (docs/tables.md), also in one workbook, results.xlsx.
+                   --report adds report.html: one self-contained page (no server, no network) with the question, the
+                   assumptions, the headline with its terms defined, interactive charts and the key tables.
           compare  runs two or more scenarios and prints their summaries side by side; with --out, writes the
-                   comparison and difference charts and each scenario's key measures to DIR.
+                   comparison and difference charts and each scenario's key measures to DIR (--report: report.html).
+          report   the same as run --out DIR --report for one scenario file, or compare --out DIR --report for several.
           verify   reruns a scenario and compares its key measures with a golden table (tidy CSV); prints what moved
                    and by how much (--all: every measure) and exits with 1 when a measure moved beyond its tolerance.
                    --update rewrites the golden table with the current values on purpose (keeping its tolerances),
@@ -78,8 +83,12 @@ internal static class CommandLine
             var commands = new Commands(stdout, stderr, files);
             return args[0] switch
             {
-                "run" => commands.RunScenario(parsed.Require(1, 1, "run <scenario.json>").Positional[0], parsed.Only("--out", "--force").NeedsOut().Out, parsed.Force),
-                "compare" => commands.Compare(parsed.Require(2, int.MaxValue, "compare <a.json> <b.json> [...]").Only("--out", "--force").NeedsOut().Positional, parsed.Out, parsed.Force),
+                "run" => commands.RunScenario(parsed.Require(1, 1, "run <scenario.json>").Positional[0], parsed.Only("--out", "--force", "--report").NeedsOut().Out, parsed.Force, parsed.Report),
+                "compare" => commands.Compare(parsed.Require(2, int.MaxValue, "compare <a.json> <b.json> [...]").Only("--out", "--force", "--report").NeedsOut().Positional, parsed.Out, parsed.Force, parsed.Report),
+                "report" => parsed.Require(1, int.MaxValue, "report <scenario.json> [more.json ...] --out DIR").Only("--out", "--force").Out is null
+                    ? throw new UsageException("report needs --out DIR (the page and the files it links to are written there)")
+                    : parsed.Positional.Count == 1 ? commands.RunScenario(parsed.Positional[0], parsed.Out, parsed.Force, report: true)
+                    : commands.Compare(parsed.Positional, parsed.Out, parsed.Force, report: true),
                 "verify" => commands.Verify(parsed.Require(1, 1, "verify <scenario.json> --golden <table.csv>").Only("--golden", "--update", "--all").Positional[0],
                     parsed.Golden ?? throw new UsageException("verify needs --golden <table.csv>"), parsed.Update, parsed.All),
                 "stress" => new StressCommand(stdout, stderr, files).Run(parsed.Require(1, 1, "stress <scenario.json>").Only("--out", "--force").NeedsOut().Positional[0], parsed.Out, parsed.Force),
@@ -88,7 +97,7 @@ internal static class CommandLine
                 "explain" => new AuditCommands(stdout, stderr, files).Explain(parsed.Require(1, 2, "explain <measure> [scenario.json]").Only().Positional[0],
                     parsed.Positional.Count > 1 ? parsed.Positional[1] : null),
                 "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
-                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "stress", "rerun", "explain", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
+                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "report", "verify", "stress", "rerun", "explain", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
             };
         }
         catch (UsageException e)
@@ -128,7 +137,7 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <summary>The flags and positional arguments after the command.</summary>
 internal sealed class Arguments
 {
-    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--force", "--help", "-h"];
+    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--force", "--report", "--help", "-h"];
     private readonly HashSet<string> _given = [];
 
     public List<string> Positional { get; } = [];
@@ -137,6 +146,7 @@ internal sealed class Arguments
     public bool Update { get; private set; }
     public bool All { get; private set; }
     public bool Force { get; private set; }
+    public bool Report { get; private set; }
     public bool Help { get; private set; }
 
     public static Arguments Parse(string[] args)
@@ -168,6 +178,9 @@ internal sealed class Arguments
                 case "--force":
                     a.Force = true;
                     break;
+                case "--report":
+                    a.Report = true;
+                    break;
                 case "--help" or "-h":
                     a.Help = true;
                     break;
@@ -193,10 +206,11 @@ internal sealed class Arguments
         return this;
     }
 
-    /// <summary>--force only with --out.</summary>
+    /// <summary>--force and --report only with --out.</summary>
     public Arguments NeedsOut()
     {
         if (Force && Out is null) throw new UsageException("--force applies only with --out DIR");
+        if (Report && Out is null) throw new UsageException("--report needs --out DIR (the page links to the tables written there)");
         return this;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Actuarial.Charts;
+using Actuarial.Charts.Reports;
 using Actuarial.Funds;
 using Actuarial.IO;
 using Actuarial.Scenarios;
@@ -17,7 +18,7 @@ internal sealed class Commands(TextWriter stdout, TextWriter stderr, AtomicFile?
 
     private ScenarioFileRunner Runner() => new(Progress);
 
-    public int RunScenario(string path, string? outFolder, bool force = false)
+    public int RunScenario(string path, string? outFolder, bool force = false, bool report = false)
     {
         var file = ScenarioFile.Load(path);
         using var output = outFolder is null ? null : OutputFolder.Prepare(outFolder, force, _files);
@@ -26,14 +27,14 @@ internal sealed class Commands(TextWriter stdout, TextWriter stderr, AtomicFile?
         stdout.Write(Summary.Format(file, projection));
         if (output is null) return ExitCode.Ok;
         Progress($"writing tables and charts to {outFolder}");
-        var written = output.Commit(AuditCommands.WithManifest(file, "run", Output.WriteRun(projection, output), output));
+        var written = output.Commit(AuditCommands.WithManifest(file, "run", Output.WriteRun(file, projection, output, report), output));
         stdout.WriteLine();
         stdout.WriteLine($"wrote {written.Count} files to {output.Target}:");
         foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
         return ExitCode.Ok;
     }
 
-    public int Compare(IReadOnlyList<string> paths, string? outFolder, bool force = false)
+    public int Compare(IReadOnlyList<string> paths, string? outFolder, bool force = false, bool report = false)
     {
         var files = paths.Select(ScenarioFile.Load).ToList();
         using var output = outFolder is null ? null : OutputFolder.Prepare(outFolder, force, _files);
@@ -51,7 +52,7 @@ internal sealed class Commands(TextWriter stdout, TextWriter stderr, AtomicFile?
         stdout.Write(Summary.SideBySide(projections));
         if (output is null) return ExitCode.Ok;
         Progress($"writing comparison charts and tables to {outFolder}");
-        var written = output.Commit(Output.WriteComparison(projections, output));
+        var written = output.Commit(Output.WriteComparison(files, projections, output, report));
         stdout.WriteLine();
         stdout.WriteLine($"wrote {written.Count} files to {output.Target}:");
         foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
@@ -210,25 +211,28 @@ internal static class Summary
 internal static class Output
 {
     /// <summary>Every table and chart of a run, into the output's temporary folder; reports each file as it is complete.</summary>
-    public static List<string> WriteRun(PensionProjection p, OutputFolder folder)
+    /// <summary>The workbook of the result tables.</summary>
+    public const string WorkbookName = "results.xlsx";
+
+    /// <summary>The HTML report.</summary>
+    public const string ReportName = "report.html";
+
+    public static List<string> WriteRun(ScenarioFile file, PensionProjection p, OutputFolder folder, bool report = false)
     {
         var written = new Written(folder);
         string F(string name) => folder.PathOf(name);
-        void Csv<T>(IEnumerable<T> rows, string name)
+        var links = new List<ReportLink>();
+        // Tables for people and spreadsheets: units in every column name, rounded (ResultTables); the same tables in the workbook.
+        var tables = ResultTables.Run(p);
+        foreach (var table in tables)
         {
-            TidyCsvWriter.Write(rows, F(name));
-            written.Add(F(name));
+            TableWriters.WriteCsv(table, F(table.Name + ".csv"));
+            written.Add(F(table.Name + ".csv"));
+            links.Add(new ReportLink(table.Name + ".csv", table.Caption));
         }
+        written.Add(TableWriters.WriteWorkbook(tables, F(WorkbookName)));
+        links.Add(new ReportLink(WorkbookName, "Every table above in one Excel workbook, a sheet per table, with an About sheet describing each column"));
         var fundRows = p.Funds.YearTable();
-        Csv(fundRows, "funds_by_year.csv");
-        Csv(p.Funds.Summary(), "funds_summary.csv");
-        Csv(p.Scheme.Summary(), "scheme_by_year.csv");
-        Csv(p.Demography.Summary(), "demographic_summary.csv");
-        if (p.Scenario.Economy is not null) Csv(p.EconomicTable(), "economy_by_year.csv");
-        Csv(p.NewRetireeReplacementRates(), "replacement_rates_by_cohort.csv");
-        Csv(Verification.KeyMeasures(p), "key_measures.csv");
-        if (p.Funds.Assumptions.Reserve is not null) Csv(p.Funds.ReserveTable(), "reserve_by_year.csv");
-        if (p.Funds.Assumptions.Stress is not null) Csv(p.Funds.StressTable(), "stress_by_year.csv");
 
         int last = p.Scenario.EndYear;
         string name = p.Scenario.Name;
@@ -237,17 +241,25 @@ internal static class Output
         int windowEnd = FundCharts.DecisionWindowEnd(fundRows);
         written.Add(FundCharts.NationalBalance(fundRows.Where(r => r.Year <= windowEnd), F("national_balance.png"),
             title: $"National accumulated balance of the urban employee pension, {name}, to {windowEnd}"));
-        written.Add(FundCharts.ProvinceBalances(fundRows, F("province_balances.png"), title: $"Accumulated balance by province, {name}"));
+        // Provinces compared in months of their own spending, ordered by depletion (31 lines of 亿 yuan could not be told apart).
+        written.Add(FundCharts.ProvinceMonthsHeatmap(fundRows, F("province_months.png"), title: $"Provincial funds in months of their own spending, ordered by the year each runs out, {name}"));
         foreach (int year in new[] { 2030, 2050 }.Where(y => y <= last))
         {
-            written.Add(FundCharts.NetTransfers(fundRows, year, F($"net_transfers_{year}.png"),
+            written.Add(FundCharts.NetTransfers(fundRows, year, F($"net_transfers_{year}.png"), MoneyUnit.TrillionYuan,
                 title: $"Net transfers between provincial funds in {year} (received − paid), {name}"));
         }
-        foreach (int year in new[] { p.Demography.BaseYear, 2050, 2100 }.Where(y => y <= last).Distinct())
+        var pyramidYears = new[] { p.Demography.BaseYear, 2050, 2100 }.Where(y => y <= last).Distinct().ToArray();
+        var oneScale = new PyramidOptions(MaxMillions: PopulationCharts.CommonScaleMillions(p.Demography, pyramidYears));
+        foreach (int year in pyramidYears)
         {
-            written.Add(PopulationCharts.Pyramid(p.Demography, year, F($"pyramid_{year}.png")));
+            written.Add(PopulationCharts.Pyramid(p.Demography, year, F($"pyramid_{year}.png"), oneScale));
         }
-        written.Add(ComparisonCharts.Series(DependencySeries(p), $"Dependency ratios, China, {name}", "ratio", F("dependency_ratios.png")));
+        written.Add(ComparisonCharts.Series(DependencySeries(p), $"Dependency ratios, China, {name}", "persons per person", F("dependency_ratios.png")));
+        if (report)
+        {
+            links.AddRange(written.Files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)).Select(f => new ReportLink(Path.GetFileName(f), "PNG chart for notebooks and papers")));
+            written.Add(HtmlReport.Write(Reports.Run(file, p, tables, links), F(ReportName)));
+        }
         return written.Files;
     }
 
@@ -276,16 +288,16 @@ internal static class Output
         ];
     }
 
-    public static List<string> WriteComparison(IReadOnlyList<PensionProjection> ps, OutputFolder folder)
+    public static List<string> WriteComparison(IReadOnlyList<ScenarioFile> files, IReadOnlyList<PensionProjection> ps, OutputFolder folder, bool report = false)
     {
         var written = new Written(folder);
         string F(string name) => folder.PathOf(name);
         var rows = ps.Select(p => p.Funds.YearTable()).ToList();
         var names = ps.Select(p => p.Scenario.Name).ToList();
 
-        var measures = ps.SelectMany(p => Verification.KeyMeasures(p)).ToList();
-        TidyCsvWriter.Write(measures, F("key_measures.csv"));
-        written.Add(F("key_measures.csv"));
+        var measures = ResultTables.KeyMeasures(ps);
+        written.Add(TableWriters.WriteCsv(measures, F("key_measures.csv")));
+        written.Add(TableWriters.WriteWorkbook([measures], F(WorkbookName)));
 
         string scenarios = string.Join(" vs ", names);
         if (ps.Count == 2)
@@ -313,11 +325,22 @@ internal static class Output
             int year = Math.Min(2050, ps.Min(p => p.Scenario.EndYear));
             var left = PopulationCharts.BuildPyramid(ps[0].Demography, year);
             var right = PopulationCharts.BuildPyramid(ps[1].Demography, year);
+            // SideBySide puts both on one scale.
             left.Title($"Population of China in {year}, {names[0]} (5-year age groups)");
             right.Title($"Population of China in {year}, {names[1]} (5-year age groups)");
             written.Add(ComparisonCharts.SideBySide(left, right, F($"pyramids_{year}.png")));
-            written.Add(ComparisonCharts.SideBySide(FundCharts.BuildProvinceBalances(rows[0], title: $"Accumulated balance by province, {names[0]}"),
-                FundCharts.BuildProvinceBalances(rows[1], title: $"Accumulated balance by province, {names[1]}"), F("province_balances.png")));
+            written.Add(ComparisonCharts.SideBySide(FundCharts.BuildProvinceMonthsHeatmap(rows[0], title: $"Provinces in months of spending, {names[0]}"),
+                FundCharts.BuildProvinceMonthsHeatmap(rows[1], title: $"Provinces in months of spending, {names[1]}"), F("province_months.png"), sameScale: false, width: 2400, height: 900));
+        }
+        if (report)
+        {
+            var links = written.Files.Select(f => new ReportLink(Path.GetFileName(f), Path.GetExtension(f) switch
+            {
+                ".csv" => "The key measures of every scenario",
+                ".xlsx" => "The key measures in an Excel workbook",
+                _ => "PNG chart for notebooks and papers",
+            })).ToList();
+            written.Add(HtmlReport.Write(Reports.Comparison(files, ps, measures, links), F(ReportName)));
         }
         return written.Files;
     }

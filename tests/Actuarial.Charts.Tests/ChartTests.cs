@@ -173,13 +173,39 @@ public sealed class ChartTests
         Assert.That((marker.Location.X, marker.Location.Y), Is.EqualTo(((double)peakRow.Year, peakRow.ClosingBalance / 1e12)), "peak, trillion yuan");
         Assert.That(plot.GetPlottables<ScottPlot.Plottables.VerticalLine>().Single().X, Is.EqualTo(depletion));
         var labels = plot.GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
-        Assert.That(labels, Is.EquivalentTo(new[] { "peak 120 (2035)", "depleted 2046" }));
+        // Past depletion the synthetic balance falls to -321 by 2056: the axis stops near minus the peak, and says so.
+        Assert.That(labels, Is.EquivalentTo(new[] { "peak 120 (2035)", "depleted 2046", "axis cut at -120: the balance falls to -321 by 2056" }));
+        var limits = plot.Axes.GetLimits();
+        Assert.That((limits.Bottom, limits.Top), Is.EqualTo((-120 * 1.05, 120 * 1.25)).Within(1e-9));
         Assert.That(HasLegend(plot), Is.False, "the marks stay out of the legend");
 
         var neverDepleted = rows.Select(r => r.RegionCode == 0 ? r with { ClosingBalance = 1e12 } : r).ToList();
         Assert.That(FundCharts.DecisionWindowEnd(neverDepleted), Is.EqualTo(2080));
         Assert.That(FundCharts.BuildNationalBalance(neverDepleted).GetPlottables<ScottPlot.Plottables.VerticalLine>(), Is.Empty);
         AssertPng(Chart.Save(plot, Out("national-balance-window.png")), Chart.DefaultWidth, Chart.DefaultHeight);
+    }
+
+    /// <summary>Provinces in months of spending: rows ordered by the year each fund runs out, labelled with it; values clamped to the colour range.</summary>
+    [Test]
+    public void Province_months_heat_map_orders_the_provinces_by_depletion()
+    {
+        // Province k runs out in 2030 + (30 − k) (the last listed first), or never for the first three.
+        var provinces = SyntheticFunds.Rows(2025, 2060).Where(r => r.RegionCode != 0).Select(r => r.Region).Distinct().ToList();
+        int? Depletion(string region) => provinces.IndexOf(region) is int k && k < 3 ? null : 2030 + (30 - provinces.IndexOf(region));
+        var rows = SyntheticFunds.Rows(2025, 2060).Select(r => r.RegionCode == 0 ? r : r with
+        {
+            ClosingBalance = Depletion(r.Region) is { } d && r.Year >= d ? -1e9 : 1e9,
+            MonthsOfPayment = Depletion(r.Region) is { } d2 && r.Year >= d2 ? -100 : 100,
+        }).ToList();
+        var plot = FundCharts.BuildProvinceMonthsHeatmap(rows);
+        AssertPng(Chart.Save(plot, Out("province-months.png"), Chart.DefaultWidth, 900), Chart.DefaultWidth, 900); // rendering generates the ticks
+        var ticks = ((ScottPlot.TickGenerators.NumericManual)plot.Axes.Left.TickGenerator).Ticks.OrderByDescending(t => t.Position).Select(t => t.Label).ToList();
+        var expected = provinces.OrderBy(p => Depletion(p) ?? int.MaxValue).ThenBy(p => provinces.IndexOf(p))
+            .Select(p => $"{p} ({(Depletion(p) is { } d ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "never")})").ToList();
+        Assert.That(ticks, Is.EqualTo(expected), "top row first: the earliest to run out");
+        var heatmap = plot.GetPlottables<ScottPlot.Plottables.Heatmap>().Single();
+        Assert.That(heatmap.Intensities.Cast<double>().Min(), Is.EqualTo(-24));
+        Assert.That(heatmap.Intensities.Cast<double>().Max(), Is.EqualTo(36));
     }
 
     [Test]

@@ -64,7 +64,7 @@ public sealed class ScenarioCliTests
         var (code, output, error) = Run("run", Sample("baseline"), "--out", folder);
         Assert.That(code, Is.EqualTo(ExitCode.Ok), error);
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
-        Assert.That(files, Is.SupersetOf(new[] { "funds_by_year.csv", "funds_summary.csv", "key_measures.csv", "national_balance.png", "province_balances.png",
+        Assert.That(files, Is.SupersetOf(new[] { "funds_by_year.csv", "funds_summary.csv", "key_measures.csv", "national_balance.png", "province_months.png", "results.xlsx",
             "net_transfers_2050.png", "pyramid_2020.png", "pyramid_2050.png", "pyramid_2100.png", "dependency_ratios.png" }));
         Assert.That(Directory.GetFileSystemEntries(_temp), Is.EqualTo(new[] { Path.Combine(_temp, "results") }), "nothing outside the folder named");
         Assert.That(output, Does.Contain("wrote"));
@@ -149,7 +149,7 @@ public sealed class ScenarioCliTests
     {
         var (code, output, _) = Run("--help");
         Assert.That(code, Is.EqualTo(ExitCode.Ok));
-        Assert.That(output, Does.Contain("actuarial run <scenario.json> [--out DIR [--force]]"));
+        Assert.That(output, Does.Contain("actuarial run <scenario.json> [--out DIR [--force] [--report]]").And.Contain("actuarial report <scenario.json>"));
     }
 
     [Test]
