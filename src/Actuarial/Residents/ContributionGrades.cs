@@ -37,16 +37,20 @@ public static class ContributionGrades
 
     /// <summary>
     /// Splits an average yearly credit to an account (member's contribution + matching subsidy) into its two parts,
-    /// with the minimum subsidy: the contribution c solves c + <see cref="MatchingSubsidy"/>(c) = total.
+    /// with the minimum subsidy: the contribution c solves c + <see cref="MatchingSubsidy"/>(c) = total. Totals between
+    /// 530 and 560 yuan, which no single contribution gives (499 + 30 = 529, 500 + 60 = 560), are read as a 500-yuan
+    /// contribution with a subsidy between the two minimums (an average over members on both sides of the step).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite total.</exception>
     public static (double MemberYuan, double SubsidyYuan) SplitTotal(double totalYuan)
     {
         if (!double.IsFinite(totalYuan) || totalYuan < 0) throw new ArgumentOutOfRangeException(nameof(totalYuan), totalYuan, "expected a total ≥ 0");
-        if (totalYuan == 0) return (0, 0);
-        double high = totalYuan - HigherMinimumSubsidyYuan;
-        if (high >= HigherSubsidyFromYuan) return (high, HigherMinimumSubsidyYuan);
-        double low = Math.Max(0, totalYuan - MinimumSubsidyYuan);
-        return (low, totalYuan - low);
+        if (totalYuan - HigherMinimumSubsidyYuan >= HigherSubsidyFromYuan) return (totalYuan - HigherMinimumSubsidyYuan, HigherMinimumSubsidyYuan);
+        if (totalYuan - MinimumSubsidyYuan < HigherSubsidyFromYuan)
+        {
+            double member = Math.Max(0, totalYuan - MinimumSubsidyYuan);
+            return (member, totalYuan - member);
+        }
+        return (HigherSubsidyFromYuan, totalYuan - HigherSubsidyFromYuan);
     }
 }

@@ -28,7 +28,7 @@ namespace Actuarial.Residents;
 /// <param name="ContributorRegistration">ρ of contributor-status members by province (1 unless κ is capped).</param>
 /// <param name="BeneficiaryRegistration">ρ of beneficiaries by province (1 unless β is capped).</param>
 /// <param name="AccountPension2024YuanPerYear">a in 2024 by province.</param>
-/// <param name="ProvincialTopUp2024YuanPerMonth">The provincial top-up of the foundation pension in 2024 by province (may be negative where the calibration does not fit: see the validation tests).</param>
+/// <param name="ProvincialTopUp2024YuanPerMonth">The provincial top-up of the foundation pension in 2024 by province (≥ 0: a table that implies less is refused).</param>
 /// <param name="AccountCredit2024YuanPerYear">c in 2024 by province.</param>
 /// <param name="OpeningBalance2024Yuan">The fund on 1 January 2024 by province.</param>
 public sealed record ResidentsCalibration(

@@ -154,9 +154,15 @@ public static class ResidentsProjector
             double foundation = beneficiaries > 0 ? spending / beneficiaries - account[r] : 0;
             topUp[r] = foundation / 12 - FoundationPension.CentralMinimum2024YuanPerMonth;
             credit[r] = contributors > 0 ? (revenue - beneficiaries * foundation - return2024 * opening[r]) / contributors : 0;
+            // A table the model cannot read: less spending than the central minimum, or less revenue than the budget's share.
+            if (beneficiaries > 0 && topUp[r] < 0) throw Unreadable(provinces[r], "expenditure_100m_cny", t.ExpenditureHundredMillionYuan, "at least beneficiaries × 12 × the central minimum + the account pensions");
+            if (credit[r] < 0) throw Unreadable(provinces[r], "revenue_100m_cny", t.RevenueHundredMillionYuan, "at least the foundation pensions + the interest on the opening balance");
         }
         return new ResidentsCalibration(provinces, kappa, beta, rhoC, rhoB, account, topUp, credit, opening);
     }
+
+    private static InputDataException Unreadable(Region province, string field, double value, string range) =>
+        new("residents' scheme targets", null, $"{field} [{province.EnglishName}]", value.ToString("R", CultureInfo.InvariantCulture), range);
 
     private static (double TakeUp, double Registration) TakeUp(double target, double reachable, Region province, string what)
     {
@@ -203,7 +209,7 @@ public static class ResidentsProjector
                 double interest = fundReturn(year) * balance;
                 double revenue = contributions + foundation + interest, spending = foundation + accounts;
                 double central = CostSharing.CentralCost(cal.Provinces[r], beneficiaries, minimum);
-                double subsidies = members * ContributionGrades.SplitTotal(Math.Max(0, credit)).SubsidyYuan;
+                double subsidies = members * ContributionGrades.SplitTotal(credit).SubsidyYuan;
                 balance += revenue - spending;
 
                 var m = money.AsSpan(o * M, M);
