@@ -181,6 +181,8 @@ public static class ResidentsProjector
     {
         int n = cal.Provinces.Count;
         const int S = ResidentsProjection.States, M = ResidentsProjection.MoneyLines;
+        var minimums = new double[years];
+        for (int y = 0; y < years; y++) minimums[y] = assumptions.FoundationPension.CentralMinimum(first + y, priceGrowth);
         for (int r = 0; r < n; r++)
         {
             double balance = cal.OpeningBalance2024Yuan[r], topUp = cal.ProvincialTopUp2024YuanPerMonth[r], credit = cal.AccountCredit2024YuanPerYear[r];
@@ -195,7 +197,7 @@ public static class ResidentsProjector
                 c[(int)CoverageState.Uncovered] = reachable[2 * o] - contributorsInCells + reachable[2 * o + 1] - beneficiariesInCells;
                 double members = cal.ContributorRegistration[r] * contributorsInCells, beneficiaries = cal.BeneficiaryRegistration[r] * beneficiariesInCells;
 
-                double minimum = assumptions.FoundationPension.CentralMinimum(year, priceGrowth);
+                double minimum = minimums[y];
                 if (y > 0)
                 {
                     topUp *= 1 + priceGrowth(year);
