@@ -153,7 +153,7 @@ internal static class Summary
             {
                 var r = system[year];
                 lines.Add(($"{year.ToString(c)}: both basic schemes' pensions / budget cost, % GDP", $"{r.PublicPensionSpendingPercentGdp.ToString("F2", c)} / {r.BudgetCostPercentGdp.ToString("F2", c)}"));
-                lines.Add(($"{year.ToString(c)}: residents' average pension, yuan a month; employee / residents", $"{r.ResidentsAveragePensionYuanPerMonth.ToString("F0", c)}; {r.EmployeeToResidentsPensionRatio?.ToString("F1", c) ?? "n/a"}"));
+                lines.Add(($"{year.ToString(c)}: residents' pension, yuan a month; employee pension / it", $"{r.ResidentsAveragePensionYuanPerMonth.ToString("F0", c)}; {r.EmployeeToResidentsPensionRatio?.ToString("F1", c) ?? "n/a"}"));
             }
             var replacementRates = p.NewRetireeReplacementRates([1970, 1990, 2010]);
             if (replacementRates.Count == 0) lines.Add(("replacement rate, man at the average wage, 35 years", "none (a year with no covered wage)"));
