@@ -5,7 +5,7 @@ namespace Actuarial.Residents;
 /// <summary>
 /// The foundation (basic) pension of the urban and rural residents' basic pension (城乡居民基本养老保险 基础养老金): a flat
 /// monthly amount paid from the budget to every beneficiary, the central minimum (全国基础养老金最低标准) plus the province's
-/// own top-up. Immutable; the central minimum after 2025 is a lever (<c>residents.minimum_pension</c>).
+/// own top-up. Immutable; the central minimum from 2025 is a lever (<c>residents.minimum_pension</c>, at 2025 prices).
 /// </summary>
 /// <remarks>
 /// <para>Central minimum, yuan a month: 55 at the start of the rural pilot in 2009 [S2]; 70 → 88 from 1 January 2018 [S2]
@@ -31,21 +31,23 @@ public sealed record FoundationPension
     public static FoundationPension ChinaDefaults { get; } = new();
 
     /// <summary>
-    /// The central minimum from 2026 in yuan a month where the scenario sets it (a path, from its first year; the years
-    /// before it follow the default rule); null = the default (2025's minimum rising with prices).
+    /// The central minimum where the scenario sets it, in yuan a month <b>at 2025 prices</b> (a path from its first year,
+    /// 2025 or later; each year's value is made nominal with the CPI since 2025, so a constant path holds a real level);
+    /// null = the default (2025's 143 yuan held in real terms).
     /// </summary>
     public AnnualPath? CentralMinimumPath { get; init; }
 
-    /// <summary>The central minimum of <paramref name="year"/> (2024 or later), yuan a month; <paramref name="priceGrowth"/> gives each year's CPI growth.</summary>
+    /// <summary>The central minimum of <paramref name="year"/> (2024 or later), nominal yuan a month; <paramref name="priceGrowth"/> gives each year's CPI growth.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A year before 2024.</exception>
     public double CentralMinimum(int year, Func<int, double> priceGrowth)
     {
         ArgumentNullException.ThrowIfNull(priceGrowth);
         if (year < 2024) throw new ArgumentOutOfRangeException(nameof(year), year, "the residents' scheme is projected from 2024");
-        if (CentralMinimumPath is { } path && year >= path.FirstYear) return path[Math.Min(year, path.LastYear)];
-        if (year == 2024) return CentralMinimum2024YuanPerMonth;
-        if (year == 2025) return CentralMinimum2025YuanPerMonth;
-        return CentralMinimum(year - 1, priceGrowth) * (1 + priceGrowth(year));
+        if (year == 2024 && CentralMinimumPath is not { FirstYear: <= 2024 }) return CentralMinimum2024YuanPerMonth;
+        double prices = 1; // CPI of the year relative to 2025
+        for (int y = 2026; y <= year; y++) prices *= 1 + priceGrowth(y);
+        double real = CentralMinimumPath is { } path && year >= path.FirstYear ? path[Math.Min(year, path.LastYear)] : CentralMinimum2025YuanPerMonth;
+        return real * prices;
     }
 
     /// <summary>The monthly foundation pension of a beneficiary: the central minimum plus the province's top-up.</summary>

@@ -377,8 +377,8 @@ public static partial class Levers
 
     /// <summary>The central minimum of the residents' foundation pension. <c>residents.minimum_pension</c>.</summary>
     public static Lever ResidentsMinimumPension { get; } = new(
-        new LeverSpec("residents.minimum_pension", LeverKind.Path, "yuan per month", 0, 10_000, "123 in 2024, 143 in 2025, then its real value held (rising with prices)",
-                    $"The central minimum of the residents' scheme's foundation pension (城乡居民基础养老金最低标准), paid from the budget to every beneficiary (the provinces' own top-ups come on top), from the path's first year; {HoldsToHorizon}."),
+        new LeverSpec("residents.minimum_pension", LeverKind.Path, "yuan per month at 2025 prices", 0, 10_000, "143 (2025; 123 in 2024), its real value held",
+                    $"The central minimum of the residents' scheme's foundation pension (城乡居民基础养老金最低标准), paid from the budget to every beneficiary (the provinces' own top-ups come on top), from the path's first year, made nominal with the CPI since 2025; {HoldsToHorizon}."),
         (s, p) => s with
         {
             Residents = s.Residents with

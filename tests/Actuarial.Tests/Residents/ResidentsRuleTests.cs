@@ -19,11 +19,12 @@ public sealed class ResidentsRuleTests
         Assert.That(rule.CentralMinimum(2025, prices), Is.EqualTo(143));
         Assert.That(rule.CentralMinimum(2026, prices), Is.EqualTo(145.86).Within(1e-9));
         Assert.That(rule.CentralMinimum(2027, prices), Is.EqualTo(150.2358).Within(1e-9));
-        // A lever path from 2026 replaces the rule from its first year and holds its last value.
+        // A lever path (2025 prices) from 2026 replaces the rule from its first year, made nominal: 200 × 1.02 = 204 in
+        // 2026, 200 × 1.02 × 1.03 = 210.12 in 2027; its last value holds (in real terms).
         var raised = rule with { CentralMinimumPath = AnnualPath.Constant("minimum", 2026, 2027, 200) };
         Assert.That(raised.CentralMinimum(2025, prices), Is.EqualTo(143));
-        Assert.That(raised.CentralMinimum(2026, prices), Is.EqualTo(200));
-        Assert.That(raised.CentralMinimum(2040, prices), Is.EqualTo(200));
+        Assert.That(raised.CentralMinimum(2026, prices), Is.EqualTo(204).Within(1e-9));
+        Assert.That(raised.CentralMinimum(2028, prices), Is.EqualTo(200 * 1.02 * 1.03 * 1.03).Within(1e-9));
         Assert.Throws<ArgumentOutOfRangeException>(() => rule.CentralMinimum(2023, prices));
         // Minimum + a top-up of 90 yuan = 213 yuan a month.
         Assert.That(FoundationPension.Monthly(123, 90), Is.EqualTo(213));
