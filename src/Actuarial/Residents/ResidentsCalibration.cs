@@ -13,9 +13,10 @@ namespace Actuarial.Residents;
 /// Where the yearbook counts more than the province's residual (members registered by hukou in a province they do not
 /// live in), κ or β is 1 and a registration factor ρ = yearbook / residual scales the head count reported and paid
 /// (as the employee scheme's registration factor does); the coverage states stay within the resident population.</item>
-/// <item>Money, per head (yuan a year): the account pension a = 12 / 139 × the opening balance per contributor-status
-/// member (ASSUMPTION: the average beneficiary's account equals the average member's account at the start of the year;
-/// the account grows with age, and those who retired years ago had less time to save: taken to cancel); the foundation
+/// <item>Money, per head (yuan a year): the account pension a = 12 / 139 × the opening balance per participant
+/// (ASSUMPTION: the average beneficiary's account equals the average participant's: the fund holds the accounts of both,
+/// and no table splits it; accounts grow with age, and those who retired years ago had less time to save). It keeps the
+/// account pensions below 12 / 139 of the fund a year whatever the mix of members; the foundation
 /// pension f = expenditure / beneficiaries − a; the provincial top-up = f / 12 − the central minimum; the yearly credit
 /// to an account c = (revenue − beneficiaries × f − interest) / contributor-status members, where interest = r × the
 /// opening balance (the opening balance is the closing balance − revenue + expenditure, and r the fund return of the

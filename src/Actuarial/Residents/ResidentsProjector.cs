@@ -16,7 +16,7 @@ namespace Actuarial.Residents;
 /// (<see cref="ResidentsCalibration"/> for the take-up); then the money, per head from the 2024 calibration: the central
 /// minimum of the year (<see cref="FoundationPension"/>) plus the top-up held in real terms; the yearly credit to an
 /// account growing with the province's average wage (ASSUMPTION: grades and subsidies are raised with incomes, as
-/// 国发〔2014〕8号 provides [U]); the account pension 12 / 139 × the opening balance per contributor-status member; interest
+/// 国发〔2014〕8号 provides [U]); the account pension 12 / 139 × the opening balance per participant; interest
 /// at the employee funds' blended return (ASSUMPTION: the residents' funds are invested like the employee funds, in deposits
 /// and NCSSF mandates). Revenue = contributions and subsidies credited to accounts + foundation pensions (from the budget)
 /// + interest; expenditure = foundation + account pensions; the balance rolls forward. Everything is allocated before the
@@ -150,7 +150,8 @@ public static class ResidentsProjector
             (beta[r], rhoB[r]) = TakeUp(beneficiaries, reachable[2 * r + 1], provinces[r], "beneficiaries");
             double revenue = t.RevenueHundredMillionYuan * 1e8, spending = t.ExpenditureHundredMillionYuan * 1e8, closing = t.AccumulatedBalanceHundredMillionYuan * 1e8;
             opening[r] = closing - revenue + spending;
-            account[r] = contributors > 0 ? 12 / ResidentsAccountPension.DivisorMonths * opening[r] / contributors : 0;
+            double participants = contributors + beneficiaries;
+            account[r] = participants > 0 ? 12 / ResidentsAccountPension.DivisorMonths * opening[r] / participants : 0;
             double foundation = beneficiaries > 0 ? spending / beneficiaries - account[r] : 0;
             topUp[r] = foundation / 12 - FoundationPension.CentralMinimum2024YuanPerMonth;
             credit[r] = contributors > 0 ? (revenue - beneficiaries * foundation - return2024 * opening[r]) / contributors : 0;
@@ -186,7 +187,7 @@ public static class ResidentsProjector
         for (int r = 0; r < n; r++)
         {
             double balance = cal.OpeningBalance2024Yuan[r], topUp = cal.ProvincialTopUp2024YuanPerMonth[r], credit = cal.AccountCredit2024YuanPerYear[r];
-            double previousMembers = targets[r].ParticipantsTenThousands * 1e4 - targets[r].BeneficiariesTenThousands * 1e4; // 2024 stands in for end-2023
+            double previousParticipants = targets[r].ParticipantsTenThousands * 1e4; // 2024 stands in for end-2023
             for (int y = 0; y < years; y++)
             {
                 int year = first + y, o = y * n + r;
@@ -204,7 +205,8 @@ public static class ResidentsProjector
                     double w0 = employee.Flows.AverageWage(year - 1)[r], w1 = employee.Flows.AverageWage(year)[r];
                     credit *= w0 > 0 ? w1 / w0 : 1;
                 }
-                double accountPension = previousMembers > 0 ? 12 / ResidentsAccountPension.DivisorMonths * balance / previousMembers : 0;
+                // At most 12 / 139 of the fund a year (beneficiaries ≤ participants): the fund cannot be paid below zero.
+                double accountPension = previousParticipants > 0 ? 12 / ResidentsAccountPension.DivisorMonths * balance / previousParticipants : 0;
                 double foundation = beneficiaries * 12 * FoundationPension.Monthly(minimum, topUp);
                 double accounts = beneficiaries * accountPension;
                 double contributions = members * credit;
@@ -218,7 +220,7 @@ public static class ResidentsProjector
                 m[0] = members; m[1] = beneficiaries; m[2] = contributions; m[3] = subsidies; m[4] = foundation; m[5] = central;
                 m[6] = foundation - central + subsidies; m[7] = accounts; m[8] = interest; m[9] = revenue; m[10] = spending; m[11] = balance;
                 m[12] = minimum; m[13] = topUp;
-                previousMembers = members;
+                previousParticipants = members + beneficiaries;
             }
         }
     }
