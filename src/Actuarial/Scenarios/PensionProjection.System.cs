@@ -30,10 +30,12 @@ public sealed partial class PensionProjection
             double spending = e.PensionsYuan + r.SpendingYuan;
             double budget = e.SubsidiesYuan + r.FoundationPensionsYuan + r.MatchingSubsidiesYuan;
             double employeeAverage = scheme[year].AveragePensionYuanPerMonth, residentsAverage = r.AveragePensionYuanPerMonth;
+            var publicInstitution = Actuarial.Scheme.PublicInstitutionSplit.Of(scheme[year].Contributors, scheme[year].Pensioners - scheme[year].NewPensioners);
             rows.Add(new SystemYearRow(year, gdp, e.PensionsYuan, e.SubsidiesYuan, r.SpendingYuan, r.FoundationPensionsYuan, r.MatchingSubsidiesYuan,
                 r.CentralBudgetYuan, spending, budget, 100 * spending / gdp, 100 * budget / gdp, 100 * e.SubsidiesYuan / gdp,
                 100 * (r.FoundationPensionsYuan + r.MatchingSubsidiesYuan) / gdp, employeeAverage, residentsAverage,
-                residentsAverage > 0 ? employeeAverage / residentsAverage : null, coverage[year].CoveredShare));
+                residentsAverage > 0 ? employeeAverage / residentsAverage : null, coverage[year].CoveredShare,
+                publicInstitution.Workers, publicInstitution.Retirees));
         }
         return rows;
     }
@@ -58,10 +60,13 @@ public sealed partial class PensionProjection
 /// <param name="ResidentsAveragePensionYuanPerMonth">Average residents' pension.</param>
 /// <param name="EmployeeToResidentsPensionRatio">Employee / residents' average pension (the gap between the schemes); empty without residents' beneficiaries.</param>
 /// <param name="CoveredShareOfPopulation16Plus">Members and beneficiaries of either scheme / persons aged 16+.</param>
+/// <param name="PublicInstitutionWorkers">Employee-scheme workers who are public-institution members (a documented split, <see cref="Actuarial.Scheme.PublicInstitutionSplit"/>).</param>
+/// <param name="PublicInstitutionRetirees">Employee-scheme retirees who are public-institution retirees (the same split).</param>
 [CsvHelper.CsvRecord]
 public sealed partial record SystemYearRow(
     int Year, double NominalGdpYuan, double EmployeePensionsYuan, double EmployeeSubsidiesYuan, double ResidentsPensionsYuan,
     double ResidentsFoundationPensionsYuan, double ResidentsMatchingSubsidiesYuan, double ResidentsCentralBudgetYuan,
     double PublicPensionSpendingYuan, double BudgetCostYuan, double PublicPensionSpendingPercentGdp, double BudgetCostPercentGdp,
     double EmployeeSubsidiesPercentGdp, double ResidentsBudgetPercentGdp, double EmployeeAveragePensionYuanPerMonth,
-    double ResidentsAveragePensionYuanPerMonth, double? EmployeeToResidentsPensionRatio, double CoveredShareOfPopulation16Plus);
+    double ResidentsAveragePensionYuanPerMonth, double? EmployeeToResidentsPensionRatio, double CoveredShareOfPopulation16Plus,
+    double PublicInstitutionWorkers, double PublicInstitutionRetirees);
