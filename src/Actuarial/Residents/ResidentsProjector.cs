@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
@@ -85,42 +86,61 @@ public static class ResidentsProjector
         }
         double workers = members[age], pensioners = members[A + age];
         double free = persons - workers - pensioners;
-        if (free < -1e-6 * Math.Max(1, persons))
-        {
-            throw new InputDataException("employee scheme", null, $"members [{year}, {province.EnglishName}, {sex}, {age}]",
-                (workers + pensioners).ToString("R", CultureInfo.InvariantCulture), $"at most the cell's population {persons.ToString("R", CultureInfo.InvariantCulture)}");
-        }
+        if (free < -1e-6 * Math.Max(1, persons)) throw TooManyMembers(year, province, sex, age, workers + pensioners, persons);
         free = Math.Max(free, 0); // float noise only (checked above)
         double inSchool = persons > 0 ? free * school / persons : 0;
         return (persons, workers, pensioners, inSchool, free - inSchool);
     }
 
+    /// <summary>
+    /// The coverage inputs of a year: per province, the employee members and those in school aged 16+, and the residual
+    /// aged 16–59 and 60+. The same sums as <see cref="Cell"/> over the ages (its plain reference), summed over education a
+    /// whole age run at a time; allocation-free.
+    /// </summary>
     private static void FillCoverageInputs(int year, DemographicProjection demography, SchemeProjection employee, double[] notEntered,
         double[] coverage, double[] reachable)
     {
         var pop = demography.PersonsAt(year);
         var provinces = demography.Shape.Regions;
         int n = provinces.Count, y = year - employee.FirstYear;
+        Span<double> persons = stackalloc double[A];
+        Span<double> school = stackalloc double[A];
         for (int r = 0; r < n; r++)
         {
             var c = coverage.AsSpan((y * n + r) * ResidentsProjection.States, ResidentsProjection.States);
             double working = 0, old = 0;
             for (int s = 0; s < Sexes.Count; s++)
             {
+                persons.Clear();
+                school.Clear();
+                for (int e = 0; e < EducationLevels.Count; e++)
+                {
+                    var run = pop.Slice(PopulationShape.RunStart(r, (Sex)s, (EducationLevel)e), A);
+                    TensorPrimitives.Add(persons, run, persons);
+                    TensorPrimitives.MultiplyAdd(run, notEntered.AsSpan(e * A, A), school, school);
+                }
                 var members = employee.EmployeeMembers(year, r, (Sex)s);
                 for (int a = ResidentsAccountPension.FirstAge; a < A; a++)
                 {
-                    var cell = Cell(pop, members, notEntered, r, (Sex)s, a, year, provinces[r]);
-                    c[(int)CoverageState.EmployeeContributor] += cell.Workers;
-                    c[(int)CoverageState.EmployeeBeneficiary] += cell.Pensioners;
-                    c[(int)CoverageState.InSchool] += cell.InSchool;
-                    if (a < ResidentsAccountPension.PensionAge) working += cell.Residual; else old += cell.Residual;
+                    double workers = members[a], pensioners = members[A + a], p = persons[a];
+                    double free = p - workers - pensioners;
+                    if (free < -1e-6 * Math.Max(1, p)) throw TooManyMembers(year, provinces[r], (Sex)s, a, workers + pensioners, p);
+                    free = Math.Max(free, 0); // float noise only (checked above)
+                    double inSchool = p > 0 ? free * school[a] / p : 0;
+                    c[(int)CoverageState.EmployeeContributor] += workers;
+                    c[(int)CoverageState.EmployeeBeneficiary] += pensioners;
+                    c[(int)CoverageState.InSchool] += inSchool;
+                    if (a < ResidentsAccountPension.PensionAge) working += free - inSchool; else old += free - inSchool;
                 }
             }
             reachable[(y * n + r) * 2] = working;
             reachable[(y * n + r) * 2 + 1] = old;
         }
     }
+
+    private static InputDataException TooManyMembers(int year, Region province, Sex sex, int age, double members, double persons) =>
+        new("employee scheme", null, $"members [{year}, {province.EnglishName}, {sex}, {age}]",
+            members.ToString("R", CultureInfo.InvariantCulture), $"at most the cell's population {persons.ToString("R", CultureInfo.InvariantCulture)}");
 
     private static ResidentsPensionProvinceRow[] TargetsByProvince(ResidentsAssumptions assumptions, IReadOnlyList<Region> provinces)
     {

@@ -270,6 +270,7 @@ internal sealed class SchemeEngine
         Year = year;
         _blocks.Changed();
         _pensionIndex = 1;
+        if (_membersByAge is not null) Array.Clear(_membersByAge); // a rerun of the engine records afresh
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {

@@ -180,5 +180,18 @@ public sealed class ResidentsValidationTests
         return true;
     });
 
+    [Test]
+    public void An_engine_run_twice_records_the_same_members_by_age()
+    {
+        var scheme = Baseline.Value.Scheme;
+        var engine = new Actuarial.Scheme.SchemeEngine(scheme.Assumptions, scheme.Calibration);
+        engine.RecordMembersByAge();
+        engine.Run();
+        double[] first = engine.MembersByAge.ToArray();
+        engine.Run();
+        Assert.That(engine.MembersByAge.ToArray(), Is.EqualTo(first));
+        Assert.That(first.Sum(), Is.GreaterThan(0));
+    }
+
     private static double Error(double model, double published) => model / published - 1;
 }
