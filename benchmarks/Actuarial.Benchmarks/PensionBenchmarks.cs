@@ -27,6 +27,9 @@ public class PensionBenchmarks
     private CompiledFunds _compiledFunds = null!;
     private FundBuffers _fundBuffers = null!;
     private SchemeEngine _pathEngine = null!;
+    private SchemeEngine _membersEngine = null!;
+    private SchemeProjection _withMembers = null!;
+    private DemographicProjection _keptDemography = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -48,7 +51,31 @@ public class PensionBenchmarks
         FullProjection();
         _compiledFunds = new CompiledFunds(_fundFlows, _scenario.Funds);
         _fundBuffers = new FundBuffers(_fundFlows.ProvinceCount, _fundFlows.YearCount);
+        // The residents' scheme reads the employee scheme's members by age: an engine that records them, on kept grids.
+        _keptDemography = demography;
+        _membersEngine = new SchemeEngine(_scheme with { Demography = demography }, _calibration);
+        _membersEngine.RecordMembersByAge();
+        _withMembers = new SchemeProjection(_membersEngine, _calibration);
+        FullProjectionWithResidents();
     }
+
+    /// <summary>
+    /// <see cref="FullProjection"/> with the employee scheme recording its members by age and then the residents' scheme
+    /// and the coverage of everyone aged 16+ (<see cref="Actuarial.Residents.ResidentsProjector"/>) on the same population.
+    /// </summary>
+    [Benchmark(Description = "full projection + residents' scheme and coverage 2024-2100")]
+    public Actuarial.Residents.ResidentsProjection FullProjectionWithResidents()
+    {
+        RunFull(_membersEngine);
+        return Residents();
+    }
+
+    /// <summary>The residents' scheme and coverage alone, on a population and employee scheme already run (its buffers allocated per run).</summary>
+    [Benchmark(Description = "residents' scheme and coverage 2024-2100 (31 provinces, calibrated)")]
+    public Actuarial.Residents.ResidentsProjection Residents() =>
+        Actuarial.Residents.ResidentsProjector.Run(_scenario.Residents, _keptDemography, _withMembers, _scheme.PriceGrowthIn, ResidentsReturn);
+
+    private double ResidentsReturn(int year) => year < _scenario.Funds.EntrustedReturn.FirstYear ? _scheme.BaseYearFundReturn ?? 0 : _scenario.Funds.BlendedReturn(year);
 
     /// <summary>
     /// The full projection: population 2020–2100 (31 provinces with education and migration between them), labour and

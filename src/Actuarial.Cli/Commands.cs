@@ -148,6 +148,14 @@ internal static class Summary
                 lines.Add(($"{year.ToString(c)}: pensions / subsidies / financing gap, % GDP", $"{r.PensionsPercentGdp.ToString("F2", c)} / {r.SubsidiesPercentGdp.ToString("F2", c)} / {r.FinancingGapPercentGdp.ToString("F2", c)}"));
                 lines.Add(($"{year.ToString(c)}: subsidies, % of budget revenue", r.SubsidiesPercentBudgetRevenue.ToString("F1", c)));
             }
+            // The whole system: both basic schemes (the residents' scheme beside the employee scheme).
+            var system = p.SystemTable().ToDictionary(r => r.Year);
+            foreach (int year in new[] { p.Funds.FirstYear, 2050, 2100 }.Where(system.ContainsKey))
+            {
+                var r = system[year];
+                lines.Add(($"{year.ToString(c)}: both basic schemes' pensions / budget cost, % GDP", $"{r.PublicPensionSpendingPercentGdp.ToString("F2", c)} / {r.BudgetCostPercentGdp.ToString("F2", c)}"));
+                lines.Add(($"{year.ToString(c)}: residents' pension, yuan a month; employee pension / it", $"{r.ResidentsAveragePensionYuanPerMonth.ToString("F0", c)}; {r.EmployeeToResidentsPensionRatio?.ToString("F1", c) ?? "n/a"}"));
+            }
             var replacementRates = p.NewRetireeReplacementRates([1970, 1990, 2010]);
             if (replacementRates.Count == 0) lines.Add(("replacement rate, man at the average wage, 35 years", "none (a year with no covered wage)"));
             foreach (var r in replacementRates.Where(r => r.Profile == Actuarial.Scheme.TypicalWorker.Defaults[0].Name))

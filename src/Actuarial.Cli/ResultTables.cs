@@ -125,6 +125,9 @@ internal static class ResultTables
         };
         if (p.Scenario.Economy is not null) tables.Add(Of(p.EconomicTable(), "economy_by_year", "The national policy view: current and 2024 prices, % of GDP"));
         tables.Add(Of(p.NewRetireeReplacementRates(), "replacement_rates_by_cohort", "First pensions of typical workers by cohort"));
+        tables.Add(Of(p.Residents.YearTable(), "residents_by_year", "The residents' scheme by province and year: participants, beneficiaries, money"));
+        tables.Add(Of(p.Residents.CoverageTable(), "coverage_by_year", "Everyone aged 16+ by coverage state, province and year"));
+        if (p.Scenario.Economy is not null) tables.Add(Of(p.SystemTable(), "system_by_year", "The whole system: both schemes' pensions and the budget's cost, % of GDP"));
         tables.Add(KeyMeasures([p]));
         if (p.Funds.Assumptions.Reserve is not null) tables.Add(Of(p.Funds.ReserveTable(), "reserve_by_year", "The strategic reserve by year"));
         if (p.Funds.Assumptions.Stress is not null) tables.Add(Of(p.Funds.StressTable(), "stress_by_year", "Shocks and responses by year: deferred and repaid contributions, central transfers, bridge loans"));

@@ -376,6 +376,21 @@ public static partial class Levers
         (s, p) => WithReserve(s, r => r with { Draws = (r.Draws ?? new ReserveDraws(FirstLeverYear)) with { FloorMonthsOfSpending = p.Values[0] } }),
         ReserveInForce);
 
+    /// <summary>The central minimum of the residents' foundation pension. <c>residents.minimum_pension</c>.</summary>
+    public static Lever ResidentsMinimumPension { get; } = new(
+        new LeverSpec("residents.minimum_pension", LeverKind.Path, "yuan per month at 2025 prices", 0, 10_000, "143 (2025; 123 in 2024), its real value held",
+                    $"The central minimum of the residents' scheme's foundation pension (城乡居民基础养老金最低标准), paid from the budget to every beneficiary (the provinces' own top-ups come on top), from the path's first year, made nominal with the CPI since 2025; {HoldsToHorizon}."),
+        (s, p) => s with
+        {
+            Residents = s.Residents with
+            {
+                FoundationPension = s.Residents.FoundationPension with
+                {
+                    CentralMinimumPath = AnnualPath.Constant("residents' central minimum", p.FirstYear, s.EndYear, 0).Map((year, _) => p.At(year)),
+                },
+            },
+        });
+
     /// <summary>The labour levers of the catalogue (wage growth is set through <see cref="RealWageGrowth"/> and <see cref="PriceGrowth"/>).</summary>
     private static readonly Lever[] LabourLeverDefinitions = LabourLevers.All.Where(l => l != LabourLever.WageGrowth).Select(LabourLeverOf).ToArray();
 
@@ -526,6 +541,7 @@ public static partial class Levers
             ReserveFiscalAllocations.Spec,
             ReserveDrawsFrom.Spec,
             ReserveFloorMonths.Spec,
+            ResidentsMinimumPension.Spec,
         ]);
         list.AddRange(StressSpecs()); // Levers.Stress.cs
         return list;

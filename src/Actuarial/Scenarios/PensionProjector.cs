@@ -30,7 +30,8 @@ public static class PensionProjector
         ArgumentNullException.ThrowIfNull(demography);
         scenario.Validate();
         var workforce = scenario.Labour.Compile();
-        var scheme = SchemeProjector.Run(SchemeAssumptionsFor(scenario, demography, workforce));
+        var schemeAssumptions = SchemeAssumptionsFor(scenario, demography, workforce);
+        var scheme = SchemeProjector.Run(schemeAssumptions, SchemeCalibration.Calibrate(schemeAssumptions), recordMembersByAge: true);
         var flows = scheme.Flows.From(ChinaFunds.FirstProjectedYear);
         var funds = FundProjector.Run(flows, WithIndexationIncreases(scenario, FundsWithGdp(scenario, demography), flows));
         return new PensionProjection(scenario, demography, scheme, funds);
@@ -113,6 +114,18 @@ public sealed partial class PensionProjection
 
     /// <summary>The provincial fund ledgers, transfers and solvency measures.</summary>
     public FundProjection Funds { get; }
+
+    private Actuarial.Residents.ResidentsProjection? _residents;
+
+    /// <summary>
+    /// The urban and rural residents' scheme and the coverage of everyone aged 16+ on this projection's population and
+    /// employee scheme (<see cref="Actuarial.Residents.ResidentsProjector"/>), computed when first asked for: prices from the
+    /// scheme's CPI path, interest at the employee funds' blended return (2024: the
+    /// return the employee scheme's calibration takes out of its 2024 revenue).
+    /// </summary>
+    public Actuarial.Residents.ResidentsProjection Residents => _residents ??= Actuarial.Residents.ResidentsProjector.Run(
+        Scenario.Residents, Demography, Scheme, Scheme.Assumptions.PriceGrowthIn,
+        year => year < Funds.FirstYear ? Scheme.Assumptions.BaseYearFundReturn ?? Scenario.Funds.BlendedReturn(Funds.FirstYear) : Scenario.Funds.BlendedReturn(year));
 
     /// <summary>
     /// The headline measures: first year of current deficit (with and without subsidies), depletion year, peak balance

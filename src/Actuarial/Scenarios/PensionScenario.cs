@@ -36,6 +36,10 @@ public sealed record PensionScenario
     /// <summary>The provincial funds: opening balances, returns, subsidies, pooling, reserve.</summary>
     public required FundAssumptions Funds { get; init; }
 
+    /// <summary>The urban and rural residents' scheme, projected on the same population beside the employee scheme (<see cref="PensionProjection.Residents"/>).</summary>
+    public Actuarial.Residents.ResidentsAssumptions Residents { get; init => field = value ?? throw new ArgumentNullException(nameof(Residents)); } =
+        Actuarial.Residents.ResidentsAssumptions.ChinaDefaults;
+
     /// <summary>Last projected year.</summary>
     public required int EndYear { get; init; }
 

@@ -113,7 +113,9 @@ public static class Verification
     /// <summary>
     /// The key measures of a projection with their default tolerances: national first deficit years (with and without
     /// subsidies), depletion year, peak balance and its year; the national balance and the system and old-age
-    /// dependency ratios at <see cref="Years"/>; each province's depletion year and net transfers received over the run.
+    /// dependency ratios at <see cref="Years"/>; the residents' scheme's beneficiaries (persons, with the money tolerance),
+    /// spending and balance, and the whole system's pensions and budget cost (% of GDP) and the ratio of the two schemes'
+    /// average pensions at those years; each province's depletion year and net transfers received over the run.
     /// Years have tolerance 0, money <see cref="MoneyRelativeTolerance"/> of the value (at least 1 million yuan), ratios
     /// <see cref="RatioTolerance"/>.
     /// </summary>
@@ -147,6 +149,18 @@ public static class Verification
             foreach (int year in years) Ratio("cost_rate_share_of_wage_bill", year, economy[year].CostRateShareOfWageBill);
             foreach (int year in years) Ratio("subsidies_percent_gdp", year, economy[year].SubsidiesPercentGdp);
             foreach (int year in years) Ratio("financing_gap_percent_gdp", year, economy[year].FinancingGapPercentGdp);
+        }
+        // The residents' scheme and the whole system (after the employee scheme's measures, so those keep their order).
+        var residents = projection.Residents.YearTable().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
+        foreach (int year in years) Money("residents_beneficiaries", national.Region, year, residents[year].Beneficiaries);
+        foreach (int year in years) Money("residents_spending_yuan", national.Region, year, residents[year].SpendingYuan);
+        foreach (int year in years) Money("residents_closing_balance_yuan", national.Region, year, residents[year].BalanceYuan);
+        if (projection.Scenario.Economy is not null)
+        {
+            var system = projection.SystemTable().ToDictionary(r => r.Year);
+            foreach (int year in years) Ratio("public_pension_spending_percent_gdp", year, system[year].PublicPensionSpendingPercentGdp);
+            foreach (int year in years) Ratio("budget_cost_percent_gdp", year, system[year].BudgetCostPercentGdp);
+            foreach (int year in years) Ratio("employee_to_residents_pension_ratio", year, system[year].EmployeeToResidentsPensionRatio);
         }
         foreach (var p in summaries.Where(r => r.RegionCode != 0).OrderBy(r => r.RegionCode))
         {

@@ -55,6 +55,7 @@ internal sealed class SchemeEngine
     // The indexation since the base year: a cell's pension is its index units × this, in yuan.
     private double _pensionIndex = 1;
     private double[]? _pensionAmounts; // the Pensions view
+    private double[]? _membersByAge;   // when recorded: [year, region, sex, member kind, age] (see RecordMembersByAge)
 
     internal SchemeEngine(SchemeAssumptions assumptions, SchemeCalibration calibration)
     {
@@ -101,6 +102,19 @@ internal sealed class SchemeEngine
 
     /// <summary>The year whose state the engine holds (reference date of that year).</summary>
     internal int Year { get; private set; }
+
+    /// <summary>Member kinds of <see cref="MembersByAge"/>: contributors (the cell state, within the resident population: without the registration factor that scales the head count reported to the fund layer), then pensioners paid in the year who retired before it.</summary>
+    internal const int MemberKinds = 2;
+
+    /// <summary>
+    /// Asks the engine to record, each recorded year, its members by region, sex and age summed over education (for the
+    /// coverage of the whole population, <see cref="Actuarial.Residents"/>). Allocated here, before the year loop; the loop
+    /// adds to it without allocating. Off unless asked, so that runs which do not read it (Monte Carlo paths) pay nothing.
+    /// </summary>
+    internal void RecordMembersByAge() => _membersByAge ??= new double[YearCount * _regions * Sexes.Count * MemberKinds * A];
+
+    /// <summary>The recorded members (<see cref="RecordMembersByAge"/>), layout [year − 2024, region, sex, kind, age]; empty when not recorded.</summary>
+    internal ReadOnlySpan<double> MembersByAge => _membersByAge;
 
     /// <summary>Covered workers by cell in the base year (set by <see cref="Initialize()"/>).</summary>
     internal ReadOnlySpan<double> Covered => _covered;
@@ -256,6 +270,7 @@ internal sealed class SchemeEngine
         Year = year;
         _blocks.Changed();
         _pensionIndex = 1;
+        if (_membersByAge is not null) Array.Clear(_membersByAge); // a rerun of the engine records afresh
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
@@ -403,6 +418,7 @@ internal sealed class SchemeEngine
                     retirement.InverseDivisor.AsSpan(yg * A, A), in retiring, ref _blocks.PensionSum[b], ref _blocks.PensionerSum[b], ref sums);
                 if (last >= ceiling) ceiling = GroupBlock.LowerCeiling(block, ceiling, _recordFloor); // the oldest may all have retired
                 region.Add(in sums);
+                if (record && _membersByAge is not null) AddMembers(y, r, g, block);
                 // Age the block before this one: its cells are still in cache, and its last stores have left the store buffer.
                 if (age && g > 0) AgeBlock(r, g - 1, y, pop0, pop1);
             }
@@ -462,6 +478,18 @@ internal sealed class SchemeEngine
         // The next step pays the pensions as they are after ageing (it retires record holders after paying).
         (_blocks.PensionSum[b], _blocks.PensionerSum[b]) =
             SchemeKernels.Age(_blocks.Block(b), in inputs, ref _blocks.RecordCeiling[b], ref _blocks.ContributorsEnd[b]);
+    }
+
+    /// <summary>Adds group block (<paramref name="r"/>, <paramref name="g"/>) of year index <paramref name="y"/>, after retirement and before ageing, to <see cref="MembersByAge"/>.</summary>
+    private void AddMembers(int y, int r, int g, GroupBlock block)
+    {
+        int sex = g / EducationLevels.Count;
+        var members = _membersByAge.AsSpan(((y * _regions + r) * Sexes.Count + sex) * MemberKinds * A, MemberKinds * A);
+        for (int a = 0; a < A; a++)
+        {
+            members[a] += block[CellQuantity.Contributors, a];
+            members[A + a] += block[CellQuantity.Pensioners, a] - block[CellQuantity.NewPensioners, a];
+        }
     }
 
     /// <summary>The year's flows of region <paramref name="r"/>: <see cref="Flows"/> and the rows of <see cref="SchemeProjection"/>.</summary>

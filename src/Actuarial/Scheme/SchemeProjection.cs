@@ -32,6 +32,26 @@ public sealed class SchemeProjection
     /// <summary>Last year.</summary>
     public int EndYear => Assumptions.EndYear;
 
+    /// <summary>Whether the run recorded its members by age (<see cref="EmployeeMembers"/>).</summary>
+    internal bool HasMembersByAge => !_engine.MembersByAge.IsEmpty;
+
+    /// <summary>
+    /// The scheme's members of <paramref name="year"/> in a province by sex and age (0..100), workers then pensioners: contributors as the cell
+    /// state holds them (within the resident population; the registration factor that scales the head count reported to the
+    /// fund layer is not applied) and pensioners who retired before the year. Recorded only when the projection was asked to (<see cref="HasMembersByAge"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The run did not record members by age.</exception>
+    internal ReadOnlySpan<double> EmployeeMembers(int year, int region, Sex sex)
+    {
+        var all = _engine.MembersByAge;
+        if (all.IsEmpty) throw new InvalidOperationException("this scheme projection did not record its members by age (PensionProjector records them)");
+        if (year < FirstYear || year > EndYear) throw new ArgumentOutOfRangeException(nameof(year), year, $"expected a year in [{FirstYear}, {EndYear}]");
+        if ((uint)region >= (uint)_engine.Regions.Count) throw new ArgumentOutOfRangeException(nameof(region), region, "expected a region index of the grid");
+        int length = SchemeEngine.MemberKinds * Ages.Count;
+        var members = all.Slice((((year - FirstYear) * _engine.Regions.Count + region) * Sexes.Count + (int)sex) * length, length);
+        return members; // workers by age, then pensioners by age
+    }
+
     /// <summary>One row per year and province, then a national row (code 0) per year.</summary>
     public IReadOnlyList<SchemeYearRow> Summary()
     {

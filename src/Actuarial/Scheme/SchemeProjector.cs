@@ -70,11 +70,15 @@ public static class SchemeProjector
 
     /// <summary>Projects with given calibration factors (e.g. those of a baseline, to compare scenarios on the same footing).</summary>
     /// <exception cref="Actuarial.InputDataException">Invalid assumptions or calibration, or a labour layer that breaks its contract.</exception>
-    public static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration)
+    public static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration) => Run(assumptions, calibration, recordMembersByAge: false);
+
+    /// <summary>As <see cref="Run(SchemeAssumptions, SchemeCalibration)"/>, optionally recording the members by region, sex and age each year (<see cref="SchemeProjection.EmployeeMembers"/>).</summary>
+    internal static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration, bool recordMembersByAge)
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(calibration);
         var engine = new SchemeEngine(assumptions, calibration);
+        if (recordMembersByAge) engine.RecordMembersByAge();
         engine.Run();
         return new SchemeProjection(engine, calibration);
     }

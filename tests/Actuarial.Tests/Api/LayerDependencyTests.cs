@@ -30,6 +30,8 @@ public sealed class LayerDependencyTests
         // The scheme engine defines the covered workforce it reads (ICoveredWorkforce); the labour model implements it.
         ["Actuarial.Scheme"],
         ["Actuarial.Labour"],
+        // The residents' scheme reads the employee scheme's members and the labour layer's schooling.
+        ["Actuarial.Residents"],
         // China's defaults are composed from every engine layer into a PensionScenario, and the scenario model's
         // levers and files start from those defaults: one composition layer.
         ["Actuarial.China", "Actuarial.Scenarios"],

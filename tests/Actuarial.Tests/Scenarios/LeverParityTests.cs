@@ -115,8 +115,17 @@ public sealed class LeverParityTests
         Assert.That(Verification.KeyMeasures(code).Select(r => (r.Measure, r.Region, r.Year, r.Value)),
             Is.EqualTo(Verification.KeyMeasures(file).Select(r => (r.Measure, r.Region, r.Year, r.Value))), "key measures");
 
+        Assert.That(code.Residents.YearTable(), Is.EqualTo(file.Residents.YearTable()), "residents' scheme, every province and year");
+
         // The lever moves the projection (a parity of two no-ops would prove nothing).
         if (NoEffectByDesign(lever)) return;
+        if (lever.Key.StartsWith("residents.", StringComparison.Ordinal))
+        {
+            // The residents' scheme's levers move its own ledgers, not the employee funds.
+            var residents = PensionProjector.Run(FromFile(context)).Residents.YearTable();
+            Assert.That(code.Residents.YearTable().SequenceEqual(residents), Is.False, $"{lever.Key} at {string.Join(", ", value.Values)} changes nothing");
+            return;
+        }
         var untouched = Untouched.GetOrAdd(context.ToJsonString(), _ => PensionProjector.Run(FromFile(context)).Funds.YearTable());
         Assert.That(code.Funds.YearTable().SequenceEqual(untouched), Is.False, $"{lever.Key} at {string.Join(", ", value.Values)} changes nothing");
     }
