@@ -17,6 +17,10 @@ public sealed record MonteCarloOptions
 
     /// <summary>Cancels the run.</summary>
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Called from a worker thread after each block of paths with the number of paths it just finished (for a
+    /// progress display; calls may come from several threads at once, so the callee must be thread-safe).</summary>
+    public Action<int>? PathsCompleted { get; init; }
 }
 
 /// <summary>
@@ -81,6 +85,7 @@ public static class MonteCarlo
                 (range, _, state) =>
                 {
                     for (long i = range.Item1; i < range.Item2; i++) state.RunPath(seed, i);
+                    options.PathsCompleted?.Invoke((int)(range.Item2 - range.Item1));
                     return state;
                 },
                 pool.Add);
