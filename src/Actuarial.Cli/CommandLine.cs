@@ -28,6 +28,9 @@ internal static class CommandLine
           actuarial compare <a.json> <b.json> [more.json ...] [--out DIR [--force]]
           actuarial verify <scenario.json> --golden <table.csv> [--update] [--all]
           actuarial docs --out DIR
+          actuarial montecarlo <scenario.json> --paths N --seed S [--threads T] [--quiet] [--cluster HOST:PORT [--shards K]] [--out DIR [--force]]
+          actuarial sweep <scenario.json> [--lever KEY=V1,V2,... ...] [--levers FILE.csv] [--quiet] [--cluster HOST:PORT] [--out DIR [--force]]
+          actuarial silo [--port P] [--gateway-port G] [--threads T]
           actuarial --help
 
           run      runs a scenario (the China defaults plus the file's overrides) and prints its summary; with --out,
@@ -40,6 +43,17 @@ internal static class CommandLine
                    and by how much (--all: every measure) and exits with 1 when a measure moved beyond its tolerance.
                    --update rewrites the golden table with the current values on purpose (keeping its tolerances),
                    written to a temporary file and renamed, so an interrupted update leaves the old table.
+          montecarlo  runs N provincial Monte Carlo paths of the scenario (default shocks: PensionMonteCarlo.DefaultShocks)
+                   with seed S; the result is the same bit for bit whatever T (threads, default one per core) or the
+                   cluster. Prints the depletion probabilities and the fan; with --out, writes national_balance_fan.csv,
+                   depletion_by_year.csv, province_depletion.csv and the fan and depletion-probability charts. Shows
+                   progress on standard error (paths done, rate, time left) unless --quiet or standard error is redirected.
+          sweep    one lever at a time: the base scenario and one run per --lever value (scenario-file keys, e.g.
+                   --lever scheme.contributions.employer_rate=0.14,0.18), or per line of --levers FILE (key,value). With
+                   no lever, the standard tornado (low-cost and high-cost values of seven levers, docs/sweep.md): first
+                   deficit year, depletion year and 75-year actuarial balance; with --out, sweep.csv, tornado.csv and
+                   tornado charts.
+          silo     starts an Orleans silo on this machine that runs montecarlo and sweep shards (docs/cluster.md).
           docs     writes scenario-file.md and scenario-file.schema.json, generated from the lever catalogue, to DIR.
 
         exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable.
@@ -70,7 +84,10 @@ internal static class CommandLine
                 "verify" => commands.Verify(parsed.Require(1, 1, "verify <scenario.json> --golden <table.csv>").Only("--golden", "--update", "--all").Positional[0],
                     parsed.Golden ?? throw new UsageException("verify needs --golden <table.csv>"), parsed.Update, parsed.All),
                 "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
-                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
+                "montecarlo" => commands.MonteCarlo(parsed.Require(1, 1, "montecarlo <scenario.json> --paths N --seed S")
+                    .Only("--paths", "--seed", "--threads", "--quiet", "--cluster", "--shards", "--out", "--force").NeedsOut()),
+                "sweep" => commands.Sweep(parsed.Require(1, 1, "sweep <scenario.json>").Only("--lever", "--levers", "--quiet", "--cluster", "--shards", "--out", "--force").NeedsOut()),
+                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "docs", "montecarlo", "sweep", "silo"]) is { } s ? $"; did you mean '{s}'?" : "")),
             };
         }
         catch (UsageException e)
@@ -110,7 +127,8 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <summary>The flags and positional arguments after the command.</summary>
 internal sealed class Arguments
 {
-    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--force", "--help", "-h"];
+    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--force", "--help", "-h", "--paths", "--seed", "--threads", "--quiet",
+        "--cluster", "--lever", "--levers", "--shards"];
     private readonly HashSet<string> _given = [];
 
     public List<string> Positional { get; } = [];
@@ -120,6 +138,14 @@ internal sealed class Arguments
     public bool All { get; private set; }
     public bool Force { get; private set; }
     public bool Help { get; private set; }
+    public string? Paths { get; private set; }
+    public string? Seed { get; private set; }
+    public string? Threads { get; private set; }
+    public string? Shards { get; private set; }
+    public bool Quiet { get; private set; }
+    public string? Cluster { get; private set; }
+    public List<string> LeverArgs { get; } = [];
+    public string? LeversFile { get; private set; }
 
     public static Arguments Parse(string[] args)
     {
@@ -132,7 +158,7 @@ internal sealed class Arguments
                 a.Positional.Add(arg);
                 continue;
             }
-            if (!a._given.Add(arg)) throw new UsageException($"{arg} given twice");
+            if (!a._given.Add(arg) && arg != "--lever") throw new UsageException($"{arg} given twice");
             switch (arg)
             {
                 case "--out":
@@ -152,6 +178,30 @@ internal sealed class Arguments
                     break;
                 case "--help" or "-h":
                     a.Help = true;
+                    break;
+                case "--paths":
+                    a.Paths = Value(args, ref i, arg, "a number of paths");
+                    break;
+                case "--seed":
+                    a.Seed = Value(args, ref i, arg, "a seed");
+                    break;
+                case "--threads":
+                    a.Threads = Value(args, ref i, arg, "a thread count");
+                    break;
+                case "--shards":
+                    a.Shards = Value(args, ref i, arg, "a number of shards");
+                    break;
+                case "--quiet":
+                    a.Quiet = true;
+                    break;
+                case "--cluster":
+                    a.Cluster = Value(args, ref i, arg, "a cluster gateway endpoint host:port");
+                    break;
+                case "--lever":
+                    a.LeverArgs.Add(Value(args, ref i, arg, "KEY=VALUE[,VALUE...]"));
+                    break;
+                case "--levers":
+                    a.LeversFile = Value(args, ref i, arg, "a CSV file of lever,value lines");
                     break;
                 default:
                     throw new UsageException($"unknown flag '{arg}'" + (ScenarioFile.Suggest(arg, Known) is { } s ? $"; did you mean '{s}'?" : ""));
@@ -173,6 +223,14 @@ internal sealed class Arguments
         if (Positional.Count < min) throw new UsageException($"missing argument: {form}");
         if (Positional.Count > max) throw new UsageException($"unexpected argument '{Positional[max]}': {form}");
         return this;
+    }
+
+    /// <summary>A whole number flag in [min, max], or the default when not given.</summary>
+    public static long Whole(string? text, string flag, long min, long max, long fallback)
+    {
+        if (text is null) return fallback;
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v >= min && v <= max
+            ? v : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{flag}: '{text}' is not a whole number in {min}..{max}"));
     }
 
     /// <summary>--force only with --out.</summary>

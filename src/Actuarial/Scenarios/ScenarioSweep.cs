@@ -86,7 +86,55 @@ public sealed record SweepLever(string Key, string Label, LeverPath LowCost, Lev
 /// <param name="Base">The base run.</param>
 /// <param name="Rows">The runs, in the order of the sweep's points.</param>
 /// <param name="Tornado">The tornado (empty unless the sweep is a tornado, <see cref="ScenarioSweep.Tornado"/>).</param>
-public sealed record SweepResult(string Scenario, SweepRow Base, IReadOnlyList<SweepRow> Rows, IReadOnlyList<TornadoRow> Tornado);
+public sealed record SweepResult(string Scenario, SweepRow Base, IReadOnlyList<SweepRow> Rows, IReadOnlyList<TornadoRow> Tornado)
+{
+    /// <summary>The runs as a flat table (the base first), for CSV.</summary>
+    public IReadOnlyList<SweepTableRow> Table() => new[] { Base }.Concat(Rows).Select(r => new SweepTableRow(Scenario, r.Key, r.Value, r.Route,
+        r.Measures.FirstCurrentDeficitYear, r.Measures.DepletionYear, r.Measures.ActuarialBalanceShareOfWageBill * 100, r.Measures.ValuationYears, r.Measures.LastYear)).ToArray();
+
+    /// <summary>The tornado as a flat table, for CSV: per lever, the base, low-cost and high-cost measures.</summary>
+    public IReadOnlyList<TornadoTableRow> TornadoTable() => Tornado.Select(t => new TornadoTableRow(t.Key, t.Label, t.Low.Value, t.High.Value,
+        Base.Measures.FirstCurrentDeficitYear, t.Low.Measures.FirstCurrentDeficitYear, t.High.Measures.FirstCurrentDeficitYear,
+        Base.Measures.DepletionYear, t.Low.Measures.DepletionYear, t.High.Measures.DepletionYear,
+        Base.Measures.ActuarialBalanceShareOfWageBill * 100, t.Low.Measures.ActuarialBalanceShareOfWageBill * 100, t.High.Measures.ActuarialBalanceShareOfWageBill * 100,
+        Base.Measures.LastYear, t.Source)).ToArray();
+}
+
+/// <summary>One run of a sweep, flat (a missing year: none within the horizon, <see cref="LastYear"/>).</summary>
+/// <param name="Scenario">Base scenario.</param>
+/// <param name="Lever">Scenario-file key (empty for the base).</param>
+/// <param name="Value">Its value.</param>
+/// <param name="Route">How the value was applied.</param>
+/// <param name="FirstCurrentDeficitYear">First year of national current deficit with subsidies.</param>
+/// <param name="DepletionYear">National depletion year.</param>
+/// <param name="ActuarialBalancePercentOfWageBill">Actuarial balance, % of the covered wage bill.</param>
+/// <param name="ValuationYears">Valuation period of the balance, years.</param>
+/// <param name="LastYear">Last projected year.</param>
+[CsvHelper.CsvRecord]
+public sealed partial record SweepTableRow(string Scenario, string Lever, string Value, string Route, int? FirstCurrentDeficitYear, int? DepletionYear,
+    double? ActuarialBalancePercentOfWageBill, int ValuationYears, int LastYear);
+
+/// <summary>One lever of a tornado, flat.</summary>
+/// <param name="Lever">Scenario-file key.</param>
+/// <param name="Label">What it is.</param>
+/// <param name="LowCostValue">Favourable value.</param>
+/// <param name="HighCostValue">Unfavourable value.</param>
+/// <param name="BaseFirstDeficitYear">First year of current deficit, base.</param>
+/// <param name="LowCostFirstDeficitYear">… at the low-cost value.</param>
+/// <param name="HighCostFirstDeficitYear">… at the high-cost value.</param>
+/// <param name="BaseDepletionYear">Depletion year, base.</param>
+/// <param name="LowCostDepletionYear">… low cost.</param>
+/// <param name="HighCostDepletionYear">… high cost.</param>
+/// <param name="BaseActuarialBalancePercent">Actuarial balance, % of the covered wage bill, base.</param>
+/// <param name="LowCostActuarialBalancePercent">… low cost.</param>
+/// <param name="HighCostActuarialBalancePercent">… high cost.</param>
+/// <param name="LastYear">Last projected year (an empty year: none by then).</param>
+/// <param name="Source">Where the values come from.</param>
+[CsvHelper.CsvRecord]
+public sealed partial record TornadoTableRow(string Lever, string Label, string LowCostValue, string HighCostValue,
+    int? BaseFirstDeficitYear, int? LowCostFirstDeficitYear, int? HighCostFirstDeficitYear,
+    int? BaseDepletionYear, int? LowCostDepletionYear, int? HighCostDepletionYear,
+    double? BaseActuarialBalancePercent, double? LowCostActuarialBalancePercent, double? HighCostActuarialBalancePercent, int LastYear, string Source);
 
 /// <summary>
 /// One lever at a time (the sensitivity tables of the SSA Trustees' report): the base scenario file with one lever moved

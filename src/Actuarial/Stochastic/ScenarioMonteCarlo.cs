@@ -101,5 +101,6 @@ public sealed record MonteCarloRunResult(string Scenario, ulong Seed, long Paths
 /// <param name="ProbabilityDepletedBy2050">Share by the end of 2050 (null when the horizon ends earlier).</param>
 /// <param name="ProbabilityDepletedByEnd">Share by the end of the horizon.</param>
 /// <param name="MedianDepletionYear">First year the share reaches one half, or null.</param>
-public sealed record ProvinceDepletionRow(int RegionCode, string Province, double? ProbabilityDepletedBy2035, double? ProbabilityDepletedBy2050,
+[CsvHelper.CsvRecord]
+public sealed partial record ProvinceDepletionRow(int RegionCode, string Province, double? ProbabilityDepletedBy2035, double? ProbabilityDepletedBy2050,
     double ProbabilityDepletedByEnd, int? MedianDepletionYear);

@@ -278,14 +278,16 @@ public sealed class SeriesSummary
 /// <param name="P95">95% quantile.</param>
 /// <param name="Max">Exact maximum.</param>
 /// <param name="Mean">Mean (exact sum, rounded once).</param>
-public sealed record FanRow(string Series, int Year, long Paths, double Min, double P5, double P25, double P50, double P75, double P95, double Max, double Mean);
+[CsvHelper.CsvRecord]
+public sealed partial record FanRow(string Series, int Year, long Paths, double Min, double P5, double P25, double P50, double P75, double P95, double Max, double Mean);
 
 /// <summary>One year of the depletion-year distribution (tidy).</summary>
 /// <param name="Series">Series name.</param>
 /// <param name="Year">Calendar year.</param>
 /// <param name="FirstNegativePaths">Paths whose series is negative for the first time in this year.</param>
 /// <param name="ProbabilityDepletedBy">Share of paths depleted in this year or before.</param>
-public sealed record DepletionRow(string Series, int Year, long FirstNegativePaths, double ProbabilityDepletedBy);
+[CsvHelper.CsvRecord]
+public sealed partial record DepletionRow(string Series, int Year, long FirstNegativePaths, double ProbabilityDepletedBy);
 
 /// <summary>One kept path (when <see cref="MonteCarloOptions.KeepPaths"/>): its index and every series' values.</summary>
 /// <param name="PathIndex">Global path index.</param>
