@@ -17,6 +17,10 @@ internal static class ExitCode
     public const int BadInput = 3;
     /// <summary>The output folder cannot be written.</summary>
     public const int OutputFailed = 4;
+    /// <summary>--cluster: the cluster cannot be reached, or a shard failed on every attempt.</summary>
+    public const int ClusterFailed = 5;
+    /// <summary>The job was cancelled (Ctrl+C).</summary>
+    public const int Cancelled = 130;
 }
 
 /// <summary>Parses the command line and dispatches to the commands; never throws for bad input, returns an exit code.</summary>
@@ -30,7 +34,7 @@ internal static class CommandLine
           actuarial docs --out DIR
           actuarial montecarlo <scenario.json> --paths N --seed S [--threads T] [--quiet] [--cluster HOST:PORT [--shards K]] [--out DIR [--force]]
           actuarial sweep <scenario.json> [--lever KEY=V1,V2,... ...] [--levers FILE.csv] [--quiet] [--cluster HOST:PORT] [--out DIR [--force]]
-          actuarial silo [--port P] [--gateway-port G] [--threads T]
+          actuarial silo [--port P] [--gateway-port G] [--primary HOST:PORT] [--advertise IP]
           actuarial --help
 
           run      runs a scenario (the China defaults plus the file's overrides) and prints its summary; with --out,
@@ -56,7 +60,8 @@ internal static class CommandLine
           silo     starts an Orleans silo on this machine that runs montecarlo and sweep shards (docs/cluster.md).
           docs     writes scenario-file.md and scenario-file.schema.json, generated from the lever catalogue, to DIR.
 
-        exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable.
+        exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable,
+                    5 cluster unreachable or a shard failed on every attempt, 130 cancelled.
         scenario files: docs/scenario-file.md.
         """;
 
@@ -86,6 +91,7 @@ internal static class CommandLine
                 "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
                 "montecarlo" => commands.MonteCarlo(parsed.Require(1, 1, "montecarlo <scenario.json> --paths N --seed S")
                     .Only("--paths", "--seed", "--threads", "--quiet", "--cluster", "--shards", "--out", "--force").NeedsOut()),
+                "silo" => ClusterCommands.Silo(parsed.Require(0, 0, "silo").Only("--port", "--gateway-port", "--primary", "--advertise").SiloSettings(), stdout),
                 "sweep" => commands.Sweep(parsed.Require(1, 1, "sweep <scenario.json>").Only("--lever", "--levers", "--quiet", "--cluster", "--shards", "--out", "--force").NeedsOut()),
                 _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "verify", "docs", "montecarlo", "sweep", "silo"]) is { } s ? $"; did you mean '{s}'?" : "")),
             };
@@ -102,6 +108,21 @@ internal static class CommandLine
             stderr.WriteLine($"actuarial: the scenario file cannot be used:");
             foreach (var line in e.Lines()) stderr.WriteLine("  " + line);
             return ExitCode.BadInput;
+        }
+        catch (ClusterUnavailableException e)
+        {
+            stderr.WriteLine($"actuarial: {e.Message}");
+            return ExitCode.ClusterFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("actuarial: cancelled");
+            return ExitCode.Cancelled;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("shard ", StringComparison.Ordinal) || e.Message.StartsWith("sweep shard", StringComparison.Ordinal))
+        {
+            stderr.WriteLine($"actuarial: the cluster job failed: {e.Message}");
+            return ExitCode.ClusterFailed;
         }
         catch (OutputRefusedException e)
         {
@@ -128,7 +149,7 @@ internal sealed class UsageException(string message) : Exception(message);
 internal sealed class Arguments
 {
     private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--force", "--help", "-h", "--paths", "--seed", "--threads", "--quiet",
-        "--cluster", "--lever", "--levers", "--shards"];
+        "--cluster", "--lever", "--levers", "--shards", "--port", "--gateway-port", "--primary", "--advertise"];
     private readonly HashSet<string> _given = [];
 
     public List<string> Positional { get; } = [];
@@ -146,6 +167,19 @@ internal sealed class Arguments
     public string? Cluster { get; private set; }
     public List<string> LeverArgs { get; } = [];
     public string? LeversFile { get; private set; }
+    public string? Port { get; private set; }
+    public string? GatewayPort { get; private set; }
+    public string? Primary { get; private set; }
+    public string? Advertise { get; private set; }
+
+    public Actuarial.Cluster.SiloSettings SiloSettings() => new()
+    {
+        SiloPort = (int)Whole(Port, "--port", 1, 65535, 11111),
+        GatewayPort = (int)Whole(GatewayPort, "--gateway-port", 1, 65535, 30000),
+        PrimarySilo = Primary,
+        AdvertisedAddress = Advertise is null || System.Net.IPAddress.TryParse(Advertise, out _) ? Advertise
+            : throw new UsageException($"--advertise: '{Advertise}' is not an IP address"),
+    };
 
     public static Arguments Parse(string[] args)
     {
@@ -199,6 +233,18 @@ internal sealed class Arguments
                     break;
                 case "--lever":
                     a.LeverArgs.Add(Value(args, ref i, arg, "KEY=VALUE[,VALUE...]"));
+                    break;
+                case "--port":
+                    a.Port = Value(args, ref i, arg, "a port");
+                    break;
+                case "--gateway-port":
+                    a.GatewayPort = Value(args, ref i, arg, "a port");
+                    break;
+                case "--primary":
+                    a.Primary = Value(args, ref i, arg, "the first silo's host:port");
+                    break;
+                case "--advertise":
+                    a.Advertise = Value(args, ref i, arg, "this machine's IP address");
                     break;
                 case "--levers":
                     a.LeversFile = Value(args, ref i, arg, "a CSV file of lever,value lines");

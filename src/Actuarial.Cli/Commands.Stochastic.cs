@@ -44,7 +44,8 @@ internal sealed partial class Commands
             {
                 Progress($"{scenario.Name}: {paths} paths on the cluster at {endpoint}");
                 int shards = (int)Arguments.Whole(a.Shards, "--shards", 1, 100_000, 0);
-                result = ClusterCommands.MonteCarlo(endpoint, File.ReadAllText(path), path, paths, seed, shards, bar.Add);
+                bar.Start();
+                result = ClusterCommands.MonteCarlo(endpoint, File.ReadAllText(path), path, paths, seed, shards, a.Threads is null ? -1 : threads, bar.Add);
             }
             else
             {
