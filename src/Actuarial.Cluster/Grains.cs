@@ -91,20 +91,21 @@ public interface ISweepShardGrain : IShardGrain
 /// </summary>
 public sealed class EvaluatorCache
 {
-    private readonly ConcurrentDictionary<string, Lazy<(PensionPathEvaluator Evaluator, int? CentralDepletionYear)>> _byScenario = new();
+    private readonly ConcurrentDictionary<string, Lazy<(PensionPathEvaluator Evaluator, int? CentralDepletionYear, PathWorkerPool Workers)>> _byScenario = new();
 
     /// <summary>How many evaluators were built (the rest were reused).</summary>
     public int Built => _byScenario.Count;
 
-    /// <summary>The evaluator of a scenario file's text.</summary>
-    public (PensionPathEvaluator Evaluator, int? CentralDepletionYear) For(string json, string source)
+    /// <summary>The evaluator of a scenario file's text, its central depletion year, and its pool of workers (a worker
+    /// copies the compiled demography, about a second to build: shards on this silo reuse them).</summary>
+    public (PensionPathEvaluator Evaluator, int? CentralDepletionYear, PathWorkerPool Workers) For(string json, string source)
     {
         string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source + "\n" + json)));
         var lazy = _byScenario.GetOrAdd(key, _ => new(() =>
         {
             var scenario = ScenarioFile.Parse(json, source, Path.GetFileNameWithoutExtension(source)).ToScenario();
             var evaluator = ScenarioMonteCarlo.Evaluator(scenario);
-            return (evaluator, evaluator.RunCentral().Summary().DepletionYear);
+            return (evaluator, evaluator.RunCentral().Summary().DepletionYear, new PathWorkerPool(evaluator));
         }));
         return lazy.Value;
     }
@@ -122,9 +123,9 @@ internal sealed class MonteCarloShardGrain(EvaluatorCache cache, ILocalSiloDetai
         ArgumentNullException.ThrowIfNull(shard);
         var result = await Task.Run(() =>
         {
-            var (evaluator, central) = cache.For(shard.ScenarioJson, shard.Source);
+            var (evaluator, central, workers) = cache.For(shard.ScenarioJson, shard.Source);
             var summary = MonteCarlo.Run(shard.PathCount, shard.Seed, shard.FirstPath, evaluator,
-                new MonteCarloOptions { MaxDegreeOfParallelism = shard.Threads, CancellationToken = cancellationToken });
+                new MonteCarloOptions { MaxDegreeOfParallelism = shard.Threads, CancellationToken = cancellationToken, Workers = workers });
             return new MonteCarloShardResult(shard.FirstPath, shard.PathCount, summary.ToBytes(), central, silo.SiloAddress.ToString());
         }, cancellationToken);
         DeactivateOnIdle(); // one shard per activation: its key is never called again

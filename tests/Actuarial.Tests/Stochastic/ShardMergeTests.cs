@@ -37,6 +37,18 @@ public sealed class ShardMergeTests
     }
 
     [Test]
+    public void Runs_that_reuse_a_pool_of_workers_give_the_same_summary()
+    {
+        var pool = new PathWorkerPool(Walk);
+        var first = MonteCarlo.Run(30, 4, 0, Walk, new MonteCarloOptions { Workers = pool, MaxDegreeOfParallelism = 2 });
+        Assert.That(pool.IdleCount, Is.InRange(1, 2), "the run's workers are back in the pool");
+        var second = MonteCarlo.Run(30, 4, 30, Walk, new MonteCarloOptions { Workers = pool, MaxDegreeOfParallelism = 2 });
+        Assert.That(MonteCarloSummary.Merge(first, second).IsIdenticalTo(MonteCarlo.Run(60, 4, 0, Walk)), Is.True);
+        var other = new DelegatePathEvaluator(Series, (long path, ref PathRandom random, PathOutput output) => { });
+        Assert.Throws<ArgumentException>(() => MonteCarlo.Run(1, 4, 0, other, new MonteCarloOptions { Workers = pool }));
+    }
+
+    [Test]
     public void Progress_hears_every_path_once()
     {
         long heard = 0;
