@@ -225,28 +225,85 @@ public sealed class SeriesSummary
         if (!Spec.TrackDepletion) throw new InvalidOperationException($"series '{Name}' does not track depletion (SeriesSpec.TrackDepletion is false)");
     }
 
+    // Histograms and exact-sum slots are mostly zeros (a 31-province summary is about 60 MB dense): each array is written
+    // sparse, as (gap, value) pairs of its non-zero 64-bit words, doubles by their bits, so the trip is exact and small.
     internal void Write(BinaryWriter w)
     {
-        foreach (long v in _histogram) w.Write(v);
-        foreach (long v in _count) w.Write(v);
-        foreach (long v in _nonFinite) w.Write(v);
-        foreach (double v in _min) w.Write(v);
-        foreach (double v in _max) w.Write(v);
-        foreach (double v in _sum) w.Write(v);
-        foreach (long v in _firstNegative) w.Write(v);
+        WriteSparse(w, _histogram);
+        WriteSparse(w, _count);
+        WriteSparse(w, _nonFinite);
+        WriteSparse(w, _min);
+        WriteSparse(w, _max);
+        WriteSparse(w, _sum);
+        WriteSparse(w, _firstNegative);
         w.Write(_neverNegative);
     }
 
     internal void Read(BinaryReader r)
     {
-        for (int i = 0; i < _histogram.Length; i++) _histogram[i] = r.ReadInt64();
-        for (int i = 0; i < _count.Length; i++) _count[i] = r.ReadInt64();
-        for (int i = 0; i < _nonFinite.Length; i++) _nonFinite[i] = r.ReadInt64();
-        for (int i = 0; i < _min.Length; i++) _min[i] = r.ReadDouble();
-        for (int i = 0; i < _max.Length; i++) _max[i] = r.ReadDouble();
-        for (int i = 0; i < _sum.Length; i++) _sum[i] = r.ReadDouble();
-        for (int i = 0; i < _firstNegative.Length; i++) _firstNegative[i] = r.ReadInt64();
+        ReadSparse(r, _histogram);
+        ReadSparse(r, _count);
+        ReadSparse(r, _nonFinite);
+        ReadSparse(r, _min);
+        ReadSparse(r, _max);
+        ReadSparse(r, _sum);
+        ReadSparse(r, _firstNegative);
         _neverNegative = r.ReadInt64();
+    }
+
+    private static void WriteSparse(BinaryWriter w, long[] values)
+    {
+        int nonZero = 0;
+        foreach (long v in values) if (v != 0) nonZero++;
+        w.Write7BitEncodedInt(nonZero);
+        int last = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] == 0) continue;
+            w.Write7BitEncodedInt(i - last);
+            w.Write(values[i]);
+            last = i;
+        }
+    }
+
+    private static void WriteSparse(BinaryWriter w, double[] values)
+    {
+        int nonZero = 0;
+        foreach (double v in values) if (BitConverter.DoubleToInt64Bits(v) != 0) nonZero++;
+        w.Write7BitEncodedInt(nonZero);
+        int last = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(values[i]);
+            if (bits == 0) continue;
+            w.Write7BitEncodedInt(i - last);
+            w.Write(bits);
+            last = i;
+        }
+    }
+
+    private static void ReadSparse(BinaryReader r, long[] values)
+    {
+        Array.Clear(values);
+        int nonZero = r.ReadInt32Sparse(values.Length);
+        for (int k = 0, i = -1; k < nonZero; k++)
+        {
+            i += r.Read7BitEncodedInt();
+            if (i < 0 || i >= values.Length) throw new ArgumentException("a Monte Carlo summary with an entry outside its arrays");
+            values[i] = r.ReadInt64();
+        }
+    }
+
+    private static void ReadSparse(BinaryReader r, double[] values)
+    {
+        Array.Clear(values);
+        int nonZero = r.ReadInt32Sparse(values.Length);
+        for (int k = 0, i = -1; k < nonZero; k++)
+        {
+            i += r.Read7BitEncodedInt();
+            if (i < 0 || i >= values.Length) throw new ArgumentException("a Monte Carlo summary with an entry outside its arrays");
+            values[i] = BitConverter.Int64BitsToDouble(r.ReadInt64());
+        }
     }
 
     internal bool IsIdenticalTo(SeriesSummary o)
@@ -263,6 +320,17 @@ public sealed class SeriesSummary
             if (BitConverter.DoubleToInt64Bits(a) != BitConverter.DoubleToInt64Bits(b)) return false;
         }
         return true;
+    }
+}
+
+internal static class SparseReading
+{
+    /// <summary>The count of non-zero entries of a sparse array of <paramref name="length"/> entries.</summary>
+    public static int ReadInt32Sparse(this BinaryReader r, int length)
+    {
+        int n = r.Read7BitEncodedInt();
+        if (n < 0 || n > length) throw new ArgumentException("a Monte Carlo summary with more entries than its arrays hold");
+        return n;
     }
 }
 
@@ -463,7 +531,7 @@ public sealed class MonteCarloSummary
         return true;
     }
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>
     /// The summary as bytes, every count and every double bit for bit (for sending a shard's summary between machines,
