@@ -104,6 +104,20 @@ public sealed class ClusterTests
     }
 
     [Test]
+    public async Task A_job_cancelled_mid_run_stops_promptly()
+    {
+        var jobs = new ClusterJobs(_cluster.Client, new ClusterJobOptions { Shards = 6, ThreadsPerShard = 1 });
+        using var cancel = new CancellationTokenSource();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var job = jobs.MonteCarloAsync(Scenario, Source, 20_000, Seed, silos: 3, progress: _ => { }, cancellationToken: cancel.Token);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assume.That(job.IsCompleted, Is.False, "the job is still running when cancelled");
+        cancel.Cancel();
+        Assert.That(async () => await job.WaitAsync(JobLimit), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "20,000 paths would take minutes; the job stopped");
+    }
+
+    [Test]
     public void A_cancelled_job_stops()
     {
         var jobs = new ClusterJobs(_cluster.Client, new ClusterJobOptions { Shards = 4, ThreadsPerShard = 1 });
