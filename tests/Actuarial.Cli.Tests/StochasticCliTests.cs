@@ -68,6 +68,44 @@ public sealed class StochasticCliTests
         }
     }
 
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [Test]
+    public async Task Montecarlo_and_sweep_with_cluster_write_what_one_machine_writes()
+    {
+        string scenario = Write("short.json", ShortScenario);
+        int gateway = FreePort();
+        using var silo = Actuarial.Cluster.ClusterHosting.BuildSilo(new Actuarial.Cluster.SiloSettings { SiloPort = FreePort(), GatewayPort = gateway });
+        await silo.StartAsync();
+        try
+        {
+            string local = Path.Combine(_temp, "local"), remote = Path.Combine(_temp, "remote");
+            Assert.That(Run("montecarlo", scenario, "--paths", "5", "--seed", "3", "--out", local).Code, Is.EqualTo(ExitCode.Ok));
+            var (code, _, err) = Run("montecarlo", scenario, "--paths", "5", "--seed", "3", "--cluster", $"127.0.0.1:{gateway}", "--shards", "3", "--out", remote);
+            Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
+            foreach (string f in new[] { "national_balance_fan.csv", "depletion_by_year.csv", "province_depletion.csv" })
+            {
+                Assert.That(File.ReadAllText(Path.Combine(remote, f)), Is.EqualTo(File.ReadAllText(Path.Combine(local, f))), f);
+            }
+            string[] lever = ["--lever", "scheme.contributions.employer_rate=0.18"];
+            Assert.That(Run(["sweep", scenario, .. lever, "--out", Path.Combine(_temp, "sweep-local")]).Code, Is.EqualTo(ExitCode.Ok));
+            (code, _, err) = Run(["sweep", scenario, .. lever, "--cluster", $"127.0.0.1:{gateway}", "--out", Path.Combine(_temp, "sweep-remote")]);
+            Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
+            Assert.That(File.ReadAllText(Path.Combine(_temp, "sweep-remote", "sweep.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_temp, "sweep-local", "sweep.csv"))));
+        }
+        finally
+        {
+            await silo.StopAsync();
+        }
+    }
+
     [Test]
     public void Montecarlo_command_refuses_a_missing_seed_and_bad_counts()
     {
