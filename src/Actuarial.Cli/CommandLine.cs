@@ -17,6 +17,10 @@ internal static class ExitCode
     public const int BadInput = 3;
     /// <summary>The output folder cannot be written.</summary>
     public const int OutputFailed = 4;
+    /// <summary>--cluster: the cluster cannot be reached, or a shard failed on every attempt.</summary>
+    public const int ClusterFailed = 5;
+    /// <summary>The job was cancelled (Ctrl+C).</summary>
+    public const int Cancelled = 130;
 }
 
 /// <summary>Parses the command line and dispatches to the commands; never throws for bad input, returns an exit code.</summary>
@@ -32,6 +36,9 @@ internal static class CommandLine
           actuarial rerun <manifest.json> --out DIR [--force]
           actuarial explain <measure> [scenario.json]
           actuarial docs --out DIR
+          actuarial montecarlo <scenario.json> --paths N --seed S [--threads T] [--quiet] [--cluster HOST:PORT [--shards K]] [--out DIR [--force]]
+          actuarial sweep <scenario.json> [--lever KEY=V1,V2,... ...] [--levers FILE.csv] [--quiet] [--cluster HOST:PORT] [--out DIR [--force]]
+          actuarial silo [--port P] [--gateway-port G] [--primary HOST:PORT] [--advertise IP]
           actuarial --help
 
           run      runs a scenario (the China defaults plus the file's overrides) and prints its summary; with --out,
@@ -58,9 +65,21 @@ internal static class CommandLine
           explain  prints how a headline measure (depletion_year, first_deficit_year,
                    first_deficit_year_excluding_subsidies, peak_balance_yuan) of a scenario (default: the China defaults)
                    was computed: the rule, the ledger lines that decide it, the levers and data files that feed them.
+          montecarlo  runs N provincial Monte Carlo paths of the scenario (default shocks: PensionMonteCarlo.DefaultShocks)
+                   with seed S; the result is the same bit for bit whatever T (threads, default one per core) or the
+                   cluster. Prints the depletion probabilities and the fan; with --out, writes national_balance_fan.csv,
+                   depletion_by_year.csv, province_depletion.csv and the fan and depletion-probability charts. Shows
+                   progress on standard error (paths done, rate, time left) unless --quiet or standard error is redirected.
+          sweep    one lever at a time: the base scenario and one run per --lever value (scenario-file keys, e.g.
+                   --lever scheme.contributions.employer_rate=0.14,0.18), or per line of --levers FILE (key,value). With
+                   no lever, the standard tornado (low-cost and high-cost values of seven levers, docs/sweep.md): first
+                   deficit year, depletion year and 75-year actuarial balance; with --out, sweep.csv, tornado.csv and
+                   tornado charts.
+          silo     starts an Orleans silo on this machine that runs montecarlo and sweep shards (docs/cluster.md).
           docs     writes scenario-file.md and scenario-file.schema.json, generated from the lever catalogue, to DIR.
 
-        exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable.
+        exit codes: 0 ok, 1 verification failed, 2 bad command line, 3 bad scenario file or golden table, 4 output not writable,
+                    5 cluster unreachable or a shard failed on every attempt, 130 cancelled.
         scenario files: docs/scenario-file.md.
         """;
 
@@ -97,7 +116,11 @@ internal static class CommandLine
                 "explain" => new AuditCommands(stdout, stderr, files).Explain(parsed.Require(1, 2, "explain <measure> [scenario.json]").Only().Positional[0],
                     parsed.Positional.Count > 1 ? parsed.Positional[1] : null),
                 "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
-                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "report", "verify", "stress", "rerun", "explain", "docs"]) is { } s ? $"; did you mean '{s}'?" : "")),
+                "montecarlo" => commands.MonteCarlo(parsed.Require(1, 1, "montecarlo <scenario.json> --paths N --seed S")
+                    .Only("--paths", "--seed", "--threads", "--quiet", "--cluster", "--shards", "--out", "--force").NeedsOut()),
+                "silo" => ClusterCommands.Silo(parsed.Require(0, 0, "silo").Only("--port", "--gateway-port", "--primary", "--advertise").SiloSettings(), stdout),
+                "sweep" => commands.Sweep(parsed.Require(1, 1, "sweep <scenario.json>").Only("--lever", "--levers", "--quiet", "--cluster", "--shards", "--out", "--force").NeedsOut()),
+                _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "report", "verify", "stress", "rerun", "explain", "docs", "montecarlo", "sweep", "silo"]) is { } s ? $"; did you mean '{s}'?" : "")),
             };
         }
         catch (UsageException e)
@@ -112,6 +135,21 @@ internal static class CommandLine
             stderr.WriteLine($"actuarial: the scenario file cannot be used:");
             foreach (var line in e.Lines()) stderr.WriteLine("  " + line);
             return ExitCode.BadInput;
+        }
+        catch (ClusterUnavailableException e)
+        {
+            stderr.WriteLine($"actuarial: {e.Message}");
+            return ExitCode.ClusterFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("actuarial: cancelled");
+            return ExitCode.Cancelled;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("shard ", StringComparison.Ordinal) || e.Message.StartsWith("sweep shard", StringComparison.Ordinal))
+        {
+            stderr.WriteLine($"actuarial: the cluster job failed: {e.Message}");
+            return ExitCode.ClusterFailed;
         }
         catch (OutputRefusedException e)
         {
@@ -137,7 +175,8 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <summary>The flags and positional arguments after the command.</summary>
 internal sealed class Arguments
 {
-    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--force", "--report", "--help", "-h"];
+    private static readonly string[] Known = ["--out", "--golden", "--update", "--all", "--force", "--report", "--help", "-h", "--paths", "--seed", "--threads", "--quiet",
+        "--cluster", "--lever", "--levers", "--shards", "--port", "--gateway-port", "--primary", "--advertise"];
     private readonly HashSet<string> _given = [];
 
     public List<string> Positional { get; } = [];
@@ -148,6 +187,27 @@ internal sealed class Arguments
     public bool Force { get; private set; }
     public bool Report { get; private set; }
     public bool Help { get; private set; }
+    public string? Paths { get; private set; }
+    public string? Seed { get; private set; }
+    public string? Threads { get; private set; }
+    public string? Shards { get; private set; }
+    public bool Quiet { get; private set; }
+    public string? Cluster { get; private set; }
+    public List<string> LeverArgs { get; } = [];
+    public string? LeversFile { get; private set; }
+    public string? Port { get; private set; }
+    public string? GatewayPort { get; private set; }
+    public string? Primary { get; private set; }
+    public string? Advertise { get; private set; }
+
+    public Actuarial.Cluster.SiloSettings SiloSettings() => new()
+    {
+        SiloPort = (int)Whole(Port, "--port", 1, 65535, 11111),
+        GatewayPort = (int)Whole(GatewayPort, "--gateway-port", 1, 65535, 30000),
+        PrimarySilo = Primary,
+        AdvertisedAddress = Advertise is null || System.Net.IPAddress.TryParse(Advertise, out _) ? Advertise
+            : throw new UsageException($"--advertise: '{Advertise}' is not an IP address"),
+    };
 
     public static Arguments Parse(string[] args)
     {
@@ -160,7 +220,7 @@ internal sealed class Arguments
                 a.Positional.Add(arg);
                 continue;
             }
-            if (!a._given.Add(arg)) throw new UsageException($"{arg} given twice");
+            if (!a._given.Add(arg) && arg != "--lever") throw new UsageException($"{arg} given twice");
             switch (arg)
             {
                 case "--out":
@@ -184,6 +244,42 @@ internal sealed class Arguments
                 case "--help" or "-h":
                     a.Help = true;
                     break;
+                case "--paths":
+                    a.Paths = Value(args, ref i, arg, "a number of paths");
+                    break;
+                case "--seed":
+                    a.Seed = Value(args, ref i, arg, "a seed");
+                    break;
+                case "--threads":
+                    a.Threads = Value(args, ref i, arg, "a thread count");
+                    break;
+                case "--shards":
+                    a.Shards = Value(args, ref i, arg, "a number of shards");
+                    break;
+                case "--quiet":
+                    a.Quiet = true;
+                    break;
+                case "--cluster":
+                    a.Cluster = Value(args, ref i, arg, "a cluster gateway endpoint host:port");
+                    break;
+                case "--lever":
+                    a.LeverArgs.Add(Value(args, ref i, arg, "KEY=VALUE[,VALUE...]"));
+                    break;
+                case "--port":
+                    a.Port = Value(args, ref i, arg, "a port");
+                    break;
+                case "--gateway-port":
+                    a.GatewayPort = Value(args, ref i, arg, "a port");
+                    break;
+                case "--primary":
+                    a.Primary = Value(args, ref i, arg, "the first silo's host:port");
+                    break;
+                case "--advertise":
+                    a.Advertise = Value(args, ref i, arg, "this machine's IP address");
+                    break;
+                case "--levers":
+                    a.LeversFile = Value(args, ref i, arg, "a CSV file of lever,value lines");
+                    break;
                 default:
                     throw new UsageException($"unknown flag '{arg}'" + (ScenarioFile.Suggest(arg, Known) is { } s ? $"; did you mean '{s}'?" : ""));
             }
@@ -204,6 +300,14 @@ internal sealed class Arguments
         if (Positional.Count < min) throw new UsageException($"missing argument: {form}");
         if (Positional.Count > max) throw new UsageException($"unexpected argument '{Positional[max]}': {form}");
         return this;
+    }
+
+    /// <summary>A whole number flag in [min, max], or the default when not given.</summary>
+    public static long Whole(string? text, string flag, long min, long max, long fallback)
+    {
+        if (text is null) return fallback;
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v >= min && v <= max
+            ? v : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{flag}: '{text}' is not a whole number in {min}..{max}"));
     }
 
     /// <summary>--force and --report only with --out.</summary>

@@ -8,7 +8,7 @@ using Actuarial.Scenarios;
 namespace Actuarial.Cli;
 
 /// <summary>The commands. Output files go only to the folder the user named.</summary>
-internal sealed class Commands(TextWriter stdout, TextWriter stderr, AtomicFile? files = null)
+internal sealed partial class Commands(TextWriter stdout, TextWriter stderr, AtomicFile? files = null)
 {
     private readonly AtomicFile _files = files ?? AtomicFile.Default;
 

@@ -17,6 +17,16 @@ public sealed record MonteCarloOptions
 
     /// <summary>Cancels the run.</summary>
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Workers (with their buffers) to reuse from earlier runs of the same evaluator, and to return them to after
+    /// this run; null (default) creates them for the run. Building a worker of the provincial evaluator copies a compiled
+    /// 31-province demography (about a second), so a machine that runs many small shards keeps a pool. The results do not
+    /// depend on it: a worker carries no state from one path to the next.</summary>
+    public PathWorkerPool? Workers { get; init; }
+
+    /// <summary>Called from a worker thread after each block of paths with the number of paths it just finished (for a
+    /// progress display; calls may come from several threads at once, so the callee must be thread-safe).</summary>
+    public Action<int>? PathsCompleted { get; init; }
 }
 
 /// <summary>
@@ -51,6 +61,10 @@ public static class MonteCarlo
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be −1 or ≥ 1");
         }
+        if (options.Workers is { } workers && !ReferenceEquals(workers.Evaluator, evaluator))
+        {
+            throw new ArgumentException("the worker pool belongs to another evaluator", nameof(options));
+        }
         var series = evaluator.Series;
         var total = new MonteCarloSummary(series, options.KeepPaths, seed);
         if (pathCount == 0) return total;
@@ -60,7 +74,7 @@ public static class MonteCarlo
         WorkerState Rent()
         {
             if (pool.TryTake(out var s)) return s;
-            var created = new WorkerState(evaluator.CreateWorker(), new PathOutput(series), new MonteCarloSummary(series, options.KeepPaths, seed));
+            var created = new WorkerState(options.Workers?.Rent() ?? evaluator.CreateWorker(), new PathOutput(series), new MonteCarloSummary(series, options.KeepPaths, seed));
             lock (all) all.Add(created);
             return created;
         }
@@ -81,6 +95,7 @@ public static class MonteCarlo
                 (range, _, state) =>
                 {
                     for (long i = range.Item1; i < range.Item2; i++) state.RunPath(seed, i);
+                    options.PathsCompleted?.Invoke((int)(range.Item2 - range.Item1));
                     return state;
                 },
                 pool.Add);
@@ -89,6 +104,10 @@ public static class MonteCarlo
         {
             ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
             throw;
+        }
+        finally
+        {
+            if (options.Workers is { } idle) foreach (var state in all) idle.Return(state.Worker);
         }
         foreach (var state in all) total.MergeFrom(state.Summary);
         return total;
@@ -109,6 +128,8 @@ public static class MonteCarlo
     {
         public MonteCarloSummary Summary { get; } = summary;
 
+        public IPathWorker Worker => worker;
+
         public void RunPath(ulong seed, long pathIndex)
         {
             output.Reset();
@@ -117,4 +138,30 @@ public static class MonteCarlo
             Summary.Record(pathIndex, output);
         }
     }
+}
+
+/// <summary>
+/// Idle path workers of one evaluator, kept between runs (<see cref="MonteCarloOptions.Workers"/>): a run takes what it
+/// needs and returns them at its end. Thread-safe; a worker is used by one run's thread at a time.
+/// </summary>
+public sealed class PathWorkerPool
+{
+    private readonly ConcurrentBag<IPathWorker> _idle = [];
+
+    /// <summary>A pool for <paramref name="evaluator"/>'s workers.</summary>
+    public PathWorkerPool(IPathEvaluator evaluator)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        Evaluator = evaluator;
+    }
+
+    /// <summary>The evaluator whose workers the pool holds.</summary>
+    public IPathEvaluator Evaluator { get; }
+
+    /// <summary>Workers idle in the pool.</summary>
+    public int IdleCount => _idle.Count;
+
+    internal IPathWorker Rent() => _idle.TryTake(out var worker) ? worker : Evaluator.CreateWorker();
+
+    internal void Return(IPathWorker worker) => _idle.Add(worker);
 }

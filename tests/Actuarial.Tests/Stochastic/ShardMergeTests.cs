@@ -21,6 +21,42 @@ public sealed class ShardMergeTests
     });
 
     [Test]
+    public void A_summary_sent_as_bytes_comes_back_identical_and_merges_as_the_original([Values(false, true)] bool keepPaths)
+    {
+        var options = new MonteCarloOptions { KeepPaths = keepPaths, MaxDegreeOfParallelism = 2, BlockSize = 5 };
+        var first = MonteCarlo.Run(37, 9, 0, Walk, options);
+        var second = MonteCarlo.Run(63, 9, 37, Walk, options);
+        var firstBack = MonteCarloSummary.FromBytes(first.ToBytes());
+        Assert.That(firstBack.IsIdenticalTo(first), Is.True);
+        var whole = MonteCarlo.Run(100, 9, 0, Walk, options with { MaxDegreeOfParallelism = 1 });
+        // Shards merged in either order after the trip equal the one-machine run bit for bit.
+        Assert.That(MonteCarloSummary.Merge(MonteCarloSummary.FromBytes(second.ToBytes()), firstBack).IsIdenticalTo(whole), Is.True);
+        Assert.That(MonteCarloSummary.FromBytes(whole.ToBytes()).ToBytes(), Is.EqualTo(whole.ToBytes()));
+        var bytes = first.ToBytes();
+        Assert.Throws<ArgumentException>(() => MonteCarloSummary.FromBytes(bytes[..^1]));
+    }
+
+    [Test]
+    public void Runs_that_reuse_a_pool_of_workers_give_the_same_summary()
+    {
+        var pool = new PathWorkerPool(Walk);
+        var first = MonteCarlo.Run(30, 4, 0, Walk, new MonteCarloOptions { Workers = pool, MaxDegreeOfParallelism = 2 });
+        Assert.That(pool.IdleCount, Is.InRange(1, 2), "the run's workers are back in the pool");
+        var second = MonteCarlo.Run(30, 4, 30, Walk, new MonteCarloOptions { Workers = pool, MaxDegreeOfParallelism = 2 });
+        Assert.That(MonteCarloSummary.Merge(first, second).IsIdenticalTo(MonteCarlo.Run(60, 4, 0, Walk)), Is.True);
+        var other = new DelegatePathEvaluator(Series, (long path, ref PathRandom random, PathOutput output) => { });
+        Assert.Throws<ArgumentException>(() => MonteCarlo.Run(1, 4, 0, other, new MonteCarloOptions { Workers = pool }));
+    }
+
+    [Test]
+    public void Progress_hears_every_path_once()
+    {
+        long heard = 0;
+        MonteCarlo.Run(101, 3, 0, Walk, new MonteCarloOptions { BlockSize = 7, MaxDegreeOfParallelism = 2, PathsCompleted = n => Interlocked.Add(ref heard, n) });
+        Assert.That(heard, Is.EqualTo(101));
+    }
+
+    [Test]
     public void A_summary_carries_its_seed_and_path_ranges()
     {
         var shard = MonteCarlo.Run(40, 7, 100, Walk, new MonteCarloOptions { MaxDegreeOfParallelism = 2, BlockSize = 3 });
