@@ -69,12 +69,13 @@ internal static class CommandLine
                    with seed S; the result is the same bit for bit whatever T (threads, default one per core) or the
                    cluster. Prints the depletion probabilities and the fan; with --out, writes national_balance_fan.csv,
                    depletion_by_year.csv, province_depletion.csv and the fan and depletion-probability charts. Shows
-                   progress on standard error (paths done, rate, time left) unless --quiet or standard error is redirected.
+                   progress on standard error (paths done, rate, time left) unless --quiet or standard error is redirected;
+                   --report adds report.html (the fan and depletion probabilities, drawn from the same result).
           sweep    one lever at a time: the base scenario and one run per --lever value (scenario-file keys, e.g.
                    --lever scheme.contributions.employer_rate=0.14,0.18), or per line of --levers FILE (key,value). With
                    no lever, the standard tornado (low-cost and high-cost values of seven levers, docs/sweep.md): first
                    deficit year, depletion year and 75-year actuarial balance; with --out, sweep.csv, tornado.csv and
-                   tornado charts.
+                   tornado charts; --report adds report.html with the tornadoes and the runs' table.
           silo     starts an Orleans silo on this machine that runs montecarlo and sweep shards (docs/cluster.md).
           docs     writes scenario-file.md and scenario-file.schema.json, generated from the lever catalogue, to DIR.
 
@@ -117,9 +118,9 @@ internal static class CommandLine
                     parsed.Positional.Count > 1 ? parsed.Positional[1] : null),
                 "docs" => commands.Docs(parsed.Require(0, 0, "docs --out DIR").Only("--out").Out ?? throw new UsageException("docs needs --out DIR")),
                 "montecarlo" => commands.MonteCarlo(parsed.Require(1, 1, "montecarlo <scenario.json> --paths N --seed S")
-                    .Only("--paths", "--seed", "--threads", "--quiet", "--cluster", "--shards", "--out", "--force").NeedsOut()),
+                    .Only("--paths", "--seed", "--threads", "--quiet", "--cluster", "--shards", "--out", "--force", "--report").NeedsOut()),
                 "silo" => ClusterCommands.Silo(parsed.Require(0, 0, "silo").Only("--port", "--gateway-port", "--primary", "--advertise").SiloSettings(), stdout),
-                "sweep" => commands.Sweep(parsed.Require(1, 1, "sweep <scenario.json>").Only("--lever", "--levers", "--quiet", "--cluster", "--shards", "--out", "--force").NeedsOut()),
+                "sweep" => commands.Sweep(parsed.Require(1, 1, "sweep <scenario.json>").Only("--lever", "--levers", "--quiet", "--cluster", "--shards", "--out", "--force", "--report").NeedsOut()),
                 _ => throw new UsageException($"unknown command '{args[0]}'" + (ScenarioFile.Suggest(args[0], ["run", "compare", "report", "verify", "stress", "rerun", "explain", "docs", "montecarlo", "sweep", "silo"]) is { } s ? $"; did you mean '{s}'?" : "")),
             };
         }

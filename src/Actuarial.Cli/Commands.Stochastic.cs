@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Actuarial.Charts;
+using Actuarial.Charts.Reports;
 using Actuarial.IO;
 using Actuarial.Scenarios;
 using Actuarial.Stochastic;
@@ -64,7 +65,15 @@ internal sealed partial class Commands
         stdout.Write(MonteCarloText.Format(result, seconds));
         if (output is null) return ExitCode.Ok;
         Progress($"writing the Monte Carlo tables and charts to {a.Out}");
-        var written = output.Commit(WriteMonteCarlo(result, output));
+        var files = WriteMonteCarlo(result, output);
+        if (a.Report)
+        {
+            var links = files.Select(f => new ReportLink(Path.GetFileName(f), "Monte Carlo output")).ToList();
+            string page = HtmlReport.Write(StochasticReports.MonteCarlo(result, links), output.PathOf(Output.ReportName));
+            files.Add(page);
+            output.Written(page);
+        }
+        var written = output.Commit(files);
         stdout.WriteLine();
         stdout.WriteLine($"wrote {written.Count} files to {output.Target}:");
         foreach (var f in written) stdout.WriteLine($"  {Path.GetFileName(f)}");
@@ -149,6 +158,11 @@ internal sealed partial class Commands
             Add(SensitivityCharts.Tornado(result, TornadoMeasure.DepletionYear, output.PathOf("tornado_depletion_year.png")));
             Add(SensitivityCharts.Tornado(result, TornadoMeasure.FirstDeficitYear, output.PathOf("tornado_first_deficit_year.png")));
             Add(SensitivityCharts.Tornado(result, TornadoMeasure.ActuarialBalance, output.PathOf("tornado_actuarial_balance.png")));
+        }
+        if (a.Report)
+        {
+            var links = files.Select(f => new ReportLink(Path.GetFileName(f), "Sweep output")).ToList();
+            Add(HtmlReport.Write(StochasticReports.Sweep(result, links), output.PathOf(Output.ReportName)));
         }
         var written = output.Commit(files);
         stdout.WriteLine();

@@ -33,6 +33,8 @@ internal static class ResultTables
     [
         "ContributingWorkers", "Retirees", "Contributors", "Pensioners", "NewPensioners", "Population", "Males", "Females",
         "Aged0To14", "Aged15To64", "Aged65Plus", "Births", "Deaths", "NetInternationalMigrants", "NetInterprovincialMigrants",
+        "Participants", "ContributorStatusMembers", "Beneficiaries", "Population16Plus", "EmployeeContributors", "EmployeeBeneficiaries",
+        "ResidentsContributors", "ResidentsBeneficiaries", "InSchool", "Uncovered", "PublicInstitutionWorkers", "PublicInstitutionRetirees",
     ];
 
     private static readonly Dictionary<string, Rule> Renamed = new(StringComparer.Ordinal)
@@ -51,6 +53,9 @@ internal static class ResultTables
         ["AveragePensionYuanPerMonth"] = new("AveragePensionYuanPerMonth", 1, 1),
         ["AverageWageYuan"] = new("AverageWageYuanPerYear", 1, 0),
         ["NominalGdpYuan"] = new("NominalGdpBillionYuan", Billion, 3),
+        ["CoveredShare"] = new("CoveredShareOfPopulation16Plus", 1, 4),
+        ["CoveredShareOfPopulation16Plus"] = new("CoveredShareOfPopulation16Plus", 1, 4),
+        ["EmployeeToResidentsPensionRatio"] = new("EmployeeToResidentsPensionRatio", 1, 2),
     };
 
     /// <summary>The rule of one column.</summary>
