@@ -52,6 +52,7 @@ internal static class Reports
         doc.Sections.Add(NationalFund(p, national, windowEnd));
         doc.Sections.Add(Provinces(p, rows, s));
         doc.Sections.Add(People(p));
+        if (p.Scenario.Economy is not null) doc.Sections.Add(WholeSystem(p));
         var byName = tables.ToDictionary(t => t.Name);
         var tableSection = new ReportSection("tables", "Key tables")
         {
@@ -283,6 +284,28 @@ internal static class Reports
             else females[g] += row.Persons / 1e6;
         }
         return (males, females);
+    }
+
+    /// <summary>Both basic schemes together (issue 18): what they pay and what the budget pays, % of GDP; the gap between their pensions; who is covered.</summary>
+    public static ReportSection WholeSystem(PensionProjection p)
+    {
+        var rows = p.SystemTable().OrderBy(r => r.Year).ToList();
+        var years = rows.Select(r => r.Year).ToArray();
+        var section = new ReportSection("system", "The whole basic pension system: the employee and the residents' schemes")
+        {
+            Paragraphs =
+            {
+                "The urban and rural residents' basic pension (城乡居民基本养老保险) covers adults outside the employee scheme: a foundation pension paid by the budget (the central minimum plus provincial top-ups) and a small individual-account pension. The budget's cost is the employee scheme's subsidies plus the residents' foundation pensions and matching subsidies.",
+            },
+        };
+        section.Charts.Add(ReportChart.Lines("chart-system-gdp", "Public basic pensions and the budget's cost, % of GDP", "Year", "% of GDP",
+            ReportSeries.OfYears("Both schemes' pensions", years, rows.Select(r => r.PublicPensionSpendingPercentGdp).ToArray()) with { HoverFormat = ".2f" },
+            ReportSeries.OfYears("Budget's cost (both schemes)", years, rows.Select(r => r.BudgetCostPercentGdp).ToArray()) with { HoverFormat = ".2f" },
+            ReportSeries.OfYears("of which employee-scheme subsidies", years, rows.Select(r => r.EmployeeSubsidiesPercentGdp).ToArray(), SeriesStyle.DashedLine) with { HoverFormat = ".2f" }));
+        var gap = rows.Where(r => r.EmployeeToResidentsPensionRatio is not null).ToList();
+        section.Charts.Add(ReportChart.Lines("chart-system-gap", "Average employee pension per average residents' pension", "Year", "Times (ratio of monthly pensions)",
+            ReportSeries.OfYears("Employee / residents' average pension", gap.Select(r => r.Year).ToArray(), gap.Select(r => r.EmployeeToResidentsPensionRatio!.Value).ToArray()) with { HoverFormat = ".1f" }));
+        return section;
     }
 
     private static ReportSection People(PensionProjection p)
