@@ -229,6 +229,7 @@ internal static class Output
         Csv(Verification.KeyMeasures(p), "key_measures.csv");
         if (p.Funds.Assumptions.Reserve is not null) Csv(p.Funds.ReserveTable(), "reserve_by_year.csv");
         if (p.Funds.Assumptions.Stress is not null) Csv(p.Funds.StressTable(), "stress_by_year.csv");
+        if (p.Scheme.RightsTransfers is not null) Csv(p.RightsTransferTable(), "rights_transfers_by_year.csv");
 
         int last = p.Scenario.EndYear;
         string name = p.Scenario.Name;

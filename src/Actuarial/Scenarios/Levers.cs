@@ -528,6 +528,7 @@ public static partial class Levers
             ReserveFloorMonths.Spec,
         ]);
         list.AddRange(StressSpecs()); // Levers.Stress.cs
+        list.AddRange(TransferSpecs()); // Levers.Transfers.cs
         return list;
     }
 }
