@@ -26,24 +26,20 @@ public static partial class Levers
     private static class TransferLevers
     {
         internal static readonly Lever PooledShare = new(
-            new LeverSpec("transfers.pooled_share", LeverKind.Number, "share of the contribution base per counted year", 0, 1,
+            new LeverSpec("transfers.pooled_share", LeverKind.Number, "share of the contribution base per counted year", 0, 0.2,
                 $"none (transfers not modelled); 0.12 under {Measures2009}",
-                "Turns on the transfer of insurance rights between provinces (docs/transfers.md): an insured worker who moves takes the account and this share of the contribution base for each counted year from the pooled fund left to the province joined. Movers are the demography's net interprovincial migrants among the record holders; the destinations are shared by net inflow (an assumption).",
-                UsedWhen: "the demography has interprovincial migration"),
-            (s, p) => WithTransfers(s, r => r with { PooledShare = p.Values[0] }),
-            s => s.Demography.InterprovincialMigration is not null);
+                "Turns on the transfer of insurance rights between provinces (docs/transfers.md): an insured worker who moves takes the account and this share of the contribution base for each counted year from the pooled fund left to the province joined. Movers are the demography's net interprovincial migrants among the record holders; the destinations are shared by net inflow (an assumption). At most 0.2, the employer rate of 2009 (a pooled share above what the pooled fund was paid is not a rule)."),
+            (s, p) => WithTransfers(s, r => r with { PooledShare = p.Values[0] }));
 
         internal static readonly Lever AccountShare = new(
             new LeverSpec("transfers.account_share", LeverKind.Number, "share of the account", 0, 1, $"1 (the whole account, {Measures2009})",
-                "Share of a mover's individual-account balance transferred with the rights.", UsedWhen: "pooled_share is set"),
-            (s, p) => WithTransfers(s, r => r with { AccountShare = p.Values[0] }),
-            s => s.Scheme.RightsTransfers is not null);
+                "Share of a mover's individual-account balance transferred with the rights; setting it turns the transfers on (the other rules at their 2009 values)."),
+            (s, p) => WithTransfers(s, r => r with { AccountShare = p.Values[0] }));
 
         internal static readonly Lever CountedFromYear = new(
             new LeverSpec("transfers.counted_from_year", LeverKind.Integer, "year", 1990, 2100, $"1998 ({Measures2009})",
-                "First calendar year whose contributions count for the pooled share (a mover's most recent contributed years are counted).", UsedWhen: "pooled_share is set"),
-            (s, p) => WithTransfers(s, r => r with { CountedFromYear = (int)p.Values[0] }),
-            s => s.Scheme.RightsTransfers is not null);
+                "First calendar year whose contributions count for the pooled share (a mover's most recent contributed years are counted); setting it turns the transfers on."),
+            (s, p) => WithTransfers(s, r => r with { CountedFromYear = (int)p.Values[0] }));
 
         internal static readonly Lever MigrationScale = new(
             new LeverSpec("demography.interprovincial_migration.scale", LeverKind.Number, "ratio", 0, 4, "1 (the 2010–2020 census rates)",
@@ -52,17 +48,24 @@ public static partial class Levers
             {
                 Demography = s.Demography with
                 {
-                    InterprovincialMigration = Scaled(s.Demography.InterprovincialMigration!, p.Values[0]),
+                    InterprovincialMigration = Scaled(NeedsMigration(s, "demography.interprovincial_migration.scale"), p.Values[0]),
                 },
-            },
-            s => s.Demography.InterprovincialMigration is not null);
+            });
     }
 
     private static IEnumerable<LeverSpec> TransferSpecs() =>
         [TransferPooledShare.Spec, TransferAccountShare.Spec, TransferCountedFromYear.Spec, InterprovincialMigrationScale.Spec];
 
-    private static PensionScenario WithTransfers(PensionScenario s, Func<RightsTransferRules, RightsTransferRules> change) =>
-        s with { Scheme = s.Scheme with { RightsTransfers = change(s.Scheme.RightsTransfers ?? RightsTransferRules.Interim2009) } };
+    private static PensionScenario WithTransfers(PensionScenario s, Func<RightsTransferRules, RightsTransferRules> change)
+    {
+        NeedsMigration(s, "transfers");
+        return s with { Scheme = s.Scheme with { RightsTransfers = change(s.Scheme.RightsTransfers ?? RightsTransferRules.Interim2009) } };
+    }
+
+    // Transfers follow the interprovincial migration of the demography: without it there is nothing to follow.
+    private static InterprovincialMigrationRates NeedsMigration(PensionScenario s, string key) =>
+        s.Demography.InterprovincialMigration ?? throw new ArgumentException(
+            $"'{key}' needs interprovincial migration in the demography of scenario '{s.Name}' (it has none)", nameof(s));
 
     private static InterprovincialMigrationRates Scaled(InterprovincialMigrationRates rates, double factor)
     {
