@@ -107,7 +107,7 @@ public sealed class RightsTransfers
     internal double[] AccountIn { get; }
 
     /// <summary>Money a province receives less what it pays in a year, yuan (pooled share and accounts).</summary>
-    public double NetReceived(int year, int region)
+    internal double NetReceived(int year, int region)
     {
         int o = (year - FirstYear) * _regions + region;
         return PooledIn[o] + AccountIn[o] - PooledOut[o] - AccountOut[o];
