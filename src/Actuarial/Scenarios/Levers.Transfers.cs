@@ -28,7 +28,7 @@ public static partial class Levers
         internal static readonly Lever PooledShare = new(
             new LeverSpec("transfers.pooled_share", LeverKind.Number, "share of the contribution base per counted year", 0, 0.2,
                 $"none (transfers not modelled); 0.12 under {Measures2009}",
-                "Turns on the transfer of insurance rights between provinces (docs/transfers.md): an insured worker who moves takes the account and this share of the contribution base for each counted year from the pooled fund left to the province joined. Movers are the demography's net interprovincial migrants among the record holders; the destinations are shared by net inflow (an assumption). At most 0.2, the employer rate of 2009 (a pooled share above what the pooled fund was paid is not a rule)."),
+                "Turns on the transfer of insurance rights between provinces (docs/transfers.md): an insured worker who moves takes the account and this share of the contribution base for each counted year from the pooled fund left to the province joined. Movers are the demography's net interprovincial migrants among the record holders; the destinations are shared by net inflow (an assumption). At most 0.2, the typical employer rate to the pooled fund before 2016 (a pooled share above what the pooled fund was paid is not a rule)."),
             (s, p) => WithTransfers(s, r => r with { PooledShare = p.Values[0] }));
 
         internal static readonly Lever AccountShare = new(
