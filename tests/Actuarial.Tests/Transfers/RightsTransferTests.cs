@@ -3,6 +3,7 @@ using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Scenarios;
 using Actuarial.Scheme;
+using Actuarial.Stochastic;
 using FsProperty = FsCheck.NUnit.PropertyAttribute;
 using NUnit.Framework;
 
@@ -183,5 +184,17 @@ public sealed class RightsTransferTests
         var error = Assert.Throws<ArgumentException>(() => closed.With(Levers.TransferPooledShare, 0.12))!;
         Assert.That(error.Message, Does.Contain("interprovincial migration"));
         Assert.Throws<ArgumentException>(() => closed.With(Levers.InterprovincialMigrationScale, 2.0));
+    }
+
+    [Test]
+    public void A_monte_carlo_of_a_scenario_with_transfers_is_refused_rather_than_run_without_them()
+    {
+        var settings = new PensionMonteCarloSettings
+        {
+            Scenario = Base.Value.With(Levers.TransferPooledShare, 0.12),
+            Shocks = PensionMonteCarlo.ZeroVarianceShocks(2025, Horizon),
+        };
+        var error = Assert.Throws<InputDataException>(() => new PensionPathEvaluator(settings))!;
+        Assert.That(error.Message, Does.Contain("RightsTransfers"));
     }
 }
