@@ -27,6 +27,7 @@ internal static class ResultTables
         "CoveredWageBill", "PeakBalance", "TotalSubsidies", "TotalSubsidiesToFloor", "TotalTransfersIn", "TotalTransfersOut", "TotalFromReserve",
         "EmployerContributions", "Pensions", "Inflows", "Drawn",
         "DeferredContributions", "RepaidContributions", "CentralTransfers", "BridgeBorrowedNet", "BridgeDebt",
+        "PooledOut", "PooledIn", "AccountOut", "AccountIn", "NetReceived", "ClosingBalanceWithTransfers", "ClosingBalanceWithoutTransfers",
     ];
 
     private static readonly HashSet<string> Persons =
@@ -35,6 +36,7 @@ internal static class ResultTables
         "Aged0To14", "Aged15To64", "Aged65Plus", "Births", "Deaths", "NetInternationalMigrants", "NetInterprovincialMigrants",
         "Participants", "ContributorStatusMembers", "Beneficiaries", "Population16Plus", "EmployeeContributors", "EmployeeBeneficiaries",
         "ResidentsContributors", "ResidentsBeneficiaries", "InSchool", "Uncovered", "PublicInstitutionWorkers", "PublicInstitutionRetirees",
+        "WorkersOut", "WorkersIn",
     ];
 
     private static readonly Dictionary<string, Rule> Renamed = new(StringComparer.Ordinal)
@@ -135,6 +137,7 @@ internal static class ResultTables
         if (p.Scenario.Economy is not null) tables.Add(Of(p.SystemTable(), "system_by_year", "The whole system: both schemes' pensions and the budget's cost, % of GDP"));
         tables.Add(KeyMeasures([p]));
         if (p.Funds.Assumptions.Reserve is not null) tables.Add(Of(p.Funds.ReserveTable(), "reserve_by_year", "The strategic reserve by year"));
+        if (p.Scheme.RightsTransfers is not null) tables.Add(Of(p.RightsTransferTable(), "rights_transfers_by_year", "Transfers of insurance rights between provinces: workers and money in and out, each fund with and without them"));
         if (p.Funds.Assumptions.Stress is not null) tables.Add(Of(p.Funds.StressTable(), "stress_by_year", "Shocks and responses by year: deferred and repaid contributions, central transfers, bridge loans"));
         return tables;
     }

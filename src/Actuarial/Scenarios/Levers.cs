@@ -544,6 +544,7 @@ public static partial class Levers
             ResidentsMinimumPension.Spec,
         ]);
         list.AddRange(StressSpecs()); // Levers.Stress.cs
+        list.AddRange(TransferSpecs()); // Levers.Transfers.cs
         return list;
     }
 }

@@ -33,8 +33,10 @@ public static class PensionProjector
         var schemeAssumptions = SchemeAssumptionsFor(scenario, demography, workforce);
         var scheme = SchemeProjector.Run(schemeAssumptions, SchemeCalibration.Calibrate(schemeAssumptions), recordMembersByAge: true);
         var flows = scheme.Flows.From(ChinaFunds.FirstProjectedYear);
-        var funds = FundProjector.Run(flows, WithIndexationIncreases(scenario, FundsWithGdp(scenario, demography), flows));
-        return new PensionProjection(scenario, demography, scheme, funds);
+        var fundAssumptions = WithIndexationIncreases(scenario, FundsWithGdp(scenario, demography), flows);
+        if (scheme.RightsTransfers is not { } transfers) return new PensionProjection(scenario, demography, scheme, FundProjector.Run(flows, fundAssumptions));
+        var funds = FundProjector.Run(transfers.AppliedTo(flows), fundAssumptions);
+        return new PensionProjection(scenario, demography, scheme, funds, FundProjector.Run(flows, fundAssumptions));
     }
 
     /// <summary>
@@ -95,8 +97,10 @@ public static class PensionProjector
 /// <summary>The results of every layer of a pension projection, and the summary people read first.</summary>
 public sealed partial class PensionProjection
 {
-    internal PensionProjection(PensionScenario scenario, DemographicProjection demography, SchemeProjection scheme, FundProjection funds)
+    internal PensionProjection(PensionScenario scenario, DemographicProjection demography, SchemeProjection scheme, FundProjection funds,
+        FundProjection? fundsWithoutTransfers = null)
     {
+        FundsWithoutTransfers = fundsWithoutTransfers;
         Scenario = scenario;
         Demography = demography;
         Scheme = scheme;

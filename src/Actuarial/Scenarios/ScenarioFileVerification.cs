@@ -115,7 +115,9 @@ public static class Verification
     /// subsidies), depletion year, peak balance and its year; the national balance and the system and old-age
     /// dependency ratios at <see cref="Years"/>; the residents' scheme's beneficiaries (persons, with the money tolerance),
     /// spending and balance, and the whole system's pensions and budget cost (% of GDP) and the ratio of the two schemes'
-    /// average pensions at those years; each province's depletion year and net transfers received over the run.
+    /// average pensions at those years; each province's depletion year and net transfers received over the run;
+    /// with transfers of insurance rights, the workers and money moved nationally at <see cref="Years"/> and each province's
+    /// net rights transfers received over the run.
     /// Years have tolerance 0, money <see cref="MoneyRelativeTolerance"/> of the value (at least 1 million yuan), ratios
     /// <see cref="RatioTolerance"/>.
     /// </summary>
@@ -166,6 +168,20 @@ public static class Verification
         {
             Year("depletion_year", p.Region, p.DepletionYear);
             Money("net_transfers_received_yuan", p.Region, null, p.TotalTransfersIn - p.TotalTransfersOut);
+        }
+        // Transfers of insurance rights between provinces, when the scenario models them (docs/transfers.md).
+        if (projection.RightsTransferTable() is { Count: > 0 } rights)
+        {
+            foreach (int year in years.Where(y => y < projection.Scenario.EndYear))
+            {
+                var row = rights.Single(r => r.RegionCode == 0 && r.Year == year);
+                rows.Add(new(name, "rights_transfer_workers", national.Region, year, row.WorkersOut, Math.Max(1, row.WorkersOut * MoneyRelativeTolerance)));
+                Money("rights_transfer_money_yuan", national.Region, year, row.PooledOut + row.AccountOut);
+            }
+            foreach (var p in rights.Where(r => r.RegionCode != 0).GroupBy(r => (r.RegionCode, r.Region)).OrderBy(g => g.Key.RegionCode))
+            {
+                Money("rights_transfers_net_received_yuan", p.Key.Region, null, p.Sum(r => r.NetReceived));
+            }
         }
         return rows;
     }

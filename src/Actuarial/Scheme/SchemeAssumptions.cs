@@ -119,6 +119,12 @@ public sealed record SchemeAssumptions
     /// <summary>The price growth of a year: the path's value where it covers the year, else <see cref="PriceGrowth"/>.</summary>
     public double PriceGrowthIn(int year) => PriceGrowthPath is { } path && year >= path.FirstYear && year <= path.LastYear ? path[year] : PriceGrowth;
 
+    /// <summary>
+    /// The transfer of insurance rights between provinces (<see cref="Scheme.RightsTransfers"/>); null (the default):
+    /// not recorded, and the funds keep what is paid to them. Needs interprovincial migration in the demography.
+    /// </summary>
+    public RightsTransferRules? RightsTransfers { get; init; }
+
     /// <summary>People short of the minimum years at retirement; default <see cref="ShortfallRule.BuyMissingYears"/>.</summary>
     public ShortfallRule ShortOfMinimumYears { get; init; } = ShortfallRule.BuyMissingYears;
 

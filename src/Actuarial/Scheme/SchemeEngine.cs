@@ -56,6 +56,7 @@ internal sealed class SchemeEngine
     private double _pensionIndex = 1;
     private double[]? _pensionAmounts; // the Pensions view
     private double[]? _membersByAge;   // when recorded: [year, region, sex, member kind, age] (see RecordMembersByAge)
+    private readonly RightsTransfers? _transfers; // null unless the assumptions ask for them
 
     internal SchemeEngine(SchemeAssumptions assumptions, SchemeCalibration calibration)
     {
@@ -87,6 +88,10 @@ internal sealed class SchemeEngine
         OutContributions = new double[n];
         OutEmployerContributions = new double[n];
         OutPensions = new double[n];
+        if (assumptions.RightsTransfers is { } transferRules && assumptions.Demography.Assumptions.InterprovincialMigration is { } migration)
+        {
+            _transfers = new RightsTransfers(transferRules, migration, Regions, SchemeAssumptions.BaseYear, YearCount);
+        }
     }
 
     internal IReadOnlyList<Region> Regions { get; }
@@ -99,6 +104,7 @@ internal sealed class SchemeEngine
     internal double[] OutContributions { get; }
     internal double[] OutEmployerContributions { get; }
     internal double[] OutPensions { get; }
+    internal RightsTransfers? Transfers => _transfers;
 
     /// <summary>The year whose state the engine holds (reference date of that year).</summary>
     internal int Year { get; private set; }
@@ -268,6 +274,7 @@ internal sealed class SchemeEngine
         const int year = SchemeAssumptions.BaseYear;
         CheckGrid(pop, year);
         Year = year;
+        _transfers?.Clear();
         _blocks.Changed();
         _pensionIndex = 1;
         if (_membersByAge is not null) Array.Clear(_membersByAge); // a rerun of the engine records afresh
@@ -377,6 +384,7 @@ internal sealed class SchemeEngine
         var retirement = _tables.Retirement;
         double ee = _tables.EmployeeRate[y];
         double allWorkers = 0, allWages = 0;
+        if (age) _transfers?.BeginYear(pop0);
         for (int r = 0; r < _regions; r++)
         {
             double w = _averageWage[r];
@@ -436,6 +444,7 @@ internal sealed class SchemeEngine
             allWages += nextWages;
         }
         if (!age) return;
+        _transfers?.EndYear(y);
         _deemedFloor = Math.Min(_deemedFloor + 1, A - 1);
         StartYear(year + 1, allWorkers, allWages);
     }
@@ -475,6 +484,8 @@ internal sealed class SchemeEngine
             FirstRetiring = retirement.FirstRetiringAge[yg],
             LastRetiring = retirement.LastRetiringAge[yg],
         };
+        // Movers take the averages of the cell they leave, before it is aged (RightsTransfers).
+        _transfers?.Send(y, SchemeAssumptions.BaseYear + y, r, g / EducationLevels.Count, _blocks.Block(b), _averageWage[r]);
         // The next step pays the pensions as they are after ageing (it retires record holders after paying).
         (_blocks.PensionSum[b], _blocks.PensionerSum[b]) =
             SchemeKernels.Age(_blocks.Block(b), in inputs, ref _blocks.RecordCeiling[b], ref _blocks.ContributorsEnd[b]);

@@ -131,8 +131,11 @@ public static class PensionMonteCarlo
         labour ??= scenario.Labour.Compile();
         var scheme = SchemeProjector.Run(PensionProjector.SchemeAssumptionsFor(scenario, demography, labour), calibration);
         var flows = scheme.Flows.From(ChinaFunds.FirstProjectedYear);
-        var funds = FundProjector.Run(flows, scenario.Funds);
-        return new PensionProjection(scenario, demography, scheme, funds);
+        if (scheme.RightsTransfers is { } transfers)
+        {
+            return new PensionProjection(scenario, demography, scheme, FundProjector.Run(transfers.AppliedTo(flows), scenario.Funds), FundProjector.Run(flows, scenario.Funds));
+        }
+        return new PensionProjection(scenario, demography, scheme, FundProjector.Run(flows, scenario.Funds));
     }
 
     /// <summary>The national closing balance (sum of the provincial balances, summed as the evaluator sums them) by fund year.</summary>

@@ -147,6 +147,12 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             throw new InputDataException("pension Monte Carlo", null, "Scenario.Funds.Stress", "stress shocks or responses",
                 "a scenario without fund stress (run a stress scenario with PensionProjector.Run or `actuarial stress`)");
         }
+        if (scenario.Scheme.RightsTransfers is not null)
+        {
+            // A path refills its flows from the engine without the transfers' ledger entries.
+            throw new InputDataException("pension Monte Carlo", null, "Scenario.Scheme.RightsTransfers", "transfers of insurance rights between provinces",
+                "a scenario without transfers (they move money between provinces, not the national balance; run them with PensionProjector.Run)");
+        }
         var d = scenario.Demography;
         if (d.BasePopulation.Shape.RegionCount < 2)
         {
