@@ -7,46 +7,19 @@ namespace Actuarial.Cli.Tests;
 
 /// <summary>Issue 19, part 3b: the manifest beside every output, rerunning from it, and explain.</summary>
 [TestFixture]
-public sealed class AuditTrailTests
+public sealed class AuditTrailTests : CommandTestBase
 {
-    private string _temp = "";
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    [SetUp]
-    public void CreateTemp()
-    {
-        _temp = Path.Combine(Path.GetTempPath(), "actuarial-audit-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_temp);
-    }
-
-    [TearDown]
-    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
-
     // A short horizon and a stress lever, so that the manifest has file-set levers of several kinds.
-    private string Scenario() => WriteFile("audit.json", """
+    private string Scenario() => Write("audit.json", """
         { "name": "audit", "horizon": 2040,
           "scheme": { "contributions": { "relief": { "2026": 0.3 } } },
           "stress": { "contribution_deferral": { "share": { "2027": 0.1 }, "repayment_years": 2 } } }
         """);
 
-    private string WriteFile(string name, string text)
-    {
-        var path = Path.Combine(_temp, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Test]
     public void A_run_from_the_manifest_gives_identical_outputs()
     {
-        string first = Path.Combine(_temp, "first"), second = Path.Combine(_temp, "second");
+        string first = Path.Combine(Temp, "first"), second = Path.Combine(Temp, "second");
         Assert.That(Run("run", Scenario(), "--out", first).Code, Is.EqualTo(ExitCode.Ok));
         var manifest = RunManifest.Read(Path.Combine(first, RunManifest.FileName));
         Assert.That(manifest.Outputs.Select(o => o.Name), Does.Contain("funds_by_year.csv").And.Contain("stress_by_year.csv"));
@@ -70,13 +43,13 @@ public sealed class AuditTrailTests
     [Test]
     public void A_manifest_whose_scenario_was_edited_is_refused()
     {
-        string first = Path.Combine(_temp, "first");
+        string first = Path.Combine(Temp, "first");
         Assert.That(Run("run", Scenario(), "--out", first).Code, Is.EqualTo(ExitCode.Ok));
         string path = Path.Combine(first, RunManifest.FileName);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         json["scenarioJson"] = json["scenarioJson"]!.GetValue<string>().Replace("0.3", "0.2", StringComparison.Ordinal);
         File.WriteAllText(path, json.ToJsonString());
-        var (code, _, error) = Run("rerun", path, "--out", Path.Combine(_temp, "second"));
+        var (code, _, error) = Run("rerun", path, "--out", Path.Combine(Temp, "second"));
         Assert.That(code, Is.EqualTo(ExitCode.BadInput));
         Assert.That(error, Does.Contain("scenarioJson").And.Contain("SHA-256"));
     }
@@ -84,12 +57,12 @@ public sealed class AuditTrailTests
     [Test]
     public void A_rerun_that_moved_an_output_exits_with_1_and_names_it()
     {
-        string first = Path.Combine(_temp, "first");
+        string first = Path.Combine(Temp, "first");
         Assert.That(Run("run", Scenario(), "--out", first).Code, Is.EqualTo(ExitCode.Ok));
         string path = Path.Combine(first, RunManifest.FileName);
         var manifest = RunManifest.Read(path);
         (manifest with { Outputs = manifest.Outputs.Select(o => o.Name == "funds_summary.csv" ? o with { Sha256 = new string('0', 64) } : o).ToArray() }).Write(path);
-        var (code, output, _) = Run("rerun", path, "--out", Path.Combine(_temp, "second"));
+        var (code, output, _) = Run("rerun", path, "--out", Path.Combine(Temp, "second"));
         Assert.That(code, Is.EqualTo(ExitCode.VerificationFailed));
         Assert.That(output, Does.Contain("funds_summary.csv: differs"));
     }

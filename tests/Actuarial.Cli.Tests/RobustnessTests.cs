@@ -11,35 +11,14 @@ namespace Actuarial.Cli.Tests;
 /// message with an exit code, never a stack trace. Writes are failed at each step through <see cref="AtomicFile"/>.
 /// </summary>
 [TestFixture]
-public sealed class RobustnessTests
+public sealed class RobustnessTests : CommandTestBase
 {
-    private string _temp = "";
-
-    [SetUp]
-    public void CreateTemp()
-    {
-        _temp = Path.Combine(Path.GetTempPath(), "actuarial-robust-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_temp);
-    }
-
-    [TearDown]
-    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
-
     private static (int Code, string Out, string Err) Run(AtomicFile? files, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         int code = CommandLine.Run(args, stdout, stderr, files);
         return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args) => Run(null, args);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_temp, name);
-        File.WriteAllText(path, text);
-        return path;
     }
 
     /// <summary>Fails the <paramref name="occurrence"/>-th report of <paramref name="step"/>, as a full disk or a kill would.</summary>
@@ -76,8 +55,8 @@ public sealed class RobustnessTests
         // Two scenarios whose outputs differ in content and in the set of files (a 2030 horizon draws fewer charts).
         var older = Write("older.json", """{ "name": "older", "horizon": 2035 }""");
         var newer = Write("newer.json", """{ "name": "newer", "horizon": 2030, "scheme": { "contributions": { "employer_rate": 0.2 } } }""");
-        var target = Path.Combine(_temp, "out");
-        var reference = Path.Combine(_temp, "reference");
+        var target = Path.Combine(Temp, "out");
+        var reference = Path.Combine(Temp, "reference");
         Assert.That(Run("run", older, "--out", target).Code, Is.EqualTo(ExitCode.Ok));
         var old = Snapshot(target);
         var counter = new CountSteps();
@@ -108,14 +87,14 @@ public sealed class RobustnessTests
             }
             if (isOld)
             {
-                Assert.That(Directory.GetFileSystemEntries(_temp).Select(Path.GetFileName).Where(n => n!.StartsWith('.')), Is.Empty,
+                Assert.That(Directory.GetFileSystemEntries(Temp).Select(Path.GetFileName).Where(n => n!.StartsWith('.')), Is.Empty,
                     $"failure at {step} #{k} left a temporary folder behind");
             }
             else
             {
                 // Failed after the swap: the old copy may remain beside the new outputs until the next run clears it.
                 Assert.That(Run("run", older, "--out", target).Code, Is.EqualTo(ExitCode.Ok)); // back to the old outputs
-                Assert.That(Directory.GetFileSystemEntries(_temp).Select(Path.GetFileName).Where(n => n!.StartsWith('.')), Is.Empty, "the next run clears it");
+                Assert.That(Directory.GetFileSystemEntries(Temp).Select(Path.GetFileName).Where(n => n!.StartsWith('.')), Is.Empty, "the next run clears it");
             }
         }
         TestContext.Out.WriteLine($"run --out: {faults.Count} interrupted writes ({files} files, 2 folder steps): {oldLeft} left the old outputs, {newLeft} the new, 0 a mix");
@@ -126,7 +105,7 @@ public sealed class RobustnessTests
     public void Verify_update_interrupted_at_every_step_leaves_the_old_golden_table()
     {
         var scenario = Write("s.json", """{ "name": "s", "horizon": 2030 }""");
-        var golden = Path.Combine(_temp, "golden", "s.csv");
+        var golden = Path.Combine(Temp, "golden", "s.csv");
         Assert.That(Run("verify", scenario, "--golden", golden, "--update").Code, Is.EqualTo(ExitCode.Ok));
         var rows = File.ReadAllLines(golden).ToList();
         rows[5] = string.Join(',', rows[5].Split(',').Select((cell, i) => i == 5 ? "0.5" : cell)); // a hand-widened tolerance
@@ -147,7 +126,7 @@ public sealed class RobustnessTests
     public void A_golden_table_round_trips_through_update_and_verify()
     {
         var scenario = Write("s.json", """{ "name": "s", "horizon": 2040 }""");
-        var golden = Path.Combine(_temp, "s.csv");
+        var golden = Path.Combine(Temp, "s.csv");
         Assert.That(Run("verify", scenario, "--golden", golden, "--update").Code, Is.EqualTo(ExitCode.Ok));
         var first = File.ReadAllBytes(golden);
         var (code, output, error) = Run("verify", scenario, "--golden", golden, "--all");
@@ -163,7 +142,7 @@ public sealed class RobustnessTests
     public void A_duplicated_golden_row_is_a_clear_error_with_and_without_update()
     {
         var scenario = Write("s.json", """{ "name": "s", "horizon": 2030 }""");
-        var golden = Path.Combine(_temp, "s.csv");
+        var golden = Path.Combine(Temp, "s.csv");
         Assert.That(Run("verify", scenario, "--golden", golden, "--update").Code, Is.EqualTo(ExitCode.Ok));
         var lines = File.ReadAllLines(golden);
         File.WriteAllLines(golden, lines.Append(lines[3]));
@@ -188,7 +167,7 @@ public sealed class RobustnessTests
             Assert.That(error, Does.Contain("system folder").And.Not.Contain("projecting"));
             Assert.That(output, Is.Empty);
         }
-        var theirs = Path.Combine(_temp, "theirs");
+        var theirs = Path.Combine(Temp, "theirs");
         Directory.CreateDirectory(theirs);
         File.WriteAllText(Path.Combine(theirs, "notes.txt"), "mine");
         var refused = Run("run", scenario, "--out", theirs);
@@ -214,11 +193,11 @@ public sealed class RobustnessTests
     [Test]
     public void Special_files_and_oversized_inputs_are_refused_without_reading_them()
     {
-        var cases = new List<string> { "/dev/zero", "/dev/urandom", _temp, Write("empty.json", ""),
+        var cases = new List<string> { "/dev/zero", "/dev/urandom", Temp, Write("empty.json", ""),
             Write("huge.json", "{\"description\": \"" + new string('a', (int)InputFiles.MaxScenarioBytes) + "\"}") };
         if (OperatingSystem.IsLinux())
         {
-            string fifo = Path.Combine(_temp, "fifo.json");
+            string fifo = Path.Combine(Temp, "fifo.json");
             Assert.That(mkfifo(fifo, Convert.ToUInt32("644", 8)), Is.EqualTo(0));
             cases.Add(fifo);
         }
@@ -272,7 +251,7 @@ public sealed class RobustnessTests
         var (code, output, error) = Run("run", scenario);
         Assert.That(code, Is.EqualTo(ExitCode.Ok), error);
         Assert.That(output, Does.Contain("none (no contributors)").And.Not.Contain("NaN"));
-        var golden = Path.Combine(_temp, "zero.csv");
+        var golden = Path.Combine(Temp, "zero.csv");
         Assert.That(Run("verify", scenario, "--golden", golden, "--update").Code, Is.EqualTo(ExitCode.Ok));
         Assert.That(File.ReadAllText(golden), Does.Not.Contain("NaN"));
         Assert.That(Run("verify", scenario, "--golden", golden).Code, Is.EqualTo(ExitCode.Ok), "the golden it wrote reads back");

@@ -6,10 +6,8 @@ namespace Actuarial.Cli.Tests;
 
 /// <summary>The actuarial command, run in-process: exit codes, messages and the files it writes (only where told).</summary>
 [TestFixture]
-public sealed class ScenarioCliTests
+public sealed class ScenarioCliTests : CommandTestBase
 {
-    private string _temp = "";
-
     private static string Root()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
@@ -20,31 +18,6 @@ public sealed class ScenarioCliTests
     }
 
     private static string Sample(string name) => Path.Combine(Root(), "samples", "scenarios", name + ".json");
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    [SetUp]
-    public void CreateTemp()
-    {
-        _temp = Path.Combine(Path.GetTempPath(), "actuarial-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_temp);
-    }
-
-    [TearDown]
-    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
-
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_temp, name);
-        File.WriteAllText(path, json);
-        return path;
-    }
 
     [Test]
     public void Run_prints_the_summary_and_writes_nothing_without_out()
@@ -60,24 +33,24 @@ public sealed class ScenarioCliTests
     [Test]
     public void Run_with_out_writes_tables_and_charts_only_there()
     {
-        var folder = Path.Combine(_temp, "results", "baseline");
+        var folder = Path.Combine(Temp, "results", "baseline");
         var (code, output, error) = Run("run", Sample("baseline"), "--out", folder);
         Assert.That(code, Is.EqualTo(ExitCode.Ok), error);
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
         Assert.That(files, Is.SupersetOf(new[] { "funds_by_year.csv", "funds_summary.csv", "key_measures.csv", "national_balance.png", "province_months.png", "results.xlsx",
             "net_transfers_2050.png", "pyramid_2020.png", "pyramid_2050.png", "pyramid_2100.png", "dependency_ratios.png" }));
-        Assert.That(Directory.GetFileSystemEntries(_temp), Is.EqualTo(new[] { Path.Combine(_temp, "results") }), "nothing outside the folder named");
+        Assert.That(Directory.GetFileSystemEntries(Temp), Is.EqualTo(new[] { Path.Combine(Temp, "results") }), "nothing outside the folder named");
         Assert.That(output, Does.Contain("wrote"));
     }
 
     [Test]
     public void Compare_prints_side_by_side_and_writes_difference_charts()
     {
-        var (code, output, error) = Run("compare", Sample("baseline"), Sample("no-retirement-reform"), "--out", _temp);
+        var (code, output, error) = Run("compare", Sample("baseline"), Sample("no-retirement-reform"), "--out", Temp);
         Assert.That(code, Is.EqualTo(ExitCode.Ok), error);
         Assert.That(output, Does.Contain("baseline").And.Contain("no-retirement-reform"));
-        Assert.That(File.Exists(Path.Combine(_temp, "balance_difference_no-retirement-reform_minus_baseline.png")));
-        Assert.That(File.Exists(Path.Combine(_temp, "national_balances.png")));
+        Assert.That(File.Exists(Path.Combine(Temp, "balance_difference_no-retirement-reform_minus_baseline.png")));
+        Assert.That(File.Exists(Path.Combine(Temp, "national_balances.png")));
     }
 
     [Test]
@@ -87,7 +60,7 @@ public sealed class ScenarioCliTests
         Assert.That(Run("verify", Sample("pooling-provincial"), "--golden", golden).Code, Is.EqualTo(ExitCode.Ok));
 
         var rows = Verification.ReadGolden(golden).Select(r => r.Measure == "peak_balance_year" ? r with { Value = r.Value - 3 } : r).ToList();
-        var tampered = Path.Combine(_temp, "golden.csv");
+        var tampered = Path.Combine(Temp, "golden.csv");
         Verification.WriteGolden(rows, tampered);
         var (code, output, _) = Run("verify", Sample("pooling-provincial"), "--golden", tampered);
         Assert.That(code, Is.EqualTo(ExitCode.VerificationFailed));
@@ -100,7 +73,7 @@ public sealed class ScenarioCliTests
     [Test]
     public void Verify_without_a_golden_table_asks_for_update()
     {
-        var missing = Path.Combine(_temp, "none.csv");
+        var missing = Path.Combine(Temp, "none.csv");
         var (code, _, error) = Run("verify", Sample("baseline"), "--golden", missing);
         Assert.That(code, Is.EqualTo(ExitCode.BadInput));
         Assert.That(error, Does.Contain("--update"));
@@ -115,7 +88,7 @@ public sealed class ScenarioCliTests
         Assert.That(code, Is.EqualTo(ExitCode.BadInput));
         Assert.That(output, Is.Empty);
         Assert.That(error, Does.Contain("bad.json").And.Contain("$.scheme.indexation.shar").And.Contain("Did you mean 'share'?"));
-        Assert.That(Run("run", Path.Combine(_temp, "missing.json")).Code, Is.EqualTo(ExitCode.BadInput));
+        Assert.That(Run("run", Path.Combine(Temp, "missing.json")).Code, Is.EqualTo(ExitCode.BadInput));
         Assert.That(Run("run", Write("syntax.json", "{ \"horizon\": }")).Code, Is.EqualTo(ExitCode.BadInput));
         var badGolden = Write("golden.csv", "Scenario,Measure\nx,y\n");
         Assert.That(Run("verify", Sample("baseline"), "--golden", badGolden).Code, Is.EqualTo(ExitCode.BadInput));
@@ -155,7 +128,7 @@ public sealed class ScenarioCliTests
     [Test]
     public void Docs_writes_the_generated_documentation()
     {
-        Assert.That(Run("docs", "--out", _temp).Code, Is.EqualTo(ExitCode.Ok));
-        Assert.That(File.ReadAllText(Path.Combine(_temp, ScenarioFileDocs.MarkdownFile)), Is.EqualTo(ScenarioFileDocs.Markdown()));
+        Assert.That(Run("docs", "--out", Temp).Code, Is.EqualTo(ExitCode.Ok));
+        Assert.That(File.ReadAllText(Path.Combine(Temp, ScenarioFileDocs.MarkdownFile)), Is.EqualTo(ScenarioFileDocs.Markdown()));
     }
 }

@@ -8,37 +8,10 @@ namespace Actuarial.Cli.Tests;
 
 /// <summary>actuarial montecarlo and actuarial sweep: the command gives what the library gives for the same inputs.</summary>
 [TestFixture]
-public sealed class StochasticCliTests
+public sealed class StochasticCliTests : CommandTestBase
 {
-    private string _temp = "";
-
     // A short horizon keeps each run to about a second; the rules are the defaults'.
     private const string ShortScenario = """{ "name": "short", "horizon": 2045 }""";
-
-    [SetUp]
-    public void CreateTemp()
-    {
-        _temp = Path.Combine(Path.GetTempPath(), "actuarial-cli-mc-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_temp);
-    }
-
-    [TearDown]
-    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
-
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_temp, name);
-        File.WriteAllText(path, json);
-        return path;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     private static string Csv<T>(IEnumerable<T> rows)
     {
@@ -54,7 +27,7 @@ public sealed class StochasticCliTests
         var library = ScenarioMonteCarlo.Run(ScenarioFile.Load(scenario).ToScenario(), 6, 11);
         foreach (string threads in new[] { "1", "2" })
         {
-            string outDir = Path.Combine(_temp, "mc" + threads);
+            string outDir = Path.Combine(Temp, "mc" + threads);
             var (code, output, err) = Run("montecarlo", scenario, "--paths", "6", "--seed", "11", "--threads", threads, "--out", outDir);
             Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
             Assert.That(output, Does.Contain("6 paths, seed 11"));
@@ -86,7 +59,7 @@ public sealed class StochasticCliTests
         await silo.StartAsync();
         try
         {
-            string local = Path.Combine(_temp, "local"), remote = Path.Combine(_temp, "remote");
+            string local = Path.Combine(Temp, "local"), remote = Path.Combine(Temp, "remote");
             Assert.That(Run("montecarlo", scenario, "--paths", "5", "--seed", "3", "--out", local).Code, Is.EqualTo(ExitCode.Ok));
             var (code, _, err) = Run("montecarlo", scenario, "--paths", "5", "--seed", "3", "--cluster", $"127.0.0.1:{gateway}", "--shards", "3", "--out", remote);
             Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
@@ -95,10 +68,10 @@ public sealed class StochasticCliTests
                 Assert.That(File.ReadAllText(Path.Combine(remote, f)), Is.EqualTo(File.ReadAllText(Path.Combine(local, f))), f);
             }
             string[] lever = ["--lever", "scheme.contributions.employer_rate=0.18"];
-            Assert.That(Run(["sweep", scenario, .. lever, "--out", Path.Combine(_temp, "sweep-local")]).Code, Is.EqualTo(ExitCode.Ok));
-            (code, _, err) = Run(["sweep", scenario, .. lever, "--cluster", $"127.0.0.1:{gateway}", "--out", Path.Combine(_temp, "sweep-remote")]);
+            Assert.That(Run(["sweep", scenario, .. lever, "--out", Path.Combine(Temp, "sweep-local")]).Code, Is.EqualTo(ExitCode.Ok));
+            (code, _, err) = Run(["sweep", scenario, .. lever, "--cluster", $"127.0.0.1:{gateway}", "--out", Path.Combine(Temp, "sweep-remote")]);
             Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
-            Assert.That(File.ReadAllText(Path.Combine(_temp, "sweep-remote", "sweep.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(_temp, "sweep-local", "sweep.csv"))));
+            Assert.That(File.ReadAllText(Path.Combine(Temp, "sweep-remote", "sweep.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(Temp, "sweep-local", "sweep.csv"))));
         }
         finally
         {
@@ -121,9 +94,9 @@ public sealed class StochasticCliTests
         string scenario = Write("short.json", ShortScenario);
         // One typed lever (PensionScenario.With) and one applied through the scenario file (the e0 levers).
         var (code, output, err) = Run("sweep", scenario, "--lever", "scheme.contributions.employer_rate=0.14,0.18",
-            "--lever", "demography.mortality.e0_gain_scale=1.5", "--out", Path.Combine(_temp, "sweep"));
+            "--lever", "demography.mortality.e0_gain_scale=1.5", "--out", Path.Combine(Temp, "sweep"));
         Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
-        var lines = File.ReadAllLines(Path.Combine(_temp, "sweep", "sweep.csv"));
+        var lines = File.ReadAllLines(Path.Combine(Temp, "sweep", "sweep.csv"));
         Assert.That(lines, Has.Length.EqualTo(5), "header, base and three runs");
 
         var runner = new ScenarioFileRunner();
@@ -169,7 +142,7 @@ public sealed class StochasticCliTests
         // A lower return never makes the balance better (a monotone response).
         var ret = result.Tornado.Single(t => t.Key == "economy.real_return_entrusted");
         Assert.That(ret.Low.Measures.ActuarialBalanceShareOfWageBill, Is.GreaterThan(ret.High.Measures.ActuarialBalanceShareOfWageBill!.Value));
-        string png = Charts.SensitivityCharts.Tornado(result, Charts.TornadoMeasure.ActuarialBalance, Path.Combine(_temp, "tornado.png"));
+        string png = Charts.SensitivityCharts.Tornado(result, Charts.TornadoMeasure.ActuarialBalance, Path.Combine(Temp, "tornado.png"));
         Assert.That(new FileInfo(png).Length, Is.GreaterThan(1000));
         Assert.That(result.TornadoTable(), Has.Count.EqualTo(2));
     }

@@ -13,21 +13,9 @@ namespace Actuarial.Cli.Tests;
 /// against the sweep's own table).
 /// </summary>
 [TestFixture]
-public sealed class StochasticReportTests
+public sealed class StochasticReportTests : CommandTestBase
 {
-    private string _temp = "";
-
     private const string ShortScenario = """{ "name": "short", "horizon": 2045 }""";
-
-    [SetUp]
-    public void CreateTemp()
-    {
-        _temp = Path.Combine(Path.GetTempPath(), "actuarial-cli-mc-report-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_temp);
-    }
-
-    [TearDown]
-    public void DeleteTemp() => Directory.Delete(_temp, recursive: true);
 
     private static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToArray();
 
@@ -47,20 +35,12 @@ public sealed class StochasticReportTests
         return [.. fields];
     }
 
-    private static (int Code, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        return (CommandLine.Run(args, stdout, stderr), stderr.ToString());
-    }
-
     [Test]
     public void Montecarlo_report_draws_the_library_fan_and_depletion_probabilities()
     {
-        string scenario = Path.Combine(_temp, "short.json");
-        File.WriteAllText(scenario, ShortScenario);
-        string outDir = Path.Combine(_temp, "mc");
-        var (code, err) = Run("montecarlo", scenario, "--paths", "6", "--seed", "11", "--out", outDir, "--report", "--quiet");
+        string scenario = Write("short.json", ShortScenario);
+        string outDir = Path.Combine(Temp, "mc");
+        var (code, _, err) = Run("montecarlo", scenario, "--paths", "6", "--seed", "11", "--out", outDir, "--report", "--quiet");
         Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
         var library = ScenarioMonteCarlo.Run(ScenarioFile.Load(scenario).ToScenario(), 6, 11);
         string html = File.ReadAllText(Path.Combine(outDir, Output.ReportName));
@@ -82,10 +62,9 @@ public sealed class StochasticReportTests
     [Test]
     public void Sweep_report_tornado_bars_run_from_the_base_to_each_runs_value()
     {
-        string scenario = Path.Combine(_temp, "short.json");
-        File.WriteAllText(scenario, ShortScenario);
-        string outDir = Path.Combine(_temp, "tornado");
-        var (code, err) = Run("sweep", scenario, "--out", outDir, "--report", "--quiet");
+        string scenario = Write("short.json", ShortScenario);
+        string outDir = Path.Combine(Temp, "tornado");
+        var (code, _, err) = Run("sweep", scenario, "--out", outDir, "--report", "--quiet");
         Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
         string html = File.ReadAllText(Path.Combine(outDir, Output.ReportName));
         var lines = File.ReadAllLines(Path.Combine(outDir, "tornado.csv")).Select(Fields).ToList();
