@@ -132,6 +132,10 @@ internal readonly ref struct GroupBlock
         get => ref Unsafe.Add(ref _age0, (int)quantity * SchemeBlocks.Stride + age);
     }
 
+    /// <summary>The ages 0–100 of <paramref name="quantity"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<double> Ages(CellQuantity quantity) => MemoryMarshal.CreateReadOnlySpan(ref this[quantity, 0], Dimensions.Ages.Count);
+
     /// <summary>The lane of <paramref name="quantity"/> from <paramref name="age"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Load(CellQuantity quantity, nuint age) => Vector.LoadUnsafe(ref _age0, (nuint)((int)quantity * SchemeBlocks.Stride) + age);

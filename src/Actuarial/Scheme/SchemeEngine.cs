@@ -56,6 +56,7 @@ internal sealed class SchemeEngine
     private double _pensionIndex = 1;
     private double[]? _pensionAmounts; // the Pensions view
     private double[]? _membersByAge;   // when recorded: [year, region, sex, member kind, age] (see RecordMembersByAge)
+    private readonly double[] _pensionersBeforeRetiring = new double[Ages.Count]; // AddMembers' scratch row
     private readonly RightsTransfers? _transfers; // null unless the assumptions ask for them
 
     internal SchemeEngine(SchemeAssumptions assumptions, SchemeCalibration calibration)
@@ -496,11 +497,12 @@ internal sealed class SchemeEngine
     {
         int sex = g / EducationLevels.Count;
         var members = _membersByAge.AsSpan(((y * _regions + r) * Sexes.Count + sex) * MemberKinds * A, MemberKinds * A);
-        for (int a = 0; a < A; a++)
-        {
-            members[a] += block[CellQuantity.Contributors, a];
-            members[A + a] += block[CellQuantity.Pensioners, a] - block[CellQuantity.NewPensioners, a];
-        }
+        var contributors = members[..A];
+        var pensioners = members.Slice(A, A);
+        TensorPrimitives.Add(contributors, block.Ages(CellQuantity.Contributors), contributors);
+        // Pensioners before this year's retirements, then added: the order of the sums of the plain loop.
+        TensorPrimitives.Subtract(block.Ages(CellQuantity.Pensioners), block.Ages(CellQuantity.NewPensioners), _pensionersBeforeRetiring);
+        TensorPrimitives.Add(pensioners, _pensionersBeforeRetiring, pensioners);
     }
 
     /// <summary>The year's flows of region <paramref name="r"/>: <see cref="Flows"/> and the rows of <see cref="SchemeProjection"/>.</summary>
