@@ -218,13 +218,13 @@ internal static class Summary
 /// <summary>Tables and charts; every path is inside the folder given.</summary>
 internal static class Output
 {
-    /// <summary>Every table and chart of a run, into the output's temporary folder; reports each file as it is complete.</summary>
     /// <summary>The workbook of the result tables.</summary>
     public const string WorkbookName = "results.xlsx";
 
     /// <summary>The HTML report.</summary>
     public const string ReportName = "report.html";
 
+    /// <summary>Every table and chart of a run (and with <paramref name="report"/> its page), into the output's temporary folder; reports each file as it is complete.</summary>
     public static List<string> WriteRun(ScenarioFile file, PensionProjection p, OutputFolder folder, bool report = false)
     {
         var written = new Written(folder);
@@ -241,7 +241,6 @@ internal static class Output
         written.Add(TableWriters.WriteWorkbook(tables, F(WorkbookName)));
         links.Add(new ReportLink(WorkbookName, "Every table above in one Excel workbook, a sheet per table, with an About sheet describing each column"));
         var fundRows = p.Funds.YearTable();
-
         int last = p.Scenario.EndYear;
         string name = p.Scenario.Name;
         // The decision window: to ten years past depletion (the full horizon is in funds_by_year.csv and, as % of GDP, the

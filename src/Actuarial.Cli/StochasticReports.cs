@@ -89,7 +89,7 @@ internal static class StochasticReports
         };
         if (r.Tornado.Count > 0)
         {
-            foreach (var (id, title, unit, pick) in TornadoMeasures(r))
+            foreach (var (id, title, unit, pick) in TornadoMeasures())
             {
                 var labels = r.Tornado.Select(t => t.Label).ToArray();
                 double basis = pick(r.Base.Measures);
@@ -109,7 +109,7 @@ internal static class StochasticReports
     }
 
     /// <summary>The tornado measures: chart id, title, axis title and the value drawn (a year not reached counts as the year after the horizon).</summary>
-    public static IEnumerable<(string Id, string Title, string Unit, Func<SweepMeasures, double> Pick)> TornadoMeasures(SweepResult r)
+    private static IEnumerable<(string Id, string Title, string Unit, Func<SweepMeasures, double> Pick)> TornadoMeasures()
     {
         yield return ("chart-tornado-depletion", "Depletion year of the national fund", "Year (bar from the base year)", m => m.DepletionYear ?? m.LastYear + 1);
         yield return ("chart-tornado-first-deficit", "First year of current deficit, with subsidies", "Year (bar from the base year)", m => m.FirstCurrentDeficitYear ?? m.LastYear + 1);
