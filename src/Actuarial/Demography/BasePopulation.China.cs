@@ -4,7 +4,7 @@ using Actuarial.IO;
 
 namespace Actuarial.Demography;
 
-public static partial class BasePopulation
+internal static partial class BasePopulation
 {
     /// <summary>
     /// China's base population on census day 2020 (1 November) for the 31 provinces (grid region index = index in

@@ -41,7 +41,7 @@ namespace Actuarial.Demography;
 /// Where the seed is zero (e.g. WIC has no post-secondary at 15–19) the result stays zero.
 /// </para>
 /// </remarks>
-public static partial class BasePopulation
+internal static partial class BasePopulation
 {
     /// <summary>Start ages of the census groups: 0, 1, 5, 10, …, 95, 100 (open).</summary>
     public static IReadOnlyList<int> CensusGroupStarts { get; } =

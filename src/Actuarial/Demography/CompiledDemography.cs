@@ -191,7 +191,7 @@ public sealed class CompiledDemography
     public DemographicAssumptions Assumptions { get; }
 
     /// <summary>Shape of the population grid.</summary>
-    public PopulationShape Shape { get; }
+    internal PopulationShape Shape { get; }
 
     /// <summary>Year of the base population.</summary>
     public int BaseYear { get; }

@@ -35,7 +35,7 @@ public sealed partial class DemographicProjection
     public int EndYear => _inputs.BaseYear + _inputs.StepCount;
 
     /// <summary>Shape of the grid (the regions projected).</summary>
-    public PopulationShape Shape => _inputs.Shape;
+    internal PopulationShape Shape => _inputs.Shape;
 
     /// <summary>The assumptions the projection ran on.</summary>
     public DemographicAssumptions Assumptions => _inputs.Assumptions;
@@ -51,7 +51,7 @@ public sealed partial class DemographicProjection
     }
 
     /// <summary>The population grid at the reference date of <paramref name="year"/> (a copy).</summary>
-    public PopulationGrid PopulationAt(int year) => new(Shape, PersonsAt(year), $"projection {year}");
+    internal PopulationGrid PopulationAt(int year) => new(Shape, PersonsAt(year), $"projection {year}");
 
     /// <summary>Total persons in a region (index into <see cref="Shape"/>'s regions) at a year's reference date.</summary>
     public double TotalPersons(int year, int region) =>
@@ -201,7 +201,7 @@ public sealed partial class DemographicProjection
     /// population at 31 December, in all and aged 60+ and 65+ (<see cref="PersonsAgedAtYearEnd"/>), for every calendar
     /// year the steps cover (<see cref="FirstCalendarYear"/> to the end year − 1).
     /// </summary>
-    public IReadOnlyList<CalendarYearRow> CalendarYearTable()
+    internal IReadOnlyList<CalendarYearRow> CalendarYearTable()
     {
         var rows = new List<CalendarYearRow>();
         bool withNational = Shape.RegionCount > 1;
@@ -302,7 +302,7 @@ public sealed partial class DemographicProjection
 /// <param name="YearEndPopulation">Population on 31 December (the projection's own; NBS's figure also counts active servicemen).</param>
 /// <param name="YearEndAged60Plus">Population aged 60 and over on 31 December.</param>
 /// <param name="YearEndAged65Plus">Population aged 65 and over on 31 December.</param>
-public sealed record CalendarYearRow(int Year, int RegionCode, string Region, double Births, double Deaths, double NetInternationalMigrants,
+internal sealed record CalendarYearRow(int Year, int RegionCode, string Region, double Births, double Deaths, double NetInternationalMigrants,
     double NetInterprovincialMigrants, double YearEndPopulation, double YearEndAged60Plus, double YearEndAged65Plus);
 
 /// <summary>One year × region of a demographic projection (tidy; persons unless stated).</summary>

@@ -29,7 +29,7 @@ namespace Actuarial.Demography;
 /// are not acted on, which makes a second application an exact no-op.
 /// </para>
 /// </remarks>
-public static class EducationTransitions
+internal static class EducationTransitions
 {
     /// <summary>First age the transitions apply to.</summary>
     public const int FirstAge = AttainmentPath.FirstAge;

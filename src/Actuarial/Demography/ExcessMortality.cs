@@ -7,7 +7,7 @@ namespace Actuarial.Demography;
 /// for ages <see cref="FromAge"/>…<see cref="ToAge"/> (both sexes). A time-limited shock of excess mortality (an
 /// epidemic, a heat wave); a size of 0 leaves every rate bit for bit as the inner model's.
 /// </summary>
-public sealed class ExcessMortality : IMortalityModel
+internal sealed class ExcessMortality : IMortalityModel
 {
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     /// <param name="inner">The model whose rates are raised.</param>

@@ -36,7 +36,7 @@ namespace Actuarial.Demography;
 /// (r ≥ 1 or a zero count), the tail cannot be fitted and an <see cref="InputDataException"/> says so.
 /// </para>
 /// </remarks>
-public static class Graduation
+internal static class Graduation
 {
     /// <summary>
     /// Graduates counts in age groups with an open last group into single-year counts for ages 0..100

@@ -3,7 +3,7 @@ using Actuarial.IO;
 
 namespace Actuarial.Demography;
 
-public static partial class InterprovincialMigration
+internal static partial class InterprovincialMigration
 {
     /// <summary>
     /// China's annual net interprovincial migration rates for the 31 provinces (region index = index in

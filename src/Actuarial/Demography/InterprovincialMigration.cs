@@ -46,7 +46,7 @@ namespace Actuarial.Demography;
 /// population turns negative.
 /// </para>
 /// </remarks>
-public static partial class InterprovincialMigration
+internal static partial class InterprovincialMigration
 {
     /// <summary>Number of five-year census groups in the inputs: 0–4, 5–9, …, 95–99 and 100+.</summary>
     public const int CensusGroupCount = 21;

@@ -23,7 +23,7 @@ namespace Actuarial.Demography;
 /// <para>The forecast jumps off from the fitted k at <see cref="LastYear"/> (no jump-off bias correction):
 /// central path k(LastYear + h) = k_T + h c.</para>
 /// </remarks>
-public sealed class LeeCarterModel
+internal sealed class LeeCarterModel
 {
     private readonly double[] _ax;
     private readonly double[] _bx;

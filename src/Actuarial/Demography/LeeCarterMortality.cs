@@ -7,7 +7,7 @@ namespace Actuarial.Demography;
 /// random-walk-with-drift forecast k(T + h) = k_T + h·c from the fit's last year T, or an explicit path (e.g. one
 /// Monte Carlo draw).
 /// </summary>
-public sealed class LeeCarterMortality : IMortalityModel
+internal sealed class LeeCarterMortality : IMortalityModel
 {
     private readonly LeeCarterModel _male;
     private readonly LeeCarterModel _female;

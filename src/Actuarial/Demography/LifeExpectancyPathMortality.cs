@@ -7,7 +7,7 @@ namespace Actuarial.Demography;
 /// m(x) = exp(a(x) + b(x) k) is solved (by <see cref="LifeExpectancyTarget"/>, to 0.001 years) so that e(0) equals
 /// that year's target. All years are solved once, when the model is created.
 /// </summary>
-public sealed class LifeExpectancyPathMortality : IMortalityModel
+internal sealed class LifeExpectancyPathMortality : IMortalityModel
 {
     private readonly LifeExpectancyTarget _male;
     private readonly LifeExpectancyTarget _female;

@@ -84,7 +84,7 @@ public sealed class LifeExpectancyTarget
     /// <param name="sex">Sex of the model's data.</param>
     /// <param name="minIndex">Lower end of the k bracket, or null for the default.</param>
     /// <param name="maxIndex">Upper end of the k bracket, or null for the default.</param>
-    public static LifeExpectancyTarget FromLeeCarter(LeeCarterModel model, Sex sex, double? minIndex = null, double? maxIndex = null)
+    internal static LifeExpectancyTarget FromLeeCarter(LeeCarterModel model, Sex sex, double? minIndex = null, double? maxIndex = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         return new LifeExpectancyTarget(model.Ax, model.Bx, sex, minIndex, maxIndex);

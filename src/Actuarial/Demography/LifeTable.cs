@@ -29,7 +29,7 @@ namespace Actuarial.Demography;
 /// <see cref="LifeExpectancyAt"/>) compute the same quantities in one pass without allocating, for the
 /// projection compiler and the e0 solver, which call them thousands of times.</para>
 /// </remarks>
-public sealed class LifeTable
+internal sealed class LifeTable
 {
     /// <summary>The radix: l(0) = 1, so l(x) is the probability of surviving from birth to exact age x.</summary>
     public const double Radix = 1.0;

@@ -39,7 +39,7 @@ namespace Actuarial.Demography;
 /// other, infants (14 thousand) and 95+ (within 3%) included, so neither the graduation nor the 100+ closure is why the
 /// projection's deaths exceeded WPP's own counts (issue 15; see <see cref="ObservedYearsCalibration"/>).</para>
 /// </remarks>
-public static class MortalityGraduation
+internal static class MortalityGraduation
 {
     /// <summary>Number of abridged values: 0, 1-4, 5-9, …, 95-99 and 100+.</summary>
     public const int AbridgedCount = 22;

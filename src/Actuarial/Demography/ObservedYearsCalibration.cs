@@ -7,7 +7,7 @@ namespace Actuarial.Demography;
 /// <param name="Year">Calendar year.</param>
 /// <param name="Births">Live births in the year.</param>
 /// <param name="Deaths">Deaths in the year.</param>
-public readonly record struct ObservedVitalYear(int Year, double Births, double Deaths);
+internal readonly record struct ObservedVitalYear(int Year, double Births, double Deaths);
 
 /// <summary>
 /// Makes a projection meet the births and deaths observed in its first calendar years: each observed year's death
@@ -32,7 +32,7 @@ public readonly record struct ObservedVitalYear(int Year, double Births, double 
 /// factor moves its neighbours' flows a little; each pass multiplies every year's factors by observed ÷ projected and
 /// reruns, until every year is met to a relative 1e-9 (4–6 passes for China; at most 50).</para>
 /// </remarks>
-public static class ObservedYearsCalibration
+internal static class ObservedYearsCalibration
 {
     private const int MaxPasses = 50;
     private const double Convergence = 1e-9;
@@ -41,7 +41,7 @@ public static class ObservedYearsCalibration
     /// <param name="Assumptions">The input assumptions with the scaled mortality and TFR.</param>
     /// <param name="MortalityFactor">Multiplier of the death rates by year.</param>
     /// <param name="FertilityFactor">Multiplier of the TFR by year.</param>
-    public sealed record Result(DemographicAssumptions Assumptions, AnnualPath MortalityFactor, AnnualPath FertilityFactor);
+    internal sealed record Result(DemographicAssumptions Assumptions, AnnualPath MortalityFactor, AnnualPath FertilityFactor);
 
     /// <summary>Solves the yearly factors (method in the remarks).</summary>
     /// <param name="assumptions">The assumptions to calibrate; the runs use the sum of its regions (national totals).</param>

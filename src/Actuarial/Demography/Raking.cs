@@ -9,7 +9,7 @@ namespace Actuarial.Demography;
 /// 427–444): scales the rows and columns of a non-negative seed matrix in turn until its margins match given
 /// targets. The result keeps the seed's interactions (cross-product ratios) and its zeros.
 /// </summary>
-public static class Raking
+internal static class Raking
 {
     /// <summary>Default convergence tolerance: largest margin gap relative to the grand total.</summary>
     public const double DefaultTolerance = 1e-10;

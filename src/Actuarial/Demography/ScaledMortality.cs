@@ -7,7 +7,7 @@ namespace Actuarial.Demography;
 /// level shift that keeps the model's age pattern. Used to meet observed deaths in the years already observed
 /// (<see cref="ObservedYearsCalibration"/>) and, as a lever, for mortality better or worse than the national table.
 /// </summary>
-public sealed class ScaledMortality : IMortalityModel
+internal sealed class ScaledMortality : IMortalityModel
 {
     private readonly IMortalityModel _inner;
 

@@ -124,7 +124,7 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
     /// <param name="ageFrom">First age, 0..100.</param>
     /// <param name="ageTo">Last age, <paramref name="ageFrom"/>..100.</param>
     /// <param name="years">Years per level.</param>
-    public static double MeanYears(ReadOnlySpan<double> regionSexBlock, int ageFrom, int ageTo, SchoolingYears years)
+    internal static double MeanYears(ReadOnlySpan<double> regionSexBlock, int ageFrom, int ageTo, SchoolingYears years)
     {
         if (regionSexBlock.Length != PopulationShape.CellsPerSex)
         {
@@ -143,7 +143,7 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
     /// <param name="ageFrom">First age, 0..100.</param>
     /// <param name="ageTo">Last age, <paramref name="ageFrom"/>..100.</param>
     /// <param name="years">Years per level.</param>
-    public static double MeanYears(ReadOnlySpan<double> population, PopulationShape shape, int ageFrom, int ageTo, SchoolingYears years)
+    internal static double MeanYears(ReadOnlySpan<double> population, PopulationShape shape, int ageFrom, int ageTo, SchoolingYears years)
     {
         if (population.Length != shape.CellCount)
         {
@@ -170,7 +170,7 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
     /// <param name="meanYears">Observed mean years of schooling, one per row.</param>
     /// <param name="weights">Optional non-negative weight per row (default: 1).</param>
     /// <exception cref="ArgumentException">Dimensions disagree.</exception>
-    public static SchoolingYearsFit Fit(double[,] shares, IReadOnlyList<double> meanYears, IReadOnlyList<double>? weights = null)
+    internal static SchoolingYearsFit Fit(double[,] shares, IReadOnlyList<double> meanYears, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(shares);
         ArgumentNullException.ThrowIfNull(meanYears);
@@ -218,7 +218,7 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
     /// Recomputes <see cref="WittgensteinSsp2China"/> from the embedded Wittgenstein Centre (2018) SSP2 tables:
     /// years 2015–2100 × male, female × age groups 15–19 … 100+, level shares against published MYS, equal weights.
     /// </summary>
-    public static SchoolingYearsFit FitWittgensteinSsp2() => FitWittgensteinSsp2(EducationWittgensteinData.LoadEmbedded());
+    internal static SchoolingYearsFit FitWittgensteinSsp2() => FitWittgensteinSsp2(EducationWittgensteinData.LoadEmbedded());
 
     internal static SchoolingYearsFit FitWittgensteinSsp2(EducationWittgensteinData data)
     {
@@ -317,4 +317,4 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
 /// <param name="Rmse">Root mean squared error of <paramref name="Years"/> over the observations (weighted when weights were given), in years.</param>
 /// <param name="Observations">Number of observations fitted.</param>
 /// <param name="RawIncreasing">True when the raw coefficients increase strictly across the levels (no adjustment made).</param>
-public sealed record SchoolingYearsFit(SchoolingYears Years, IReadOnlyList<double> RawYears, double Rmse, int Observations, bool RawIncreasing);
+internal sealed record SchoolingYearsFit(SchoolingYears Years, IReadOnlyList<double> RawYears, double Rmse, int Observations, bool RawIncreasing);

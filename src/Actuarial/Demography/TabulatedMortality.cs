@@ -9,14 +9,14 @@ namespace Actuarial.Demography;
 /// [StartYear, EndYear) apply to every calendar year in it (a step function), which is how WPP's own five-year
 /// projection applies its period rates.
 /// </summary>
-public sealed class TabulatedMortality : IMortalityModel
+internal sealed class TabulatedMortality : IMortalityModel
 {
     /// <summary>Rates of one period.</summary>
     /// <param name="StartYear">First calendar year of the period.</param>
     /// <param name="EndYear">First calendar year after the period (exclusive).</param>
     /// <param name="MaleMx">101 single-year central death rates for males.</param>
     /// <param name="FemaleMx">101 single-year central death rates for females.</param>
-    public readonly record struct Period(int StartYear, int EndYear, ReadOnlyMemory<double> MaleMx, ReadOnlyMemory<double> FemaleMx);
+    internal readonly record struct Period(int StartYear, int EndYear, ReadOnlyMemory<double> MaleMx, ReadOnlyMemory<double> FemaleMx);
 
     private readonly int[] _starts;
     private readonly double[][] _male;

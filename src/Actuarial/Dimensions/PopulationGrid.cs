@@ -15,7 +15,7 @@ public sealed class PopulationGrid
     /// <param name="shape">The regions on the grid.</param>
     /// <param name="persons">Counts in the flat layout of <see cref="PopulationShape.Index"/>.</param>
     /// <param name="source">Name used in error messages.</param>
-    public PopulationGrid(PopulationShape shape, ReadOnlySpan<double> persons, string source = "population")
+    internal PopulationGrid(PopulationShape shape, ReadOnlySpan<double> persons, string source = "population")
     {
         if (persons.Length != shape.CellCount)
         {
@@ -35,7 +35,7 @@ public sealed class PopulationGrid
     }
 
     /// <summary>The grid's shape.</summary>
-    public PopulationShape Shape { get; }
+    internal PopulationShape Shape { get; }
 
     /// <summary>All counts in the flat layout.</summary>
     public ReadOnlySpan<double> Persons => _persons;
@@ -58,7 +58,7 @@ public sealed class PopulationGrid
     }
 
     /// <summary>Describes a flat index as "region, sex, education, age" for messages.</summary>
-    public static string DescribeCell(PopulationShape shape, int index)
+    internal static string DescribeCell(PopulationShape shape, int index)
     {
         int age = index % Ages.Count;
         int rest = index / Ages.Count;

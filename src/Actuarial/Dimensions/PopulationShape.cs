@@ -5,7 +5,7 @@ namespace Actuarial.Dimensions;
 /// fastest. The age run of one (region, sex, education) triple is a contiguous span of <see cref="Ages.Count"/>
 /// cells, which is what the projection kernels vectorise over.
 /// </summary>
-public readonly record struct PopulationShape
+internal readonly record struct PopulationShape
 {
     /// <summary>Creates a shape for the given regions.</summary>
     public PopulationShape(IReadOnlyList<Region> regions)

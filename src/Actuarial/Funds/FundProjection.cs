@@ -4,7 +4,7 @@ using Actuarial.Dimensions;
 namespace Actuarial.Funds;
 
 /// <summary>Which ledger line of a <see cref="FundProjection"/> to read.</summary>
-public enum FundLine
+internal enum FundLine
 {
     /// <summary>Balance on 1 January, yuan.</summary>
     OpeningBalance,
@@ -47,7 +47,7 @@ public sealed partial class FundProjection
     }
 
     /// <summary>The flows projected.</summary>
-    public FundFlows Flows => _inputs.Flows;
+    internal FundFlows Flows => _inputs.Flows;
 
     /// <summary>The assumptions used.</summary>
     public FundAssumptions Assumptions => _inputs.Assumptions;
@@ -62,13 +62,13 @@ public sealed partial class FundProjection
     public int LastYear => _inputs.Flows.LastYear;
 
     /// <summary>The pooling rule applied in a year.</summary>
-    public IPoolingRule PoolingRule(int year) => _inputs.Rules[YearIndex(year)];
+    internal IPoolingRule PoolingRule(int year) => _inputs.Rules[YearIndex(year)];
 
     /// <summary>The blended fund return ρ_t of each year (the default discount rates of the measures).</summary>
     public ReadOnlySpan<double> FundReturns => _inputs.BlendedReturn;
 
     /// <summary>One ledger line of a year, per province.</summary>
-    public ReadOnlySpan<double> Line(FundLine line, int year)
+    internal ReadOnlySpan<double> Line(FundLine line, int year)
     {
         int n = Provinces.Count, t = YearIndex(year);
         return line switch
@@ -89,7 +89,7 @@ public sealed partial class FundProjection
     }
 
     /// <summary>One ledger line of a year for one province (by GB/T code) or the nation (code 0).</summary>
-    public double Value(FundLine line, int year, int regionCode = 0)
+    internal double Value(FundLine line, int year, int regionCode = 0)
     {
         var values = Line(line, year);
         return regionCode == 0 ? TensorPrimitives.Sum(values) : values[ProvinceIndex(regionCode)];
@@ -182,7 +182,7 @@ public sealed partial class FundProjection
     /// cover <paramref name="years"/> + 1 years.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The flows do not cover the period and the year after it.</exception>
-    public ActuarialBalanceResult ActuarialBalance(int regionCode = 0, int years = 75, bool includeSubsidies = false)
+    internal ActuarialBalanceResult ActuarialBalance(int regionCode = 0, int years = 75, bool includeSubsidies = false)
     {
         if (years < 1 || years + 1 > Flows.YearCount)
         {

@@ -16,7 +16,7 @@ namespace Actuarial.Funds;
 /// </list>
 /// The year loop works in preallocated buffers and allocates nothing (the rules are required not to either).
 /// </summary>
-public static class FundProjector
+internal static class FundProjector
 {
     /// <summary>Relative tolerance of the check that a pooling rule's transfers sum to zero.</summary>
     public const double TransferBalanceTolerance = 1e-9;

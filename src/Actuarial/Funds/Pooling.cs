@@ -25,7 +25,7 @@ public interface IPoolingRule
 }
 
 /// <summary>Provincial pooling (省级统筹, the regime up to 2018-06): each province's fund stands alone, no transfers.</summary>
-public sealed record ProvincialPooling : IPoolingRule
+internal sealed record ProvincialPooling : IPoolingRule
 {
     /// <inheritdoc />
     public string Name => "provincial pooling";
@@ -35,7 +35,7 @@ public sealed record ProvincialPooling : IPoolingRule
 }
 
 /// <summary>The counterfactual "no transfer at all", for any year (e.g. 2018+ as if neither the central adjustment nor national pooling existed).</summary>
-public sealed record NoTransfers : IPoolingRule
+internal sealed record NoTransfers : IPoolingRule
 {
     /// <inheritdoc />
     public string Name => "no transfers (counterfactual)";
@@ -56,7 +56,7 @@ public sealed record NoTransfers : IPoolingRule
 /// and NBS enterprise employment, [U] in the reference — is for the scheme layer to put there if wanted) and
 /// R = <see cref="FundFlows.Retirees"/>. The ratio r is the lever (3% → 4.5% historically; 6%, 9% … as scenarios).
 /// </summary>
-public sealed record CentralAdjustment : IPoolingRule
+internal sealed record CentralAdjustment : IPoolingRule
 {
     /// <summary>Share of the average wage that is the contribution base of the adjustment: 90% (国发〔2018〕18号, reference §3.1 [S]).</summary>
     public const double StatutoryWageBaseShare = 0.90;
@@ -139,7 +139,7 @@ public sealed record CentralAdjustment : IPoolingRule
 /// outside figure: with the 2022 actual of 2,440 亿 the implied coverage is 2,440 / (2,259 + 2,440) = 52% of gaps and the
 /// levy 2,440 / (9,288 + 2,440) = 21% of surpluses [D]; calibrate on <see cref="Scheme.SchemeCalibration.PreTransfer2024Targets"/> then.</para>
 /// </summary>
-public sealed record NationalPooling : IPoolingRule
+internal sealed record NationalPooling : IPoolingRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="poolShareOfGaps">Share of each gap province's current gap the national pool covers, in [0, 1].</param>

@@ -7,7 +7,7 @@ namespace Actuarial.Funds;
 /// <param name="FirstYear">First calendar year the rule applies to.</param>
 /// <param name="LastYear">Last calendar year (use <see cref="int.MaxValue"/> for "from then on").</param>
 /// <param name="Rule">The rule.</param>
-public sealed record PoolingPeriod(int FirstYear, int LastYear, IPoolingRule Rule);
+internal sealed record PoolingPeriod(int FirstYear, int LastYear, IPoolingRule Rule);
 
 /// <summary>
 /// Which pooling rule applies in which year. Periods may not overlap (an <see cref="InputDataException"/> otherwise);
@@ -43,7 +43,7 @@ public sealed class PoolingSchedule
 
     /// <summary>Creates a schedule; the periods are sorted by first year and checked.</summary>
     /// <exception cref="InputDataException">A period is empty (last year before first) or two periods overlap.</exception>
-    public PoolingSchedule(IEnumerable<PoolingPeriod> periods)
+    internal PoolingSchedule(IEnumerable<PoolingPeriod> periods)
     {
         ArgumentNullException.ThrowIfNull(periods);
         _periods = periods.OrderBy(p => p.FirstYear).ToArray();
@@ -65,7 +65,7 @@ public sealed class PoolingSchedule
     }
 
     /// <summary>The periods in year order.</summary>
-    public IReadOnlyList<PoolingPeriod> Periods => _periods;
+    internal IReadOnlyList<PoolingPeriod> Periods => _periods;
 
     /// <summary>The rule in force in a year.</summary>
     /// <exception cref="InputDataException">No period covers the year.</exception>

@@ -6,7 +6,7 @@ namespace Actuarial.Funds;
 /// discount factor to the start of year 1 is v_k = Π_{s=1..k} 1/(1 + i_s). With these, a fund that starts at F₀
 /// and receives X_k − Y_k at the end of each year ends year n with F_n = (F₀ + Σ v_k (X_k − Y_k)) / v_n exactly.
 /// </summary>
-public static class SolvencyMeasures
+internal static class SolvencyMeasures
 {
     /// <summary>Discount factors v_k = Π_{s≤k} 1/(1 + i_s) for end-of-year flows.</summary>
     /// <param name="rates">Annual rates i_1..i_n (each &gt; −1).</param>
@@ -99,7 +99,7 @@ public static class SolvencyMeasures
 /// <summary>Summarized rates over a valuation period (shares of the present value of the covered wage bill).</summary>
 /// <param name="SummarizedIncomeRate">(F₀ + PV income) / PV wage bill.</param>
 /// <param name="SummarizedCostRate">(PV cost + PV target fund) / PV wage bill.</param>
-public readonly record struct ActuarialBalanceResult(double SummarizedIncomeRate, double SummarizedCostRate)
+internal readonly record struct ActuarialBalanceResult(double SummarizedIncomeRate, double SummarizedCostRate)
 {
     /// <summary>Summarized income rate − summarized cost rate.</summary>
     public double ActuarialBalance => SummarizedIncomeRate - SummarizedCostRate;
@@ -115,7 +115,7 @@ public readonly record struct ActuarialBalanceResult(double SummarizedIncomeRate
 /// 国发〔2005〕38号 formula with years to date; individual accounts excluded or added as a separate line), per
 /// province, in yuan per calendar year, with the same indexation as the projection.
 /// </summary>
-public static class ImplicitPensionDebt
+internal static class ImplicitPensionDebt
 {
     /// <summary>Accrued-to-date liability: PV of the accrued benefit payments.</summary>
     /// <param name="accruedBenefitPayments">B_k^accrued for years 1..n after the valuation date, yuan.</param>

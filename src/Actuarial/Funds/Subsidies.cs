@@ -32,7 +32,7 @@ public interface ISubsidyRule
 }
 
 /// <summary>No fiscal subsidy at all: the funds live on contributions, returns and transfers.</summary>
-public sealed record NoSubsidy : ISubsidyRule
+internal sealed record NoSubsidy : ISubsidyRule
 {
     /// <inheritdoc />
     public string Name => "no subsidy";
@@ -43,7 +43,7 @@ public sealed record NoSubsidy : ISubsidyRule
 
 /// <summary>A subsidy of a fixed share of each province's pension spending (e.g. 2019: 10,318.66 亿 of subsidies against
 /// 49,228 亿 of spending ≈ 21%, reference §5.1 [S2] and §5 [U]).</summary>
-public sealed record SubsidyShareOfSpending : ISubsidyRule
+internal sealed record SubsidyShareOfSpending : ISubsidyRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="share">Subsidy per yuan of pensions paid, in [0, 1].</param>
@@ -68,7 +68,7 @@ public sealed record SubsidyShareOfSpending : ISubsidyRule
 }
 
 /// <summary>A subsidy path in yuan per year and province, decided in advance.</summary>
-public sealed record SubsidyPath : ISubsidyRule
+internal sealed record SubsidyPath : ISubsidyRule
 {
     private readonly double[] _yuan;
 
@@ -134,7 +134,7 @@ public sealed record SubsidyPath : ISubsidyRule
 /// </summary>
 /// <param name="FloorMonthsOfSpending">Floor as months of the year's pensions (≥ 0).</param>
 /// <param name="FloorYuan">Floor in yuan (≥ 0).</param>
-public sealed record FloorSubsidy(double FloorMonthsOfSpending = 0, double FloorYuan = 0) : ISubsidyRule
+internal sealed record FloorSubsidy(double FloorMonthsOfSpending = 0, double FloorYuan = 0) : ISubsidyRule
 {
     /// <inheritdoc />
     public string Name => $"subsidy to a floor of max({FloorMonthsOfSpending} months, {FloorYuan} yuan)";
@@ -169,7 +169,7 @@ public sealed record FloorSubsidy(double FloorMonthsOfSpending = 0, double Floor
 
 /// <summary>Several subsidy rules applied in order (each adds to what the earlier ones gave).</summary>
 /// <param name="Rules">The rules, in order.</param>
-public sealed record CombinedSubsidy(IReadOnlyList<ISubsidyRule> Rules) : ISubsidyRule
+internal sealed record CombinedSubsidy(IReadOnlyList<ISubsidyRule> Rules) : ISubsidyRule
 {
     /// <inheritdoc />
     public string Name => string.Join(" + ", Rules.Select(r => r.Name));
@@ -201,7 +201,7 @@ public sealed record CombinedSubsidy(IReadOnlyList<ISubsidyRule> Rules) : ISubsi
 /// 0.47% of GDP; 2019 10,318.66 亿 (§5.1 [S2]) against 99.1 万亿 ≈ 1.04% — the share of GDP doubled while the share of
 /// spending stayed at 18–21% (<see cref="SubsidyShareOfSpending"/>), which is why the baseline keeps the share of spending.
 /// </summary>
-public sealed record SubsidyShareOfGdp : ISubsidyRule
+internal sealed record SubsidyShareOfGdp : ISubsidyRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="percentOfGdp">Subsidies as a percentage of GDP, in [0, 20].</param>

@@ -16,7 +16,7 @@ namespace Actuarial.Labour;
 /// their average annual wage in every cell. Immutable and thread-safe; <see cref="FillCoveredWorkers"/> allocates nothing.
 /// It is the scheme layer's <see cref="Scheme.ICoveredWorkforce"/>.
 /// </summary>
-public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegionalCoveredWorkforce
+internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegionalCoveredWorkforce
 {
     private const int Cells = PopulationShape.CellsPerRegion;
     private static readonly PopulationShape ProvinceShape = new(Regions.Provinces);
@@ -481,5 +481,5 @@ public sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegi
 /// <param name="Persons">Persons in the cell.</param>
 /// <param name="CoveredWorkers">Covered contributing workers, full-year equivalents, before retirement is applied.</param>
 /// <param name="AnnualWageYuan">Average annual wage of the cell's covered workers, yuan.</param>
-public readonly record struct CoveredWorkerRow(
+internal readonly record struct CoveredWorkerRow(
     int Year, int RegionCode, string Region, string Sex, string Education, int Age, double Persons, double CoveredWorkers, double AnnualWageYuan);

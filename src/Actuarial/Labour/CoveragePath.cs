@@ -23,7 +23,7 @@ namespace Actuarial.Labour;
 /// </remarks>
 /// <param name="Ceiling">Share of the uncovered employed who join in the long run, in [0, 1].</param>
 /// <param name="Pace">Share of the distance to the ceiling that closes each year, in [0, 1].</param>
-public sealed record CoveragePath(double Ceiling, double Pace)
+internal sealed record CoveragePath(double Ceiling, double Pace)
 {
     /// <summary>The calibration year, when the joining share is 0 (coverage is calibrated to its yearbook).</summary>
     public const int AnchorYear = LabourCalibration.CalibrationYear;
@@ -115,5 +115,5 @@ public sealed record CoveragePath(double Ceiling, double Pace)
 /// <param name="FittedAnchorJoiners">The fitted joiners of the anchor year, persons.</param>
 /// <param name="UncoveredEmployedAtAnchor">Employed persons below the statutory age not covered in the anchor year.</param>
 /// <param name="FittedWorkers">Published workers as the fitted path gives them back, by year, persons.</param>
-public sealed record CoveragePathEstimate(CoveragePath Path, CoveragePath TrendFit, IReadOnlyList<(int Year, double Persons)> Joiners, double FittedAnchorJoiners,
+internal sealed record CoveragePathEstimate(CoveragePath Path, CoveragePath TrendFit, IReadOnlyList<(int Year, double Persons)> Joiners, double FittedAnchorJoiners,
     double UncoveredEmployedAtAnchor, IReadOnlyDictionary<int, double> FittedWorkers);

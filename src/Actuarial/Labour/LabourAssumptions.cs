@@ -100,7 +100,7 @@ public sealed record LabourAssumptions
 
 
     /// <summary>The path of a lever.</summary>
-    public AnnualPath Lever(LabourLever lever) => lever switch
+    internal AnnualPath Lever(LabourLever lever) => lever switch
     {
         LabourLever.FemaleParticipationGain => FemaleParticipationGain,
         LabourLever.OlderWorkerParticipationGain => OlderWorkerParticipationGain,
@@ -115,7 +115,7 @@ public sealed record LabourAssumptions
 
     /// <summary>A copy with one lever's path replaced by (year, value) points that cover every year from the first to the last without gaps.</summary>
     /// <exception cref="InputDataException">A gap or repeat in the years, or a value outside the lever's range.</exception>
-    public LabourAssumptions WithLever(LabourLever lever, IEnumerable<(int Year, double Value)> points)
+    internal LabourAssumptions WithLever(LabourLever lever, IEnumerable<(int Year, double Value)> points)
     {
         var (min, max) = lever.Range();
         var path = AnnualPath.FromYears(lever.Label(), points, min, max);
@@ -124,11 +124,11 @@ public sealed record LabourAssumptions
 
     /// <summary>A copy with one lever's path replaced, the lever named as in scenario files (<see cref="LabourLevers.Label"/>).</summary>
     /// <exception cref="InputDataException">The name is not a lever of the labour model; a gap; a value out of range.</exception>
-    public LabourAssumptions WithLever(string lever, IEnumerable<(int Year, double Value)> points) => WithLever(LabourLevers.Parse(lever), points);
+    internal LabourAssumptions WithLever(string lever, IEnumerable<(int Year, double Value)> points) => WithLever(LabourLevers.Parse(lever), points);
 
     /// <summary>A copy with one lever's path replaced.</summary>
     /// <exception cref="InputDataException">The lever is not one the model uses, or a value is outside its range.</exception>
-    public LabourAssumptions WithLever(LabourLever lever, AnnualPath path) => lever switch
+    internal LabourAssumptions WithLever(LabourLever lever, AnnualPath path) => lever switch
     {
         LabourLever.FemaleParticipationGain => this with { FemaleParticipationGain = path },
         LabourLever.OlderWorkerParticipationGain => this with { OlderWorkerParticipationGain = path },
@@ -142,7 +142,7 @@ public sealed record LabourAssumptions
     };
 
     /// <summary>Default (neutral) path of a lever over [firstYear, lastYear]: gains and joining 0, scales and density 1, wage growth 0.</summary>
-    public static AnnualPath NeutralLever(LabourLever lever, int firstYear, int lastYear)
+    internal static AnnualPath NeutralLever(LabourLever lever, int firstYear, int lastYear)
     {
         var (min, max) = lever.Range();
         double value = lever switch
@@ -155,7 +155,7 @@ public sealed record LabourAssumptions
 
     /// <summary>Checks the assumptions and precomputes the model; the result's yearly call is allocation-free.</summary>
     /// <exception cref="InputDataException">A path that does not cover [FirstYear, LastYear] (wage growth: FirstYear+1 .. LastYear), a base year outside it, or unemployment × scale above 1.</exception>
-    public CompiledLabourModel Compile() => new(this);
+    internal CompiledLabourModel Compile() => new(this);
 
     private static AnnualPath Lever(AnnualPath? path, LabourLever lever)
     {

@@ -27,7 +27,7 @@ namespace Actuarial.Labour;
 /// statutory retirement age equal the yearbook's workers (职工) of 2024, <see cref="PensionData.UrbanEmployeePensionProvince2024"/>.</item>
 /// </list>
 /// </summary>
-public static class LabourCalibration
+internal static class LabourCalibration
 {
     /// <summary>Year of the calibration and of the base wages.</summary>
     public const int CalibrationYear = 2024;
@@ -400,7 +400,7 @@ public sealed record LabourCalibrationResult(
     IReadOnlyList<(int Year, int Code, double Ratio)> RatioPairs, IReadOnlyList<string> WageOrigins, double LongRunWageGrowth)
 {
     /// <summary>The default coverage path after 2024 and its fit to the published workers (null when built without one).</summary>
-    public CoveragePathEstimate? CoveragePath { get; init; }
+    internal CoveragePathEstimate? CoveragePath { get; init; }
 }
 
 /// <summary>One province of the coverage calibration.</summary>

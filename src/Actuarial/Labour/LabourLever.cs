@@ -8,7 +8,7 @@ namespace Actuarial.Labour;
 /// set with <see cref="LabourAssumptions.WithLever(LabourLever, IEnumerable{ValueTuple{int, double}})"/> or by name with
 /// <see cref="LabourAssumptions.WithLever(string, IEnumerable{ValueTuple{int, double}})"/>. Any other name is rejected.
 /// </summary>
-public enum LabourLever
+internal enum LabourLever
 {
     /// <summary>
     /// Share of the gap between men's and women's participation (same education and age) that women close, in [0, 1];
@@ -46,7 +46,7 @@ public enum LabourLever
 }
 
 /// <summary>Helpers for <see cref="LabourLever"/>.</summary>
-public static class LabourLevers
+internal static class LabourLevers
 {
     /// <summary>All levers.</summary>
     public static IReadOnlyList<LabourLever> All { get; } =

@@ -92,7 +92,7 @@ public sealed record BenefitFormula
     /// <param name="accountBalance">Individual-account balance at retirement.</param>
     /// <param name="divisorMonths">The divisor of the retirement age.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument out of range, or more deemed years than contribution years.</exception>
-    public PensionAtRetirement NewPension(double averageMonthlyWage, double contributionIndex, double contributionYears, double deemedYears,
+    internal PensionAtRetirement NewPension(double averageMonthlyWage, double contributionIndex, double contributionYears, double deemedYears,
         double accountBalance, double divisorMonths)
     {
         if (deemedYears > contributionYears)
@@ -118,7 +118,7 @@ public sealed record BenefitFormula
 /// <param name="Basic">Basic pension (基础养老金).</param>
 /// <param name="IndividualAccount">Individual-account pension (个人账户养老金).</param>
 /// <param name="Transitional">Transitional pension (过渡性养老金).</param>
-public readonly record struct PensionAtRetirement(double Basic, double IndividualAccount, double Transitional)
+internal readonly record struct PensionAtRetirement(double Basic, double IndividualAccount, double Transitional)
 {
     /// <summary>The monthly total.</summary>
     public double Total => Basic + IndividualAccount + Transitional;

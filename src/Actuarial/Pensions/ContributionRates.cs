@@ -33,7 +33,7 @@ public sealed record ContributionRates
     /// <param name="employeeToAccount">Employee rate to the individual account.</param>
     /// <param name="provincialEmployerRates">Employer rates of provinces whose rate differs from the national rule, keyed by GB/T 2260 code; null or empty for none.</param>
     /// <param name="relief">Temporary relief on employer contributions; null for none.</param>
-    public ContributionRates(RateSchedule employerToPool, RateSchedule employeeToAccount,
+    internal ContributionRates(RateSchedule employerToPool, RateSchedule employeeToAccount,
         IReadOnlyDictionary<int, RateSchedule>? provincialEmployerRates = null, ContributionRelief? relief = null)
     {
         EmployerToPool = employerToPool;
@@ -43,14 +43,14 @@ public sealed record ContributionRates
     }
 
     /// <summary>Employer rate to the pooled fund (national rule).</summary>
-    public RateSchedule EmployerToPool { get; init => field = RuleChecks.NotNull(value, nameof(EmployerToPool)); }
+    internal RateSchedule EmployerToPool { get; init => field = RuleChecks.NotNull(value, nameof(EmployerToPool)); }
 
     /// <summary>Employee rate to the individual account.</summary>
-    public RateSchedule EmployeeToAccount { get; init => field = RuleChecks.NotNull(value, nameof(EmployeeToAccount)); }
+    internal RateSchedule EmployeeToAccount { get; init => field = RuleChecks.NotNull(value, nameof(EmployeeToAccount)); }
 
     /// <summary>Employer rates of provinces whose rate differs from <see cref="EmployerToPool"/>, by GB/T 2260 code.</summary>
     /// <exception cref="InputDataException">A key is not one of the 31 province codes.</exception>
-    public IReadOnlyDictionary<int, RateSchedule> ProvincialEmployerRates
+    internal IReadOnlyDictionary<int, RateSchedule> ProvincialEmployerRates
     {
         get;
         init
@@ -70,7 +70,7 @@ public sealed record ContributionRates
     }
 
     /// <summary>Temporary relief on employer contributions (a share waived by year).</summary>
-    public ContributionRelief Relief { get; init => field = RuleChecks.NotNull(value, nameof(Relief)); }
+    internal ContributionRelief Relief { get; init => field = RuleChecks.NotNull(value, nameof(Relief)); }
 
     /// <summary>The China defaults (see the type's remarks for sources).</summary>
     public static ContributionRates ChinaDefaults { get; } = new(
@@ -84,7 +84,7 @@ public sealed record ContributionRates
     /// <summary>The employer's statutory rate to the pooled fund in a month (before relief).</summary>
     /// <param name="month">Calendar month.</param>
     /// <param name="provinceCode">GB/T 2260 code; 0 (the default) or a province without an override uses the national rule.</param>
-    public double EmployerMonthly(YearMonth month, int provinceCode = 0) => EmployerSchedule(provinceCode).Monthly(month);
+    internal double EmployerMonthly(YearMonth month, int provinceCode = 0) => EmployerSchedule(provinceCode).Monthly(month);
 
     /// <summary>The employer's annual-effective statutory rate (mean of the year's twelve monthly rates, before relief).</summary>
     public double EmployerAnnual(int year, int provinceCode = 0) => EmployerSchedule(provinceCode).AnnualEffective(year);
@@ -93,14 +93,14 @@ public sealed record ContributionRates
     public double EmployerAnnualAfterRelief(int year, int provinceCode = 0) => EmployerAnnual(year, provinceCode) * (1 - Relief.WaivedShare(year));
 
     /// <summary>The employee's rate to the individual account in a month.</summary>
-    public double EmployeeMonthly(YearMonth month) => EmployeeToAccount.Monthly(month);
+    internal double EmployeeMonthly(YearMonth month) => EmployeeToAccount.Monthly(month);
 
     /// <summary>The employee's annual-effective rate to the individual account.</summary>
     public double EmployeeAnnual(int year) => EmployeeToAccount.AnnualEffective(year);
 
     /// <summary>The employer schedule that applies in a province (its override, else the national rule).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The code is neither 0 nor one of the 31 province codes.</exception>
-    public RateSchedule EmployerSchedule(int provinceCode = 0)
+    internal RateSchedule EmployerSchedule(int provinceCode = 0)
     {
         if (ProvincialEmployerRates.TryGetValue(provinceCode, out var schedule)) return schedule;
         if (provinceCode != 0 && Regions.ProvinceIndex(provinceCode) < 0)
@@ -119,7 +119,7 @@ public sealed record ContributionRates
 /// The lever models measures such as the 2020 COVID waivers (recalled as 人社部发〔2020〕11号, [U]); the national share
 /// actually waived is not in the sources, so <see cref="None"/> is the default.
 /// </remarks>
-public sealed record ContributionRelief
+internal sealed record ContributionRelief
 {
     /// <summary>Creates the relief table.</summary>
     /// <param name="waivedShareByYear">Share of employer contributions waived, by calendar year, each in [0, 1].</param>

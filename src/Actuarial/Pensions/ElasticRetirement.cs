@@ -5,7 +5,7 @@ namespace Actuarial.Pensions;
 /// <summary>An elastic-retirement choice: a share of a cohort retires <see cref="OffsetMonths"/> from its statutory age.</summary>
 /// <param name="OffsetMonths">Months relative to the statutory age: negative = early, positive = late; in [−36, 36].</param>
 /// <param name="Share">Share of the cohort making this choice, in [0, 1].</param>
-public readonly record struct RetirementOption(int OffsetMonths, double Share);
+internal readonly record struct RetirementOption(int OffsetMonths, double Share);
 
 /// <summary>
 /// Elastic retirement (弹性退休) under the 2024 reform, as shares of a cohort that retire early or late; the remainder
@@ -22,7 +22,7 @@ public readonly record struct RetirementOption(int OffsetMonths, double Share);
 /// <c>early_months</c>, <c>late_share</c> and <c>late_months</c>.
 /// The minimum-contribution condition is not applied here; it belongs to whoever holds contribution histories.
 /// </remarks>
-public sealed record ElasticRetirement
+internal sealed record ElasticRetirement
 {
     /// <summary>The largest early offset the reform allows: 3 years.</summary>
     public const int MaxEarlyMonths = 36;

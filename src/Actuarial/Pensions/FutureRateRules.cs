@@ -13,7 +13,7 @@ public interface IFutureRateRule
 }
 
 /// <summary>The rate is a share of nominal average-wage growth: <c>Share × wageGrowth</c> (negative when wages fall).</summary>
-public sealed record ShareOfWageGrowth : IFutureRateRule
+internal sealed record ShareOfWageGrowth : IFutureRateRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="share">Share of wage growth, in [0, 1].</param>
@@ -28,7 +28,7 @@ public sealed record ShareOfWageGrowth : IFutureRateRule
 }
 
 /// <summary>The rate is a share of consumer-price growth: <c>Share × priceGrowth</c> (negative when prices fall).</summary>
-public sealed record ShareOfPriceGrowth : IFutureRateRule
+internal sealed record ShareOfPriceGrowth : IFutureRateRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="share">Share of price growth, in [0, 1].</param>
@@ -65,7 +65,7 @@ public sealed record FixedRate : IFutureRateRule
 /// defaults estimate the share from the published increases and crediting rates
 /// (<see cref="Economy.ChinaEconomy.EstimateShareOfRealWageGrowth"/>).
 /// </summary>
-public sealed record PricesPlusShareOfRealWageGrowth : IFutureRateRule
+internal sealed record PricesPlusShareOfRealWageGrowth : IFutureRateRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="share">Share of real wage growth, in [0, 1].</param>

@@ -3,7 +3,7 @@ using Actuarial.IO;
 namespace Actuarial.Pensions;
 
 /// <summary>How the divisor is read for a retirement age that is not a whole number of years (the 2024 reform gives ages such as 60 years 7 months).</summary>
-public enum DivisorAgeRule
+internal enum DivisorAgeRule
 {
     /// <summary>The divisor of the completed age in whole years (reported practice, [U]; the default).</summary>
     CompletedYears = 0,
@@ -42,7 +42,7 @@ public sealed record IndividualAccountDivisor
     /// <param name="rows">Rows in any order; ages in [16, 100], months in [1, 1200] and not increasing with age.</param>
     /// <param name="ageRule">How a month-granular age reads the table.</param>
     /// <exception cref="InputDataException">No rows, a gap or repeat in the ages, an age or a divisor out of range, or a divisor that rises with age.</exception>
-    public IndividualAccountDivisor(IEnumerable<(int Age, int Months)> rows, DivisorAgeRule ageRule = DivisorAgeRule.CompletedYears)
+    internal IndividualAccountDivisor(IEnumerable<(int Age, int Months)> rows, DivisorAgeRule ageRule = DivisorAgeRule.CompletedYears)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var sorted = rows.OrderBy(r => r.Age).ToArray();
@@ -74,7 +74,7 @@ public sealed record IndividualAccountDivisor
         new(Guofa2005No38Months.Select((months, i) => (40 + i, months)));
 
     /// <summary>How a month-granular age reads the table.</summary>
-    public DivisorAgeRule AgeRule
+    internal DivisorAgeRule AgeRule
     {
         get;
         init => field = Enum.IsDefined(value) ? value

@@ -5,7 +5,7 @@ namespace Actuarial.Pensions;
 /// <summary>A contribution rate that applies from the first day of <see cref="From"/> until the next step.</summary>
 /// <param name="From">First month in which the rate applies.</param>
 /// <param name="Rate">Share of the contribution base, in [0, 1].</param>
-public readonly record struct RateStep(YearMonth From, double Rate);
+internal readonly record struct RateStep(YearMonth From, double Rate);
 
 /// <summary>
 /// A piecewise-constant contribution rate by calendar month: each step holds from its month until the next step, and
@@ -18,7 +18,7 @@ public readonly record struct RateStep(YearMonth From, double Rate);
 /// employer rate 20% until April 2019 and 16% from May 2019 (国办发〔2019〕13号) gives
 /// <c>(4 × 20% + 8 × 16%) / 12 = 17.333…%</c> for 2019.
 /// </remarks>
-public sealed class RateSchedule
+internal sealed class RateSchedule
 {
     private readonly RateStep[] _steps;
     private readonly System.Collections.ObjectModel.ReadOnlyCollection<RateStep> _view;

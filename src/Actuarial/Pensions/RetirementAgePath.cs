@@ -12,7 +12,7 @@ namespace Actuarial.Pensions;
 /// otherwise <c>original + min(target − original, floor(k / BirthMonthsPerExtraMonth) + 1)</c>. The target is checked
 /// against the legal floor (the original age) by <see cref="RetirementAgeSchedule"/>, which knows the category.
 /// </remarks>
-public sealed record RetirementAgePath
+internal sealed record RetirementAgePath
 {
     /// <summary>Creates a path.</summary>
     /// <param name="firstAffectedBirth">Month of birth of the first cohort whose age rises.</param>

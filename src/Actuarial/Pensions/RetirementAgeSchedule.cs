@@ -29,7 +29,7 @@ public sealed record RetirementAgeSchedule
 {
     /// <summary>Creates a schedule; each path's target must not be below its category's original age (the legal floor).</summary>
     /// <exception cref="InputDataException">A target age below the legal floor.</exception>
-    public RetirementAgeSchedule(RetirementAgePath men, RetirementAgePath womenCadres, RetirementAgePath womenWorkers, ElasticRetirement? elastic = null)
+    internal RetirementAgeSchedule(RetirementAgePath men, RetirementAgePath womenCadres, RetirementAgePath womenWorkers, ElasticRetirement? elastic = null)
     {
         Men = men;
         WomenCadres = womenCadres;
@@ -38,16 +38,16 @@ public sealed record RetirementAgeSchedule
     }
 
     /// <summary>The path of men's statutory age (original 60).</summary>
-    public RetirementAgePath Men { get; init => field = CheckFloor(value, RetirementCategory.Men); }
+    internal RetirementAgePath Men { get; init => field = CheckFloor(value, RetirementCategory.Men); }
 
     /// <summary>The path of the statutory age of women in cadre posts (original 55).</summary>
-    public RetirementAgePath WomenCadres { get; init => field = CheckFloor(value, RetirementCategory.WomenCadres); }
+    internal RetirementAgePath WomenCadres { get; init => field = CheckFloor(value, RetirementCategory.WomenCadres); }
 
     /// <summary>The path of the statutory age of women workers (original 50).</summary>
-    public RetirementAgePath WomenWorkers { get; init => field = CheckFloor(value, RetirementCategory.WomenWorkers); }
+    internal RetirementAgePath WomenWorkers { get; init => field = CheckFloor(value, RetirementCategory.WomenWorkers); }
 
     /// <summary>Elastic early and late retirement choices.</summary>
-    public ElasticRetirement Elastic { get; init => field = RuleChecks.NotNull(value, nameof(Elastic)); }
+    internal ElasticRetirement Elastic { get; init => field = RuleChecks.NotNull(value, nameof(Elastic)); }
 
     /// <summary>
     /// The 2024 reform (from 2025-01): men 60 → 63 and women cadres 55 → 58 by one month per 4 months of birth from the
@@ -69,7 +69,7 @@ public sealed record RetirementAgeSchedule
     public static RetirementAgeSchedule ChinaDefaults => Reform2025;
 
     /// <summary>The path of a category.</summary>
-    public RetirementAgePath Path(RetirementCategory category) => category switch
+    internal RetirementAgePath Path(RetirementCategory category) => category switch
     {
         RetirementCategory.Men => Men,
         RetirementCategory.WomenCadres => WomenCadres,
@@ -78,15 +78,15 @@ public sealed record RetirementAgeSchedule
     };
 
     /// <summary>The statutory retirement age in months of the cohort born in <paramref name="birth"/>.</summary>
-    public int StatutoryAgeMonths(RetirementCategory category, YearMonth birth) =>
+    internal int StatutoryAgeMonths(RetirementCategory category, YearMonth birth) =>
         Path(category).AgeMonths(birth, category.OriginalAgeMonths());
 
     /// <summary>The statutory retirement age in months of the cohort born in month <paramref name="birthMonth"/> of <paramref name="birthYear"/>.</summary>
-    public int StatutoryAgeMonths(RetirementCategory category, int birthYear, int birthMonth) =>
+    internal int StatutoryAgeMonths(RetirementCategory category, int birthYear, int birthMonth) =>
         StatutoryAgeMonths(category, new YearMonth(birthYear, birthMonth));
 
     /// <summary>The calendar month in which the cohort reaches its statutory age: birth month + statutory age.</summary>
-    public YearMonth StatutoryRetirementMonth(RetirementCategory category, YearMonth birth) =>
+    internal YearMonth StatutoryRetirementMonth(RetirementCategory category, YearMonth birth) =>
         birth.AddMonths(StatutoryAgeMonths(category, birth));
 
     /// <summary>
@@ -94,27 +94,27 @@ public sealed record RetirementAgeSchedule
     /// early): <c>max(original age, statutory + offset)</c>.
     /// </summary>
     /// <exception cref="InputDataException">The offset is outside [−36, 36] months.</exception>
-    public int ElasticAgeMonths(RetirementCategory category, YearMonth birth, int offsetMonths)
+    internal int ElasticAgeMonths(RetirementCategory category, YearMonth birth, int offsetMonths)
     {
         RuleChecks.InRange(offsetMonths, -ElasticRetirement.MaxEarlyMonths, ElasticRetirement.MaxLateMonths, nameof(RetirementAgeSchedule), nameof(offsetMonths));
         return Math.Max(category.OriginalAgeMonths(), StatutoryAgeMonths(category, birth) + offsetMonths);
     }
 
     /// <summary>The earliest age in months at which elastic early retirement is allowed.</summary>
-    public int EarliestAgeMonths(RetirementCategory category, YearMonth birth) => ElasticAgeMonths(category, birth, -ElasticRetirement.MaxEarlyMonths);
+    internal int EarliestAgeMonths(RetirementCategory category, YearMonth birth) => ElasticAgeMonths(category, birth, -ElasticRetirement.MaxEarlyMonths);
 
     /// <summary>The latest age in months to which elastic late retirement may defer.</summary>
-    public int LatestAgeMonths(RetirementCategory category, YearMonth birth) => ElasticAgeMonths(category, birth, ElasticRetirement.MaxLateMonths);
+    internal int LatestAgeMonths(RetirementCategory category, YearMonth birth) => ElasticAgeMonths(category, birth, ElasticRetirement.MaxLateMonths);
 
     /// <summary>
     /// Share of the cohort born in <paramref name="birthYear"/> (births even over its 12 months) that retires in
     /// <paramref name="calendarYear"/>, with the elastic choices of <see cref="Elastic"/>. Summed over calendar years it is 1.
     /// </summary>
-    public double ShareRetiringInYear(RetirementCategory category, int birthYear, int calendarYear) =>
+    internal double ShareRetiringInYear(RetirementCategory category, int birthYear, int calendarYear) =>
         ShareRetiring(category, 12 * birthYear, 12 * calendarYear, 12 * calendarYear + 11);
 
     /// <summary>Share of the cohort born in <paramref name="birthYear"/> that has retired by the end of <paramref name="calendarYear"/>.</summary>
-    public double ShareRetiredByEndOfYear(RetirementCategory category, int birthYear, int calendarYear) =>
+    internal double ShareRetiredByEndOfYear(RetirementCategory category, int birthYear, int calendarYear) =>
         ShareRetiring(category, 12 * birthYear, int.MinValue, 12 * calendarYear + 11);
 
     /// <summary>
@@ -133,7 +133,7 @@ public sealed record RetirementAgeSchedule
     /// <param name="year">Calendar year of the reference date.</param>
     /// <param name="age">Completed age at the reference date, ≥ 0.</param>
     /// <param name="referenceMonth">Month (1..12) whose first day is the reference date; 1 by default.</param>
-    public double ShareOfAgeRetiringInYear(RetirementCategory category, int year, int age, int referenceMonth = 1)
+    internal double ShareOfAgeRetiringInYear(RetirementCategory category, int year, int age, int referenceMonth = 1)
     {
         int t = new YearMonth(year, referenceMonth).Index;
         if (age < 0) throw new ArgumentOutOfRangeException(nameof(age), age, "expected an age ≥ 0");
@@ -144,7 +144,7 @@ public sealed record RetirementAgeSchedule
     /// Fills <paramref name="sharesByAge"/>[x] with <see cref="ShareOfAgeRetiringInYear"/> for every age
     /// x = 0 … length − 1; allocation-free, for a projection's year loop.
     /// </summary>
-    public void FillSharesRetiringByAge(RetirementCategory category, int year, Span<double> sharesByAge, int referenceMonth = 1)
+    internal void FillSharesRetiringByAge(RetirementCategory category, int year, Span<double> sharesByAge, int referenceMonth = 1)
     {
         for (int age = 0; age < sharesByAge.Length; age++) sharesByAge[age] = ShareOfAgeRetiringInYear(category, year, age, referenceMonth);
     }

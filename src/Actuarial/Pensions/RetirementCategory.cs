@@ -23,7 +23,7 @@ public enum RetirementCategory
 }
 
 /// <summary>Helpers for <see cref="RetirementCategory"/>.</summary>
-public static class RetirementCategories
+internal static class RetirementCategories
 {
     /// <summary>The three categories in enum order.</summary>
     public static IReadOnlyList<RetirementCategory> All { get; } =

@@ -53,7 +53,7 @@ public sealed record SchemeRules
     /// <param name="deemedYears">Deemed years before individual accounts (part of <paramref name="contributionYears"/>).</param>
     /// <param name="accountBalance">Individual-account balance at retirement.</param>
     /// <param name="retirementAgeMonths">Age at retirement in months (reads the divisor table).</param>
-    public PensionAtRetirement NewPension(double averageMonthlyWage, double contributionIndex, double contributionYears, double deemedYears,
+    internal PensionAtRetirement NewPension(double averageMonthlyWage, double contributionIndex, double contributionYears, double deemedYears,
         double accountBalance, int retirementAgeMonths) =>
         Benefits.NewPension(averageMonthlyWage, contributionIndex, contributionYears, deemedYears, accountBalance, Divisors.ForAgeInMonths(retirementAgeMonths));
 }

@@ -7,7 +7,7 @@ namespace Actuarial.Pensions;
 /// first day of a month, and a statutory retirement age is a whole number of months reached in the month of birth
 /// plus that many months. Values compare and subtract through <see cref="Index"/>, the months since year 0.
 /// </summary>
-public readonly record struct YearMonth : IComparable<YearMonth>
+internal readonly record struct YearMonth : IComparable<YearMonth>
 {
     /// <summary>Creates a calendar month.</summary>
     /// <param name="year">Calendar year, 1..9999.</param>

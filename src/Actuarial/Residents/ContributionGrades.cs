@@ -12,7 +12,7 @@ namespace Actuarial.Residents;
 /// the text not read]. Provinces often pay more; the projection uses this minimum to split the calibrated contributions
 /// into the members' part and the subsidy (ASSUMPTION: the minimum subsidy), see <see cref="SplitTotal"/>.</para>
 /// </remarks>
-public static class ContributionGrades
+internal static class ContributionGrades
 {
     /// <summary>The grades of 国发〔2014〕8号, yuan a year [U].</summary>
     public static IReadOnlyList<double> GradesYuanPerYear { get; } = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1500, 2000];

@@ -16,7 +16,7 @@ namespace Actuarial.Residents;
 /// Zhejiang, Fujian, Shandong, Guangdong, Hainan): ASSUMPTION that the budget uses the same list (some central transfers
 /// treat parts of Hebei, Liaoning, Fujian, Shandong or Hainan as central or western, not modelled).
 /// </remarks>
-public static class CostSharing
+internal static class CostSharing
 {
     private static readonly HashSet<int> EasternProvinceCodes = [11, 12, 13, 21, 31, 32, 33, 35, 37, 44, 46];
 

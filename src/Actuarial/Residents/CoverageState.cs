@@ -1,7 +1,7 @@
 namespace Actuarial.Residents;
 
 /// <summary>The pension coverage state of a person aged 16 or over in a year: each person is in exactly one.</summary>
-public enum CoverageState
+internal enum CoverageState
 {
     /// <summary>A member of the urban employee scheme who has not retired (the scheme's contributors).</summary>
     EmployeeContributor,

@@ -10,7 +10,7 @@ namespace Actuarial.Residents;
 /// (https://wodefinance.com/TianTianFund/sqggwmylfu.html); kept by the unified scheme (国发〔2014〕8号) [U]. Pension age 60 for
 /// both sexes, with 15 years of contributions (same sources).
 /// </remarks>
-public static class ResidentsAccountPension
+internal static class ResidentsAccountPension
 {
     /// <summary>The divisor, 139 months [S2].</summary>
     public const double DivisorMonths = 139;

@@ -32,7 +32,7 @@ namespace Actuarial.Residents;
 /// <param name="ProvincialTopUp2024YuanPerMonth">The provincial top-up of the foundation pension in 2024 by province (≥ 0: a table that implies less is refused).</param>
 /// <param name="AccountCredit2024YuanPerYear">c in 2024 by province.</param>
 /// <param name="OpeningBalance2024Yuan">The fund on 1 January 2024 by province.</param>
-public sealed record ResidentsCalibration(
+internal sealed record ResidentsCalibration(
     IReadOnlyList<Region> Provinces,
     IReadOnlyList<double> ContributorTakeUp,
     IReadOnlyList<double> BeneficiaryTakeUp,

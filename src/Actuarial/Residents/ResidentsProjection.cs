@@ -43,10 +43,10 @@ public sealed class ResidentsProjection
     public int EndYear { get; }
 
     /// <summary>The 2024 calibration.</summary>
-    public ResidentsCalibration Calibration { get; }
+    internal ResidentsCalibration Calibration { get; }
 
     /// <summary>Persons aged 16+ of a province (index in the grid) in a coverage state in <paramref name="year"/> (the states partition the population aged 16+).</summary>
-    public double Persons(int year, int province, CoverageState state)
+    internal double Persons(int year, int province, CoverageState state)
     {
         CheckYear(year);
         return _coverage[((year - FirstYear) * _provinces.Count + province) * States + (int)state];
@@ -62,7 +62,7 @@ public sealed class ResidentsProjection
     /// The residents' scheme's contributor-status members and beneficiaries of a province by sex and single age in
     /// <paramref name="year"/> (head counts in the resident population, before the registration factor).
     /// </summary>
-    public IReadOnlyList<ResidentsAgeRow> ParticipantsByAge(int year, Region province)
+    internal IReadOnlyList<ResidentsAgeRow> ParticipantsByAge(int year, Region province)
     {
         CheckYear(year);
         int r = _provinces.ToList().IndexOf(province);
@@ -200,5 +200,5 @@ public sealed partial record CoverageRow(
 /// <param name="ResidentsContributors">Residents'-scheme contributor-status members.</param>
 /// <param name="ResidentsBeneficiaries">Residents'-scheme beneficiaries.</param>
 [CsvHelper.CsvRecord]
-public sealed partial record ResidentsAgeRow(int Year, int RegionCode, string Region, string Sex, int Age, double Population,
+internal sealed partial record ResidentsAgeRow(int Year, int RegionCode, string Region, string Sex, int Age, double Population,
     double EmployeeContributors, double EmployeeBeneficiaries, double InSchool, double ResidentsContributors, double ResidentsBeneficiaries);

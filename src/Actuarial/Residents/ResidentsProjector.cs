@@ -23,7 +23,7 @@ namespace Actuarial.Residents;
 /// + interest; expenditure = foundation + account pensions; the balance rolls forward. Everything is allocated before the
 /// year loop.
 /// </remarks>
-public static class ResidentsProjector
+internal static class ResidentsProjector
 {
     private const int A = Ages.Count;
 

@@ -36,7 +36,7 @@ public sealed record LeverPath(int FirstYear, IReadOnlyList<double> Values)
 /// <param name="PoolShareOfGaps">National pooling share of gaps, if given.</param>
 /// <param name="MaxLevyOnSurplus">National pooling levy cap, if given.</param>
 /// <param name="CountSubsidies">National pooling: count subsidies, if given.</param>
-public sealed record PoolingPeriodSpec(int FirstYear, int LastYear, string Rule, double? Ratio = null, double? WageBaseShare = null,
+internal sealed record PoolingPeriodSpec(int FirstYear, int LastYear, string Rule, double? Ratio = null, double? WageBaseShare = null,
     double? PoolShareOfGaps = null, double? MaxLevyOnSurplus = null, bool? CountSubsidies = null);
 
 /// <summary>
@@ -91,7 +91,7 @@ public sealed partial class ScenarioFile
     public int Horizon { get; }
 
     /// <summary>The pooling periods given, or null for the default (national pooling).</summary>
-    public IReadOnlyList<PoolingPeriodSpec>? Pooling { get; }
+    internal IReadOnlyList<PoolingPeriodSpec>? Pooling { get; }
 
     /// <summary>The keys the file sets (catalogue keys), in catalogue order.</summary>
     public IReadOnlyList<string> Keys => Levers.All.Where(s => _values.ContainsKey(s.Key)).Select(s => s.Key).ToArray();

@@ -17,7 +17,7 @@ namespace Actuarial.Scheme;
 /// higher than enterprise pensions, but not by how much in the sources), and the transitional arrangements and the
 /// occupational annuity are not modelled.</para>
 /// </remarks>
-public static class PublicInstitutionSplit
+internal static class PublicInstitutionSplit
 {
     /// <summary>Public-institution retirees 2022, 万 [S2].</summary>
     public const double Retirees2022TenThousands = 2_113.1;

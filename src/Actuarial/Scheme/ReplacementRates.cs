@@ -61,7 +61,7 @@ public sealed partial record ReplacementRateRow(
 /// own and the average wage of the year before retirement. Contributions are credited to the account at the year's
 /// crediting rate; service before <c>accountsStartYear</c> counts as deemed years with no account (transitional pension).
 /// </summary>
-public static class ReplacementRates
+internal static class ReplacementRates
 {
     /// <summary>Replacement rates with the average wage growing at a constant rate (a wage index of 1 in 2024).</summary>
     /// <param name="rules">Scheme rules.</param>

@@ -92,7 +92,7 @@ public sealed class RightsTransfers
     }
 
     /// <summary>The rules the transfers follow.</summary>
-    public RightsTransferRules Rules => _rules;
+    internal RightsTransferRules Rules => _rules;
 
     internal IReadOnlyList<Region> Regions { get; }
     internal int FirstYear { get; }

@@ -10,7 +10,7 @@ namespace Actuarial.Scheme;
 /// <param name="RevenueYuan">Fund revenue (including the subsidy), yuan.</param>
 /// <param name="SubsidyTag">How the subsidy figure was obtained.</param>
 /// <param name="RevenueTag">How the revenue figure was obtained.</param>
-public readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, double RevenueYuan, SourceTag SubsidyTag, SourceTag RevenueTag)
+internal readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, double RevenueYuan, SourceTag SubsidyTag, SourceTag RevenueTag)
 {
     /// <summary>Subsidy / revenue.</summary>
     public double Share => SubsidyYuan / RevenueYuan;
@@ -40,7 +40,7 @@ public readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, d
 /// <param name="Compliance">Contribution-compliance factor on statutory contributions.</param>
 /// <param name="PensionLevelYuanPerMonth">Average monthly pension in payment, 2024, yuan.</param>
 [CsvHelper.CsvRecord]
-public sealed partial record SchemeCalibrationRow(
+internal sealed partial record SchemeCalibrationRow(
     int RegionCode, string Region, double TargetWorkers, double Workers, double TargetRetirees, double Retirees,
     double TargetRevenueNetOfSubsidies, double OpeningBalance, double InvestmentIncome, double TargetContributions, double Contributions,
     double TargetExpenditure, double Pensions,
@@ -93,7 +93,7 @@ public sealed partial record SchemeCalibrationRow(
 /// </list></item>
 /// </list>
 /// </summary>
-public sealed class SchemeCalibration
+internal sealed class SchemeCalibration
 {
     private const double YuanPer100Million = 1e8;
     private const double PersonsPer10k = 1e4;

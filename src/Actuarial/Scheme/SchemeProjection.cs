@@ -18,13 +18,13 @@ public sealed class SchemeProjection
     }
 
     /// <summary>The flows by year and province, 2024..EndYear (see <see cref="SchemeProjector"/> for what each field holds).</summary>
-    public FundFlows Flows => _engine.Flows;
+    internal FundFlows Flows => _engine.Flows;
 
     /// <summary>The transfers of insurance rights between provinces, or null when the assumptions do not ask for them (<see cref="SchemeAssumptions.RightsTransfers"/>).</summary>
     public RightsTransfers? RightsTransfers => _engine.Transfers;
 
     /// <summary>The calibration factors used.</summary>
-    public SchemeCalibration Calibration { get; }
+    internal SchemeCalibration Calibration { get; }
 
     /// <summary>The assumptions the projection ran on.</summary>
     public SchemeAssumptions Assumptions => _engine.Assumptions;

@@ -63,7 +63,7 @@ namespace Actuarial.Scheme;
 /// <see cref="SchemeAssumptions.HistoricalWageGrowth"/>, credited at the historical crediting rates (the 11% account rate
 /// before 2006 is not shipped: 8% throughout, a named simplification).</para>
 /// </remarks>
-public static class SchemeProjector
+internal static class SchemeProjector
 {
     /// <summary>Calibrates to 2024 (<see cref="SchemeCalibration.Calibrate"/>) and projects.</summary>
     public static SchemeProjection Run(SchemeAssumptions assumptions) => Run(assumptions, SchemeCalibration.Calibrate(assumptions));

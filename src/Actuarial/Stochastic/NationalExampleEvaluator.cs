@@ -13,7 +13,7 @@ namespace Actuarial.Stochastic;
 /// Settings of <see cref="NationalExampleEvaluator"/>. <b>An example until the scheme layer lands</b>: the fund flows
 /// are synthetic (see the evaluator), not the pension scheme's.
 /// </summary>
-public sealed record NationalExampleSettings
+internal sealed record NationalExampleSettings
 {
     /// <summary>
     /// Central demographic assumptions (a single region); default <see cref="ChinaDefaults.NationalDemography()"/> without
@@ -79,7 +79,7 @@ public sealed record NationalExampleSettings
 /// "balance/national" (sum of the provincial closing balances, with depletion) and optionally "balance/&lt;code&gt;"
 /// per province.</para>
 /// </remarks>
-public sealed class NationalExampleEvaluator : IPathEvaluator
+internal sealed class NationalExampleEvaluator : IPathEvaluator
 {
     /// <summary>Name of the national population series.</summary>
     public const string Population = "population";

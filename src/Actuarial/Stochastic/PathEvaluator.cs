@@ -72,11 +72,11 @@ public interface IPathEvaluator
     IReadOnlyList<SeriesSpec> Series { get; }
 
     /// <summary>Creates a worker with its own buffers; called once per worker thread, never concurrently with itself on the same worker.</summary>
-    IPathWorker CreateWorker();
+    internal IPathWorker CreateWorker();
 }
 
 /// <summary>A per-thread evaluator of single paths.</summary>
-public interface IPathWorker
+internal interface IPathWorker
 {
     /// <summary>Evaluates one path: draws from <paramref name="random"/> and writes every series of <paramref name="output"/>.</summary>
     /// <param name="pathIndex">Global index of the path (shards use their own ranges of it).</param>
@@ -86,7 +86,7 @@ public interface IPathWorker
 }
 
 /// <summary>The values one path reports: one span per series, one value per year of the series.</summary>
-public sealed class PathOutput
+internal sealed class PathOutput
 {
     private readonly double[][] _values;
 
@@ -117,7 +117,7 @@ public sealed class PathOutput
 
 /// <summary>An evaluator from a function (for tests and quick studies): each path calls
 /// <c>evaluate(pathIndex, ref random, output)</c>; no per-thread state.</summary>
-public sealed class DelegatePathEvaluator : IPathEvaluator
+internal sealed class DelegatePathEvaluator : IPathEvaluator
 {
     private readonly PathFunction _evaluate;
 

@@ -21,7 +21,7 @@ namespace Actuarial.Stochastic;
 /// runtime and machine.</para>
 /// <para>A mutable struct: pass it by <c>ref</c>; copying it copies the stream's position.</para>
 /// </remarks>
-public struct PathRandom
+internal struct PathRandom
 {
     private const ulong Gamma = 0x9E3779B97F4A7C15UL;
     private ulong _s0, _s1, _s2, _s3;

@@ -170,7 +170,7 @@ public sealed class PensionGoalSeeker
     private readonly CompiledLabourModel _labour;
 
     /// <summary>Projects the baseline's population and labour layer once and calibrates (unless a calibration is given).</summary>
-    public PensionGoalSeeker(PensionScenario baseline, SchemeCalibration? calibration = null)
+    internal PensionGoalSeeker(PensionScenario baseline, SchemeCalibration? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         baseline.Validate();
@@ -184,7 +184,7 @@ public sealed class PensionGoalSeeker
     public PensionScenario Baseline { get; }
 
     /// <summary>The scheme calibration every run uses.</summary>
-    public SchemeCalibration Calibration { get; }
+    internal SchemeCalibration Calibration { get; }
 
     /// <summary>The deterministic projection at a lever value.</summary>
     public PensionProjection Run(PensionLever lever, double value)

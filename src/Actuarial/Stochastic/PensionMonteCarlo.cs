@@ -66,13 +66,13 @@ public static class PensionMonteCarlo
     }
 
     /// <summary>Default inflation driver: AR(1) on CPI growth, σ 0.01, φ 0.5 (assumption; <see cref="DefaultShocks"/>).</summary>
-    public static Ar1Shock InflationShock { get; } = new(0.01, 0.5);
+    internal static Ar1Shock InflationShock { get; } = new(0.01, 0.5);
 
     /// <summary>Default long-run real wage trend driver: a per-path shift, σ 0.005 (assumption; <see cref="DefaultShocks"/>).</summary>
-    public static TrendShock RealWageTrendShock { get; } = new(0.005);
+    internal static TrendShock RealWageTrendShock { get; } = new(0.005);
 
     /// <summary>Default indexation share driver: logit-normal, σ 0.5 (assumption from the 2016–2023 spread; <see cref="DefaultShocks"/>).</summary>
-    public static ShareShock IndexationShareShock { get; } = new(0.5);
+    internal static ShareShock IndexationShareShock { get; } = new(0.5);
 
     /// <summary>Every driver on with zero variance (every path is then the central projection); for tests.</summary>
     public static ShockModel ZeroVarianceShocks(int firstYear = 2025, int lastYear = 2100) => new()
@@ -90,7 +90,7 @@ public static class PensionMonteCarlo
     };
 
     /// <summary>A Lee–Carter model fitted to WPP 2024 abridged death rates of the China defaults' fitting periods.</summary>
-    public static LeeCarterModel WppLeeCarter(Sex sex)
+    internal static LeeCarterModel WppLeeCarter(Sex sex)
     {
         var want = sex == Sex.Male ? SexOrBoth.Male : SexOrBoth.Female;
         var periods = ChinaData.Wpp2024MxAbridged()
@@ -116,7 +116,7 @@ public static class PensionMonteCarlo
     /// so that levers and paths are on the same footing). With the scenario's own calibration it equals
     /// <see cref="PensionProjector.Run(PensionScenario)"/>.
     /// </summary>
-    public static PensionProjection RunDeterministic(PensionScenario scenario, SchemeCalibration calibration) =>
+    internal static PensionProjection RunDeterministic(PensionScenario scenario, SchemeCalibration calibration) =>
         RunDeterministic(scenario, calibration, null, null);
 
     /// <summary>As <see cref="RunDeterministic(PensionScenario, SchemeCalibration)"/> on a population and labour layer
@@ -171,7 +171,7 @@ public static class PensionMonteCarlo
 /// <param name="FirstYear">First year paid.</param>
 /// <param name="YuanPerYear">National amount a year, yuan (≥ 0).</param>
 /// <param name="ShareOfSpending">Share of each province's pensions (≥ 0).</param>
-public sealed record PensionExtraSubsidy(int FirstYear, double YuanPerYear = 0, double ShareOfSpending = 0) : ISubsidyRule
+internal sealed record PensionExtraSubsidy(int FirstYear, double YuanPerYear = 0, double ShareOfSpending = 0) : ISubsidyRule
 {
     /// <inheritdoc />
     public string Name => string.Create(CultureInfo.InvariantCulture, $"extra subsidy from {FirstYear}: {YuanPerYear:G4} yuan a year + {ShareOfSpending:P2} of spending");

@@ -31,7 +31,7 @@ public sealed record PensionMonteCarloSettings
     /// that paths, and the levers of a goal-seek, are compared on the same footing. Null (default): the scenario's own
     /// calibration, computed once from its deterministic run.
     /// </summary>
-    public SchemeCalibration? Calibration { get; init; }
+    internal SchemeCalibration? Calibration { get; init; }
 
     /// <summary>b(x) of the Lee–Carter pattern the mortality index moves, men (101 values); default that of <see cref="ChinaDefaults.MortalityPattern"/>.</summary>
     public double[]? MaleBx { get; init; }
@@ -222,10 +222,10 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     public PensionMonteCarloSettings Settings { get; }
 
     /// <summary>The compiled shocks.</summary>
-    public CompiledShocks Shocks { get; }
+    internal CompiledShocks Shocks { get; }
 
     /// <summary>The scheme calibration every path uses.</summary>
-    public SchemeCalibration Calibration { get; }
+    internal SchemeCalibration Calibration { get; }
 
     /// <summary>The demographic assumptions (the scenario's, ending at its end year).</summary>
     public DemographicAssumptions Demography { get; }
@@ -251,8 +251,10 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     /// <summary>Index of <see cref="LowestProvincialBalance"/> in <see cref="Series"/>; the provinces follow it.</summary>
     public const int LowestProvincialBalanceIndex = 3;
 
-    /// <inheritdoc />
-    public IPathWorker CreateWorker() => new Worker(this);
+    /// <summary>Creates a worker with its own buffers (see <see cref="IPathEvaluator"/>).</summary>
+    internal IPathWorker CreateWorker() => new Worker(this);
+
+    IPathWorker IPathEvaluator.CreateWorker() => CreateWorker();
 
     /// <summary>
     /// The central projection through the public chain (<see cref="PensionProjector.Run(PensionScenario, DemographicProjection)"/>

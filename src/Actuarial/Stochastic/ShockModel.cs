@@ -7,7 +7,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Actuarial.Stochastic;
 
 /// <summary>The stochastic drivers, in the order of the rows and columns of <see cref="ShockModel.Correlation"/>.</summary>
-public enum ShockDriver
+internal enum ShockDriver
 {
     /// <summary>The Lee–Carter mortality time index (both sexes share the driver's normal).</summary>
     Mortality,
@@ -33,7 +33,7 @@ public enum ShockDriver
 /// <param name="FemaleInnovationSd">σ for women, per calendar year (≥ 0).</param>
 /// <param name="MaleDriftStandardError">SE(c) for men (≥ 0; 0 for no drift uncertainty).</param>
 /// <param name="FemaleDriftStandardError">SE(c) for women (≥ 0).</param>
-public sealed record MortalityShock(double MaleInnovationSd, double FemaleInnovationSd, double MaleDriftStandardError = 0, double FemaleDriftStandardError = 0)
+internal sealed record MortalityShock(double MaleInnovationSd, double FemaleInnovationSd, double MaleDriftStandardError = 0, double FemaleDriftStandardError = 0)
 {
     /// <summary>Takes σ and SE(c) from fitted Lee–Carter models (e.g. fitted to WPP 2024 abridged periods).</summary>
     /// <param name="male">Model fitted to male rates.</param>
@@ -62,21 +62,21 @@ public sealed record MortalityShock(double MaleInnovationSd, double FemaleInnova
 /// </summary>
 /// <param name="Sd">σ, the standard deviation of a year's innovation (≥ 0).</param>
 /// <param name="Persistence">φ in [−1, 1]; 0 gives independent yearly deviations, 1 a random walk.</param>
-public sealed record Ar1Shock(double Sd, double Persistence = 0);
+internal sealed record Ar1Shock(double Sd, double Persistence = 0);
 
 /// <summary>
 /// Uncertainty of a long-run trend: one normal z per path, the path's trend = central trend + <paramref name="Sd"/> × z in
 /// every shocked year (a level shift held for the whole horizon, as a different convergence level would be).
 /// </summary>
 /// <param name="Sd">Standard deviation of the shift across paths (≥ 0).</param>
-public sealed record TrendShock(double Sd);
+internal sealed record TrendShock(double Sd);
 
 /// <summary>
 /// Uncertainty of a policy share in [0, 1]: one normal z per path, the path's share = logistic(logit(central) +
 /// <paramref name="LogitSd"/> × z), which stays inside (0, 1) without clamping; with z·σ = 0 the share is the central one exactly.
 /// </summary>
 /// <param name="LogitSd">Standard deviation on the logit scale (≥ 0).</param>
-public sealed record ShareShock(double LogitSd)
+internal sealed record ShareShock(double LogitSd)
 {
     /// <summary>The share for a path whose normal is <paramref name="normal"/>.</summary>
     /// <param name="central">The central share, in [0, 1].</param>
@@ -116,32 +116,32 @@ public sealed record ShockModel
     public required int LastYear { get; init; }
 
     /// <summary>Mortality (Lee–Carter index) uncertainty, or null.</summary>
-    public MortalityShock? Mortality { get; init; }
+    internal MortalityShock? Mortality { get; init; }
 
     /// <summary>Log-TFR deviation, or null.</summary>
-    public Ar1Shock? Fertility { get; init; }
+    internal Ar1Shock? Fertility { get; init; }
 
     /// <summary>Wage-growth deviation (level), or null.</summary>
-    public Ar1Shock? WageGrowth { get; init; }
+    internal Ar1Shock? WageGrowth { get; init; }
 
     /// <summary>Investment-return deviation (level), or null.</summary>
-    public Ar1Shock? InvestmentReturn { get; init; }
+    internal Ar1Shock? InvestmentReturn { get; init; }
 
     /// <summary>Coverage deviation (log scale), or null.</summary>
-    public Ar1Shock? Coverage { get; init; }
+    internal Ar1Shock? Coverage { get; init; }
 
     /// <summary>Deviation of CPI growth (level) from the economy's path after its observed years, or null. Needs a scenario
     /// linked to an economy (<see cref="Scenarios.PensionScenario.LinkedTo"/>): the path's economy is re-linked, so nominal wage
     /// growth, fund returns and the price growth the indexation and crediting rules read all move with it.</summary>
-    public Ar1Shock? Inflation { get; init; }
+    internal Ar1Shock? Inflation { get; init; }
 
     /// <summary>Shift of the long-run real wage growth (level, per path) after the economy's observed years, or null; needs a
     /// linked scenario, as <see cref="Inflation"/>.</summary>
-    public TrendShock? LongRunRealWageGrowth { get; init; }
+    internal TrendShock? LongRunRealWageGrowth { get; init; }
 
     /// <summary>The share of real wage growth passed to pensions in payment (<see cref="Pensions.PricesPlusShareOfRealWageGrowth"/>),
     /// drawn per path, or null; needs a scenario whose indexation rule is that one.</summary>
-    public ShareShock? IndexationShare { get; init; }
+    internal ShareShock? IndexationShare { get; init; }
 
     /// <summary>Correlation of the drivers' yearly innovations, <see cref="DriverCount"/> × <see cref="DriverCount"/> in
     /// <see cref="ShockDriver"/> order; symmetric, unit diagonal, positive definite. Null: independent.</summary>
@@ -184,7 +184,7 @@ public sealed record ShockModel
     /// <summary>Validates the model and factors the correlation matrix.</summary>
     /// <exception cref="InputDataException">A standard deviation is negative or not finite, a persistence is outside
     /// [−1, 1], the years are reversed, or the correlation matrix is not a valid positive definite correlation matrix.</exception>
-    public CompiledShocks Compile() => new(this);
+    internal CompiledShocks Compile() => new(this);
 
     internal static void CheckSquare(double[,] m, string name)
     {
@@ -197,7 +197,7 @@ public sealed record ShockModel
 }
 
 /// <summary>A validated <see cref="ShockModel"/> with its Cholesky factor; immutable and thread-safe. Draws a path's shocks into a <see cref="ShockPath"/>.</summary>
-public sealed class CompiledShocks
+internal sealed class CompiledShocks
 {
     private readonly double[] _cholesky; // lower triangle, row-major DriverCount × DriverCount
 
@@ -386,7 +386,7 @@ public sealed class CompiledShocks
 /// One path's shocks by shocked year (index 0 = <see cref="CompiledShocks.FirstYear"/>): deviations from the central
 /// paths. A reusable buffer; <see cref="CompiledShocks.Draw"/> overwrites it.
 /// </summary>
-public sealed class ShockPath
+internal sealed class ShockPath
 {
     internal ShockPath(CompiledShocks owner)
     {

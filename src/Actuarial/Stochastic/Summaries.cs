@@ -360,7 +360,7 @@ public sealed partial record DepletionRow(string Series, int Year, long FirstNeg
 /// <summary>One kept path (when <see cref="MonteCarloOptions.KeepPaths"/>): its index and every series' values.</summary>
 /// <param name="PathIndex">Global path index.</param>
 /// <param name="Values">One array per series, in the evaluator's order.</param>
-public sealed record PathRecord(long PathIndex, IReadOnlyList<double[]> Values);
+internal sealed record PathRecord(long PathIndex, IReadOnlyList<double[]> Values);
 
 /// <summary>
 /// The summary of a Monte Carlo run or shard: one <see cref="SeriesSummary"/> per series, and the paths themselves
@@ -450,11 +450,11 @@ public sealed class MonteCarloSummary
         ?? throw new KeyNotFoundException($"no series '{name}'; the series are {string.Join(", ", _series.Select(s => s.Name))}");
 
     /// <summary>The kept paths sorted by index, or null when paths were not kept.</summary>
-    public IReadOnlyList<PathRecord>? Paths => _paths is null ? null : _paths.OrderBy(p => p.PathIndex).ToList();
+    internal IReadOnlyList<PathRecord>? Paths => _paths is null ? null : _paths.OrderBy(p => p.PathIndex).ToList();
 
     /// <summary>Adds one path's values.</summary>
     /// <exception cref="ArgumentException">The path is already in the summary.</exception>
-    public void Record(long pathIndex, PathOutput output)
+    internal void Record(long pathIndex, PathOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfNegative(pathIndex);
