@@ -43,22 +43,22 @@ namespace Actuarial.Demography;
 public sealed class AttainmentPath
 {
     /// <summary>First single age at which cohorts move up through the levels.</summary>
-    public const int FirstAge = 15;
+    internal const int FirstAge = 15;
 
     /// <summary>Last single age at which cohorts move up through the levels; from the next age on they keep theirs.</summary>
-    public const int LastAge = 34;
+    internal const int LastAge = 34;
 
     /// <summary>Number of single ages on the path (15..34).</summary>
-    public const int AgeCount = LastAge - FirstAge + 1;
+    internal const int AgeCount = LastAge - FirstAge + 1;
 
     /// <summary>Number of five-year age groups the path is given in (15–19, 20–24, 25–29, 30–34).</summary>
-    public const int AgeGroupCount = AgeCount / 5;
+    internal const int AgeGroupCount = AgeCount / 5;
 
     /// <summary>Length of the span <see cref="FillTargets"/> writes: [age 0..100][level 0..5].</summary>
-    public const int TargetLength = Ages.Count * EducationLevels.Count;
+    internal const int TargetLength = Ages.Count * EducationLevels.Count;
 
     /// <summary>Tolerance on the sum of the shares of one cell.</summary>
-    public const double SumTolerance = 1e-6;
+    internal const double SumTolerance = 1e-6;
 
     private const int Levels = EducationLevels.Count;
 
@@ -158,7 +158,7 @@ public sealed class AttainmentPath
     /// <param name="population">Counts indexed as the shares of <see cref="FromShares"/>; finite, ≥ 0, with a positive total per cell.</param>
     /// <param name="source">Name of the input for error messages.</param>
     /// <exception cref="InputDataException">A count is negative or not finite, or a cell's total is 0.</exception>
-    public static AttainmentPath FromPopulation(IReadOnlyList<int> years, double[,,,] population, string source = "AttainmentPath.population")
+    internal static AttainmentPath FromPopulation(IReadOnlyList<int> years, double[,,,] population, string source = "AttainmentPath.population")
     {
         ArgumentNullException.ThrowIfNull(years);
         ArgumentNullException.ThrowIfNull(population);
@@ -254,7 +254,7 @@ public sealed class AttainmentPath
     /// at the paced year plus the cohort offset (see the type's remarks).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The age is outside 15..34.</exception>
-    public double TargetAtOrAbove(int year, Sex sex, int age, EducationLevel level)
+    internal double TargetAtOrAbove(int year, Sex sex, int age, EducationLevel level)
     {
         if (age < FirstAge || age > LastAge)
         {
@@ -273,7 +273,7 @@ public sealed class AttainmentPath
     /// Called once per year and sex, outside the hot loop.
     /// </summary>
     /// <exception cref="ArgumentException">The span's length is not <see cref="TargetLength"/>.</exception>
-    public void FillTargets(int year, Sex sex, Span<double> targetAtOrAbove)
+    internal void FillTargets(int year, Sex sex, Span<double> targetAtOrAbove)
     {
         if (targetAtOrAbove.Length != TargetLength)
         {

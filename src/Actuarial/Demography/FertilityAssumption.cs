@@ -21,7 +21,7 @@ public sealed record FertilityAssumption(AnnualPath TotalFertilityRate, Fertilit
 public sealed class FertilityAgeSchedule
 {
     /// <summary>Tolerance on each year's sum of shares: CSV inputs carry six significant digits.</summary>
-    public const double SumTolerance = 1e-6;
+    internal const double SumTolerance = 1e-6;
 
     private readonly double[] _shares; // [year][age]
 
@@ -70,7 +70,7 @@ public sealed class FertilityAgeSchedule
     public int LastYear => FirstYear + _shares.Length / Ages.Count - 1;
 
     /// <summary>The 101 age shares of a year.</summary>
-    public ReadOnlySpan<double> SharesFor(int year)
+    internal ReadOnlySpan<double> SharesFor(int year)
     {
         if (year < FirstYear || year > LastYear)
         {

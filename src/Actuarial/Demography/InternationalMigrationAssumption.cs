@@ -58,7 +58,7 @@ public sealed class InternationalMigrationAssumption
     public int LastYear => FirstYear + _persons.Length / (Sexes.Count * Ages.Count) - 1;
 
     /// <summary>Net migrants in a year for one sex, by age (101 values).</summary>
-    public ReadOnlySpan<double> PersonsFor(int year, Sex sex)
+    internal ReadOnlySpan<double> PersonsFor(int year, Sex sex)
     {
         if (year < FirstYear || year > LastYear)
         {

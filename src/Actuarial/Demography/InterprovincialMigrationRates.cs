@@ -32,7 +32,7 @@ public sealed class InterprovincialMigrationRates
     }
 
     /// <summary>Number of rate cells per region: sexes × ages.</summary>
-    public const int CellsPerRegion = Sexes.Count * Ages.Count;
+    internal const int CellsPerRegion = Sexes.Count * Ages.Count;
 
     /// <summary>Number of regions.</summary>
     public int RegionCount { get; }
@@ -41,16 +41,16 @@ public sealed class InterprovincialMigrationRates
     public double this[int region, Sex sex, int age] => _rates[Index(region, sex, age)];
 
     /// <summary>All rates, [region][sex][age] with age fastest.</summary>
-    public ReadOnlySpan<double> AsSpan() => _rates;
+    internal ReadOnlySpan<double> AsSpan() => _rates;
 
     /// <summary>Flat index of a (region, sex, age) rate.</summary>
-    public static int Index(int region, Sex sex, int age) => (region * Sexes.Count + (int)sex) * Ages.Count + age;
+    internal static int Index(int region, Sex sex, int age) => (region * Sexes.Count + (int)sex) * Ages.Count + age;
 
     /// <summary>Throws unless every rate is finite and above −1.</summary>
     /// <param name="rates">Rates in any layout.</param>
     /// <param name="source">Name of the input for error messages.</param>
     /// <exception cref="InputDataException">The first rate that is not finite or not above −1.</exception>
-    public static void Validate(ReadOnlySpan<double> rates, string source)
+    internal static void Validate(ReadOnlySpan<double> rates, string source)
     {
         for (int i = 0; i < rates.Length; i++)
         {

@@ -24,11 +24,11 @@ namespace Actuarial.Demography;
 public sealed class LifeExpectancyTarget
 {
     /// <summary>Required accuracy of the solved e(0), in years.</summary>
-    public const double Tolerance = 0.001;
+    internal const double Tolerance = 0.001;
 
     /// <summary>Default half-width of the k bracket times the mean |b(x)|: ln 10⁴, an age of average b(x) has its
     /// death rate scaled by up to 10⁴ either way.</summary>
-    public static readonly double DefaultLogScale = Math.Log(1e4);
+    internal static readonly double DefaultLogScale = Math.Log(1e4);
 
     private readonly double[] _ax;
     private readonly double[] _bx;
@@ -94,16 +94,16 @@ public sealed class LifeExpectancyTarget
     public Sex Sex { get; }
 
     /// <summary>Base log death rates a(x).</summary>
-    public ReadOnlySpan<double> Ax => _ax;
+    internal ReadOnlySpan<double> Ax => _ax;
 
     /// <summary>Age pattern of change b(x).</summary>
-    public ReadOnlySpan<double> Bx => _bx;
+    internal ReadOnlySpan<double> Bx => _bx;
 
     /// <summary>Lower end of the bracket searched for k.</summary>
-    public double MinIndex { get; }
+    internal double MinIndex { get; }
 
     /// <summary>Upper end of the bracket searched for k.</summary>
-    public double MaxIndex { get; }
+    internal double MaxIndex { get; }
 
     /// <summary>Lowest e(0) at the bracket's ends (the reachable range's lower end when e(0) is monotone in k).</summary>
     public double MinLifeExpectancy { get; }
@@ -133,7 +133,7 @@ public sealed class LifeExpectancyTarget
     /// <param name="targetE0">Target life expectancy at birth, years.</param>
     /// <exception cref="ArgumentOutOfRangeException">The target is outside the e(0) reachable in the bracket; the
     /// message names the target and the reachable range.</exception>
-    public double SolveIndex(double targetE0)
+    internal double SolveIndex(double targetE0)
     {
         if (!double.IsFinite(targetE0) || targetE0 < MinLifeExpectancy - Tolerance || targetE0 > MaxLifeExpectancy + Tolerance)
         {
@@ -159,7 +159,7 @@ public sealed class LifeExpectancyTarget
     /// <summary>Fills the death rates whose e(0) equals the target (within <see cref="Tolerance"/>); returns k.</summary>
     /// <param name="targetE0">Target life expectancy at birth, years.</param>
     /// <param name="mx">Destination of length 101.</param>
-    public double FillDeathRatesForTarget(double targetE0, Span<double> mx)
+    internal double FillDeathRatesForTarget(double targetE0, Span<double> mx)
     {
         double k = SolveIndex(targetE0);
         FillDeathRates(k, mx);

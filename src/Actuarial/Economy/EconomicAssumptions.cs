@@ -72,11 +72,11 @@ public sealed record EconomicAssumptions
     /// The labour layer's nominal wage-growth path with every year after <see cref="LastObservedYear"/> replaced by
     /// <see cref="NominalWageGrowth"/>; the observed years keep the published growth.
     /// </summary>
-    public AnnualPath LinkWageGrowth(AnnualPath published) =>
+    internal AnnualPath LinkWageGrowth(AnnualPath published) =>
         published.Map((year, g) => year > LastObservedYear ? NominalWageGrowth(year) : g);
 
     /// <summary>A fund return path with every year after <see cref="LastObservedYear"/> replaced by the real return made nominal.</summary>
-    public AnnualPath LinkReturn(AnnualPath nominal, AnnualPath real) =>
+    internal AnnualPath LinkReturn(AnnualPath nominal, AnnualPath real) =>
         nominal.Map((year, r) => year > LastObservedYear ? Nominal(real[year], year) : r);
 
     /// <summary>First age of the working-age population that scales GDP with employment (<see cref="NominalGdp"/>).</summary>

@@ -43,7 +43,7 @@ public sealed record FundAssumptions
     /// <summary>The blended return ρ_t = w·ρ_NSSF,t + (1 − w)·ρ_other,t that the ledgers credit on the balances of
     /// <paramref name="year"/> (the formula <see cref="FundProjector"/> uses).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A return path does not cover the year.</exception>
-    public double BlendedReturn(int year) => EntrustedShare * EntrustedReturn[year] + (1 - EntrustedShare) * OtherReturn[year];
+    internal double BlendedReturn(int year) => EntrustedShare * EntrustedReturn[year] + (1 - EntrustedShare) * OtherReturn[year];
 }
 
 /// <summary>

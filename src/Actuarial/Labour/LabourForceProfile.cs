@@ -13,7 +13,7 @@ namespace Actuarial.Labour;
 public sealed class LabourForceProfile
 {
     /// <summary>Cells of one profile: sexes × education levels × ages (the layout of one region of <see cref="PopulationShape"/>).</summary>
-    public const int Cells = PopulationShape.CellsPerRegion;
+    internal const int Cells = PopulationShape.CellsPerRegion;
 
     private readonly double[] _participation;
     private readonly double[] _unemployment;
@@ -64,7 +64,7 @@ public sealed class LabourForceProfile
     public double UnemploymentRate(Sex sex, EducationLevel education) => _unemployment[(int)sex * EducationLevels.Count + (int)education];
 
     /// <summary>Index of a cell in <see cref="Participation"/>.</summary>
-    public static int Index(Sex sex, EducationLevel education, int age) => ((int)sex * EducationLevels.Count + (int)education) * Ages.Count + age;
+    internal static int Index(Sex sex, EducationLevel education, int age) => ((int)sex * EducationLevels.Count + (int)education) * Ages.Count + age;
 
     internal static string Describe(int cell)
     {
@@ -124,7 +124,7 @@ public sealed record ParticipationAgeShape
     public double ExitScaleYears { get; init; } = 4.0;
 
     /// <summary>The shape value (in [0, 1)) of a cell.</summary>
-    public double Value(Sex sex, EducationLevel education, int age)
+    internal double Value(Sex sex, EducationLevel education, int age)
     {
         if (age < MinimumWorkingAge) return 0;
         double entryMid = Math.Max(MinimumWorkingAge, SchoolEntryAge + SchoolingYears[education]);

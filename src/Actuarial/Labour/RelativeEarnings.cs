@@ -42,7 +42,7 @@ public sealed record RelativeEarnings
     public static RelativeEarnings ChinaDefaults { get; } = new();
 
     /// <summary>Relative earnings exp(ln w) of a cell (unnormalised, &gt; 0).</summary>
-    public double Value(Sex sex, EducationLevel education, int age)
+    internal double Value(Sex sex, EducationLevel education, int age)
     {
         double s = SchoolingYears[education];
         double x = Math.Max(0, age - s - SchoolEntryAge);

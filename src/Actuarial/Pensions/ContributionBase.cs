@@ -67,7 +67,7 @@ public sealed record ContributionBase
     }
 
     /// <summary>The contribution index of one wage: its base over the average wage, in [floor, cap].</summary>
-    public double Index(double wage, double averageWage) => Base(wage, averageWage) / averageWage;
+    internal double Index(double wage, double averageWage) => Base(wage, averageWage) / averageWage;
 
     /// <summary>Fills <paramref name="bases"/> with the contribution base of each wage; allocation-free.</summary>
     /// <param name="wages">Own wages, each ≥ 0.</param>

@@ -159,7 +159,7 @@ public sealed record RunManifest
     }
 
     /// <summary>SHA-256 of bytes, lower-case hex.</summary>
-    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
 
 public sealed partial class ScenarioFile

@@ -57,10 +57,10 @@ public sealed partial class ScenarioFile
     private readonly Dictionary<string, object> _values;
 
     /// <summary>Longest scenario name accepted (it titles charts and names files).</summary>
-    public const int MaxNameLength = 100;
+    internal const int MaxNameLength = 100;
 
     /// <summary>Longest description accepted.</summary>
-    public const int MaxTextLength = 1000;
+    internal const int MaxTextLength = 1000;
 
     private ScenarioFile(string source, string name, string? description, int horizon, Dictionary<string, object> values, IReadOnlyList<PoolingPeriodSpec>? pooling)
     {
@@ -153,22 +153,22 @@ public sealed partial class ScenarioFile
     }
 
     /// <summary>True when the file sets the key.</summary>
-    public bool Has(string key) => _values.ContainsKey(key);
+    internal bool Has(string key) => _values.ContainsKey(key);
 
     /// <summary>The number a key holds, if set.</summary>
-    public double? Number(string key) => _values.TryGetValue(key, out var v) ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+    internal double? Number(string key) => _values.TryGetValue(key, out var v) ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
 
     /// <summary>The whole number a key holds, if set.</summary>
-    public int? Integer(string key) => _values.TryGetValue(key, out var v) ? (int)v : null;
+    internal int? Integer(string key) => _values.TryGetValue(key, out var v) ? (int)v : null;
 
     /// <summary>The path a key holds, if set (a single number is a path from <see cref="Levers.FirstLeverYear"/>).</summary>
-    public LeverPath? PathOf(string key) => _values.TryGetValue(key, out var v) ? (LeverPath)v : null;
+    internal LeverPath? PathOf(string key) => _values.TryGetValue(key, out var v) ? (LeverPath)v : null;
 
     /// <summary>The true/false a key holds, if set.</summary>
-    public bool? Boolean(string key) => _values.TryGetValue(key, out var v) ? (bool)v : null;
+    internal bool? Boolean(string key) => _values.TryGetValue(key, out var v) ? (bool)v : null;
 
     /// <summary>The word or text a key holds, if set.</summary>
-    public string? Text(string key) => _values.TryGetValue(key, out var v) ? (string)v : null;
+    internal string? Text(string key) => _values.TryGetValue(key, out var v) ? (string)v : null;
 
     /// <summary>The name a file without "name" gets: its file name, control characters shown as \uXXXX, at most <see cref="MaxNameLength"/> characters.</summary>
     private static string DefaultName(string? fileName)

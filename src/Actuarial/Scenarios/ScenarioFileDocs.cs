@@ -15,13 +15,13 @@ namespace Actuarial.Scenarios;
 public static class ScenarioFileDocs
 {
     /// <summary>File name of the Markdown documentation.</summary>
-    public const string MarkdownFile = "scenario-file.md";
+    internal const string MarkdownFile = "scenario-file.md";
 
     /// <summary>File name of the JSON Schema.</summary>
-    public const string SchemaFile = "scenario-file.schema.json";
+    internal const string SchemaFile = "scenario-file.schema.json";
 
     /// <summary>The Markdown documentation (LF line ends).</summary>
-    public static string Markdown()
+    internal static string Markdown()
     {
         var sb = new StringBuilder();
         sb.Append("""
@@ -150,7 +150,7 @@ public static class ScenarioFileDocs
     }
 
     /// <summary>A JSON Schema (draft 2020-12) of scenario files, for editors.</summary>
-    public static string JsonSchema()
+    internal static string JsonSchema()
     {
         var root = new JsonObject
         {

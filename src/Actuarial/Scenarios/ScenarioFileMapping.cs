@@ -11,7 +11,7 @@ namespace Actuarial.Scenarios;
 public sealed partial class ScenarioFile
 {
     /// <summary>Year from which e0 gains are scaled by <c>demography.mortality.e0_gain_scale</c>: the last year before the levers start.</summary>
-    public const int GainScaleAnchorYear = Levers.FirstLeverYear - 1;
+    internal const int GainScaleAnchorYear = Levers.FirstLeverYear - 1;
 
     private static readonly Lazy<(LifeExpectancyTarget Male, LifeExpectancyTarget Female)> Patterns =
         new(() => (ChinaDefaults.MortalityPattern(Sex.Male), ChinaDefaults.MortalityPattern(Sex.Female)));

@@ -12,7 +12,7 @@ namespace Actuarial.Scheme;
 /// covered). Calibrated so that the 2024 covered workers below the statutory retirement age equal the yearbook's
 /// workers by province. Implementations should not allocate (the scheme calls this once per projection year).
 /// </remarks>
-public interface ICoveredWorkforce
+internal interface ICoveredWorkforce
 {
     /// <summary>Fills the covered workers and the average annual wage of every cell for <paramref name="year"/>.</summary>
     /// <param name="year">Calendar year (the grid's reference date of that year).</param>

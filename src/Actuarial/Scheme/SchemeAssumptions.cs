@@ -42,7 +42,7 @@ public sealed record SchemeAssumptions
     public const int BaseYear = 2024;
 
     /// <summary>Month of the grid's reference date (1 November, the census date), passed to <see cref="RetirementAgeSchedule.ShareOfAgeRetiringInYear"/>.</summary>
-    public const int ReferenceMonth = 11;
+    internal const int ReferenceMonth = 11;
 
     /// <summary>
     /// The population projection; it must cover <see cref="BaseYear"/>..<see cref="EndYear"/> on a grid of provinces (no
@@ -51,7 +51,7 @@ public sealed record SchemeAssumptions
     public DemographicProjection Demography { get; init; } = null!;
 
     /// <summary>The labour layer: covered workers and wages by cell. Left unset in a scenario's template: <see cref="Scenarios.PensionProjector"/> supplies it.</summary>
-    public ICoveredWorkforce Workforce { get; init; } = null!;
+    internal ICoveredWorkforce Workforce { get; init; } = null!;
 
     /// <summary>Last projection year (flows are produced for <see cref="BaseYear"/>..EndYear); a scenario's template takes the scenario's.</summary>
     public int EndYear { get; init; }
@@ -117,7 +117,7 @@ public sealed record SchemeAssumptions
     public AnnualPath? PriceGrowthPath { get; init; }
 
     /// <summary>The price growth of a year: the path's value where it covers the year, else <see cref="PriceGrowth"/>.</summary>
-    public double PriceGrowthIn(int year) => PriceGrowthPath is { } path && year >= path.FirstYear && year <= path.LastYear ? path[year] : PriceGrowth;
+    internal double PriceGrowthIn(int year) => PriceGrowthPath is { } path && year >= path.FirstYear && year <= path.LastYear ? path[year] : PriceGrowth;
 
     /// <summary>
     /// The transfer of insurance rights between provinces (<see cref="Scheme.RightsTransfers"/>); null (the default):
@@ -160,17 +160,17 @@ public sealed record SchemeAssumptions
         + (1 - Funds.ChinaFunds.EntrustedShare2023) * Funds.ChinaFundFigures.NonEntrustedFundReturn;
 
     /// <summary>The subsidy share in force (the explicit one, else the national share from the data).</summary>
-    public double EffectiveSubsidyShare => SubsidyShare ?? SchemeCalibration.NationalSubsidyShare().Share;
+    internal double EffectiveSubsidyShare => SubsidyShare ?? SchemeCalibration.NationalSubsidyShare().Share;
 
     /// <summary>The 2024 fund return in force (the explicit one, else <see cref="DefaultBaseYearFundReturn"/>).</summary>
-    public double EffectiveBaseYearFundReturn => BaseYearFundReturn ?? DefaultBaseYearFundReturn;
+    internal double EffectiveBaseYearFundReturn => BaseYearFundReturn ?? DefaultBaseYearFundReturn;
 
     /// <summary>The targets in force (the explicit ones, else the yearbook).</summary>
-    public IReadOnlyDictionary<int, SchemeBaseYearTarget> EffectiveTargets => Targets ?? SchemeCalibration.Yearbook2024Targets();
+    internal IReadOnlyDictionary<int, SchemeBaseYearTarget> EffectiveTargets => Targets ?? SchemeCalibration.Yearbook2024Targets();
 
     /// <summary>Checks the assumptions against each other (years covered, provincial grid, targets present).</summary>
     /// <exception cref="InputDataException">A year not covered, a national grid, or a province without a target.</exception>
-    public void Validate()
+    internal void Validate()
     {
         if (Demography is null) throw new InputDataException("scheme assumptions", null, nameof(Demography), null, "a demographic projection (PensionProjector sets it from the scenario)");
         if (Workforce is null) throw new InputDataException("scheme assumptions", null, nameof(Workforce), null, "a covered workforce (PensionProjector sets it from the scenario's labour assumptions)");

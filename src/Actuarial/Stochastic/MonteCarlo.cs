@@ -156,10 +156,10 @@ public sealed class PathWorkerPool
     }
 
     /// <summary>The evaluator whose workers the pool holds.</summary>
-    public IPathEvaluator Evaluator { get; }
+    internal IPathEvaluator Evaluator { get; }
 
     /// <summary>Workers idle in the pool.</summary>
-    public int IdleCount => _idle.Count;
+    internal int IdleCount => _idle.Count;
 
     internal IPathWorker Rent() => _idle.TryTake(out var worker) ? worker : Evaluator.CreateWorker();
 

@@ -228,28 +228,28 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     internal SchemeCalibration Calibration { get; }
 
     /// <summary>The demographic assumptions (the scenario's, ending at its end year).</summary>
-    public DemographicAssumptions Demography { get; }
+    internal DemographicAssumptions Demography { get; }
 
     /// <summary>Base year of the population.</summary>
-    public int BaseYear { get; }
+    internal int BaseYear { get; }
 
     /// <summary>Last projected year.</summary>
-    public int EndYear { get; }
+    internal int EndYear { get; }
 
     /// <summary>First fund year (the ledgers open on its 1 January with the end-2024 balances).</summary>
-    public int FundFirstYear { get; }
+    internal int FundFirstYear { get; }
 
     /// <summary>Number of fund years.</summary>
-    public int FundYearCount { get; }
+    internal int FundYearCount { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<SeriesSpec> Series { get; }
 
     /// <summary>Index of <see cref="NationalBalance"/> in <see cref="Series"/>.</summary>
-    public const int NationalBalanceIndex = 2;
+    internal const int NationalBalanceIndex = 2;
 
     /// <summary>Index of <see cref="LowestProvincialBalance"/> in <see cref="Series"/>; the provinces follow it.</summary>
-    public const int LowestProvincialBalanceIndex = 3;
+    internal const int LowestProvincialBalanceIndex = 3;
 
     /// <summary>Creates a worker with its own buffers (see <see cref="IPathEvaluator"/>).</summary>
     internal IPathWorker CreateWorker() => new Worker(this);
