@@ -42,7 +42,7 @@ public sealed partial class DemographicProjection
 
     /// <summary>Persons by cell at the reference date of <paramref name="year"/>, in the flat layout of <see cref="PopulationShape"/>.</summary>
     /// <exception cref="InvalidOperationException">A projection run for a Monte Carlo path, which keeps no year's grid.</exception>
-    public ReadOnlySpan<double> PersonsAt(int year)
+    internal ReadOnlySpan<double> PersonsAt(int year)
     {
         CheckYear(year, EndYear);
         CheckKeptYears();

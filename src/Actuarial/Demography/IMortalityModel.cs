@@ -14,7 +14,7 @@ public interface IMortalityModel
     /// <param name="mx">Destination of length <see cref="Ages.Count"/> (101).</param>
     /// <exception cref="ArgumentOutOfRangeException">The year is outside the model's range; the message names the
     /// year and the valid range.</exception>
-    void FillDeathRates(int year, Sex sex, Span<double> mx);
+    internal void FillDeathRates(int year, Sex sex, Span<double> mx);
 }
 
 /// <summary>Shared argument checks of the <see cref="IMortalityModel"/> implementations.</summary>

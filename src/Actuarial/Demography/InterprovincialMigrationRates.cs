@@ -17,7 +17,7 @@ public sealed class InterprovincialMigrationRates
     /// <param name="regionCount">Number of regions.</param>
     /// <param name="source">Name of the input for error messages.</param>
     /// <exception cref="InputDataException">A rate is not finite or not above −1, or the length is wrong.</exception>
-    public InterprovincialMigrationRates(ReadOnlySpan<double> rates, int regionCount, string source = "interprovincial migration rates")
+    internal InterprovincialMigrationRates(ReadOnlySpan<double> rates, int regionCount, string source = "interprovincial migration rates")
     {
         if (regionCount <= 0) throw new ArgumentOutOfRangeException(nameof(regionCount), regionCount, "at least one region");
         int expected = regionCount * CellsPerRegion;

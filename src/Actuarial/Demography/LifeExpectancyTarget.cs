@@ -41,7 +41,7 @@ public sealed class LifeExpectancyTarget
     /// <param name="maxIndex">Upper end of the k bracket, or null for the default.</param>
     /// <exception cref="InputDataException">a(x) or b(x) has the wrong length or a non-finite value.</exception>
     /// <exception cref="ArgumentException">The bracket is empty, or all b(x) are 0.</exception>
-    public LifeExpectancyTarget(ReadOnlySpan<double> ax, ReadOnlySpan<double> bx, Sex sex, double? minIndex = null, double? maxIndex = null)
+    internal LifeExpectancyTarget(ReadOnlySpan<double> ax, ReadOnlySpan<double> bx, Sex sex, double? minIndex = null, double? maxIndex = null)
     {
         Check(ax, "ax");
         Check(bx, "bx");
@@ -114,7 +114,7 @@ public sealed class LifeExpectancyTarget
     /// <summary>Fills m(x) = exp(a(x) + b(x) k), without allocating.</summary>
     /// <param name="k">Mortality level.</param>
     /// <param name="mx">Destination of length 101.</param>
-    public void FillDeathRates(double k, Span<double> mx)
+    internal void FillDeathRates(double k, Span<double> mx)
     {
         if (mx.Length != Ages.Count) throw new ArgumentException($"death rates need {Ages.Count} cells, got {mx.Length}", nameof(mx));
         for (int x = 0; x < Ages.Count; x++) mx[x] = Math.Exp(_ax[x] + _bx[x] * k);

@@ -38,7 +38,7 @@ public sealed class PopulationGrid
     internal PopulationShape Shape { get; }
 
     /// <summary>All counts in the flat layout.</summary>
-    public ReadOnlySpan<double> Persons => _persons;
+    internal ReadOnlySpan<double> Persons => _persons;
 
     /// <summary>Persons in one cell.</summary>
     public double this[int region, Sex sex, EducationLevel education, int age] => _persons[PopulationShape.Index(region, sex, education, age)];

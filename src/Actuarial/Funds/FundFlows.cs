@@ -65,43 +65,43 @@ public sealed class FundFlows
     public int LastYear => FirstYear + YearCount - 1;
 
     /// <summary>Contributions paid into the province's fund in the year, yuan: employer and employee contributions together, because the yearbook's fund (and its balance) holds the pooled fund and the individual accounts in one pot, the accounts being largely notional. Excludes fiscal subsidies and transfers between provinces.</summary>
-    public Span<double> Contributions(int year) => Row(_contributions, year);
+    internal Span<double> Contributions(int year) => Row(_contributions, year);
 
     /// <summary>Pensions paid out of the fund in the year (basic, transitional and individual-account pensions, as the yearbook's expenditure counts them), yuan.</summary>
-    public Span<double> Pensions(int year) => Row(_pensions, year);
+    internal Span<double> Pensions(int year) => Row(_pensions, year);
 
     /// <summary>Insured contributing workers (在职参保人数), persons, average over the year; also the base N of the 2018–2021 central adjustment.</summary>
-    public Span<double> ContributingWorkers(int year) => Row(_workers, year);
+    internal Span<double> ContributingWorkers(int year) => Row(_workers, year);
 
     /// <summary>Retirees receiving a pension (离退休人数), persons, average over the year.</summary>
-    public Span<double> Retirees(int year) => Row(_retirees, year);
+    internal Span<double> Retirees(int year) => Row(_retirees, year);
 
     /// <summary>The province's average annual wage (职工平均工资) used as the base of the central adjustment, yuan per worker per year.</summary>
-    public Span<double> AverageWage(int year) => Row(_averageWage, year);
+    internal Span<double> AverageWage(int year) => Row(_averageWage, year);
 
     /// <summary>Covered wage bill (the sum of contribution bases of contributing workers), yuan per year; the denominator of the cost rate and of the premiums.</summary>
-    public Span<double> CoveredWageBill(int year) => Row(_wageBill, year);
+    internal Span<double> CoveredWageBill(int year) => Row(_wageBill, year);
 
     /// <summary>All contributions, flat [year, province].</summary>
-    public ReadOnlySpan<double> AllContributions => _contributions;
+    internal ReadOnlySpan<double> AllContributions => _contributions;
 
     /// <summary>All pensions, flat [year, province].</summary>
-    public ReadOnlySpan<double> AllPensions => _pensions;
+    internal ReadOnlySpan<double> AllPensions => _pensions;
 
     /// <summary>All contributing workers, flat [year, province].</summary>
-    public ReadOnlySpan<double> AllContributingWorkers => _workers;
+    internal ReadOnlySpan<double> AllContributingWorkers => _workers;
 
     /// <summary>All retirees, flat [year, province].</summary>
-    public ReadOnlySpan<double> AllRetirees => _retirees;
+    internal ReadOnlySpan<double> AllRetirees => _retirees;
 
     /// <summary>All average wages, flat [year, province].</summary>
-    public ReadOnlySpan<double> AllAverageWages => _averageWage;
+    internal ReadOnlySpan<double> AllAverageWages => _averageWage;
 
     /// <summary>All covered wage bills, flat [year, province].</summary>
-    public ReadOnlySpan<double> AllCoveredWageBills => _wageBill;
+    internal ReadOnlySpan<double> AllCoveredWageBills => _wageBill;
 
     /// <summary>Index of a province (by GB/T code) on the province axis, or -1.</summary>
-    public int IndexOf(int regionCode)
+    internal int IndexOf(int regionCode)
     {
         for (int i = 0; i < Provinces.Count; i++)
         {
@@ -134,7 +134,7 @@ public sealed class FundFlows
 
     /// <summary>Checks every value is finite and ≥ 0.</summary>
     /// <exception cref="InputDataException">A value is negative, NaN or infinite.</exception>
-    public void Validate(string source = "fund flows")
+    internal void Validate(string source = "fund flows")
     {
         Check(_contributions, "contributions", source);
         Check(_pensions, "pensions", source);

@@ -65,7 +65,7 @@ public sealed partial class FundProjection
     internal IPoolingRule PoolingRule(int year) => _inputs.Rules[YearIndex(year)];
 
     /// <summary>The blended fund return ρ_t of each year (the default discount rates of the measures).</summary>
-    public ReadOnlySpan<double> FundReturns => _inputs.BlendedReturn;
+    internal ReadOnlySpan<double> FundReturns => _inputs.BlendedReturn;
 
     /// <summary>One ledger line of a year, per province.</summary>
     internal ReadOnlySpan<double> Line(FundLine line, int year)
@@ -96,7 +96,7 @@ public sealed partial class FundProjection
     }
 
     /// <summary>Year-end balances of the strategic reserve (empty without one).</summary>
-    public ReadOnlySpan<double> ReserveClosingBalances => _inputs.Reserve is null ? default : _b.ReserveClosing;
+    internal ReadOnlySpan<double> ReserveClosingBalances => _inputs.Reserve is null ? default : _b.ReserveClosing;
 
     /// <summary>The yearly measures per province and nationally (region code 0 after the provinces of each year).</summary>
     public IReadOnlyList<FundYearRow> YearTable()

@@ -6,7 +6,7 @@ namespace Actuarial.Funds;
 /// engine's buffers; rules read it and write their result into a span they are given, so the year loop allocates
 /// nothing.
 /// </summary>
-public readonly ref struct FundYear
+internal readonly ref struct FundYear
 {
     /// <summary>Creates a view (the engine does this; tests may, to call a rule directly).</summary>
     /// <param name="year">Calendar year.</param>

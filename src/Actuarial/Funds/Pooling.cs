@@ -21,7 +21,7 @@ public interface IPoolingRule
     /// <param name="year">The year's flows and ledger state (scheduled subsidies included).</param>
     /// <param name="paidOut">Per province: paid to the pool, yuan (上解).</param>
     /// <param name="received">Per province: received from the pool, yuan (拨付).</param>
-    void ComputeTransfers(in FundYear year, Span<double> paidOut, Span<double> received);
+    internal void ComputeTransfers(in FundYear year, Span<double> paidOut, Span<double> received);
 }
 
 /// <summary>Provincial pooling (省级统筹, the regime up to 2018-06): each province's fund stands alone, no transfers.</summary>

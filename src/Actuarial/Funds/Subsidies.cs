@@ -21,14 +21,14 @@ public interface ISubsidyRule
     string Name { get; }
 
     /// <summary>Checks the rule fits the flows (years, provinces) before a run; throws <see cref="InputDataException"/> if not.</summary>
-    void Validate(FundFlows flows) { }
+    internal void Validate(FundFlows flows) { }
 
     /// <summary>Adds the subsidies decided before transfers, yuan per province. <see cref="FundYear.ScheduledSubsidies"/> is empty here.</summary>
-    void Scheduled(in FundYear year, Span<double> subsidies);
+    internal void Scheduled(in FundYear year, Span<double> subsidies);
 
     /// <summary>Adds a backstop after transfers. <paramref name="topUp"/> holds what earlier rules granted; the balance a province
     /// would end the year with, given those, is <paramref name="balanceBeforeTopUp"/>[i] + <paramref name="topUp"/>[i].</summary>
-    void TopUp(in FundYear year, ReadOnlySpan<double> balanceBeforeTopUp, Span<double> topUp) { }
+    internal void TopUp(in FundYear year, ReadOnlySpan<double> balanceBeforeTopUp, Span<double> topUp) { }
 }
 
 /// <summary>No fiscal subsidy at all: the funds live on contributions, returns and transfers.</summary>

@@ -23,7 +23,7 @@ public sealed class LabourForceProfile
     /// <param name="unemployment">Unemployment rates by [sex, education] (12 values, education fastest).</param>
     /// <param name="source">Name used in error messages.</param>
     /// <exception cref="InputDataException">Wrong lengths, or a rate outside [0, 1].</exception>
-    public LabourForceProfile(ReadOnlySpan<double> participation, ReadOnlySpan<double> unemployment, string source = "labour force profile")
+    internal LabourForceProfile(ReadOnlySpan<double> participation, ReadOnlySpan<double> unemployment, string source = "labour force profile")
     {
         if (participation.Length != Cells)
         {
@@ -52,10 +52,10 @@ public sealed class LabourForceProfile
     public string Source { get; }
 
     /// <summary>All participation rates in the [sex, education, age] layout.</summary>
-    public ReadOnlySpan<double> Participation => _participation;
+    internal ReadOnlySpan<double> Participation => _participation;
 
     /// <summary>All unemployment rates in the [sex, education] layout.</summary>
-    public ReadOnlySpan<double> Unemployment => _unemployment;
+    internal ReadOnlySpan<double> Unemployment => _unemployment;
 
     /// <summary>Participation rate of one cell.</summary>
     public double ParticipationRate(Sex sex, EducationLevel education, int age) => _participation[Index(sex, education, age)];

@@ -75,7 +75,7 @@ public sealed record ContributionBase
     /// <param name="bases">Destination, the same length as <paramref name="wages"/> (may be the same memory).</param>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite wage, or a non-positive average wage.</exception>
-    public void Bases(ReadOnlySpan<double> wages, double averageWage, Span<double> bases)
+    internal void Bases(ReadOnlySpan<double> wages, double averageWage, Span<double> bases)
     {
         if (wages.Length != bases.Length) throw new ArgumentException($"{wages.Length} wages but {bases.Length} destination cells", nameof(bases));
         CheckAverage(averageWage);

@@ -138,7 +138,7 @@ public sealed class SeriesSummary
     }
 
     /// <summary>Counts of the histogram in <paramref name="year"/>: [0] below Lower, [1..Bins] the bins, [Bins+1] above Upper.</summary>
-    public ReadOnlySpan<long> Histogram(int year) => _histogram.AsSpan(T(year) * (Spec.Bins + 2), Spec.Bins + 2);
+    internal ReadOnlySpan<long> Histogram(int year) => _histogram.AsSpan(T(year) * (Spec.Bins + 2), Spec.Bins + 2);
 
     /// <summary>The <paramref name="p"/>-quantile in <paramref name="year"/>, resolved to one bin width (see remarks); NaN without values.</summary>
     /// <param name="year">Calendar year.</param>
