@@ -53,15 +53,34 @@ public sealed partial class DemographicProjection
     /// <summary>The population grid at the reference date of <paramref name="year"/> (a copy).</summary>
     internal PopulationGrid PopulationAt(int year) => new(Shape, PersonsAt(year), $"projection {year}");
 
+    /// <summary>Total persons in a region at a year's reference date.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The projection does not hold <paramref name="region"/>.</exception>
+    public double TotalPersons(int year, Region region) => TotalPersons(year, RegionIndex(region));
+
     /// <summary>Total persons in a region (index into <see cref="Shape"/>'s regions) at a year's reference date.</summary>
-    public double TotalPersons(int year, int region) =>
+    internal double TotalPersons(int year, int region) =>
         TensorPrimitives.Sum(PersonsAt(year).Slice(region * PopulationShape.CellsPerRegion, PopulationShape.CellsPerRegion));
 
     /// <summary>Total persons over all regions at a year's reference date.</summary>
     public double TotalPersons(int year) => TensorPrimitives.Sum(PersonsAt(year));
 
-    /// <summary>Persons of one region and sex aged <paramref name="fromAge"/>..<paramref name="toAge"/> (inclusive; 100 = 100+), all education levels.</summary>
-    public double PersonsAged(int year, int region, Sex sex, int fromAge, int toAge)
+    /// <summary>Persons of one region and sex aged <paramref name="fromAge"/>..<paramref name="toAge"/> (inclusive; 100 = 100+), all education levels, at a year's reference date.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The projection does not hold <paramref name="region"/>.</exception>
+    public double PersonsAged(int year, Region region, Sex sex, int fromAge, int toAge) => PersonsAged(year, RegionIndex(region), sex, fromAge, toAge);
+
+    /// <summary>The index of <paramref name="region"/> among the projection's regions.</summary>
+    private int RegionIndex(Region region)
+    {
+        for (int r = 0; r < Shape.RegionCount; r++)
+        {
+            if (Shape.Regions[r].Code == region.Code) return r;
+        }
+        throw new ArgumentOutOfRangeException(nameof(region), region.Code,
+            $"{region} is not among the projection's regions ({string.Join(", ", Shape.Regions.Select(r => r.Code))})");
+    }
+
+    /// <summary>Persons of one region (index into the shape's regions) and sex aged <paramref name="fromAge"/>..<paramref name="toAge"/> (inclusive; 100 = 100+), all education levels.</summary>
+    internal double PersonsAged(int year, int region, Sex sex, int fromAge, int toAge)
     {
         var persons = PersonsAt(year);
         double sum = 0;
@@ -73,16 +92,16 @@ public sealed partial class DemographicProjection
     }
 
     /// <summary>Births during the step starting at <paramref name="year"/>'s grid date in a region (a calendar year only when the grid is dated 1 January; see <see cref="CalendarYearBirths"/>).</summary>
-    public double Births(int year, int region) { CheckYear(year, EndYear - 1); return _buffers.Births[(year - BaseYear) * Shape.RegionCount + region]; }
+    internal double Births(int year, int region) { CheckYear(year, EndYear - 1); return _buffers.Births[(year - BaseYear) * Shape.RegionCount + region]; }
 
     /// <summary>Deaths during the step starting at <paramref name="year"/>'s grid date in a region, by sex (includes deaths of that step's births; see <see cref="CalendarYearDeaths"/>).</summary>
-    public double Deaths(int year, int region, Sex sex) => Flow(_buffers.Deaths, year, region, sex);
+    internal double Deaths(int year, int region, Sex sex) => Flow(_buffers.Deaths, year, region, sex);
 
     /// <summary>Net international migrants during the year starting at <paramref name="year"/>.</summary>
-    public double NetInternationalMigrants(int year, int region, Sex sex) => Flow(_buffers.NetInternational, year, region, sex);
+    internal double NetInternationalMigrants(int year, int region, Sex sex) => Flow(_buffers.NetInternational, year, region, sex);
 
     /// <summary>Net migrants from other provinces during the year starting at <paramref name="year"/> (zero in a national run).</summary>
-    public double NetInterprovincialMigrants(int year, int region, Sex sex) => Flow(_buffers.NetInterprovincial, year, region, sex);
+    internal double NetInterprovincialMigrants(int year, int region, Sex sex) => Flow(_buffers.NetInterprovincial, year, region, sex);
 
     /// <summary>Period life expectancy at birth of the year's life table.</summary>
     public double LifeExpectancyAtBirth(int year, Sex sex) { CheckYear(year, EndYear - 1); return _inputs.LifeExpectancyAtBirth[(year - BaseYear) * Sexes.Count + (int)sex]; }
@@ -104,13 +123,13 @@ public sealed partial class DemographicProjection
     /// steps' births spread evenly over each step, so with a base date f into the year the calendar year takes f of the
     /// step that ends in it and 1 − f of the step that starts in it.
     /// </summary>
-    public double CalendarYearBirths(int year, int region) => CalendarFlow(year, y => Births(y, region));
+    internal double CalendarYearBirths(int year, int region) => CalendarFlow(year, y => Births(y, region));
 
     /// <summary>Deaths in calendar year <paramref name="year"/>, by sex (spread as in <see cref="CalendarYearBirths"/>).</summary>
-    public double CalendarYearDeaths(int year, int region, Sex sex) => CalendarFlow(year, y => Deaths(y, region, sex));
+    internal double CalendarYearDeaths(int year, int region, Sex sex) => CalendarFlow(year, y => Deaths(y, region, sex));
 
     /// <summary>Net international migrants in calendar year <paramref name="year"/>, by sex (spread as in <see cref="CalendarYearBirths"/>).</summary>
-    public double CalendarYearNetInternationalMigrants(int year, int region, Sex sex) => CalendarFlow(year, y => NetInternationalMigrants(y, region, sex));
+    internal double CalendarYearNetInternationalMigrants(int year, int region, Sex sex) => CalendarFlow(year, y => NetInternationalMigrants(y, region, sex));
 
     private double CalendarFlow(int year, Func<int, double> flow)
     {
@@ -126,7 +145,7 @@ public sealed partial class DemographicProjection
     /// Persons of a region and sex aged <paramref name="fromAge"/>..<paramref name="toAge"/> at the end of calendar year
     /// <paramref name="year"/> (31 December, NBS's date), interpolated linearly in time between the two grids around it.
     /// </summary>
-    public double PersonsAgedAtYearEnd(int year, int region, Sex sex, int fromAge, int toAge)
+    internal double PersonsAgedAtYearEnd(int year, int region, Sex sex, int fromAge, int toAge)
     {
         double f = _inputs.BaseDateYearFraction;
         if (f == 0) return PersonsAged(year + 1, region, sex, fromAge, toAge);
@@ -137,7 +156,7 @@ public sealed partial class DemographicProjection
     /// Mean years of schooling of persons aged 25+ (the Barro-Lee and Wittgenstein convention) in a region, or NaN when
     /// the assumptions carry no <see cref="DemographicAssumptions.SchoolingYears"/>.
     /// </summary>
-    public double MeanYearsOfSchooling(int year, int region)
+    internal double MeanYearsOfSchooling(int year, int region)
     {
         if (Assumptions.SchoolingYears is not { } years) return double.NaN;
         var persons = PersonsAt(year);

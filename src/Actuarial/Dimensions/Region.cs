@@ -52,7 +52,7 @@ public static class Regions
     }
 
     /// <summary>Index of a province in <see cref="Provinces"/>, or -1.</summary>
-    public static int ProvinceIndex(int code)
+    internal static int ProvinceIndex(int code)
     {
         for (int i = 0; i < Provinces.Count; i++)
         {

@@ -156,8 +156,11 @@ public sealed partial class FundProjection
         return rows;
     }
 
+    /// <summary>Per-run measures of one province or the nation (<see cref="Regions.China"/>).</summary>
+    public FundRunSummaryRow Summary(Region region) => Summary(region.Code);
+
     /// <summary>Per-run measures of one province (GB/T code) or the nation (0).</summary>
-    public FundRunSummaryRow Summary(int regionCode) =>
+    internal FundRunSummaryRow Summary(int regionCode) =>
         regionCode == 0 ? Summarise(Regions.China, -1) : Summarise(Provinces[ProvinceIndex(regionCode)], ProvinceIndex(regionCode));
 
     /// <summary>
@@ -166,7 +169,13 @@ public sealed partial class FundProjection
     /// <paramref name="targetFund"/>; discounted at the projection's fund returns (formula in
     /// <see cref="SolvencyMeasures.GeneralAveragePremium"/>). Compare with the current contribution rate C/W.
     /// </summary>
-    public double GeneralAveragePremium(int regionCode = 0, int? lastYear = null, double targetFund = 0)
+    /// <param name="region">A province or the nation (<see cref="Regions.China"/>).</param>
+    /// <param name="lastYear">Last year of the period; the projection's last year when null.</param>
+    /// <param name="targetFund">Fund left at the end of the period, yuan.</param>
+    public double GeneralAveragePremium(Region region, int? lastYear = null, double targetFund = 0) => GeneralAveragePremium(region.Code, lastYear, targetFund);
+
+    /// <summary>The general average premium of a province (GB/T code) or the nation (0); see the overload taking a <see cref="Region"/>.</summary>
+    internal double GeneralAveragePremium(int regionCode = 0, int? lastYear = null, double targetFund = 0)
     {
         int years = YearsTo(lastYear ?? LastYear);
         var e = Series(FundLine.Pensions, regionCode, years);

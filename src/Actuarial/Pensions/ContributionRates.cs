@@ -87,10 +87,10 @@ public sealed record ContributionRates
     internal double EmployerMonthly(YearMonth month, int provinceCode = 0) => EmployerSchedule(provinceCode).Monthly(month);
 
     /// <summary>The employer's annual-effective statutory rate (mean of the year's twelve monthly rates, before relief).</summary>
-    public double EmployerAnnual(int year, int provinceCode = 0) => EmployerSchedule(provinceCode).AnnualEffective(year);
+    internal double EmployerAnnual(int year, int provinceCode = 0) => EmployerSchedule(provinceCode).AnnualEffective(year);
 
     /// <summary>The employer's annual-effective rate after relief: <c>EmployerAnnual × (1 − share waived that year)</c>.</summary>
-    public double EmployerAnnualAfterRelief(int year, int provinceCode = 0) => EmployerAnnual(year, provinceCode) * (1 - Relief.WaivedShare(year));
+    internal double EmployerAnnualAfterRelief(int year, int provinceCode = 0) => EmployerAnnual(year, provinceCode) * (1 - Relief.WaivedShare(year));
 
     /// <summary>The employee's rate to the individual account in a month.</summary>
     internal double EmployeeMonthly(YearMonth month) => EmployeeToAccount.Monthly(month);

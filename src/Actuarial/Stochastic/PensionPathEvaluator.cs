@@ -84,7 +84,7 @@ public sealed record PensionMonteCarloSettings
 /// 2024 → end), <see cref="NationalBalance"/> (sum of the 31 closing balances, with depletion),
 /// <see cref="LowestProvincialBalance"/> (the lowest provincial balance: its depletion is the first year any province's
 /// fund is negative) and, optionally,
-/// <see cref="ProvincialBalance"/> per province (with depletion), 2025 → end.</para>
+/// <see cref="ProvincialBalance(Region)"/> per province (with depletion), 2025 → end.</para>
 /// <para>With every shock at zero variance each path's balances and dependency ratio equal
 /// <see cref="PensionProjector.Run(PensionScenario)"/> bit for bit (given the same calibration); the population total is
 /// carried from the base by the year's accounts and agrees with the sum of the cells to about 1e-14.</para>
@@ -109,8 +109,11 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     /// province's fund is negative).</summary>
     public const string LowestProvincialBalance = "balance/lowest province";
 
-    /// <summary>Name of a province's balance series.</summary>
-    public static string ProvincialBalance(int regionCode) => "balance/" + regionCode.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Name of a province's balance series (present when <see cref="PensionMonteCarloSettings.ProvincialBalances"/> is on).</summary>
+    public static string ProvincialBalance(Region province) => ProvincialBalance(province.Code);
+
+    /// <summary>Name of a province's balance series, by GB/T code.</summary>
+    internal static string ProvincialBalance(int regionCode) => "balance/" + regionCode.ToString(CultureInfo.InvariantCulture);
 
     private const int A = Ages.Count;
     private readonly double[] _centralMx; // [step][sex][age]
