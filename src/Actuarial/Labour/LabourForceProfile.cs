@@ -93,7 +93,7 @@ public sealed class LabourForceProfile
 /// with the entry midpoint m_e = max(<see cref="MinimumWorkingAge"/>, <see cref="SchoolEntryAge"/> + years of schooling of level e)
 /// and the exit midpoint x_sex = <see cref="ExitMidpointMale"/> or <see cref="ExitMidpointFemale"/>.
 /// </remarks>
-public sealed record ParticipationAgeShape
+internal sealed record ParticipationAgeShape
 {
     /// <summary>Minimum working age, 16: the Labour Law of the PRC (1994), art. 15, forbids employing minors under 16 [S, law]. Participation below it is 0.</summary>
     public int MinimumWorkingAge { get; init; } = 16;

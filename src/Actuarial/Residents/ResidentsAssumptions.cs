@@ -27,5 +27,5 @@ public sealed record ResidentsAssumptions
     /// of schooling of each education level), so that "in school" is the share of a cell that has not yet entered work.
     /// Students are excluded from the residents' scheme [S2] (<see cref="ResidentsAccountPension.FirstAge"/>).
     /// </summary>
-    public ParticipationAgeShape SchoolLeaving { get; init => field = value ?? throw new ArgumentNullException(nameof(SchoolLeaving)); } = new();
+    internal ParticipationAgeShape SchoolLeaving { get; init => field = value ?? throw new ArgumentNullException(nameof(SchoolLeaving)); } = new();
 }

@@ -9,7 +9,7 @@ namespace Actuarial.Scheme;
 /// the pooled fund of the province left pays 12% of the worker's contribution base for each year of contributions since
 /// 1 January 1998 to the province joined. See <see cref="RightsTransfers"/> for the model.
 /// </summary>
-public sealed record RightsTransferRules
+internal sealed record RightsTransferRules
 {
     /// <summary>The 2009 interim measures (国办发〔2009〕66号).</summary>
     public static RightsTransferRules Interim2009 { get; } = new();

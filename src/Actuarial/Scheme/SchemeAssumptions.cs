@@ -7,7 +7,7 @@ using Actuarial.Pensions;
 namespace Actuarial.Scheme;
 
 /// <summary>What happens to people who reach the statutory retirement age short of the minimum contribution years.</summary>
-public enum ShortfallRule
+internal enum ShortfallRule
 {
     /// <summary>
     /// They buy the missing years with a lump sum (补缴) at the contribution-base floor and both contribution rates, paid
@@ -29,7 +29,7 @@ public enum ShortfallRule
 /// <param name="OpeningBalanceYuan">Fund balance on 1 January of the base year, yuan, on which the calibration computes the
 /// investment income inside <paramref name="RevenueYuan"/> (<see cref="SchemeCalibration"/>); 0 (the default) takes no
 /// investment income out of the revenue target.</param>
-public readonly record struct SchemeBaseYearTarget(double Workers, double Retirees, double RevenueYuan, double ExpenditureYuan, double OpeningBalanceYuan = 0);
+internal readonly record struct SchemeBaseYearTarget(double Workers, double Retirees, double RevenueYuan, double ExpenditureYuan, double OpeningBalanceYuan = 0);
 
 /// <summary>
 /// Everything a scheme projection needs: the demographic projection, the labour layer, the scheme rules and the named
@@ -123,10 +123,10 @@ public sealed record SchemeAssumptions
     /// The transfer of insurance rights between provinces (<see cref="Scheme.RightsTransfers"/>); null (the default):
     /// not recorded, and the funds keep what is paid to them. Needs interprovincial migration in the demography.
     /// </summary>
-    public RightsTransferRules? RightsTransfers { get; init; }
+    internal RightsTransferRules? RightsTransfers { get; init; }
 
     /// <summary>People short of the minimum years at retirement; default <see cref="ShortfallRule.BuyMissingYears"/>.</summary>
-    public ShortfallRule ShortOfMinimumYears { get; init; } = ShortfallRule.BuyMissingYears;
+    internal ShortfallRule ShortOfMinimumYears { get; init; } = ShortfallRule.BuyMissingYears;
 
     /// <summary>
     /// Share of 2024 fund revenue that is fiscal subsidy, the same in every province; null (the default) reads the
@@ -135,7 +135,7 @@ public sealed record SchemeAssumptions
     public double? SubsidyShare { get; init => field = value is { } v ? Unit(v, nameof(SubsidyShare)) : null; }
 
     /// <summary>The 2024 calibration targets by GB/T code; null (the default) reads the 2024 yearbook (<see cref="SchemeCalibration.Yearbook2024Targets"/>).</summary>
-    public IReadOnlyDictionary<int, SchemeBaseYearTarget>? Targets { get; init; }
+    internal IReadOnlyDictionary<int, SchemeBaseYearTarget>? Targets { get; init; }
 
     /// <summary>
     /// Return the funds earned in 2024 on their 1 January balance, used by the calibration to take the investment income
