@@ -81,7 +81,7 @@ public class PensionMonteCarloBenchmarks
     }
 
     [Benchmark(Description = "one path part: labour recompile with a shocked wage path", OperationsPerInvoke = 20)]
-    public CompiledLabourModel Labour()
+    public object Labour()
     {
         CompiledLabourModel model = null!;
         for (int i = 0; i < 20; i++)

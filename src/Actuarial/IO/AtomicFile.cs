@@ -12,7 +12,7 @@ public class AtomicFile
     public static AtomicFile Default { get; } = new();
 
     /// <summary>Step names passed to <see cref="OnStep"/>.</summary>
-    internal static class Steps
+    public static class Steps
     {
         /// <summary>One output file was written (into the temporary file or folder).</summary>
         public const string Written = "written";
