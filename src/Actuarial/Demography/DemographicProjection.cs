@@ -220,7 +220,7 @@ public sealed partial class DemographicProjection
     /// population at 31 December, in all and aged 60+ and 65+ (<see cref="PersonsAgedAtYearEnd"/>), for every calendar
     /// year the steps cover (<see cref="FirstCalendarYear"/> to the end year − 1).
     /// </summary>
-    internal IReadOnlyList<CalendarYearRow> CalendarYearTable()
+    public IReadOnlyList<CalendarYearRow> CalendarYearTable()
     {
         var rows = new List<CalendarYearRow>();
         bool withNational = Shape.RegionCount > 1;
@@ -321,7 +321,7 @@ public sealed partial class DemographicProjection
 /// <param name="YearEndPopulation">Population on 31 December (the projection's own; NBS's figure also counts active servicemen).</param>
 /// <param name="YearEndAged60Plus">Population aged 60 and over on 31 December.</param>
 /// <param name="YearEndAged65Plus">Population aged 65 and over on 31 December.</param>
-internal sealed record CalendarYearRow(int Year, int RegionCode, string Region, double Births, double Deaths, double NetInternationalMigrants,
+public sealed record CalendarYearRow(int Year, int RegionCode, string Region, double Births, double Deaths, double NetInternationalMigrants,
     double NetInterprovincialMigrants, double YearEndPopulation, double YearEndAged60Plus, double YearEndAged65Plus);
 
 /// <summary>One year × region of a demographic projection (tidy; persons unless stated).</summary>

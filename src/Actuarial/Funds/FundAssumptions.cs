@@ -71,7 +71,7 @@ public sealed record StrategicReserve
     public double DividendYield { get; init; }
 
     /// <summary>When and how much the reserve pays to provincial funds; null: it is never drawn on.</summary>
-    internal ReserveDraws? Draws { get; init; }
+    public ReserveDraws? Draws { get; init; }
 }
 
 /// <summary>

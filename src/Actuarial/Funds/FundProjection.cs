@@ -190,7 +190,13 @@ public sealed partial class FundProjection
     /// <paramref name="includeSubsidies"/>; the target fund is the pensions of the year after the period, so the flows must
     /// cover <paramref name="years"/> + 1 years.
     /// </summary>
+    /// <param name="region">A province or the nation (<see cref="Regions.China"/>).</param>
+    /// <param name="years">Length of the valuation period, years (75 as the SSA trustees use).</param>
+    /// <param name="includeSubsidies">Whether fiscal subsidies and reserve draws count as income.</param>
     /// <exception cref="ArgumentOutOfRangeException">The flows do not cover the period and the year after it.</exception>
+    public ActuarialBalanceResult ActuarialBalance(Region region, int years = 75, bool includeSubsidies = false) => ActuarialBalance(region.Code, years, includeSubsidies);
+
+    /// <summary>The actuarial balance of a province (GB/T code) or the nation (0); see the overload taking a <see cref="Region"/>.</summary>
     internal ActuarialBalanceResult ActuarialBalance(int regionCode = 0, int years = 75, bool includeSubsidies = false)
     {
         if (years < 1 || years + 1 > Flows.YearCount)

@@ -64,7 +64,7 @@ internal static class SolvencyMeasures
     /// <summary>
     /// The actuarial balance as the US Social Security Trustees define it (2024 OASDI Trustees Report, Glossary:
     /// "Actuarial balance", "Summarized income rate", "Summarized cost rate"; §IV.B.4): over a valuation period
-    /// (75 years by default in <see cref="FundProjection.ActuarialBalance"/>),
+    /// (75 years by default in <see cref="FundProjection.ActuarialBalance(Dimensions.Region, int, bool)"/>),
     /// <code>
     /// summarized income rate = (F₀ + Σ_k v_k I_k) / Σ_k v_k W_k
     /// summarized cost rate   = (Σ_k v_k E_k + v_n · E_{n+1}) / Σ_k v_k W_k      (target fund = 100% of the next year's cost)
@@ -99,7 +99,7 @@ internal static class SolvencyMeasures
 /// <summary>Summarized rates over a valuation period (shares of the present value of the covered wage bill).</summary>
 /// <param name="SummarizedIncomeRate">(F₀ + PV income) / PV wage bill.</param>
 /// <param name="SummarizedCostRate">(PV cost + PV target fund) / PV wage bill.</param>
-internal readonly record struct ActuarialBalanceResult(double SummarizedIncomeRate, double SummarizedCostRate)
+public readonly record struct ActuarialBalanceResult(double SummarizedIncomeRate, double SummarizedCostRate)
 {
     /// <summary>Summarized income rate − summarized cost rate.</summary>
     public double ActuarialBalance => SummarizedIncomeRate - SummarizedCostRate;

@@ -124,7 +124,7 @@ public sealed record LabourAssumptions
 
     /// <summary>A copy with one lever's path replaced, the lever named as in scenario files (<see cref="LabourLevers.Label"/>).</summary>
     /// <exception cref="InputDataException">The name is not a lever of the labour model; a gap; a value out of range.</exception>
-    internal LabourAssumptions WithLever(string lever, IEnumerable<(int Year, double Value)> points) => WithLever(LabourLevers.Parse(lever), points);
+    public LabourAssumptions WithLever(string lever, IEnumerable<(int Year, double Value)> points) => WithLever(LabourLevers.Parse(lever), points);
 
     /// <summary>A copy with one lever's path replaced.</summary>
     /// <exception cref="InputDataException">The lever is not one the model uses, or a value is outside its range.</exception>

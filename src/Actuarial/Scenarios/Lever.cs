@@ -25,7 +25,7 @@ public sealed class Lever
     }
 
     /// <summary>The lever's scenario-file entry.</summary>
-    internal LeverSpec Spec { get; }
+    public LeverSpec Spec { get; }
 
     /// <summary>The scenario-file key, e.g. <c>scheme.contributions.employer_rate</c>.</summary>
     public string Key => Spec.Key;

@@ -40,7 +40,7 @@ public enum LeverKind
 /// <param name="Description">What the lever does and how it maps onto the model.</param>
 /// <param name="Choices">The valid words of a <see cref="LeverKind.Choice"/>.</param>
 /// <param name="UsedWhen">The rule that must be active for the key to be accepted, in words ("" when always).</param>
-internal sealed record LeverSpec(
+public sealed record LeverSpec(
     string Key, LeverKind Kind, string Unit, double Minimum, double Maximum, string Default, string Description,
     IReadOnlyList<string>? Choices = null, string UsedWhen = "")
 {
@@ -100,7 +100,7 @@ public static partial class Levers
 
 
     /// <summary>The spec of a key, or null.</summary>
-    internal static LeverSpec? Find(string key) => All.FirstOrDefault(s => s.Key == key);
+    public static LeverSpec? Find(string key) => All.FirstOrDefault(s => s.Key == key);
 
     /// <summary>The spec of a key that must exist.</summary>
     internal static LeverSpec Get(string key) => Find(key) ?? throw new ArgumentException($"no lever '{key}' in the catalogue", nameof(key));
@@ -435,7 +435,7 @@ public static partial class Levers
         "income out of the yearbook revenue before fitting contributions, so that the ledgers do not count it twice.";
 
     /// <summary>Every key, in document order (declared after the fields <see cref="Build"/> reads: static fields initialise in text order).</summary>
-    internal static IReadOnlyList<LeverSpec> All { get; } = Build();
+    public static IReadOnlyList<LeverSpec> All { get; } = Build();
 
     private static List<LeverSpec> Build()
     {

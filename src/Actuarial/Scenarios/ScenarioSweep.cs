@@ -37,7 +37,7 @@ public sealed record SweepPoint(string Key, LeverPath Value)
 /// <param name="FirstCurrentDeficitYear">First year spending exceeds revenue including subsidies, or null within the horizon.</param>
 /// <param name="DepletionYear">First year the national closing balance is negative, or null within the horizon.</param>
 /// <param name="ActuarialBalanceShareOfWageBill">Actuarial balance without subsidies, share of the covered wage bill
-/// (<see cref="Funds.FundProjection.ActuarialBalance"/>); null when nobody is covered.</param>
+/// (<see cref="Funds.FundProjection.ActuarialBalance(Dimensions.Region, int, bool)"/>); null when nobody is covered.</param>
 /// <param name="ValuationYears">Years of the valuation period.</param>
 /// <param name="LastYear">Last projected year (a null year above means "none by this year").</param>
 public sealed record SweepMeasures(int? FirstCurrentDeficitYear, int? DepletionYear, double? ActuarialBalanceShareOfWageBill, int ValuationYears, int LastYear)

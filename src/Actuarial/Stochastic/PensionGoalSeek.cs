@@ -169,6 +169,12 @@ public sealed class PensionGoalSeeker
     private readonly DemographicProjection _demography;
     private readonly CompiledLabourModel _labour;
 
+    /// <summary>Projects the baseline's population and labour layer once and calibrates the scheme to the base year.</summary>
+    /// <param name="baseline">The scenario whose levers the seeker moves.</param>
+    public PensionGoalSeeker(PensionScenario baseline) : this(baseline, null)
+    {
+    }
+
     /// <summary>Projects the baseline's population and labour layer once and calibrates (unless a calibration is given).</summary>
     internal PensionGoalSeeker(PensionScenario baseline, SchemeCalibration? calibration = null)
     {
