@@ -38,7 +38,7 @@ public sealed class InterprovincialMigrationRates
     public int RegionCount { get; }
 
     /// <summary>The rate of a region, sex and age (0..100).</summary>
-    public double this[int region, Sex sex, int age] => _rates[Index(region, sex, age)];
+    internal double this[int region, Sex sex, int age] => _rates[Index(region, sex, age)];
 
     /// <summary>All rates, [region][sex][age] with age fastest.</summary>
     internal ReadOnlySpan<double> AsSpan() => _rates;

@@ -41,7 +41,7 @@ public sealed class PopulationGrid
     internal ReadOnlySpan<double> Persons => _persons;
 
     /// <summary>Persons in one cell.</summary>
-    public double this[int region, Sex sex, EducationLevel education, int age] => _persons[PopulationShape.Index(region, sex, education, age)];
+    internal double this[int region, Sex sex, EducationLevel education, int age] => _persons[PopulationShape.Index(region, sex, education, age)];
 
     /// <summary>Total persons.</summary>
     public double Total => System.Numerics.Tensors.TensorPrimitives.Sum<double>(_persons);

@@ -20,7 +20,7 @@ public sealed class ProvinceValues
     /// <param name="minimum">Smallest valid value.</param>
     /// <param name="maximum">Largest valid value.</param>
     /// <exception cref="InputDataException">An unknown or repeated code, a missing province, or a value out of range.</exception>
-    public ProvinceValues(string name, IEnumerable<(int Code, double Value)> values, double minimum, double maximum)
+    internal ProvinceValues(string name, IEnumerable<(int Code, double Value)> values, double minimum, double maximum)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(values);
@@ -69,11 +69,15 @@ public sealed class ProvinceValues
     public double Maximum { get; }
 
     /// <summary>The values in grid order (index = index in <see cref="Regions.Provinces"/>).</summary>
-    public IReadOnlyList<double> ByIndex { get; }
+    internal IReadOnlyList<double> ByIndex { get; }
+
+    /// <summary>The value of a province.</summary>
+    /// <exception cref="InputDataException"><paramref name="province"/> is not one of the 31 provinces.</exception>
+    public double this[Region province] => this[province.Code];
 
     /// <summary>The value of a province by GB/T 2260 code.</summary>
     /// <exception cref="InputDataException">The code is not one of the 31 provinces.</exception>
-    public double this[int code]
+    internal double this[int code]
     {
         get
         {
@@ -88,10 +92,10 @@ public sealed class ProvinceValues
     }
 
     /// <summary>(code, value) pairs in grid order.</summary>
-    public IEnumerable<(int Code, double Value)> Pairs() => Regions.Provinces.Select((p, i) => (p.Code, _values[i]));
+    internal IEnumerable<(int Code, double Value)> Pairs() => Regions.Provinces.Select((p, i) => (p.Code, _values[i]));
 
     /// <summary>A copy with each value replaced by <paramref name="change"/>(code, value), checked against the same range.</summary>
-    public ProvinceValues Map(Func<int, double, double> change) =>
+    internal ProvinceValues Map(Func<int, double, double> change) =>
         new(Name, Pairs().Select(p => (p.Code, change(p.Code, p.Value))).ToArray(), Minimum, Maximum);
 
     internal double At(int index) => _values[index];
