@@ -64,7 +64,9 @@ public sealed record SeriesSpec(string Name, int FirstYear, int LastYear, double
 /// <summary>
 /// Evaluates Monte Carlo paths. The runner asks for one <see cref="IPathWorker"/> per worker thread (workers hold the
 /// reusable buffers) and gives each path its own random stream, so an evaluator must be a pure function of
-/// (path index, stream): a worker may not carry state from one path to the next.
+/// (path index, stream): a worker may not carry state from one path to the next. The worker side is internal: callers
+/// pass the library's evaluators (<see cref="PensionPathEvaluator"/>) to <see cref="MonteCarlo"/> and the cluster, and
+/// read the <see cref="Series"/> they report.
 /// </summary>
 public interface IPathEvaluator
 {
