@@ -119,7 +119,7 @@ public sealed partial class ScenarioFile
     {
         if (Number("labour.coverage_ceiling") is null && Number("labour.coverage_pace") is null) return labour;
         var defaults = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
-        var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace);
+        var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace, defaults.AnchorYear);
         return labour with { UncoveredWorkersJoining = coverage.ToLeverPath(labour.FirstYear, labour.LastYear) };
     }
 

@@ -325,7 +325,7 @@ public sealed class CoverageAndElasticLeverTests
     {
         var defaults = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
         var labour = ScenarioFile.Parse("""{ "labour": { "coverage_ceiling": 0.5 } }""", "c.json").ToScenario().Labour;
-        Assert.That(labour.UncoveredWorkersJoining[2030], Is.EqualTo(new CoveragePath(0.5, defaults.Pace).JoinedShare(2030)).Within(1e-15));
+        Assert.That(labour.UncoveredWorkersJoining[2030], Is.EqualTo(new CoveragePath(0.5, defaults.Pace, defaults.AnchorYear).JoinedShare(2030)).Within(1e-15));
         var held = ScenarioFile.Parse("""{ "labour": { "coverage_pace": 0 } }""", "c.json").ToScenario().Labour;
         Assert.That(held.UncoveredWorkersJoining[2060], Is.Zero);
         var both = ScenarioFile.Parse("""{ "labour": { "coverage_pace": 0, "uncovered_workers_joining": { "2040": 0.4 } } }""", "c.json").ToScenario().Labour;
