@@ -232,7 +232,7 @@ public static class LabourCalibration
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(targetWorkers);
         var model = assumptions.Compile();
-        if (population.Length != CompiledLabourModel.CellCount) throw new ArgumentException($"expected {CompiledLabourModel.CellCount} cells", nameof(population));
+        if (population.Length != model.CellCount) throw new ArgumentException($"expected {model.CellCount} cells", nameof(population));
         var employed = new double[LabourForceProfile.Cells];
         model.FillEmployedShare(year, employed);
         var below = CompiledLabourModel.BelowRetirementShares(assumptions, year);

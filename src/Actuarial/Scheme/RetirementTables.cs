@@ -141,7 +141,7 @@ internal sealed class RetirementTables
                 for (int a = 0; a < A; a++)
                 {
                     int birth = reference - 12 * a - 6; // the middle birth month of those aged a
-                    int months = a < 30 ? category.OriginalAgeMonths() : schedule.StatutoryAgeMonths(category, YearMonth.FromIndex(birth));
+                    int months = a < 30 ? schedule.OriginalAgeMonths(category) : schedule.StatutoryAgeMonths(category, YearMonth.FromIndex(birth));
                     months = Math.Clamp(months, 12 * divisors.FirstAge, 12 * divisors.LastAge + 11);
                     inverse[c * A + a] = 1.0 / divisors.ForAgeInMonths(months);
                 }

@@ -310,7 +310,7 @@ internal sealed class SchemeSpecification
         double increase = _rules.Indexation.Increase(year, growth, _a.PriceGrowthIn(year));
         for (int i = 0; i < _cells; i++) _pension[i] *= 1 + increase;
         _creditingRate = _rules.CreditingRates.Rate(year, growth, _a.PriceGrowthIn(year));
-        int menNoEntry = RetirementCategory.Men.OriginalAgeMonths() / 12, womenNoEntry = RetirementCategory.WomenWorkers.OriginalAgeMonths() / 12;
+        int menNoEntry = _rules.RetirementAges.OriginalAgeMonths(RetirementCategory.Men) / 12, womenNoEntry = _rules.RetirementAges.OriginalAgeMonths(RetirementCategory.WomenWorkers) / 12;
         for (int i = 0; i < _cells; i++)
         {
             var (r, g, a) = Cell(i);

@@ -40,8 +40,9 @@ internal sealed class SchemeTables
         NotRetired = new double[Retirement.Retired.Length];
         for (int i = 0; i < NotRetired.Length; i++) NotRetired[i] = 1 - Retirement.Retired[i];
         NoEntryAge = new int[Groups];
-        int menAge = RetirementCategory.Men.OriginalAgeMonths() / 12;
-        int womenAge = Math.Min(RetirementCategory.WomenCadres.OriginalAgeMonths(), RetirementCategory.WomenWorkers.OriginalAgeMonths()) / 12;
+        var ages = rules.RetirementAges;
+        int menAge = ages.OriginalAgeMonths(RetirementCategory.Men) / 12;
+        int womenAge = Math.Min(ages.OriginalAgeMonths(RetirementCategory.WomenCadres), ages.OriginalAgeMonths(RetirementCategory.WomenWorkers)) / 12;
         for (int g = 0; g < Groups; g++) NoEntryAge[g] = g < EducationLevels.Count ? menAge : womenAge;
 
         EmployerRate = new double[yearCount * regionCount];

@@ -81,8 +81,8 @@ public sealed class CoveragePathTests
         double[] Covered(CoveragePath p)
         {
             var model = (labour with { UncoveredWorkersJoining = p.ToLeverPath(SyntheticLabour.First, SyntheticLabour.Last) }).Compile();
-            var covered = new double[CompiledLabourModel.CellCount];
-            model.FillCoveredWorkers(year, pop, covered, new double[CompiledLabourModel.CellCount]);
+            var covered = new double[SyntheticLabour.Cells];
+            model.FillCoveredWorkers(year, pop, covered, new double[SyntheticLabour.Cells]);
             return covered;
         }
         var a = Covered(baseline);
