@@ -59,7 +59,7 @@ public static class ChinaFunds
     /// <param name="entrustedReturn">Return on the entrusted part; default the 5.00% annualised since 2016 (<see cref="ChinaFundFigures.EntrustedAnnualisedReturn"/>).</param>
     /// <param name="entrustedShare">Share entrusted; default <see cref="EntrustedShare2023"/>.</param>
     /// <param name="subsidies">Subsidy rule; default none.</param>
-    /// <param name="pooling">Pooling schedule; default <see cref="PoolingSchedule.China"/>.</param>
+    /// <param name="pooling">Pooling schedule; default <see cref="ChinaPooling.Schedule"/>.</param>
     public static FundAssumptions China2024(int lastYear, double otherReturn, double entrustedReturn = ChinaFundFigures.EntrustedAnnualisedReturn,
         double entrustedShare = EntrustedShare2023, ISubsidyRule? subsidies = null, PoolingSchedule? pooling = null) => new()
     {
@@ -68,7 +68,7 @@ public static class ChinaFunds
         EntrustedReturn = AnnualPath.Constant("entrusted return", FirstProjectedYear, lastYear, entrustedReturn),
         OtherReturn = AnnualPath.Constant("other return", FirstProjectedYear, lastYear, otherReturn),
         Subsidies = subsidies ?? new NoSubsidy(),
-        Pooling = pooling ?? PoolingSchedule.China(),
+        Pooling = pooling ?? ChinaPooling.Schedule(),
     };
 
     /// <summary>

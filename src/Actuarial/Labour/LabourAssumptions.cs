@@ -91,7 +91,7 @@ public sealed record LabourAssumptions
     /// </summary>
     public required IReadOnlyList<double> FemaleCadreShareByEducation { get; init => field = CheckShares(value); }
 
-    /// <summary>The retirement-age schedule used in the calibration to count who is below the statutory age (default <see cref="RetirementAgeSchedule.ChinaDefaults"/>).</summary>
+    /// <summary>The retirement-age schedule used in the calibration to count who is below the statutory age (China's: <c>ChinaDefaults.RetirementAges()</c> in Actuarial.China).</summary>
     public required RetirementAgeSchedule RetirementAges { get; init => field = value ?? throw new ArgumentNullException(nameof(RetirementAges)); }
 
     /// <summary>Month (1..12) of the population grid's reference date: 11, since the projection is dated at the census day, 1 November.</summary>

@@ -89,9 +89,6 @@ public sealed record RetirementAgeSchedule
         new RetirementAgePath(new YearMonth(1970, 1), 4, 55 * 12),
         new RetirementAgePath(new YearMonth(1975, 1), 2, 50 * 12));
 
-    /// <summary>The China default: <see cref="Reform2025"/>.</summary>
-    public static RetirementAgeSchedule ChinaDefaults => Reform2025;
-
     /// <summary>The path of a category.</summary>
     public RetirementAgePath Path(RetirementCategory category) => category switch
     {

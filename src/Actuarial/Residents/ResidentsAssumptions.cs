@@ -9,7 +9,7 @@ namespace Actuarial.Residents;
 public sealed record ResidentsAssumptions
 {
     /// <summary>The foundation pension rule (the central minimum path is the lever <c>residents.minimum_pension</c>).</summary>
-    public FoundationPension FoundationPension { get; init => field = value ?? throw new ArgumentNullException(nameof(FoundationPension)); } = FoundationPension.ChinaDefaults;
+    public FoundationPension FoundationPension { get; init => field = value ?? throw new ArgumentNullException(nameof(FoundationPension)); } = new();
 
     /// <summary>
     /// The 2024 provincial figures the scheme is calibrated to, one row per province; required (China's: NBS yearbook 2025

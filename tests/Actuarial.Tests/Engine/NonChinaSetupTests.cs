@@ -31,12 +31,14 @@ public sealed class NonChinaSetupTests
         };
         return new SchemeRules
         {
-            Contributions = ContributionRates.ChinaDefaults,
-            ContributionBase = ContributionBase.ChinaDefaults,
+            Contributions = new ContributionRates(
+                RateSchedule.Constant("employer rate", new YearMonth(2000, 1), 0.18),
+                RateSchedule.Constant("employee rate", new YearMonth(2000, 1), 0.08)),
+            ContributionBase = new ContributionBase(),
             RetirementAges = ages,
-            MinimumContributionYears = MinimumContributionYears.ChinaDefaults,
-            Benefits = BenefitFormula.ChinaDefaults,
-            Divisors = IndividualAccountDivisor.ChinaDefaults,
+            MinimumContributionYears = new MinimumContributionYears(),
+            Benefits = new BenefitFormula(),
+            Divisors = new IndividualAccountDivisor(Enumerable.Range(40, 31).Select(age => (age, 200 - 3 * (age - 40)))),
             CreditingRates = new AccountCreditingRates(AnnualPath.Constant("crediting", 2016, 2021, 0.04), 0.03, new FixedRate(0.03)),
             Indexation = new Indexation(AnnualPath.Constant("indexation", 2016, 2021, 0.03), new FixedRate(0.02)),
         };
@@ -53,6 +55,7 @@ public sealed class NonChinaSetupTests
             AverageWage = new ProvinceValues("wage", regions, regions.Select((r, i) => (r.Code, 60_000.0 + 20_000 * i)), 0, 1e7),
             WageBaseYear = BaseYear,
             RetirementAges = rules.RetirementAges,
+            Earnings = new RelativeEarnings(),
         };
         var model = labour.Compile();
         var covered = model.CoveredWorkersBelowRetirementAge(BaseYear, demography.PersonsAt(BaseYear));

@@ -33,7 +33,7 @@ internal static class SyntheticLabour
             Coverage = new ProvinceValues("coverage", Regions.Provinces.Select(p => (p.Code, coverageMax * rng.NextDouble())), 0, LabourAssumptions.MaxCoverage),
             WageBaseYear = 2024,
             AverageWage = new ProvinceValues("wage", Regions.Provinces.Select(p => (p.Code, 50_000 + 100_000 * rng.NextDouble())), 0, 1e7),
-            Earnings = RelativeEarnings.ChinaDefaults with { ExperienceLinear = 0.05, ExperienceQuadratic = -0.001, FemaleLogGap = -0.2 },
+            Earnings = ChinaDefaults.RelativeEarnings() with { ExperienceLinear = 0.05, ExperienceQuadratic = -0.001, FemaleLogGap = -0.2 },
             FemaleParticipationGain = Path(LabourLever.FemaleParticipationGain, rng.NextDouble()),
             OlderWorkerParticipationGain = Path(LabourLever.OlderWorkerParticipationGain, rng.NextDouble()),
             UnemploymentScale = Path(LabourLever.UnemploymentScale, 2 * rng.NextDouble()),
@@ -42,7 +42,7 @@ internal static class SyntheticLabour
             ContributionDensity = Path(LabourLever.ContributionDensity, rng.NextDouble()),
             WageGrowth = new AnnualPath("wage_growth", First + 1, Enumerable.Range(0, Last - First).Select(_ => 0.1 * rng.NextDouble() - 0.02).ToArray()),
             FemaleCadreShareByEducation = [0, 0, 0, 0, 0.5, 1],
-            RetirementAges = RetirementAgeSchedule.ChinaDefaults,
+            RetirementAges = ChinaDefaults.RetirementAges(),
         };
     }
 
@@ -179,7 +179,7 @@ public sealed class LabourModelTests
         Assert.That(density.Field, Is.EqualTo("contribution_density[2020]"));
         Assert.That(Assert.Throws<InputDataException>(() => _ = SyntheticLabour.Assumptions(1) with { FemaleCadreShareByEducation = [0, 0, 0, 0, 0, 1.5] })!.Value,
             Is.EqualTo("1.5"));
-        Assert.That(Assert.Throws<InputDataException>(() => _ = RelativeEarnings.ChinaDefaults with { ReturnToSchooling = 1.5 })!.Field, Is.EqualTo("ReturnToSchooling"));
+        Assert.That(Assert.Throws<InputDataException>(() => _ = ChinaDefaults.RelativeEarnings() with { ReturnToSchooling = 1.5 })!.Field, Is.EqualTo("ReturnToSchooling"));
     }
 
     [Test]

@@ -11,7 +11,7 @@ namespace Actuarial.Tests.Pensions;
 [TestFixture]
 public sealed class BenefitFormulaTests
 {
-    private static readonly BenefitFormula Formula = BenefitFormula.ChinaDefaults;
+    private static readonly BenefitFormula Formula = ChinaDefaults.BenefitFormula();
 
     [Test]
     public void Basic_pension_by_hand()
@@ -28,7 +28,7 @@ public sealed class BenefitFormulaTests
     [Test]
     public void Individual_account_pension_by_hand()
     {
-        var divisors = IndividualAccountDivisor.ChinaDefaults;
+        var divisors = ChinaDefaults.Divisors();
         Assert.Multiple(() =>
         {
             // 139,000 yuan at 60 (divisor 139): 139,000 / 139 = 1,000 yuan/month.

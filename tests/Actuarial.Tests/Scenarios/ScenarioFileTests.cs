@@ -181,7 +181,7 @@ public sealed class ScenarioFileTests
         Assert.That(rules.Contributions.EmployerAnnual(2028), Is.EqualTo(0.18).Within(1e-12));
         Assert.That(rules.Contributions.EmployerAnnual(2060), Is.EqualTo(0.20).Within(1e-12));
         Assert.That(rules.Contributions.EmployerAnnual(2060, 31), Is.EqualTo(0.20).Within(1e-12), "Shanghai's own schedule follows the lever");
-        Assert.That(rules.Contributions.EmployerAnnual(2019), Is.EqualTo(ContributionRates.ChinaDefaults.EmployerAnnual(2019)), "history is kept");
+        Assert.That(rules.Contributions.EmployerAnnual(2019), Is.EqualTo(ChinaDefaults.ContributionRates().EmployerAnnual(2019)), "history is kept");
         Assert.That(rules.Contributions.Relief.WaivedShare(2025), Is.EqualTo(0.5));
         Assert.That(rules.RetirementAges.Men.TargetAgeMonths, Is.EqualTo(65 * 12));
         Assert.That(rules.RetirementAges.WomenWorkers.BirthMonthsPerExtraMonth, Is.EqualTo(1));

@@ -122,7 +122,7 @@ public sealed class PensionBaselineValidationTests
         var scenario = baseline with
         {
             Scheme = baseline.Scheme with { Targets = ChinaSchemeTargets.PreTransfer2024Targets(rule) },
-            Funds = baseline.Funds with { Pooling = Actuarial.Funds.PoolingSchedule.China(nationalPooling: rule) },
+            Funds = baseline.Funds with { Pooling = ChinaPooling.Schedule(nationalPooling: rule) },
         };
         var projection = PensionProjector.Run(scenario);
         var table = projection.Funds.YearTable();
