@@ -7,7 +7,7 @@ using static Actuarial.Demography.BasePopulation;
 namespace Actuarial.China;
 
 /// <summary>China's 2020 base population from the embedded census and Wittgenstein Centre tables (<see cref="BasePopulation.Build"/>).</summary>
-public static class ChinaBasePopulation
+internal static class ChinaBasePopulation
 {
     /// <summary>
     /// China's base population on census day 2020 (1 November) for the 31 provinces (grid region index = index in

@@ -103,13 +103,16 @@ public static partial class ChinaDefaults
     /// <see cref="SchemeRules"/>, the 2024 yearbook as the calibration targets (<see cref="ChinaSchemeTargets.Yearbook2024Targets"/>)
     /// and the national subsidy share of revenue (<see cref="ChinaSchemeTargets.NationalSubsidyShare"/>).
     /// </summary>
-    public static SchemeAssumptions Scheme() => new()
+    /// <remarks>The same instance every call, so that scenarios built from the defaults keep equal scheme layers (shared by the runners).</remarks>
+    public static SchemeAssumptions Scheme() => DefaultScheme.Value;
+
+    private static readonly Lazy<SchemeAssumptions> DefaultScheme = new(() => new SchemeAssumptions
     {
         BaseYear = SchemeBaseYear,
         Rules = SchemeRules(),
         Targets = ChinaSchemeTargets.Yearbook2024Targets(),
         SubsidyShare = ChinaSchemeTargets.NationalSubsidyShare().Share,
-    };
+    });
 
     /// <summary>The residents' scheme under current policy: the published foundation-pension minimums, the NBS 2024 provincial table as the calibration target.</summary>
     public static ResidentsAssumptions Residents() => DefaultResidents.Value;

@@ -7,7 +7,7 @@ namespace Actuarial.China;
 /// China's education inputs from the embedded data: the Wittgenstein Centre (2018) SSP2 attainment path, the years of
 /// schooling fitted to it, and NBS's scale of years of schooling weighted by the 2020 census.
 /// </summary>
-public static class ChinaEducation
+internal static class ChinaEducation
 {
     private static readonly Lazy<AttainmentPath> Wittgenstein = new(() => AttainmentPath.FromWittgensteinData(WittgensteinData()));
 

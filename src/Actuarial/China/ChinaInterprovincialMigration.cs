@@ -6,7 +6,7 @@ using static Actuarial.Demography.InterprovincialMigration;
 namespace Actuarial.China;
 
 /// <summary>China's net migration rates between provinces from the embedded 2010 and 2020 census tables.</summary>
-public static class ChinaInterprovincialMigration
+internal static class ChinaInterprovincialMigration
 {
     /// <summary>
     /// China's annual net interprovincial migration rates for the 31 provinces (region index = index in

@@ -10,7 +10,7 @@ namespace Actuarial.China;
 /// <param name="RevenueYuan">Fund revenue (including the subsidy), yuan.</param>
 /// <param name="SubsidyTag">How the subsidy figure was obtained.</param>
 /// <param name="RevenueTag">How the revenue figure was obtained.</param>
-public readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, double RevenueYuan, SourceTag SubsidyTag, SourceTag RevenueTag)
+internal readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, double RevenueYuan, SourceTag SubsidyTag, SourceTag RevenueTag)
 {
     /// <summary>Subsidy / revenue.</summary>
     public double Share => SubsidyYuan / RevenueYuan;
@@ -20,7 +20,7 @@ public readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, d
 /// What the scheme's 2024 calibration (<see cref="SchemeCalibration"/>) is given for China, built from the embedded
 /// 2024 yearbook and national figures: the provincial targets and the national subsidy share of revenue.
 /// </summary>
-public static class ChinaSchemeTargets
+internal static class ChinaSchemeTargets
 {
     private const double YuanPer100Million = 1e8;
     private const double PersonsPer10k = 1e4;

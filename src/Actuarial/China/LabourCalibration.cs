@@ -29,7 +29,7 @@ namespace Actuarial.China;
 /// statutory retirement age equal the yearbook's workers (职工) of 2024, <see cref="PensionData.UrbanEmployeePensionProvince2024"/>.</item>
 /// </list>
 /// </summary>
-public static class LabourCalibration
+internal static class LabourCalibration
 {
     /// <summary>Year of the calibration and of the base wages.</summary>
     public const int CalibrationYear = 2024;
