@@ -48,7 +48,7 @@ public static partial class ChinaDefaults
             Coverage = new ProvinceValues("coverage", Regions.Provinces.Select(p => (p.Code, 1.0)), 0, LabourAssumptions.MaxCoverage),
             WageBaseYear = LabourCalibration.CalibrationYear,
             AverageWage = wages,
-            Earnings = RelativeEarnings.ChinaDefaults,
+            Earnings = ChinaDefaults.RelativeEarnings(),
             FemaleParticipationGain = LabourAssumptions.NeutralLever(LabourLever.FemaleParticipationGain, firstYear, lastYear),
             OlderWorkerParticipationGain = LabourAssumptions.NeutralLever(LabourLever.OlderWorkerParticipationGain, firstYear, lastYear),
             UnemploymentScale = LabourAssumptions.NeutralLever(LabourLever.UnemploymentScale, firstYear, lastYear),
@@ -57,7 +57,7 @@ public static partial class ChinaDefaults
             ContributionDensity = LabourAssumptions.NeutralLever(LabourLever.ContributionDensity, firstYear, lastYear),
             WageGrowth = growth,
             FemaleCadreShareByEducation = [0, 0, 0, 0, 0, 1],
-            RetirementAges = RetirementAgeSchedule.ChinaDefaults,
+            RetirementAges = ChinaDefaults.RetirementAges(),
         };
         var (calibrated, rows) = LabourCalibration.CalibrateCoverage(uncalibrated, projection.PersonsAt(LabourCalibration.CalibrationYear), LabourCalibration.CalibrationYear, LabourCalibration.YearbookWorkers(LabourCalibration.CalibrationYear));
         var coverage = LabourCalibration.EstimateCoveragePath(calibrated, projection);

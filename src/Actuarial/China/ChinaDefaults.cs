@@ -9,7 +9,7 @@ namespace Actuarial.China;
 /// China's defaults, built from the data embedded in the library (see data/README.md for every source):
 /// <list type="bullet">
 /// <item>Base population: the 2020 census (1 November) by province, sex and single year of age, split by education
-/// (<see cref="BasePopulation.China2020"/>).</item>
+/// (<see cref="ChinaBasePopulation.China2020"/>).</item>
 /// <item>Mortality: the WPP 2024 path of life expectancy at birth by sex (estimates 2020–2023, medium 2024–2100),
 /// met every year by solving for the level of a Lee-Carter pattern: a(x) = ln m(x) of WPP 2024's 2015–2020 period
 /// graduated to single years (the jump-off rates), b(x) fitted by SVD to WPP 2024's 1990–2020 periods.</item>
@@ -26,9 +26,9 @@ namespace Actuarial.China;
 /// (<see cref="CensusDateYearFraction"/>); each step mixes the two calendar years' rates it spans, and flows are
 /// reported by calendar year (<see cref="DemographicProjection.CalendarYearBirths"/>).</item>
 /// <item>Migration between provinces: net rates by province, sex and age from the 2010 and 2020 censuses by the
-/// census survival ratio method (<see cref="InterprovincialMigration.China2010To2020"/>), held constant.</item>
+/// census survival ratio method (<see cref="ChinaInterprovincialMigration.China2010To2020"/>), held constant.</item>
 /// <item>Education: the Wittgenstein Centre SSP2 attainment path; mean years of schooling on NBS's scale
-/// (<see cref="SchoolingYears.NbsChina2020"/>); WIC's own scale is <see cref="SchoolingYears.WittgensteinSsp2China"/>
+/// (<see cref="ChinaEducation.NbsScale2020"/>); WIC's own scale is <see cref="SchoolingYears.WittgensteinSsp2China"/>
 /// (<c>Demography() with { SchoolingYears = SchoolingYears.WittgensteinSsp2China }</c>).</item>
 /// </list>
 /// Every piece is public so that a notebook can take the defaults and change one lever:
@@ -58,13 +58,13 @@ public static partial class ChinaDefaults
     public const int MortalityJumpOffPeriod = 2015;
 
     private static readonly Lazy<PopulationGrid> ProvincialBase = new(() =>
-        new PopulationGrid(new PopulationShape(Regions.Provinces), BasePopulation.China2020(), "2020 census base population"));
+        new PopulationGrid(new PopulationShape(Regions.Provinces), ChinaBasePopulation.China2020(), "2020 census base population"));
     private static readonly Lazy<IMortalityModel> DefaultMortality = new(BuildMortality);
     private static readonly Lazy<FertilityAssumption> DefaultFertility = new(BuildFertility);
     private static readonly Lazy<InternationalMigrationAssumption> DefaultMigration = new(() => BuildInternationalMigration(ObservedYearsBasis.Wpp2024));
     private static readonly Lazy<ObservedYearsCalibration.Result> NbsCalibration = new(CalibrateToNbs);
-    private static readonly Lazy<InterprovincialMigrationRates> DefaultInterprovincial = new(() => InterprovincialMigration.China2010To2020());
-    private static readonly Lazy<AttainmentPath> DefaultEducation = new(AttainmentPath.FromWittgensteinSsp2);
+    private static readonly Lazy<InterprovincialMigrationRates> DefaultInterprovincial = new(() => ChinaInterprovincialMigration.China2010To2020());
+    private static readonly Lazy<AttainmentPath> DefaultEducation = new(ChinaEducation.WittgensteinSsp2);
 
     /// <summary>The 31 provinces with education and migration between provinces, 2020–2100, observed years on the default basis.</summary>
     public static DemographicAssumptions Demography() => Demography(DefaultObservedYears);
@@ -101,7 +101,7 @@ public static partial class ChinaDefaults
         InternationalMigration = DefaultMigration.Value,
         InterprovincialMigration = DefaultInterprovincial.Value,
         Education = DefaultEducation.Value,
-        SchoolingYears = SchoolingYears.NbsChina2020,
+        SchoolingYears = ChinaEducation.NbsScale2020,
     };
 
     /// <summary>
@@ -135,24 +135,26 @@ public static partial class ChinaDefaults
         Name = "baseline",
         Demography = Demography(),
         Labour = Labour(),
-        Funds = Funds.ChinaFunds.China2024(EndYear, Funds.ChinaFundFigures.NonEntrustedFundReturn, subsidies: new Funds.SubsidyShareOfSpending(SubsidyShareOfSpending2024())),
+        Scheme = Scheme(),
+        Funds = ChinaFunds.China2024(EndYear, ChinaFundFigures.NonEntrustedFundReturn, subsidies: new Funds.SubsidyShareOfSpending(SubsidyShareOfSpending2024())),
+        Residents = Residents(),
         EndYear = EndYear,
     };
 
-    /// <summary>The default macro-economic path 2025–2100 (<see cref="Actuarial.Economy.ChinaEconomy.Defaults"/>).</summary>
+    /// <summary>The default macro-economic path 2025–2100 (<see cref="ChinaEconomy.Defaults"/>).</summary>
     public static Actuarial.Economy.EconomicAssumptions Economy() => DefaultEconomy.Value;
 
-    private static readonly Lazy<Actuarial.Economy.EconomicAssumptions> DefaultEconomy = new(() => Actuarial.Economy.ChinaEconomy.Defaults(EndYear));
+    private static readonly Lazy<Actuarial.Economy.EconomicAssumptions> DefaultEconomy = new(() => ChinaEconomy.Defaults(EndYear));
 
     /// <summary>
     /// Subsidies per yuan of pensions paid in 2024: the national subsidy share of fund revenue the scheme's calibration
-    /// uses (<see cref="Scheme.SchemeCalibration.NationalSubsidyShare"/>) × 2024 revenue ÷ 2024 expenditure (yearbook,
+    /// uses (<see cref="ChinaSchemeTargets.NationalSubsidyShare"/>) × 2024 revenue ÷ 2024 expenditure (yearbook,
     /// national row), so that the 2024 subsidies are the same in the scheme's calibration and in the fund ledgers.
     /// </summary>
     public static double SubsidyShareOfSpending2024()
     {
-        var national = IO.PensionData.UrbanEmployeePensionProvince2024().Single(r => r.RegionCode == 0);
-        var source = Scheme.SchemeCalibration.NationalSubsidyShare();
+        var national = PensionData.UrbanEmployeePensionProvince2024().Single(r => r.RegionCode == 0);
+        var source = ChinaSchemeTargets.NationalSubsidyShare();
         return source.SubsidyYuan / source.RevenueYuan * national.RevenueHundredMillionYuan / national.ExpenditureHundredMillionYuan;
     }
 

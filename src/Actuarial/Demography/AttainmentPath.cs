@@ -13,7 +13,7 @@ namespace Actuarial.Demography;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Source.</b> The default path (<see cref="FromWittgensteinSsp2"/>) is the Wittgenstein Centre Human Capital
+/// <b>Source.</b> The default path (<c>ChinaEducation.WittgensteinSsp2()</c>, Actuarial.China) is the Wittgenstein Centre Human Capital
 /// Data Explorer v2 (2018) SSP2 ("Medium") projection of China's population by five-year age group × sex ×
 /// six education levels, 2015–2100. Shares are taken within each age group.
 /// </para>
@@ -62,7 +62,6 @@ public sealed class AttainmentPath
 
     private const int Levels = EducationLevels.Count;
 
-    private static readonly Lazy<AttainmentPath> Wittgenstein = new(BuildWittgensteinSsp2);
 
     private readonly int[] _years;
     private readonly System.Collections.ObjectModel.ReadOnlyCollection<int> _yearsView;
@@ -195,16 +194,13 @@ public sealed class AttainmentPath
     }
 
     /// <summary>
-    /// The default path: the Wittgenstein Centre (2018) SSP2 projection for China, years 2015–2100, from the
-    /// library's embedded copy of <c>data/wic2018_ssp2_population_age_sex_education.csv</c>.
+    /// The path of a Wittgenstein Centre (2018) SSP2 projection, years 2015–2100, from its population table by year, sex,
+    /// five-year age group and level (China's: <c>ChinaEducation.WittgensteinSsp2()</c> in Actuarial.China).
     /// </summary>
     /// <remarks>Source: Wittgenstein Centre for Demography and Global Human Capital, Wittgenstein Centre Data Explorer Version 2.0 (2018).</remarks>
-    /// <exception cref="InputDataException">The embedded data are missing a cell or hold a bad value.</exception>
-    public static AttainmentPath FromWittgensteinSsp2() => Wittgenstein.Value;
-
-    private static AttainmentPath BuildWittgensteinSsp2()
+    /// <exception cref="InputDataException">The data are missing a cell or hold a bad value.</exception>
+    internal static AttainmentPath FromWittgensteinData(EducationWittgensteinData data)
     {
-        var data = EducationWittgensteinData.LoadEmbedded();
         var years = data.Years.Where(y => y >= 2015).ToArray();
         var population = new double[years.Length, Sexes.Count, AgeGroupCount, Levels];
         for (int y = 0; y < years.Length; y++)

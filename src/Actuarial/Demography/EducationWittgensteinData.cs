@@ -7,7 +7,7 @@ namespace Actuarial.Demography;
 /// The Wittgenstein Centre (2018) SSP2 tables the education module is built from: population by year × five-year
 /// age group × sex × level, and mean years of schooling by year × age group × sex. Read from the library's
 /// embedded copies of <c>data/wic2018_ssp2_population_age_sex_education.csv</c> and
-/// <c>data/wic2018_ssp2_mean_years_schooling.csv</c>, as parsed and checked by <see cref="ChinaData"/>, indexed for
+/// <c>data/wic2018_ssp2_mean_years_schooling.csv</c>, as parsed and checked by <c>ChinaData</c>, indexed for
 /// lookup by cell.
 /// </summary>
 internal sealed class EducationWittgensteinData
@@ -38,11 +38,7 @@ internal sealed class EducationWittgensteinData
     /// <summary>Starts of the five-year age groups present in the population table, ascending (100 = 100+).</summary>
     public IReadOnlyList<int> AgeStarts { get; }
 
-    /// <summary>Loads the embedded copies through <see cref="ChinaData"/>.</summary>
-    public static EducationWittgensteinData LoadEmbedded() =>
-        FromRows(ChinaData.Wic2018Ssp2PopulationAgeSexEducation(), ChinaData.Wic2018Ssp2MeanYearsSchooling());
-
-    /// <summary>Indexes rows read by <see cref="ChinaData"/> (WIC's "Under 15" rows and both-sexes MYS are skipped).</summary>
+    /// <summary>Indexes rows read by <c>ChinaData</c> (WIC's "Under 15" rows and both-sexes MYS are skipped).</summary>
     public static EducationWittgensteinData FromRows(IEnumerable<WicPopulationEducationRow> population, IEnumerable<WicMeanYearsSchoolingRow> meanYears)
     {
         var pop = new Dictionary<(int, int, int, int), double>();

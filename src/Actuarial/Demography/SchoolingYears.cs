@@ -13,7 +13,7 @@ namespace Actuarial.Demography;
 /// The default, <see cref="WittgensteinSsp2China"/>, is derived, not assumed: it is the order-constrained
 /// non-negative least-squares fit (<see cref="Fit"/>) of the Wittgenstein Centre (2018) SSP2 mean years of schooling of China against the same
 /// source's level shares, over every year 2015–2100 × sex × five-year age group 15–19 … 100+ (2 × 18 × 18 = 648
-/// cells, each weighted equally); see <see cref="FitWittgensteinSsp2()"/>, which recomputes it. WIC computes its MYS
+/// cells, each weighted equally); <c>ChinaEducation.FitWittgensteinSsp2()</c> (Actuarial.China) recomputes it. WIC computes its MYS
 /// from more detail than the six shares (its post-secondary alone splits into short-cycle, bachelor, and master and
 /// higher, whose mix changes over time), so one set of years per level cannot reproduce it exactly; the fit's
 /// residuals (RMSE 0.21 years; worst at 15–19, −0.40 on average, and 20–24, +0.25) are what that simplification costs.
@@ -73,7 +73,7 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
 
     /// <summary>
     /// Years per level fitted to the Wittgenstein Centre (2018) SSP2 mean years of schooling for China (see the
-    /// type's remarks; recomputed by <see cref="FitWittgensteinSsp2()"/> and checked by the tests):
+    /// type's remarks; recomputed by <c>ChinaEducation.FitWittgensteinSsp2()</c> and checked by the tests):
     /// no education 0.323, incomplete primary 3.660, primary 3.660, lower secondary 7.743, upper secondary 13.325,
     /// post-secondary 14.054; RMSE 0.210 years over 648 cells (the ISCED durations of <see cref="IscedChina"/> give
     /// 0.703 on the same cells).
@@ -87,26 +87,6 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
     /// the best one; for interpreting years of schooling as durations use <see cref="IscedChina"/>.
     /// </remarks>
     public static SchoolingYears WittgensteinSsp2China { get; } = new([0.323, 3.660, 3.660, 7.743, 13.325, 14.054]);
-
-    /// <summary>
-    /// NBS's scale, the default for the national figures NBS publishes (mean years of schooling of those aged 15+ or
-    /// 16–59): the cumulative durations of China's school system, 0 for never attended, 6 for primary (NBS counts
-    /// attended primary, complete or not, so incomplete primary is 6 too), 9 junior secondary, 12 senior secondary, and
-    /// post-secondary the mean of junior college 15, bachelor 16 and postgraduate 19 (3, 4 and about 7 years after senior
-    /// secondary: programme lengths, a named assumption) weighted by the 2020 census's counts of each
-    /// (census2020_education_province_sex.csv, national, both sexes).
-    /// </summary>
-    public static SchoolingYears NbsChina2020 => NbsScale.Value;
-
-    private static readonly Lazy<SchoolingYears> NbsScale = new(() =>
-    {
-        var national = IO.ChinaData.Census2020EducationProvinceSex().Where(r => r.RegionCode == 0).ToArray();
-        double Count(IO.CensusEducation e) => national.Where(r => r.Education == e).Sum(r => (double)r.PopulationPersons);
-        double college = Count(IO.CensusEducation.TertiaryJuniorCollege), bachelor = Count(IO.CensusEducation.TertiaryBachelor),
-            postgraduate = Count(IO.CensusEducation.Postgraduate);
-        double postSecondary = (15 * college + 16 * bachelor + 19 * postgraduate) / (college + bachelor + postgraduate);
-        return new SchoolingYears([0.0, 6.0, 6.0, 9.0, 12.0, postSecondary]);
-    });
 
     /// <summary>
     /// Named assumption, for comparison: the standard cumulative durations of China's school system (ISCED 2011
@@ -213,12 +193,6 @@ public sealed class SchoolingYears : IEquatable<SchoolingYears>
         }
         return new SchoolingYearsFit(new SchoolingYears(used), raw.ToArray(), Math.Sqrt(sse / sumW), n, increasing);
     }
-
-    /// <summary>
-    /// Recomputes <see cref="WittgensteinSsp2China"/> from the embedded Wittgenstein Centre (2018) SSP2 tables:
-    /// years 2015–2100 × male, female × age groups 15–19 … 100+, level shares against published MYS, equal weights.
-    /// </summary>
-    internal static SchoolingYearsFit FitWittgensteinSsp2() => FitWittgensteinSsp2(EducationWittgensteinData.LoadEmbedded());
 
     internal static SchoolingYearsFit FitWittgensteinSsp2(EducationWittgensteinData data)
     {

@@ -127,17 +127,17 @@ internal sealed record CentralAdjustment : IPoolingRule
 /// </code>
 /// <see cref="PoolShareOfGaps"/> is the central (national) burden share of provincial gaps; the rest, 1 − share,
 /// stays the province's responsibility (its accumulated balance, then the subsidy backstop).
-/// <para>Calibration (<see cref="ChinaFunds.ApplyTo2024Table"/>; no projected 2022 flows exist): taking 2024 revenue −
+/// <para>Calibration (<c>ChinaFunds.ApplyTo2024Table</c> in Actuarial.China; no projected 2022 flows exist): taking 2024 revenue −
 /// expenditure by province as the current result, the defaults (1, 1) give a pool of 2,259 亿 paid by 20 provinces,
 /// Guangdong 868 亿 (38.4%), Liaoning receiving 848 and Heilongjiang 662, against the 2022 budget of 2,175 亿 from 21
 /// provinces, Guangdong 885 亿 (40.7%), Liaoning and Heilongjiang each &gt; 800 (reference §4.2 [S2]). Scaled to 2022 by
 /// national expenditure (59,035 / 67,656) the pool would be ≈1,971 亿. Whether the table's revenue and expenditure
 /// already hold the pooling receipts and payments the sources do not say (data/README.md). With the defaults they cannot:
-/// after full coverage no province stays in deficit, and the table has 11 (<see cref="ChinaFunds.PreTransfer2024"/> finds
+/// after full coverage no province stays in deficit, and the table has 11 (<c>ChinaFunds.PreTransfer2024</c> finds
 /// no fixed point), so the default reading is pre-transfer. Read as post-transfer, results are the pre-transfer ones scaled
 /// by (1 − levy) and (1 − coverage), which leaves the payers and Guangdong's share unchanged, while the pool size needs an
 /// outside figure: with the 2022 actual of 2,440 亿 the implied coverage is 2,440 / (2,259 + 2,440) = 52% of gaps and the
-/// levy 2,440 / (9,288 + 2,440) = 21% of surpluses [D]; calibrate on <see cref="Scheme.SchemeCalibration.PreTransfer2024Targets"/> then.</para>
+/// levy 2,440 / (9,288 + 2,440) = 21% of surpluses [D]; calibrate on <c>ChinaSchemeTargets.PreTransfer2024Targets</c> then.</para>
 /// </summary>
 internal sealed record NationalPooling : IPoolingRule
 {

@@ -14,6 +14,12 @@ namespace Actuarial.IO;
 /// </summary>
 internal sealed class TidyCsvReader : IDisposable
 {
+    /// <summary>Earliest year accepted in any year or period column.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>Latest year accepted in any year or period column.</summary>
+    public const int MaxYear = 2300;
+
     private readonly CsvReader _csv;
     private readonly string[] _columns;
     private string[] _record = [];
@@ -269,7 +275,7 @@ internal sealed class TidyCsvReader : IDisposable
     /// <summary>Reads a period from two year columns: the end must be after the start, at most 10 years on.</summary>
     public (int Start, int End) Period(string startColumn = "period_start", string endColumn = "period_end")
     {
-        int start = Int(startColumn, ChinaData.MinYear, ChinaData.MaxYear);
+        int start = Int(startColumn, MinYear, MaxYear);
         int end = Int(endColumn, start + 1, start + 10);
         return (start, end);
     }

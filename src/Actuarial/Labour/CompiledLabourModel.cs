@@ -11,15 +11,15 @@ using Actuarial.Pensions;
 namespace Actuarial.Labour;
 
 /// <summary>
-/// The labour model compiled from <see cref="LabourAssumptions"/>: for a year and a population grid of the 31 provinces
-/// (the layout of <see cref="PopulationShape"/> over <see cref="Regions.Provinces"/>), the covered contributing workers and
+/// The labour model compiled from <see cref="LabourAssumptions"/>: for a year and a population grid of its regions
+/// (the layout of <see cref="PopulationShape"/> over <see cref="Regions"/>, the regions of the coverage and wages), the covered contributing workers and
 /// their average annual wage in every cell. Immutable and thread-safe; <see cref="FillCoveredWorkers"/> allocates nothing.
 /// It is the scheme layer's <see cref="Scheme.ICoveredWorkforce"/>.
 /// </summary>
 internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRegionalCoveredWorkforce
 {
     private const int Cells = PopulationShape.CellsPerRegion;
-    private static readonly PopulationShape ProvinceShape = new(Regions.Provinces);
+    private readonly PopulationShape _shape;
 
     private readonly double[] _participation;   // [sex, education, age]
     private readonly double[] _unemployment;    // [sex, education]
@@ -62,19 +62,25 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
                 }
             }
         }
-        _coverage = new double[Regions.Provinces.Count];
-        _baseWage = new double[Regions.Provinces.Count];
+        _shape = new PopulationShape(assumptions.Coverage.Regions);
+        if (!assumptions.AverageWage.Regions.SequenceEqual(assumptions.Coverage.Regions))
+        {
+            throw new InputDataException(assumptions.AverageWage.Name, null, "regions", string.Join(",", assumptions.AverageWage.Regions.Select(x => x.Code)),
+                "the regions of the coverage, in the same order (" + string.Join(",", assumptions.Coverage.Regions.Select(x => x.Code)) + ")");
+        }
+        _coverage = new double[_shape.RegionCount];
+        _baseWage = new double[_shape.RegionCount];
         for (int r = 0; r < _coverage.Length; r++)
         {
             double c = assumptions.Coverage.At(r), w = assumptions.AverageWage.At(r);
             if (!(c >= 0 && c <= LabourAssumptions.MaxCoverage))
             {
-                throw new InputDataException(assumptions.Coverage.Name, null, $"coverage[{Regions.Provinces[r].EnglishName}]", c.ToString("R", CultureInfo.InvariantCulture),
+                throw new InputDataException(assumptions.Coverage.Name, null, $"coverage[{_shape.Regions[r].EnglishName}]", c.ToString("R", CultureInfo.InvariantCulture),
                     string.Create(CultureInfo.InvariantCulture, $"a coverage ratio in [0, {LabourAssumptions.MaxCoverage}]"));
             }
             if (!(w > 0 && double.IsFinite(w)))
             {
-                throw new InputDataException(assumptions.AverageWage.Name, null, $"average wage[{Regions.Provinces[r].EnglishName}]", w.ToString("R", CultureInfo.InvariantCulture),
+                throw new InputDataException(assumptions.AverageWage.Name, null, $"average wage[{_shape.Regions[r].EnglishName}]", w.ToString("R", CultureInfo.InvariantCulture),
                     "a finite wage > 0 yuan per year");
             }
             _coverage[r] = c;
@@ -136,8 +142,11 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
     /// <summary>Last year the model covers.</summary>
     public int LastYear { get; }
 
-    /// <summary>Cells of the grid the model works on: 31 provinces × 2 sexes × 6 education levels × 101 ages.</summary>
-    public static int CellCount => ProvinceShape.CellCount;
+    /// <summary>The regions of the grid the model works on, in grid order (those of <see cref="LabourAssumptions.Coverage"/>).</summary>
+    public IReadOnlyList<Region> Regions => _shape.Regions;
+
+    /// <summary>Cells of the grid the model works on: regions × 2 sexes × 6 education levels × 101 ages.</summary>
+    public int CellCount => _shape.CellCount;
 
     /// <summary>The average annual wage of a province in a year, yuan (the base-year wage grown by the wage-growth path).</summary>
     public double AverageWage(int year, int provinceIndex)
@@ -148,10 +157,10 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
 
     /// <summary>
     /// Fills the covered contributing workers (full-year equivalents, nobody yet treated as retired) and their average
-    /// annual wage for every cell of the 31-province grid. Allocation-free.
+    /// annual wage for every cell of the grid of <see cref="Regions"/>. Allocation-free.
     /// </summary>
     /// <param name="year">Calendar year in [<see cref="FirstYear"/>, <see cref="LastYear"/>].</param>
-    /// <param name="population">Persons by cell (layout of <see cref="PopulationShape"/> over <see cref="Regions.Provinces"/>).</param>
+    /// <param name="population">Persons by cell (layout of <see cref="PopulationShape"/> over <see cref="Regions"/>).</param>
     /// <param name="coveredWorkers">Destination: population × participation × (1 − unemployment) × coverage × density.</param>
     /// <param name="annualWageYuan">Destination: average annual wage of the cell's covered workers, yuan; the covered-worker-weighted
     /// mean over each province equals the province's average wage in <paramref name="year"/> (when the province has covered workers).</param>
@@ -161,7 +170,7 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
     {
         CheckYear(year);
         int n = CellCount;
-        if (population.Length != n) throw new ArgumentException($"expected {n} cells (31 provinces × 1,212), got {population.Length}", nameof(population));
+        if (population.Length != n) throw new ArgumentException($"expected {n} cells ({_coverage.Length} regions × 1,212), got {population.Length}", nameof(population));
         if (coveredWorkers.Length != n) throw new ArgumentException($"expected {n} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
         if (annualWageYuan.Length != n) throw new ArgumentException($"expected {n} cells, got {annualWageYuan.Length}", nameof(annualWageYuan));
         for (int r = 0; r < _coverage.Length; r++)
@@ -181,7 +190,7 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
     {
         CheckYear(year);
         int n = CellCount;
-        if (population.Length != n) throw new ArgumentException($"expected {n} cells (31 provinces × 1,212), got {population.Length}", nameof(population));
+        if (population.Length != n) throw new ArgumentException($"expected {n} cells ({_coverage.Length} regions × 1,212), got {population.Length}", nameof(population));
         if (coveredWorkers.Length != Cells) throw new ArgumentException($"expected one region's {Cells} cells, got {coveredWorkers.Length}", nameof(coveredWorkers));
         ArgumentOutOfRangeException.ThrowIfNegative(region);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(region, _coverage.Length);
@@ -292,20 +301,20 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
         return (sumCovered, provinceWage * sumWeighted, provinceWage);
     }
 
-    private static void ThrowPopulation(ReadOnlySpan<double> population, int offset)
+    private void ThrowPopulation(ReadOnlySpan<double> population, int offset)
     {
         for (int i = offset; i < offset + Cells; i++)
         {
             double persons = population[i];
             if (!(persons >= 0) || double.IsPositiveInfinity(persons))
             {
-                throw new ArgumentException($"population[{PopulationGrid.DescribeCell(ProvinceShape, i)}] = {persons.ToString("R", CultureInfo.InvariantCulture)}; expected a finite count ≥ 0", nameof(population));
+                throw new ArgumentException($"population[{PopulationGrid.DescribeCell(_shape, i)}] = {persons.ToString("R", CultureInfo.InvariantCulture)}; expected a finite count ≥ 0", nameof(population));
             }
         }
     }
 
     /// <summary>
-    /// Covered contributing workers below their statutory retirement age, by province (31 values), as the calibration
+    /// Covered contributing workers below their statutory retirement age, by region, as the calibration
     /// counts them: men by the men's schedule; women split into cadres and workers by
     /// <see cref="LabourAssumptions.FemaleCadreShareByEducation"/>; at the grid's reference date (1 <see cref="LabourAssumptions.ReferenceMonth"/>).
     /// </summary>
@@ -317,7 +326,7 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
         var wages = new double[CellCount];
         FillCoveredWorkers(year, population, covered, wages);
         var below = BelowRetirementShares(Assumptions, year);
-        var result = new double[Regions.Provinces.Count];
+        var result = new double[_shape.RegionCount];
         for (int r = 0; r < result.Length; r++)
         {
             double sum = 0;
@@ -338,9 +347,9 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
         var wages = new double[CellCount];
         FillCoveredWorkers(year, population, covered, wages);
         var rows = new List<CoveredWorkerRow>(CellCount);
-        for (int r = 0; r < Regions.Provinces.Count; r++)
+        for (int r = 0; r < _shape.RegionCount; r++)
         {
-            var region = Regions.Provinces[r];
+            var region = _shape.Regions[r];
             foreach (var sex in Sexes.All)
             {
                 foreach (var education in EducationLevels.All)
@@ -357,7 +366,7 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
         return rows;
     }
 
-    /// <summary>Tidy rows of every year from <paramref name="fromYear"/> to <paramref name="toYear"/> of a 31-province projection.</summary>
+    /// <summary>Tidy rows of every year from <paramref name="fromYear"/> to <paramref name="toYear"/> of a projection on the model's regions.</summary>
     public IEnumerable<CoveredWorkerRow> Table(DemographicProjection projection, int fromYear, int toYear)
     {
         ArgumentNullException.ThrowIfNull(projection);
@@ -400,7 +409,7 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
     private static double ShareBelow(RetirementAgeSchedule schedule, RetirementCategory category, int t, int age)
     {
         double share = 0, statutoryShare = schedule.Elastic.StatutoryShare;
-        int original = category.OriginalAgeMonths();
+        int original = schedule.OriginalAgeMonths(category);
         var options = schedule.Elastic.Options;
         for (int b = t - 12 * age - 12; b < t - 12 * age; b++)
         {

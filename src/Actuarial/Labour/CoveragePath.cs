@@ -23,10 +23,9 @@ namespace Actuarial.Labour;
 /// </remarks>
 /// <param name="Ceiling">Share of the uncovered employed who join in the long run, in [0, 1].</param>
 /// <param name="Pace">Share of the distance to the ceiling that closes each year, in [0, 1].</param>
-internal sealed record CoveragePath(double Ceiling, double Pace)
+/// <param name="AnchorYear">The calibration year, when the joining share is 0 (coverage is calibrated to its yearbook; China's: 2024).</param>
+internal sealed record CoveragePath(double Ceiling, double Pace, int AnchorYear)
 {
-    /// <summary>The calibration year, when the joining share is 0 (coverage is calibrated to its yearbook).</summary>
-    public const int AnchorYear = LabourCalibration.CalibrationYear;
 
     /// <summary>The share of the long-run ceiling.</summary>
     public double Ceiling { get; init => field = Check(value, nameof(Ceiling)); } = Check(Ceiling, nameof(Ceiling));
@@ -34,8 +33,8 @@ internal sealed record CoveragePath(double Ceiling, double Pace)
     /// <summary>The yearly pace.</summary>
     public double Pace { get; init => field = Check(value, nameof(Pace)); } = Check(Pace, nameof(Pace));
 
-    /// <summary>No change after the calibration year: coverage held at its 2024 level.</summary>
-    public static CoveragePath Held { get; } = new(0, 0);
+    /// <summary>No change after the calibration year: coverage held at its level of <paramref name="anchorYear"/>.</summary>
+    public static CoveragePath Held(int anchorYear) => new(0, 0, anchorYear);
 
     /// <summary>The joined share J(y) (see the class summary).</summary>
     public double JoinedShare(int year) => year <= AnchorYear ? 0 : Ceiling * (1 - Math.Pow(1 - Pace, year - AnchorYear));
@@ -62,18 +61,19 @@ internal sealed record CoveragePath(double Ceiling, double Pace)
     /// <param name="publishedWorkers">Published workers (职工) by year, persons, the anchor year included.</param>
     /// <param name="modelWorkersAtAnchorCoverage">The model's covered workers below the statutory age with the anchor year's coverage, persons, same years.</param>
     /// <param name="uncoveredEmployedAtAnchor">Employed persons below the statutory age not covered in the anchor year.</param>
+    /// <param name="anchorYear">The calibration year (the last published year used).</param>
     /// <exception cref="InputDataException">Fewer than three years, a year's joiners not positive, or no deceleration (q ≥ 1): the data then do not support this form.</exception>
     public static CoveragePathEstimate Estimate(IReadOnlyDictionary<int, double> publishedWorkers, IReadOnlyDictionary<int, double> modelWorkersAtAnchorCoverage,
-        double uncoveredEmployedAtAnchor)
+        double uncoveredEmployedAtAnchor, int anchorYear)
     {
         ArgumentNullException.ThrowIfNull(publishedWorkers);
         ArgumentNullException.ThrowIfNull(modelWorkersAtAnchorCoverage);
-        var years = publishedWorkers.Keys.Where(modelWorkersAtAnchorCoverage.ContainsKey).Where(y => y <= AnchorYear).Order().ToArray();
-        if (years.Length < 3 || years[^1] != AnchorYear)
+        var years = publishedWorkers.Keys.Where(modelWorkersAtAnchorCoverage.ContainsKey).Where(y => y <= anchorYear).Order().ToArray();
+        if (years.Length < 3 || years[^1] != anchorYear)
         {
-            throw new InputDataException(nameof(CoveragePath), null, "years", string.Join(",", years), $"at least three consecutive years ending {AnchorYear}");
+            throw new InputDataException(nameof(CoveragePath), null, "years", string.Join(",", years), $"at least three consecutive years ending {anchorYear}");
         }
-        double anchorGap = modelWorkersAtAnchorCoverage[AnchorYear] - publishedWorkers[AnchorYear];
+        double anchorGap = modelWorkersAtAnchorCoverage[anchorYear] - publishedWorkers[anchorYear];
         double Gap(int y) => modelWorkersAtAnchorCoverage[y] - publishedWorkers[y] - anchorGap;
         var joiners = new List<(int Year, double Persons)>();
         for (int i = 1; i < years.Length; i++)
@@ -84,21 +84,21 @@ internal sealed record CoveragePath(double Ceiling, double Pace)
             if (!(g > 0)) throw new InputDataException(nameof(CoveragePath), null, $"joiners[{y}]", g.ToString("0", CultureInfo.InvariantCulture), "a positive number of joiners every year");
             joiners.Add((y, g));
         }
-        // log g(y) = a + b (y − AnchorYear), least squares
-        double mx = joiners.Average(j => (double)(j.Year - AnchorYear)), my = joiners.Average(j => Math.Log(j.Persons));
-        double sxy = joiners.Sum(j => (j.Year - AnchorYear - mx) * (Math.Log(j.Persons) - my)), sxx = joiners.Sum(j => Math.Pow(j.Year - AnchorYear - mx, 2));
+        // log g(y) = a + b (y − anchorYear), least squares
+        double mx = joiners.Average(j => (double)(j.Year - anchorYear)), my = joiners.Average(j => Math.Log(j.Persons));
+        double sxy = joiners.Sum(j => (j.Year - anchorYear - mx) * (Math.Log(j.Persons) - my)), sxx = joiners.Sum(j => Math.Pow(j.Year - anchorYear - mx, 2));
         double b = sxy / sxx, a = my - b * mx, ratio = Math.Exp(b);
         if (!(ratio < 1)) throw new InputDataException(nameof(CoveragePath), null, "yearly ratio of joiners", ratio.ToString("0.###", CultureInfo.InvariantCulture), "a ratio below 1 (a slowing inflow)");
         double anchorJoiners = Math.Exp(a), pace = 1 - ratio;
-        var trend = new CoveragePath(anchorJoiners * ratio / uncoveredEmployedAtAnchor / pace, pace);
+        var trend = new CoveragePath(anchorJoiners * ratio / uncoveredEmployedAtAnchor / pace, pace, anchorYear);
         // The conservative default: the latest year's joiners and the latest year-on-year ratio, the lowest observed.
         double latestJoiners = joiners[^1].Persons, latestRatio = latestJoiners / joiners[^2].Persons;
-        if (!(latestRatio < 1)) throw new InputDataException(nameof(CoveragePath), null, $"ratio of joiners {AnchorYear}/{AnchorYear - 1}", latestRatio.ToString("0.###", CultureInfo.InvariantCulture), "a ratio below 1 (a slowing inflow)");
-        var path = new CoveragePath(latestJoiners * latestRatio / uncoveredEmployedAtAnchor / (1 - latestRatio), 1 - latestRatio);
+        if (!(latestRatio < 1)) throw new InputDataException(nameof(CoveragePath), null, $"ratio of joiners {anchorYear}/{anchorYear - 1}", latestRatio.ToString("0.###", CultureInfo.InvariantCulture), "a ratio below 1 (a slowing inflow)");
+        var path = new CoveragePath(latestJoiners * latestRatio / uncoveredEmployedAtAnchor / (1 - latestRatio), 1 - latestRatio, anchorYear);
         var fitted = years.ToDictionary(y => y, y =>
         {
             double later = 0;
-            for (int k = y + 1; k <= AnchorYear; k++) later += anchorJoiners * Math.Pow(ratio, k - AnchorYear);
+            for (int k = y + 1; k <= anchorYear; k++) later += anchorJoiners * Math.Pow(ratio, k - anchorYear);
             return modelWorkersAtAnchorCoverage[y] - anchorGap - later;
         });
         return new CoveragePathEstimate(path, trend, joiners, anchorJoiners, uncoveredEmployedAtAnchor, fitted);

@@ -7,7 +7,7 @@ using Actuarial.Pensions;
 namespace Actuarial.Labour;
 
 /// <summary>
-/// Everything the labour model needs to turn persons into covered contributing workers and wages, for the 31 provinces:
+/// Everything the labour model needs to turn persons into covered contributing workers and wages, for the regions of its coverage and wages (<see cref="ProvinceValues.Regions"/>; China's 31 provinces in the defaults):
 /// the base labour-force profile (participation by sex × education × age, unemployment by sex × education), coverage by
 /// province, the provinces' average wages in <see cref="WageBaseYear"/>, relative earnings, and the scenario levers
 /// (<see cref="LabourLever"/>), each a path over [<see cref="FirstYear"/>, <see cref="LastYear"/>]. Immutable; a scenario
@@ -91,7 +91,7 @@ public sealed record LabourAssumptions
     /// </summary>
     public required IReadOnlyList<double> FemaleCadreShareByEducation { get; init => field = CheckShares(value); }
 
-    /// <summary>The retirement-age schedule used in the calibration to count who is below the statutory age (default <see cref="RetirementAgeSchedule.ChinaDefaults"/>).</summary>
+    /// <summary>The retirement-age schedule used in the calibration to count who is below the statutory age (China's: <c>ChinaDefaults.RetirementAges()</c> in Actuarial.China).</summary>
     public required RetirementAgeSchedule RetirementAges { get; init => field = value ?? throw new ArgumentNullException(nameof(RetirementAges)); }
 
     /// <summary>Month (1..12) of the population grid's reference date: 11, since the projection is dated at the census day, 1 November.</summary>
@@ -121,10 +121,6 @@ public sealed record LabourAssumptions
         var path = AnnualPath.FromYears(lever.Label(), points, min, max);
         return WithLever(lever, path);
     }
-
-    /// <summary>A copy with one lever's path replaced, the lever named as in scenario files (<see cref="LabourLevers.Label"/>).</summary>
-    /// <exception cref="InputDataException">The name is not a lever of the labour model; a gap; a value out of range.</exception>
-    public LabourAssumptions WithLever(string lever, IEnumerable<(int Year, double Value)> points) => WithLever(LabourLevers.Parse(lever), points);
 
     /// <summary>A copy with one lever's path replaced.</summary>
     /// <exception cref="InputDataException">The lever is not one the model uses, or a value is outside its range.</exception>

@@ -85,7 +85,7 @@ public sealed class LabourForceProfile
 /// <summary>
 /// The age shape of participation: a documented functional form (a double logistic), because no participation rates by
 /// single year or five-year group of age were found for China (data/README.md, "Gaps"). The level by sex × education
-/// is calibrated to data separately (<see cref="LabourCalibration.CalibrateLabourForce"/>); this record only gives the shape.
+/// is calibrated to data separately (<c>LabourCalibration.CalibrateLabourForce</c>, Actuarial.China); this record only gives the shape.
 /// </summary>
 /// <remarks>
 /// shape(sex, e, a) = 0 for a &lt; <see cref="MinimumWorkingAge"/>, else

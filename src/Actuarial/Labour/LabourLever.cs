@@ -5,8 +5,8 @@ namespace Actuarial.Labour;
 
 /// <summary>
 /// The scenario levers of the labour model: each is an <see cref="AnnualPath"/> over the projection years,
-/// set with <see cref="LabourAssumptions.WithLever(LabourLever, IEnumerable{ValueTuple{int, double}})"/> or by name with
-/// <see cref="LabourAssumptions.WithLever(string, IEnumerable{ValueTuple{int, double}})"/>. Any other name is rejected.
+/// set with <see cref="LabourAssumptions.WithLever(LabourLever, IEnumerable{ValueTuple{int, double}})"/>; a scenario file or
+/// a notebook names them through the lever catalogue (<c>Levers</c> in Actuarial.Scenarios). Any other value is rejected.
 /// </summary>
 internal enum LabourLever
 {
@@ -77,17 +77,6 @@ internal static class LabourLevers
         LabourLever.WageGrowth => (-0.5, 1),
         _ => throw Unknown(((int)lever).ToString(CultureInfo.InvariantCulture)),
     };
-
-    /// <summary>Parses a lever name written by <see cref="Label"/>.</summary>
-    /// <exception cref="InputDataException">The name is not a lever of the labour model.</exception>
-    public static LabourLever Parse(string name)
-    {
-        foreach (var lever in All)
-        {
-            if (string.Equals(lever.Label(), name, StringComparison.Ordinal)) return lever;
-        }
-        throw Unknown(name);
-    }
 
     private static InputDataException Unknown(string? value) =>
         new(nameof(LabourLever), null, "lever", value,

@@ -38,9 +38,6 @@ public sealed record RelativeEarnings
     /// <summary>School entry age used for potential experience, 6 (Compulsory Education Law).</summary>
     public double SchoolEntryAge { get; init => field = Check(value, 0, 20, nameof(SchoolEntryAge)); } = 6;
 
-    /// <summary>The China default: returns to schooling from Zhang et al. (2005), flat in age and sex.</summary>
-    public static RelativeEarnings ChinaDefaults { get; } = new();
-
     /// <summary>Relative earnings exp(ln w) of a cell (unnormalised, &gt; 0).</summary>
     internal double Value(Sex sex, EducationLevel education, int age)
     {

@@ -14,7 +14,7 @@ namespace Actuarial.Pensions;
 /// sources and falls to the future rule. Before 2016: a provincial rate near the one-year deposit rate, about 2%–3.5%
 /// ([S2]); the default 2.5% is an assumption ([U]). Future rule default: linked to wage growth, prices plus a share of real
 /// wage growth (<see cref="PricesPlusShareOfRealWageGrowth"/>) with the share estimated on the published rates 2016–2024
-/// against the year's wage and price growth (<see cref="ChinaShareOfRealWageGrowth"/>, ≈ 0.73).
+/// against the year's wage and price growth (<c>ChinaDefaults.CreditingShareOfRealWageGrowth()</c> in Actuarial.China, ≈ 0.73).
 /// The 2017 rules (人社部发〔2017〕31号, not in the shared reference, [U]) set the rate with reference to wage growth and
 /// fund returns; the estimate reads the wage link off the published rates. Holding the last rate (2.62%) fixed for
 /// 75 years would cut the real value of accounts whenever wages or prices grow faster.
@@ -36,12 +36,6 @@ public sealed record AccountCreditingRates
     public static AnnualPath PublishedChina { get; } =
         new("individual-account crediting rate", 2016, [0.0831, 0.0712, 0.0829, 0.0761, 0.0604, 0.0669, 0.0612, 0.0397, 0.0262], 0, 1);
 
-    /// <summary>The default share of real wage growth credited to accounts above prices: estimated on the published
-    /// crediting rates 2016–2024 (<see cref="PublishedChina"/>) by <see cref="Economy.ChinaEconomy.EstimateShareOfRealWageGrowth"/> (≈ 0.73).</summary>
-    public static double ChinaShareOfRealWageGrowth() => Economy.ChinaEconomy.EstimateShareOfRealWageGrowth(PublishedChina, 2016, 2024);
-
-    /// <summary>The China defaults (see remarks).</summary>
-    public static AccountCreditingRates ChinaDefaults { get; } = new(PublishedChina, 0.025, new PricesPlusShareOfRealWageGrowth(ChinaShareOfRealWageGrowth()));
 
     /// <summary>Published rates by year.</summary>
     public AnnualPath Published

@@ -23,9 +23,6 @@ namespace Actuarial.Pensions;
 /// </remarks>
 public sealed record BenefitFormula
 {
-    /// <summary>The China default: 1% per contribution year; transitional coefficient 1.2% (assumption).</summary>
-    public static BenefitFormula ChinaDefaults { get; } = new();
-
     /// <summary>Basic-pension accrual per contribution year, in [0, 0.05]; 1% by 国发〔2005〕38号.</summary>
     public double AccrualRatePerYear { get; init => field = RuleChecks.InRange(value, 0, 0.05, nameof(BenefitFormula), nameof(AccrualRatePerYear)); } = 0.01;
 

@@ -24,9 +24,6 @@ public sealed record ContributionBase
         CapShare = capShare;
     }
 
-    /// <summary>The China default: 60% / 300%.</summary>
-    public static ContributionBase ChinaDefaults { get; } = new();
-
     /// <summary>Floor as a share of the provincial average wage (when raising both bounds with <c>with</c>, set <see cref="CapShare"/> first: each bound is checked against the other as it is set).</summary>
     public double FloorShare
     {

@@ -11,7 +11,7 @@ namespace Actuarial.Pensions;
 /// relief lever. Immutable; override a piece with <c>with</c>.
 /// </summary>
 /// <remarks>
-/// <para>China defaults (<see cref="ChinaDefaults"/>):</para>
+/// <para>China defaults (<c>ChinaDefaults.ContributionRates()</c> in Actuarial.China):</para>
 /// <list type="bullet">
 /// <item>Employer to the pooled fund: 20% from 2006-01 (the typical rate before 2016; [S2] CASS 中国社会保障发展报告(2019)),
 /// 16% from 2019-05-01 ([S] 国务院办公厅《降低社会保险费率综合方案》国办发〔2019〕13号). The national schedule ignores the
@@ -71,15 +71,6 @@ public sealed record ContributionRates
 
     /// <summary>Temporary relief on employer contributions (a share waived by year).</summary>
     internal ContributionRelief Relief { get; init => field = RuleChecks.NotNull(value, nameof(Relief)); }
-
-    /// <summary>The China defaults (see the type's remarks for sources).</summary>
-    public static ContributionRates ChinaDefaults { get; } = new(
-        new RateSchedule("employer rate to the pooled fund", [new(new(2006, 1), 0.20), new(new(2019, 5), 0.16)]),
-        RateSchedule.Constant("employee rate to the individual account", new(2006, 1), 0.08),
-        new Dictionary<int, RateSchedule>
-        {
-            [31] = new("employer rate to the pooled fund, Shanghai", [new(new(2006, 1), 0.21), new(new(2016, 5), 0.20), new(new(2019, 5), 0.16)]),
-        });
 
     /// <summary>The employer's statutory rate to the pooled fund in a month (before relief).</summary>
     /// <param name="month">Calendar month.</param>

@@ -63,7 +63,7 @@ public sealed record FixedRate : IFutureRateRule
 /// mixed index). Unlike <see cref="ShareOfWageGrowth"/> of nominal growth, the real rate it gives does not depend on
 /// inflation, so a scenario that changes inflation alone changes no real pension (no money illusion). The China
 /// defaults estimate the share from the published increases and crediting rates
-/// (<see cref="Economy.ChinaEconomy.EstimateShareOfRealWageGrowth"/>).
+/// (<c>ChinaEconomy.EstimateShareOfRealWageGrowth</c> in Actuarial.China).
 /// </summary>
 internal sealed record PricesPlusShareOfRealWageGrowth : IFutureRateRule
 {

@@ -14,7 +14,7 @@ namespace Actuarial.Pensions;
 /// projection applies it uniformly.</para>
 /// <para>Future rule default: prices plus a share of real wage growth (<see cref="PricesPlusShareOfRealWageGrowth"/>), the
 /// share estimated on the published increases 2016–2025 against the year's wage and price growth
-/// (<see cref="ChinaShareOfRealWageGrowth"/>, ≈ 0.48; in nominal terms the 2016–2023 increases
+/// (<c>ChinaDefaults.IndexationShareOfRealWageGrowth()</c> in Actuarial.China, ≈ 0.48; in nominal terms the 2016–2023 increases
 /// were 46–73% of that year's wage growth). A fixed nominal increase would cut the real pension whenever prices rise
 /// faster than it and the benefit ratio whenever wages do: a cut no law makes.</para>
 /// </remarks>
@@ -33,12 +33,6 @@ public sealed record Indexation
     public static AnnualPath PublishedChina { get; } =
         new("general pension increase", 2016, [0.065, 0.055, 0.05, 0.05, 0.05, 0.045, 0.04, 0.038, 0.03, 0.02], 0, 1);
 
-    /// <summary>The default share of real wage growth passed to pensions above prices: estimated on the published
-    /// increases 2016–2025 (<see cref="PublishedChina"/>) by <see cref="Economy.ChinaEconomy.EstimateShareOfRealWageGrowth"/> (≈ 0.48).</summary>
-    public static double ChinaShareOfRealWageGrowth() => Economy.ChinaEconomy.EstimateShareOfRealWageGrowth(PublishedChina, 2016, 2025);
-
-    /// <summary>The China defaults (see remarks).</summary>
-    public static Indexation ChinaDefaults { get; } = new(PublishedChina, new PricesPlusShareOfRealWageGrowth(ChinaShareOfRealWageGrowth()));
 
     /// <summary>Published increases by year.</summary>
     public AnnualPath Published

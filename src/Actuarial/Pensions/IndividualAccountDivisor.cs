@@ -17,7 +17,7 @@ internal enum DivisorAgeRule
 /// an error.
 /// </summary>
 /// <remarks>
-/// China default (<see cref="ChinaDefaults"/>): the table for ages 40–70 annexed to 国务院关于完善企业职工基本养老保险制度的决定
+/// China default (<c>ChinaDefaults.Divisors()</c> in Actuarial.China): the table for ages 40–70 annexed to 国务院关于完善企业职工基本养老保险制度的决定
 /// (国发〔2005〕38号). The 31 entries are [S2] (the same table in at least eight independent public code repositories
 /// citing 国发〔2005〕38号); ages 50, 55 and 60 (195, 170, 139) are [S]. One repository gives 47 → 207 and 66–70 → 94, 87,
 /// 80, 73, 67; the majority values (47 → 208; 93, 84, 75, 65, 56) are used — check against the official attachment.
@@ -68,10 +68,6 @@ public sealed record IndividualAccountDivisor
         _months = sorted.Select(r => r.Months).ToArray();
         AgeRule = ageRule;
     }
-
-    /// <summary>The China default: 国发〔2005〕38号, ages 40–70, completed years.</summary>
-    public static IndividualAccountDivisor ChinaDefaults { get; } =
-        new(Guofa2005No38Months.Select((months, i) => (40 + i, months)));
 
     /// <summary>How a month-granular age reads the table.</summary>
     internal DivisorAgeRule AgeRule

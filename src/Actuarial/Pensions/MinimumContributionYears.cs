@@ -29,9 +29,6 @@ public sealed record MinimumContributionYears
         FinalYears = finalYears;
     }
 
-    /// <summary>The China default: 15 years to 2029, +0.5 a year from 2030, 20 years from 2039.</summary>
-    public static MinimumContributionYears ChinaDefaults { get; } = new();
-
     /// <summary>Minimum before the increase.</summary>
     public double InitialYears { get; init => field = RuleChecks.InRange(value, 0, 45, nameof(MinimumContributionYears), nameof(InitialYears)); }
 

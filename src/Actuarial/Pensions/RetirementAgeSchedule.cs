@@ -49,6 +49,30 @@ public sealed record RetirementAgeSchedule
     /// <summary>Elastic early and late retirement choices.</summary>
     internal ElasticRetirement Elastic { get; init => field = RuleChecks.NotNull(value, nameof(Elastic)); }
 
+    private static readonly int[] LegalOriginalAgesMonths = [.. RetirementCategories.All.Select(c => c.OriginalAgeMonths())];
+
+    /// <summary>
+    /// The original statutory ages in months by category (men, women cadres, women workers): where each path starts and
+    /// the floor of elastic early retirement. Default the ages the 2024 reform starts from, 60, 55 and 50 years
+    /// (<see cref="RetirementCategories.OriginalAgeMonths"/>); each in 16..80 years.
+    /// </summary>
+    public IReadOnlyList<int> OriginalAgesMonths
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Count != RetirementCategories.All.Count || value.Any(m => m < 16 * 12 || m > 80 * 12))
+            {
+                throw new InputDataException(nameof(RetirementAgeSchedule), null, nameof(OriginalAgesMonths), string.Join(",", value), "three ages in months (men, women cadres, women workers), each in 192..960");
+            }
+            field = value.ToArray();
+        }
+    } = LegalOriginalAgesMonths;
+
+    /// <summary>The original statutory age of a category in months (<see cref="OriginalAgesMonths"/>).</summary>
+    public int OriginalAgeMonths(RetirementCategory category) => OriginalAgesMonths[(int)category];
+
     /// <summary>
     /// The 2024 reform (from 2025-01): men 60 → 63 and women cadres 55 → 58 by one month per 4 months of birth from the
     /// cohorts born in January 1965 and 1970; women workers 50 → 55 by one month per 2 months of birth from January 1975.
@@ -65,9 +89,6 @@ public sealed record RetirementAgeSchedule
         new RetirementAgePath(new YearMonth(1970, 1), 4, 55 * 12),
         new RetirementAgePath(new YearMonth(1975, 1), 2, 50 * 12));
 
-    /// <summary>The China default: <see cref="Reform2025"/>.</summary>
-    public static RetirementAgeSchedule ChinaDefaults => Reform2025;
-
     /// <summary>The path of a category.</summary>
     internal RetirementAgePath Path(RetirementCategory category) => category switch
     {
@@ -79,7 +100,7 @@ public sealed record RetirementAgeSchedule
 
     /// <summary>The statutory retirement age in months of the cohort born in <paramref name="birth"/>.</summary>
     internal int StatutoryAgeMonths(RetirementCategory category, YearMonth birth) =>
-        Path(category).AgeMonths(birth, category.OriginalAgeMonths());
+        Path(category).AgeMonths(birth, OriginalAgeMonths(category));
 
     /// <summary>The statutory retirement age in months of the cohort born in month <paramref name="birthMonth"/> of <paramref name="birthYear"/>.</summary>
     internal int StatutoryAgeMonths(RetirementCategory category, int birthYear, int birthMonth) =>
@@ -97,7 +118,7 @@ public sealed record RetirementAgeSchedule
     internal int ElasticAgeMonths(RetirementCategory category, YearMonth birth, int offsetMonths)
     {
         RuleChecks.InRange(offsetMonths, -ElasticRetirement.MaxEarlyMonths, ElasticRetirement.MaxLateMonths, nameof(RetirementAgeSchedule), nameof(offsetMonths));
-        return Math.Max(category.OriginalAgeMonths(), StatutoryAgeMonths(category, birth) + offsetMonths);
+        return Math.Max(OriginalAgeMonths(category), StatutoryAgeMonths(category, birth) + offsetMonths);
     }
 
     /// <summary>The earliest age in months at which elastic early retirement is allowed.</summary>
@@ -153,7 +174,7 @@ public sealed record RetirementAgeSchedule
     private double ShareRetiring(RetirementCategory category, int firstBirth, int from, int to)
     {
         double statutoryShare = Elastic.StatutoryShare, share = 0;
-        int original = category.OriginalAgeMonths();
+        int original = OriginalAgeMonths(category);
         var path = Path(category);
         var options = Elastic.Options;
         for (int b = firstBirth; b < firstBirth + 12; b++)

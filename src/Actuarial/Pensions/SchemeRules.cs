@@ -4,7 +4,7 @@ namespace Actuarial.Pensions;
 /// The rules of the urban employee basic pension in one immutable record: contributions, the contribution base,
 /// retirement ages, minimum contribution years, the benefit formula, the individual-account divisor, the crediting
 /// rate and indexation. A scenario overrides one piece with <c>with</c>, e.g.
-/// <c>SchemeRules.ChinaDefaults with { Indexation = SchemeRules.ChinaDefaults.Indexation with { FutureRule = new ShareOfWageGrowth(0.6) } }</c>.
+/// <c>rules with { Indexation = rules.Indexation with { FutureRule = new ShareOfWageGrowth(0.6) } }</c> (China's rules: <c>ChinaDefaults.SchemeRules()</c> in Actuarial.China).
 /// Each piece's documentation cites its policy source and names its assumptions.
 /// </summary>
 public sealed record SchemeRules
@@ -32,19 +32,6 @@ public sealed record SchemeRules
 
     /// <summary>The annual increase of pensions in payment.</summary>
     public required Indexation Indexation { get; init => field = RuleChecks.NotNull(value, nameof(Indexation)); }
-
-    /// <summary>China's rules as of 2025 with the documented defaults of each piece.</summary>
-    public static SchemeRules ChinaDefaults { get; } = new()
-    {
-        Contributions = ContributionRates.ChinaDefaults,
-        ContributionBase = ContributionBase.ChinaDefaults,
-        RetirementAges = RetirementAgeSchedule.ChinaDefaults,
-        MinimumContributionYears = MinimumContributionYears.ChinaDefaults,
-        Benefits = BenefitFormula.ChinaDefaults,
-        Divisors = IndividualAccountDivisor.ChinaDefaults,
-        CreditingRates = AccountCreditingRates.ChinaDefaults,
-        Indexation = Indexation.ChinaDefaults,
-    };
 
     /// <summary>The monthly pension at retirement of a person, with this record's formula and divisor table.</summary>
     /// <param name="averageMonthlyWage">Provincial average monthly wage of the year before retirement.</param>

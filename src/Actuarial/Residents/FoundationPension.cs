@@ -27,9 +27,6 @@ public sealed record FoundationPension
     /// <summary>The central minimum in 2025, 143 yuan a month (123 + 20) [D from S2].</summary>
     public const double CentralMinimum2025YuanPerMonth = 143;
 
-    /// <summary>The China default: the published 2024 and 2025 minimums, then the real value held.</summary>
-    public static FoundationPension ChinaDefaults { get; } = new();
-
     /// <summary>
     /// The central minimum where the scenario sets it, in yuan a month <b>at 2025 prices</b> (a path from its first year,
     /// 2025 or later; each year's value is made nominal with the CPI since 2025, so a constant path holds a real level);

@@ -142,10 +142,10 @@ internal static class ResidentsProjector
         new("employee scheme", null, $"members [{year}, {province.EnglishName}, {sex}, {age}]",
             members.ToString("R", CultureInfo.InvariantCulture), $"at most the cell's population {persons.ToString("R", CultureInfo.InvariantCulture)}");
 
-    private static ResidentsPensionProvinceRow[] TargetsByProvince(ResidentsAssumptions assumptions, IReadOnlyList<Region> provinces)
+    private static ResidentsTarget[] TargetsByProvince(ResidentsAssumptions assumptions, IReadOnlyList<Region> provinces)
     {
         var byCode = assumptions.Targets2024.Where(t => t.RegionCode != 0).ToDictionary(t => t.RegionCode);
-        var targets = new ResidentsPensionProvinceRow[provinces.Count];
+        var targets = new ResidentsTarget[provinces.Count];
         for (int r = 0; r < provinces.Count; r++)
         {
             if (!byCode.TryGetValue(provinces[r].Code, out targets[r]))
@@ -157,7 +157,7 @@ internal static class ResidentsProjector
         return targets;
     }
 
-    private static ResidentsCalibration Calibrate(IReadOnlyList<Region> provinces, ResidentsPensionProvinceRow[] targets, double[] reachable, double return2024)
+    private static ResidentsCalibration Calibrate(IReadOnlyList<Region> provinces, ResidentsTarget[] targets, double[] reachable, double return2024)
     {
         int n = provinces.Count;
         var kappa = new double[n]; var beta = new double[n]; var rhoC = new double[n]; var rhoB = new double[n];
@@ -197,7 +197,7 @@ internal static class ResidentsProjector
         return share <= 1 ? (share, 1) : (1, share);
     }
 
-    private static void Project(ResidentsAssumptions assumptions, SchemeProjection employee, ResidentsCalibration cal, ResidentsPensionProvinceRow[] targets,
+    private static void Project(ResidentsAssumptions assumptions, SchemeProjection employee, ResidentsCalibration cal, ResidentsTarget[] targets,
         double[] coverage, double[] reachable, double[] money, Func<int, double> priceGrowth, Func<int, double> fundReturn, int first, int years)
     {
         int n = cal.Provinces.Count;

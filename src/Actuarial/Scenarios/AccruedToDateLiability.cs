@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Funds;
 using Actuarial.Scheme;
 
@@ -67,7 +68,7 @@ public static class AccruedToDateLiability
             CreditingRates = a.Rules.CreditingRates with { Published = AnnualPath.FromYears("applied crediting rates", crediting, 0, 1) },
         };
         var closed = SchemeProjector.Run(
-            a with { Rules = rules, Workforce = new ClosedGroupWorkforce(a.Workforce, SchemeAssumptions.BaseYear) },
+            a with { Rules = rules, Workforce = new ClosedGroupWorkforce(a.Workforce, a.BaseYear) },
             scheme.Calibration);
         int first = ChinaFunds.FirstProjectedYear, last = closed.EndYear;
         var payments = new double[last - first + 1];

@@ -73,7 +73,7 @@ public sealed record LeverSpec(
 public static partial class Levers
 {
     /// <summary>First year a path may start: the first year of the fund ledgers (2025). Years before keep the defaults (published data and estimates).</summary>
-    public const int FirstLeverYear = Funds.ChinaFunds.FirstProjectedYear;
+    public const int FirstLeverYear = ChinaFunds.FirstProjectedYear;
 
     /// <summary>Earliest horizon accepted.</summary>
     public const int MinimumHorizon = 2030;

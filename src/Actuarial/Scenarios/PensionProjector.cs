@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Funds;
 using Actuarial.Scheme;

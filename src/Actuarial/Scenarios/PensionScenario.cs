@@ -31,14 +31,14 @@ public sealed record PensionScenario
     /// The scheme's rules and settings (contribution rates, retirement ages, indexation, career assumptions,
     /// calibration targets). Its population, workforce and end year are supplied by the projection from this scenario.
     /// </summary>
-    public SchemeAssumptions Scheme { get; init; } = new();
+    public SchemeAssumptions Scheme { get; init; } = ChinaDefaults.Scheme();
 
     /// <summary>The provincial funds: opening balances, returns, subsidies, pooling, reserve.</summary>
     public required FundAssumptions Funds { get; init; }
 
     /// <summary>The urban and rural residents' scheme, projected on the same population beside the employee scheme (<see cref="PensionProjection.Residents"/>).</summary>
     public Actuarial.Residents.ResidentsAssumptions Residents { get; init => field = value ?? throw new ArgumentNullException(nameof(Residents)); } =
-        Actuarial.Residents.ResidentsAssumptions.ChinaDefaults;
+        ChinaDefaults.Residents();
 
     /// <summary>Last projected year.</summary>
     public required int EndYear { get; init; }

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;

@@ -119,7 +119,7 @@ public sealed partial class ScenarioFile
     {
         if (Number("labour.coverage_ceiling") is null && Number("labour.coverage_pace") is null) return labour;
         var defaults = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
-        var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace);
+        var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace, defaults.AnchorYear);
         return labour with { UncoveredWorkersJoining = coverage.ToLeverPath(labour.FirstYear, labour.LastYear) };
     }
 
@@ -186,12 +186,12 @@ public sealed partial class ScenarioFile
     private PoolingSchedule? MapPooling()
     {
         if (Pooling is null) return null;
-        var history = PoolingSchedule.China().Periods.Where(p => p.FirstYear < Levers.FirstLeverYear)
+        var history = ChinaPooling.Schedule().Periods.Where(p => p.FirstYear < Levers.FirstLeverYear)
             .Select(p => p with { LastYear = Math.Min(p.LastYear, Levers.FirstLeverYear - 1) });
         var periods = Pooling.Select((p, i) => new PoolingPeriod(p.FirstYear, i == Pooling.Count - 1 ? int.MaxValue : p.LastYear, p.Rule switch
         {
             "provincial" => new ProvincialPooling(),
-            "central_adjustment" => (IPoolingRule)new CentralAdjustment(p.Ratio ?? PoolingSchedule.CentralAdjustmentRatio2021, 1,
+            "central_adjustment" => (IPoolingRule)new CentralAdjustment(p.Ratio ?? ChinaPooling.CentralAdjustmentRatio2021, 1,
                 p.WageBaseShare ?? CentralAdjustment.StatutoryWageBaseShare),
             _ => new NationalPooling(p.PoolShareOfGaps ?? 1, p.MaxLevyOnSurplus ?? 1, p.CountSubsidies ?? true),
         }));

@@ -63,20 +63,21 @@ public sealed partial record ReplacementRateRow(
 /// </summary>
 internal static class ReplacementRates
 {
-    /// <summary>Replacement rates with the average wage growing at a constant rate (a wage index of 1 in 2024).</summary>
+    /// <summary>Replacement rates with the average wage growing at a constant rate from a given year's level.</summary>
     /// <param name="rules">Scheme rules.</param>
     /// <param name="workers">Profiles (default <see cref="TypicalWorker.Defaults"/>).</param>
     /// <param name="birthYears">Birth years to evaluate.</param>
     /// <param name="wageGrowth">Nominal growth of the average wage, every year (also passed to the future rules).</param>
+    /// <param name="wageYear">The year of <paramref name="averageWage"/>.</param>
+    /// <param name="averageWage">Average annual wage in <paramref name="wageYear"/>, yuan (only scales the yuan amounts; the rates do not depend on it).</param>
     /// <param name="priceGrowth">Price growth passed to the future rules.</param>
-    /// <param name="averageWage2024">Average annual wage in 2024, yuan (only scales the yuan amounts; the rates do not depend on it).</param>
     /// <param name="accountsStartYear">First year of individual accounts (1998).</param>
     public static IReadOnlyList<ReplacementRateRow> Compute(SchemeRules rules, IEnumerable<TypicalWorker> workers, IEnumerable<int> birthYears,
-        double wageGrowth, double priceGrowth = 0.02, double averageWage2024 = 100_000, int accountsStartYear = 1998)
+        double wageGrowth, int wageYear, double averageWage, double priceGrowth = 0.02, int accountsStartYear = 1998)
     {
         ArgumentNullException.ThrowIfNull(workers);
         ArgumentNullException.ThrowIfNull(birthYears);
-        return Compute(rules, workers, birthYears, year => averageWage2024 * Math.Pow(1 + wageGrowth, year - SchemeAssumptions.BaseYear), priceGrowth, accountsStartYear);
+        return Compute(rules, workers, birthYears, year => averageWage * Math.Pow(1 + wageGrowth, year - wageYear), priceGrowth, accountsStartYear);
     }
 
     /// <summary>

@@ -22,8 +22,9 @@ internal sealed class RetirementTables
 
     private readonly double[] _cadreShares;
 
-    private RetirementTables(SchemeRules rules, IReadOnlyList<double> cadreShares, int yearCount)
+    private RetirementTables(SchemeRules rules, IReadOnlyList<double> cadreShares, int firstYear, int yearCount)
     {
+        FirstYear = firstYear;
         YearCount = yearCount;
         _cadreShares = cadreShares.ToArray();
         Retired = new double[yearCount * Groups * A];
@@ -35,7 +36,10 @@ internal sealed class RetirementTables
         Fill(rules);
     }
 
-    /// <summary>Years covered from <see cref="SchemeAssumptions.BaseYear"/>.</summary>
+    /// <summary>First year covered: the scheme's base year (<see cref="SchemeAssumptions.BaseYear"/>).</summary>
+    public int FirstYear { get; }
+
+    /// <summary>Years covered from <see cref="FirstYear"/>.</summary>
     public int YearCount { get; }
 
     /// <summary>R: share of the group past its statutory age at the reference date.</summary>
@@ -65,18 +69,18 @@ internal sealed class RetirementTables
     /// <summary>[group]: <see cref="FirstPensionAge"/> of one (sex, education) group (the men's is higher than the women's).</summary>
     public int[] FirstPensionAgeByGroup { get; } = new int[Groups];
 
-    /// <summary>The tables for the rules, cadre shares and number of years, from the cache or built now. Thread-safe.</summary>
-    public static RetirementTables For(SchemeRules rules, IReadOnlyList<double> cadreShares, int yearCount)
+    /// <summary>The tables for the rules, cadre shares, first year and number of years, from the cache or built now. Thread-safe.</summary>
+    public static RetirementTables For(SchemeRules rules, IReadOnlyList<double> cadreShares, int firstYear, int yearCount)
     {
         var list = Cache.GetValue(rules, _ => []);
         lock (list)
         {
             foreach (var tables in list)
             {
-                if (tables.YearCount == yearCount && tables.Matches(cadreShares)) return tables;
+                if (tables.FirstYear == firstYear && tables.YearCount == yearCount && tables.Matches(cadreShares)) return tables;
             }
         }
-        var built = new RetirementTables(rules, cadreShares, yearCount);
+        var built = new RetirementTables(rules, cadreShares, firstYear, yearCount);
         lock (list)
         {
             if (list.Count >= CacheEntriesPerRules) list.RemoveAt(0);
@@ -100,7 +104,7 @@ internal sealed class RetirementTables
     {
         var schedule = rules.RetirementAges;
         var divisors = rules.Divisors;
-        int firstYear = SchemeAssumptions.BaseYear;
+        int firstYear = FirstYear;
         var retired = new double[Categories * A];
         var retiring = new double[Categories * A];
         var inverse = new double[Categories * A];
@@ -137,7 +141,7 @@ internal sealed class RetirementTables
                 for (int a = 0; a < A; a++)
                 {
                     int birth = reference - 12 * a - 6; // the middle birth month of those aged a
-                    int months = a < 30 ? category.OriginalAgeMonths() : schedule.StatutoryAgeMonths(category, YearMonth.FromIndex(birth));
+                    int months = a < 30 ? schedule.OriginalAgeMonths(category) : schedule.StatutoryAgeMonths(category, YearMonth.FromIndex(birth));
                     months = Math.Clamp(months, 12 * divisors.FirstAge, 12 * divisors.LastAge + 11);
                     inverse[c * A + a] = 1.0 / divisors.ForAgeInMonths(months);
                 }

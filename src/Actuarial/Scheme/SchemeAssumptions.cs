@@ -38,8 +38,11 @@ internal readonly record struct SchemeBaseYearTarget(double Workers, double Reti
 /// </summary>
 public sealed record SchemeAssumptions
 {
-    /// <summary>Base year of the scheme state (the 2024 yearbook).</summary>
-    public const int BaseYear = 2024;
+    /// <summary>
+    /// Base year of the scheme state, the year its targets describe; required (China's: 2024, the yearbook,
+    /// <c>ChinaDefaults.SchemeBaseYear</c> in Actuarial.China).
+    /// </summary>
+    public int BaseYear { get; init; }
 
     /// <summary>Month of the grid's reference date (1 November, the census date), passed to <see cref="RetirementAgeSchedule.ShareOfAgeRetiringInYear"/>.</summary>
     internal const int ReferenceMonth = 11;
@@ -56,8 +59,8 @@ public sealed record SchemeAssumptions
     /// <summary>Last projection year (flows are produced for <see cref="BaseYear"/>..EndYear); a scenario's template takes the scenario's.</summary>
     public int EndYear { get; init; }
 
-    /// <summary>The scheme rules; default <see cref="SchemeRules.ChinaDefaults"/> (2025 reform of retirement ages included).</summary>
-    public SchemeRules Rules { get; init; } = SchemeRules.ChinaDefaults;
+    /// <summary>The scheme rules (China's, with the 2025 reform of retirement ages: <c>ChinaDefaults.SchemeRules()</c> in Actuarial.China); required.</summary>
+    public SchemeRules Rules { get; init; } = null!;
 
     /// <summary>
     /// Share of women in cadre (managerial and technical) posts, original retirement age 55, by education level (grid
@@ -129,18 +132,18 @@ public sealed record SchemeAssumptions
     internal ShortfallRule ShortOfMinimumYears { get; init; } = ShortfallRule.BuyMissingYears;
 
     /// <summary>
-    /// Share of 2024 fund revenue that is fiscal subsidy, the same in every province; null (the default) reads the
-    /// national share from <see cref="SchemeCalibration.NationalSubsidyShare"/>. Provincial subsidies are not published.
+    /// Share of base-year fund revenue that is fiscal subsidy, the same in every province; required (China's: the national
+    /// share, <c>ChinaSchemeTargets.NationalSubsidyShare()</c> in Actuarial.China; provincial subsidies are not published).
     /// </summary>
     public double? SubsidyShare { get; init => field = value is { } v ? Unit(v, nameof(SubsidyShare)) : null; }
 
-    /// <summary>The 2024 calibration targets by GB/T code; null (the default) reads the 2024 yearbook (<see cref="SchemeCalibration.Yearbook2024Targets"/>).</summary>
+    /// <summary>The base-year calibration targets by GB/T code; required (China's: the 2024 yearbook, <c>ChinaSchemeTargets.Yearbook2024Targets()</c> in Actuarial.China).</summary>
     internal IReadOnlyDictionary<int, SchemeBaseYearTarget>? Targets { get; init; }
 
     /// <summary>
     /// Return the funds earned in 2024 on their 1 January balance, used by the calibration to take the investment income
     /// out of the yearbook revenue (<see cref="SchemeCalibration"/>): the fund ledgers credit that income themselves, so
-    /// contributions must not carry it too. Null (the default) takes <see cref="DefaultBaseYearFundReturn"/>;
+    /// contributions must not carry it too. Null (the default) takes none out;
     /// <see cref="Scenarios.PensionProjector"/> sets it, when null, to the blended return of the scenario's fund ledgers in
     /// their first year (<see cref="Funds.FundAssumptions.BlendedReturn"/> of 2025), so that the income taken out is what the
     /// ledgers put back whatever return a scenario assumes. Assumption: no 2024 interest or investment income of the fund
@@ -149,24 +152,18 @@ public sealed record SchemeAssumptions
     /// </summary>
     public double? BaseYearFundReturn { get; init => field = value is { } v ? InRange(v, -0.5, 1, nameof(BaseYearFundReturn)) : null; }
 
-    /// <summary>
-    /// The blended return of the China fund defaults: share entrusted to the NCSSF (<see cref="Funds.ChinaFunds.EntrustedShare2023"/>,
-    /// 0.351) × its 5.00% annualised return since 2016 (<see cref="Funds.ChinaFundFigures.EntrustedAnnualisedReturn"/>) + the
-    /// rest × the assumed 2% on deposits and bonds (<see cref="Funds.ChinaFundFigures.NonEntrustedFundReturn"/>) = 3.05%,
-    /// the return the baseline ledgers credit every year.
-    /// </summary>
-    public static double DefaultBaseYearFundReturn =>
-        Funds.ChinaFunds.EntrustedShare2023 * Funds.ChinaFundFigures.EntrustedAnnualisedReturn
-        + (1 - Funds.ChinaFunds.EntrustedShare2023) * Funds.ChinaFundFigures.NonEntrustedFundReturn;
+    /// <summary>The subsidy share in force.</summary>
+    /// <exception cref="InputDataException">No subsidy share is set.</exception>
+    public double EffectiveSubsidyShare => SubsidyShare ?? throw Missing(nameof(SubsidyShare), "the subsidy share of base-year revenue (ChinaSchemeTargets.NationalSubsidyShare() for China)");
 
-    /// <summary>The subsidy share in force (the explicit one, else the national share from the data).</summary>
-    internal double EffectiveSubsidyShare => SubsidyShare ?? SchemeCalibration.NationalSubsidyShare().Share;
+    /// <summary>The base-year fund return in force (the explicit one, else 0: no investment income taken out of the revenue targets).</summary>
+    internal double EffectiveBaseYearFundReturn => BaseYearFundReturn ?? 0;
 
-    /// <summary>The 2024 fund return in force (the explicit one, else <see cref="DefaultBaseYearFundReturn"/>).</summary>
-    internal double EffectiveBaseYearFundReturn => BaseYearFundReturn ?? DefaultBaseYearFundReturn;
+    /// <summary>The targets in force.</summary>
+    /// <exception cref="InputDataException">No targets are set.</exception>
+    internal IReadOnlyDictionary<int, SchemeBaseYearTarget> EffectiveTargets => Targets ?? throw Missing(nameof(Targets), "base-year targets by province (ChinaSchemeTargets.Yearbook2024Targets() for China)");
 
-    /// <summary>The targets in force (the explicit ones, else the yearbook).</summary>
-    internal IReadOnlyDictionary<int, SchemeBaseYearTarget> EffectiveTargets => Targets ?? SchemeCalibration.Yearbook2024Targets();
+    private static InputDataException Missing(string name, string expected) => new("scheme assumptions", null, name, null, expected);
 
     /// <summary>Checks the assumptions against each other (years covered, provincial grid, targets present).</summary>
     /// <exception cref="InputDataException">A year not covered, a national grid, or a province without a target.</exception>
@@ -174,7 +171,9 @@ public sealed record SchemeAssumptions
     {
         if (Demography is null) throw new InputDataException("scheme assumptions", null, nameof(Demography), null, "a demographic projection (PensionProjector sets it from the scenario)");
         if (Workforce is null) throw new InputDataException("scheme assumptions", null, nameof(Workforce), null, "a covered workforce (PensionProjector sets it from the scenario's labour assumptions)");
-        ArgumentNullException.ThrowIfNull(Rules);
+        if (BaseYear <= 0) throw Missing(nameof(BaseYear), "the base year of the scheme state (ChinaDefaults.SchemeBaseYear for China)");
+        if (Rules is null) throw Missing(nameof(Rules), "the scheme rules (ChinaDefaults.SchemeRules() for China)");
+        _ = EffectiveSubsidyShare;
         if (Demography.BaseYear > BaseYear || Demography.EndYear < EndYear || EndYear < BaseYear)
         {
             throw new InputDataException("scheme assumptions", null, nameof(EndYear), EndYear.ToString(CultureInfo.InvariantCulture),

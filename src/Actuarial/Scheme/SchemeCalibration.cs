@@ -1,20 +1,7 @@
 using System.Globalization;
 using Actuarial.Dimensions;
-using Actuarial.IO;
 
 namespace Actuarial.Scheme;
-
-/// <summary>Where the national subsidy share comes from: the latest year with a verified national fiscal subsidy and a revenue figure.</summary>
-/// <param name="Year">Year of the figures.</param>
-/// <param name="SubsidyYuan">Fiscal subsidy to the urban employee scheme, yuan.</param>
-/// <param name="RevenueYuan">Fund revenue (including the subsidy), yuan.</param>
-/// <param name="SubsidyTag">How the subsidy figure was obtained.</param>
-/// <param name="RevenueTag">How the revenue figure was obtained.</param>
-internal readonly record struct SubsidyShareSource(int Year, double SubsidyYuan, double RevenueYuan, SourceTag SubsidyTag, SourceTag RevenueTag)
-{
-    /// <summary>Subsidy / revenue.</summary>
-    public double Share => SubsidyYuan / RevenueYuan;
-}
 
 /// <summary>One province (or the nation, code 0) of the 2024 calibration: targets, model values and the factors solved.</summary>
 /// <param name="RegionCode">GB/T 2260 code; 0 = the sum over the provinces.</param>
@@ -70,7 +57,7 @@ internal sealed partial record SchemeCalibrationRow(
 /// yearbook revenue net of subsidies and of the fund's investment income, revenue × (1 − s) − ρ₂₀₂₄ × B₂₀₂₄.
 /// <list type="bullet">
 /// <item>Subsidies: provincial subsidies are not published (only national figures were found), so s is the national
-/// share (<see cref="NationalSubsidyShare"/>) — assumption: every province's subsidy share equals the national one.</item>
+/// share (<c>ChinaSchemeTargets.NationalSubsidyShare</c>) — assumption: every province's subsidy share equals the national one.</item>
 /// <item>Investment income: the yearbook's revenue (基金收入) has no separate interest line — it contains the income earned
 /// on the balance (the roll-forward end balance = opening + revenue − expenditure holds within 1.5% every year 2011–2024,
 /// data/README.md) — while the fund ledgers credit a return on the balance every year
@@ -88,8 +75,8 @@ internal sealed partial record SchemeCalibrationRow(
 /// scenario assumes.</item>
 /// <item>κ also absorbs everything else in the yearbook's revenue that is not modelled (late payments, transfers of members'
 /// rights) and under-declared bases; it is held for every year. The yearbook is read as pre-transfer: under the default
-/// 2022– rule it cannot be post-transfer (<see cref="Funds.ChinaFunds.PreTransfer2024"/>); with a rule of partial coverage,
-/// calibrate on <see cref="PreTransfer2024Targets"/> so that its transfers are not absorbed here and then paid again.</item>
+/// 2022– rule it cannot be post-transfer (<c>ChinaFunds.PreTransfer2024</c>, Actuarial.China); with a rule of partial coverage,
+/// calibrate on <c>ChinaSchemeTargets.PreTransfer2024Targets</c> so that its transfers are not absorbed here and then paid again.</item>
 /// </list></item>
 /// </list>
 /// </summary>
@@ -157,7 +144,7 @@ internal sealed class SchemeCalibration
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         assumptions.Validate();
-        var baseOnly = assumptions with { EndYear = SchemeAssumptions.BaseYear };
+        var baseOnly = assumptions with { EndYear = assumptions.BaseYear };
         var regions = assumptions.Demography.Shape.Regions;
         int n = regions.Count;
         var targets = assumptions.EffectiveTargets;
@@ -174,7 +161,7 @@ internal sealed class SchemeCalibration
         {
             var engine = new SchemeEngine(baseOnly, new SchemeCalibration(regions, omega, kappa, lambda, subsidy));
             engine.Initialize();
-            if (iteration == 0) MaximumAlignment(engine, assumptions.Demography.PersonsAt(SchemeAssumptions.BaseYear), omegaMax);
+            if (iteration == 0) MaximumAlignment(engine, assumptions.Demography.PersonsAt(assumptions.BaseYear), omegaMax);
             double worst = 0;
             for (int r = 0; r < n; r++)
             {
@@ -208,10 +195,10 @@ internal sealed class SchemeCalibration
         {
             var engine = new SchemeEngine(baseOnly, new SchemeCalibration(regions, omega, kappa, lambda, subsidy));
             engine.Initialize();
-            engine.TrialStep(SchemeAssumptions.BaseYear);
+            engine.TrialStep(assumptions.BaseYear);
             for (int r = 0; r < n; r++)
             {
-                double statutory = (engine.EmployerRate(SchemeAssumptions.BaseYear, r) + engine.EmployeeRate(SchemeAssumptions.BaseYear)) * engine.OrdinaryBase[r];
+                double statutory = (engine.EmployerRate(assumptions.BaseYear, r) + engine.EmployeeRate(assumptions.BaseYear)) * engine.OrdinaryBase[r];
                 double target = ContributionTarget(targets[regions[r].Code], subsidy, fundReturn);
                 if (statutory <= 0)
                 {
@@ -226,17 +213,17 @@ internal sealed class SchemeCalibration
         // The fit.
         var final = new SchemeEngine(baseOnly, new SchemeCalibration(regions, omega, kappa, lambda, subsidy, null, rho));
         final.Initialize();
-        final.Step(SchemeAssumptions.BaseYear);
+        final.Step(assumptions.BaseYear);
         var flows = final.Flows;
         var rows = new List<SchemeCalibrationRow>(n + 1);
         double[] sums = new double[10];
         for (int r = 0; r < n; r++)
         {
             var t = targets[regions[r].Code];
-            double workers = flows.ContributingWorkers(SchemeAssumptions.BaseYear)[r];
-            double retirees = flows.Retirees(SchemeAssumptions.BaseYear)[r];
-            double contributions = flows.Contributions(SchemeAssumptions.BaseYear)[r];
-            double pensions = flows.Pensions(SchemeAssumptions.BaseYear)[r];
+            double workers = flows.ContributingWorkers(assumptions.BaseYear)[r];
+            double retirees = flows.Retirees(assumptions.BaseYear)[r];
+            double contributions = flows.Contributions(assumptions.BaseYear)[r];
+            double pensions = flows.Pensions(assumptions.BaseYear)[r];
             double revenueTarget = t.RevenueYuan * (1 - subsidy);
             double income = InvestmentIncome(t, fundReturn);
             rows.Add(Row(regions[r], t.Workers, workers, t.Retirees, retirees, revenueTarget, t.OpeningBalanceYuan, income, contributions,
@@ -284,72 +271,6 @@ internal sealed class SchemeCalibration
             }
             omegaMax[r] = max > 0 ? 1 / max : double.PositiveInfinity;
         }
-    }
-
-    /// <summary>
-    /// The 2024 yearbook by province (<see cref="PensionData.UrbanEmployeePensionProvince2024"/>; 10,000 persons and 100
-    /// million yuan converted to persons and yuan), keyed by GB/T code; the national row is left out. The balance on 1 January
-    /// 2024 is derived from the same row: end-2024 accumulated balance − revenue + expenditure (the roll-forward the
-    /// yearbook's figures satisfy; revenue includes the year's investment income).
-    /// </summary>
-    public static IReadOnlyDictionary<int, SchemeBaseYearTarget> Yearbook2024Targets()
-    {
-        var targets = new Dictionary<int, SchemeBaseYearTarget>();
-        foreach (var row in PensionData.UrbanEmployeePensionProvince2024())
-        {
-            if (row.RegionCode == 0) continue;
-            targets[row.RegionCode] = new SchemeBaseYearTarget(row.WorkersTenThousands * PersonsPer10k, row.RetireesTenThousands * PersonsPer10k,
-                row.RevenueHundredMillionYuan * YuanPer100Million, row.ExpenditureHundredMillionYuan * YuanPer100Million,
-                (row.AccumulatedBalanceHundredMillionYuan - row.RevenueHundredMillionYuan + row.ExpenditureHundredMillionYuan) * YuanPer100Million);
-        }
-        return targets;
-    }
-
-    /// <summary>
-    /// The 2024 calibration targets on <b>pre-transfer</b> flows: the yearbook's workers, retirees and 1 January 2024 balance
-    /// (<see cref="Yearbook2024Targets"/>) with revenue and expenditure net of the national pooling transfers that
-    /// <paramref name="rule"/> implies as a fixed point (<see cref="Funds.ChinaFunds.PreTransfer2024"/>). For calibrating a
-    /// projection whose 2022– pooling rule is <paramref name="rule"/> under the reading that the yearbook is post-transfer, so
-    /// that the rule's transfers are not absorbed into compliance and pension levels and then paid again (pass the result as
-    /// <see cref="SchemeAssumptions.Targets"/>).
-    /// </summary>
-    /// <param name="rule">The pooling rule taken to have produced the 2024 transfers.</param>
-    /// <exception cref="InputDataException">No pre-transfer flows give the yearbook under <paramref name="rule"/>.</exception>
-    public static IReadOnlyDictionary<int, SchemeBaseYearTarget> PreTransfer2024Targets(Funds.IPoolingRule rule)
-    {
-        var yearbook = Yearbook2024Targets();
-        var targets = new Dictionary<int, SchemeBaseYearTarget>(yearbook.Count);
-        foreach (var row in Funds.ChinaFunds.PreTransfer2024(rule))
-        {
-            targets[row.RegionCode] = yearbook[row.RegionCode] with { RevenueYuan = row.PreTransferRevenue, ExpenditureYuan = row.PreTransferExpenditure };
-        }
-        return targets;
-    }
-
-    /// <summary>
-    /// The national subsidy share of revenue from <see cref="PensionData.UrbanEmployeePensionNational"/>: the latest year
-    /// with a fiscal subsidy figure (scope "all") that is not tagged unverified, over that year's revenue. With the embedded
-    /// data: 2019, 10,318.66 亿 ([S2], 2019 national fiscal final accounts) over 52,919 亿 (revenue, tagged [U], the only
-    /// 2019 revenue figure) = 19.5%. No 2024 subsidy figure is in the data.
-    /// </summary>
-    /// <exception cref="InputDataException">No such pair of figures.</exception>
-    public static SubsidyShareSource NationalSubsidyShare()
-    {
-        var rows = PensionData.UrbanEmployeePensionNational();
-        PensionNationalFigureRow? subsidy = null;
-        foreach (var row in rows)
-        {
-            if (row.Scope != PensionScope.All || row.Item != "fiscal_subsidy" || row.Tag == SourceTag.Unverified) continue;
-            if (!rows.Any(x => x.Year == row.Year && x.Scope == PensionScope.All && x.Item == "revenue")) continue;
-            if (subsidy is null || row.Year > subsidy.Value.Year) subsidy = row;
-        }
-        if (subsidy is not { } s)
-        {
-            throw new InputDataException("urban_employee_pension_national.csv", null, "fiscal_subsidy", null,
-                "a verified national fiscal subsidy with a revenue figure of the same year");
-        }
-        var revenue = rows.First(x => x.Year == s.Year && x.Scope == PensionScope.All && x.Item == "revenue");
-        return new SubsidyShareSource(s.Year, s.Value * YuanPer100Million, revenue.Value * YuanPer100Million, s.Tag, revenue.Tag);
     }
 
     private static SchemeCalibrationRow Row(Region region, double targetWorkers, double workers, double targetRetirees, double retirees,

@@ -68,7 +68,7 @@ internal sealed class SchemeEngine
         _regions = shape.RegionCount;
         _cells = shape.CellCount;
         Regions = shape.Regions;
-        YearCount = assumptions.EndYear - SchemeAssumptions.BaseYear + 1;
+        YearCount = assumptions.EndYear - assumptions.BaseYear + 1;
         _tables = new SchemeTables(assumptions, calibration, Regions, YearCount);
         _labour = RegionLabour.For(assumptions.Workforce, shape);
         _recordFloor = _labour.FirstCoveredAge;
@@ -81,7 +81,7 @@ internal sealed class SchemeEngine
         _lumpSums = new double[_regions];
         _pensionsPaid = new double[_regions];
 
-        Flows = new FundFlows(Regions, SchemeAssumptions.BaseYear, YearCount);
+        Flows = new FundFlows(Regions, _a.BaseYear, YearCount);
         int n = YearCount * _regions;
         OutContributors = new double[n];
         OutPensioners = new double[n];
@@ -91,7 +91,7 @@ internal sealed class SchemeEngine
         OutPensions = new double[n];
         if (assumptions.RightsTransfers is { } transferRules && assumptions.Demography.Assumptions.InterprovincialMigration is { } migration)
         {
-            _transfers = new RightsTransfers(transferRules, migration, Regions, SchemeAssumptions.BaseYear, YearCount);
+            _transfers = new RightsTransfers(transferRules, migration, Regions, _a.BaseYear, YearCount);
         }
     }
 
@@ -151,13 +151,13 @@ internal sealed class SchemeEngine
     internal ReadOnlySpan<double> AverageWages => _averageWage;
     internal ReadOnlySpan<double> AverageWagesPrevious => _averageWagePrevious;
     internal double CreditingRate => _creditingRate;
-    internal double EmployerRate(int year, int region) => _tables.EmployerRate[(year - SchemeAssumptions.BaseYear) * _regions + region];
-    internal double EmployeeRate(int year) => _tables.EmployeeRate[year - SchemeAssumptions.BaseYear];
+    internal double EmployerRate(int year, int region) => _tables.EmployerRate[(year - _a.BaseYear) * _regions + region];
+    internal double EmployeeRate(int year) => _tables.EmployeeRate[year - _a.BaseYear];
 
     /// <summary>Share retired, share retiring and 1 / divisor of a (sex, education, age) group in a year.</summary>
     internal (double Retired, double Retiring, double InverseDivisor) Retirement(int year, Sex sex, EducationLevel education, int age)
     {
-        int o = ((year - SchemeAssumptions.BaseYear) * Groups + (int)sex * EducationLevels.Count + (int)education) * A + age;
+        int o = ((year - _a.BaseYear) * Groups + (int)sex * EducationLevels.Count + (int)education) * A + age;
         var t = _tables.Retirement;
         return (t.Retired[o], t.Retiring[o], t.InverseDivisor[o]);
     }
@@ -175,11 +175,11 @@ internal sealed class SchemeEngine
     {
         ArgumentNullException.ThrowIfNull(demography);
         ArgumentNullException.ThrowIfNull(workforce);
-        if (demography.Shape.CellCount != _cells || demography.Shape.RegionCount != _regions || demography.BaseYear > SchemeAssumptions.BaseYear
+        if (demography.Shape.CellCount != _cells || demography.Shape.RegionCount != _regions || demography.BaseYear > _a.BaseYear
             || demography.EndYear < _a.EndYear)
         {
             throw new InputDataException("scheme assumptions", null, nameof(SchemeAssumptions.Demography), $"{demography.Shape.RegionCount} regions, {demography.BaseYear}..{demography.EndYear}",
-                $"the engine's grid ({_regions} regions) over {SchemeAssumptions.BaseYear}..{_a.EndYear}");
+                $"the engine's grid ({_regions} regions) over {_a.BaseYear}..{_a.EndYear}");
         }
         _a = _a with { Demography = demography, Workforce = workforce };
         _labour = RegionLabour.For(workforce, demography.Shape, _labour);
@@ -206,7 +206,7 @@ internal sealed class SchemeEngine
             Rules = rules with { Indexation = _rules.Indexation, CreditingRates = _rules.CreditingRates },
         };
         bool baseStateSame = same.Equals(_a);
-        for (int year = _a.AccountsStartYear; baseStateSame && year < SchemeAssumptions.BaseYear; year++)
+        for (int year = _a.AccountsStartYear; baseStateSame && year < _a.BaseYear; year++)
         {
             baseStateSame = assumptions.PriceGrowthIn(year).Equals(_a.PriceGrowthIn(year))
                 && rules.CreditingRates.Rate(year, _a.HistoricalWageGrowth, assumptions.PriceGrowthIn(year))
@@ -225,7 +225,7 @@ internal sealed class SchemeEngine
     internal void Run()
     {
         Initialize();
-        for (int year = SchemeAssumptions.BaseYear; year <= _a.EndYear; year++) Step(year);
+        for (int year = _a.BaseYear; year <= _a.EndYear; year++) Step(year);
     }
 
     /// <summary>
@@ -256,15 +256,15 @@ internal sealed class SchemeEngine
         public void Stepped(int year, ReadOnlySpan<double> previous, ReadOnlySpan<double> population)
         {
             int end = engine._a.EndYear;
-            if (year < SchemeAssumptions.BaseYear || year > end) return;
-            if (year == SchemeAssumptions.BaseYear) engine.Initialize(population);
+            if (year < engine._a.BaseYear || year > end) return;
+            if (year == engine._a.BaseYear) engine.Initialize(population);
             else engine.StepYear(year - 1, previous, population, record: true);
             if (year == end) engine.StepYear(end, default, default, record: true);
         }
     }
 
     /// <summary>Sets the base state (see <see cref="SchemeProjector"/>, base state).</summary>
-    internal void Initialize() => Initialize(_a.Demography.PersonsAt(SchemeAssumptions.BaseYear));
+    internal void Initialize() => Initialize(_a.Demography.PersonsAt(_a.BaseYear));
 
     /// <summary>
     /// <see cref="Initialize()"/> on the base year's population <paramref name="pop"/>: the grid of the engine's projection
@@ -272,7 +272,7 @@ internal sealed class SchemeEngine
     /// </summary>
     internal void Initialize(ReadOnlySpan<double> pop)
     {
-        const int year = SchemeAssumptions.BaseYear;
+        int year = _a.BaseYear;
         CheckGrid(pop, year);
         Year = year;
         _transfers?.Clear();
@@ -375,7 +375,7 @@ internal sealed class SchemeEngine
     {
         if (year != Year) throw new InvalidOperationException($"the scheme state is at {Year}, not {year}");
         _blocks.Changed();
-        int y = year - SchemeAssumptions.BaseYear;
+        int y = year - _a.BaseYear;
         bool age = record && year < _a.EndYear;
         if (age)
         {
@@ -486,7 +486,7 @@ internal sealed class SchemeEngine
             LastRetiring = retirement.LastRetiringAge[yg],
         };
         // Movers take the averages of the cell they leave, before it is aged (RightsTransfers).
-        _transfers?.Send(y, SchemeAssumptions.BaseYear + y, r, g / EducationLevels.Count, _blocks.Block(b), _averageWage[r]);
+        _transfers?.Send(y, _a.BaseYear + y, r, g / EducationLevels.Count, _blocks.Block(b), _averageWage[r]);
         // The next step pays the pensions as they are after ageing (it retires record holders after paying).
         (_blocks.PensionSum[b], _blocks.PensionerSum[b]) =
             SchemeKernels.Age(_blocks.Block(b), in inputs, ref _blocks.RecordCeiling[b], ref _blocks.ContributorsEnd[b]);
@@ -512,7 +512,7 @@ internal sealed class SchemeEngine
         double ordinary = sums.OrdinaryBase, lump = sums.LumpSums;
         double contributions = compliance * (er + ee) * ordinary + lump;
         double employer = compliance * er * ordinary + (er + ee > 0 ? lump * er / (er + ee) : 0);
-        int o = (year - SchemeAssumptions.BaseYear) * _regions + r;
+        int o = (year - _a.BaseYear) * _regions + r;
         Flows.Contributions(year)[r] = contributions;
         Flows.Pensions(year)[r] = _pensionsPaid[r];
         Flows.ContributingWorkers(year)[r] = _tables.Registration[r] * sums.Contributors;

@@ -30,7 +30,7 @@ public sealed class SchemeProjection
     public SchemeAssumptions Assumptions => _engine.Assumptions;
 
     /// <summary>First year (2024).</summary>
-    public int FirstYear => SchemeAssumptions.BaseYear;
+    public int FirstYear => _engine.Assumptions.BaseYear;
 
     /// <summary>Last year.</summary>
     public int EndYear => Assumptions.EndYear;

@@ -43,8 +43,8 @@ internal sealed class SchemeSpecification
         _regions = assumptions.Demography.Shape.RegionCount;
         _cells = assumptions.Demography.Shape.CellCount;
         Regions = assumptions.Demography.Shape.Regions;
-        YearCount = assumptions.EndYear - SchemeAssumptions.BaseYear + 1;
-        _retirement = RetirementTables.For(_rules, assumptions.WomenCadreShareByEducation, YearCount);
+        YearCount = assumptions.EndYear - assumptions.BaseYear + 1;
+        _retirement = RetirementTables.For(_rules, assumptions.WomenCadreShareByEducation, assumptions.BaseYear, YearCount);
         _alignment = calibration.WorkerAlignment.ToArray();
         _compliance = calibration.Compliance.ToArray();
         _registration = calibration.Registration.ToArray();
@@ -59,7 +59,7 @@ internal sealed class SchemeSpecification
         (_account, _pensioners, _pension, _newPensioners) = (Cells(), Cells(), Cells(), Cells());
         (_averageWage, _averageWagePrevious) = (new double[_regions], new double[_regions]);
         (_ordinaryBase, _lumpSums, _pensionsPaid) = (new double[_regions], new double[_regions], new double[_regions]);
-        Flows = new FundFlows(Regions, SchemeAssumptions.BaseYear, YearCount);
+        Flows = new FundFlows(Regions, _a.BaseYear, YearCount);
         _employerContributions = new double[YearCount * _regions];
         _newPensionersByRegion = new double[YearCount * _regions];
     }
@@ -90,12 +90,12 @@ internal sealed class SchemeSpecification
     /// <summary>Region, group (sex × 6 + education) and age of cell <paramref name="i"/>.</summary>
     private static (int Region, int Group, int Age) Cell(int i) => (i / (Groups * A), i / A % Groups, i % A);
 
-    private int Table(int year, int group, int age) => ((year - SchemeAssumptions.BaseYear) * Groups + group) * A + age;
+    private int Table(int year, int group, int age) => ((year - _a.BaseYear) * Groups + group) * A + age;
 
     /// <summary>Base state: retirees, contributors and record holders of the base year.</summary>
     internal void Initialize()
     {
-        const int year = SchemeAssumptions.BaseYear;
+        int year = _a.BaseYear;
         Year = year;
         var pop = _a.Demography.PersonsAt(year);
         FillLabour(year, pop);
@@ -248,7 +248,7 @@ internal sealed class SchemeSpecification
             Flows.Retirees(year)[r] = pensioners - newPensioners;
             Flows.AverageWage(year)[r] = _averageWage[r];
             Flows.CoveredWageBill(year)[r] = _compliance[r] * _ordinaryBase[r];
-            int o = (year - SchemeAssumptions.BaseYear) * _regions + r;
+            int o = (year - _a.BaseYear) * _regions + r;
             _employerContributions[o] = _compliance[r] * er * _ordinaryBase[r] + (er + ee > 0 ? _lumpSums[r] * er / (er + ee) : 0);
             _newPensionersByRegion[o] = newPensioners;
         }
@@ -310,7 +310,7 @@ internal sealed class SchemeSpecification
         double increase = _rules.Indexation.Increase(year, growth, _a.PriceGrowthIn(year));
         for (int i = 0; i < _cells; i++) _pension[i] *= 1 + increase;
         _creditingRate = _rules.CreditingRates.Rate(year, growth, _a.PriceGrowthIn(year));
-        int menNoEntry = RetirementCategory.Men.OriginalAgeMonths() / 12, womenNoEntry = RetirementCategory.WomenWorkers.OriginalAgeMonths() / 12;
+        int menNoEntry = _rules.RetirementAges.OriginalAgeMonths(RetirementCategory.Men) / 12, womenNoEntry = _rules.RetirementAges.OriginalAgeMonths(RetirementCategory.WomenWorkers) / 12;
         for (int i = 0; i < _cells; i++)
         {
             var (r, g, a) = Cell(i);
@@ -356,14 +356,14 @@ internal sealed class SchemeSpecification
     /// <summary>Base state's account factor F(n): the balance of n years of contributions of 1 × the base-year wage, back-cast and credited.</summary>
     private double[] BaseAccountFactors()
     {
-        int max = SchemeAssumptions.BaseYear - _a.AccountsStartYear;
+        int max = _a.BaseYear - _a.AccountsStartYear;
         var factor = new double[max + 1];
         for (int n = 1; n <= max; n++)
         {
-            for (int year = SchemeAssumptions.BaseYear - n; year < SchemeAssumptions.BaseYear; year++)
+            for (int year = _a.BaseYear - n; year < _a.BaseYear; year++)
             {
                 double ee = _rules.Contributions.EmployeeAnnual(Math.Max(year, _rules.Contributions.EmployeeToAccount.From.Year));
-                double wage = Math.Pow(1 + _a.HistoricalWageGrowth, year - SchemeAssumptions.BaseYear);
+                double wage = Math.Pow(1 + _a.HistoricalWageGrowth, year - _a.BaseYear);
                 factor[n] = (factor[n] + ee * wage) * (1 + _rules.CreditingRates.Rate(year, _a.HistoricalWageGrowth, _a.PriceGrowthIn(year)));
             }
         }

@@ -36,12 +36,13 @@ internal sealed class SchemeTables
         RetireeTargets = new double[regionCount];
         for (int r = 0; r < regionCount; r++) RetireeTargets[r] = targets[regions[r].Code].Retirees;
 
-        Retirement = RetirementTables.For(rules, assumptions.WomenCadreShareByEducation, yearCount);
+        Retirement = RetirementTables.For(rules, assumptions.WomenCadreShareByEducation, assumptions.BaseYear, yearCount);
         NotRetired = new double[Retirement.Retired.Length];
         for (int i = 0; i < NotRetired.Length; i++) NotRetired[i] = 1 - Retirement.Retired[i];
         NoEntryAge = new int[Groups];
-        int menAge = RetirementCategory.Men.OriginalAgeMonths() / 12;
-        int womenAge = Math.Min(RetirementCategory.WomenCadres.OriginalAgeMonths(), RetirementCategory.WomenWorkers.OriginalAgeMonths()) / 12;
+        var ages = rules.RetirementAges;
+        int menAge = ages.OriginalAgeMonths(RetirementCategory.Men) / 12;
+        int womenAge = Math.Min(ages.OriginalAgeMonths(RetirementCategory.WomenCadres), ages.OriginalAgeMonths(RetirementCategory.WomenWorkers)) / 12;
         for (int g = 0; g < Groups; g++) NoEntryAge[g] = g < EducationLevels.Count ? menAge : womenAge;
 
         EmployerRate = new double[yearCount * regionCount];
@@ -49,14 +50,14 @@ internal sealed class SchemeTables
         MinimumYears = new double[yearCount];
         for (int y = 0; y < yearCount; y++)
         {
-            int year = SchemeAssumptions.BaseYear + y;
+            int year = assumptions.BaseYear + y;
             for (int r = 0; r < regionCount; r++) EmployerRate[y * regionCount + r] = rules.Contributions.EmployerAnnualAfterRelief(year, regions[r].Code);
             EmployeeRate[y] = rules.Contributions.EmployeeAnnual(year);
             MinimumYears[y] = rules.MinimumContributionYears.ForRetirementYear(year);
         }
 
         var accountFactor = BaseAccountFactors(assumptions);
-        int accountYearsMax = SchemeAssumptions.BaseYear - assumptions.AccountsStartYear;
+        int accountYearsMax = assumptions.BaseYear - assumptions.AccountsStartYear;
         BaseDeemed = new double[Groups * A];
         BaseYears = new double[Groups * A];
         BaseAccountFactor = new double[Groups * A];
@@ -127,15 +128,15 @@ internal sealed class SchemeTables
     public static double[] BaseAccountFactors(SchemeAssumptions assumptions)
     {
         var rules = assumptions.Rules;
-        int max = SchemeAssumptions.BaseYear - assumptions.AccountsStartYear;
+        int max = assumptions.BaseYear - assumptions.AccountsStartYear;
         var factor = new double[max + 1];
         for (int n = 1; n <= max; n++)
         {
             double balance = 0;
-            for (int year = SchemeAssumptions.BaseYear - n; year < SchemeAssumptions.BaseYear; year++)
+            for (int year = assumptions.BaseYear - n; year < assumptions.BaseYear; year++)
             {
                 double ee = rules.Contributions.EmployeeAnnual(Math.Max(year, rules.Contributions.EmployeeToAccount.From.Year));
-                double wage = Math.Pow(1 + assumptions.HistoricalWageGrowth, year - SchemeAssumptions.BaseYear);
+                double wage = Math.Pow(1 + assumptions.HistoricalWageGrowth, year - assumptions.BaseYear);
                 double rate = rules.CreditingRates.Rate(year, assumptions.HistoricalWageGrowth, assumptions.PriceGrowthIn(year));
                 balance = (balance + ee * wage) * (1 + rate);
             }

@@ -30,7 +30,7 @@ public static class PensionMonteCarlo
     /// indexation and crediting rules through the economy's link;</item>
     /// <item>the long-run real wage trend: a level shift per path, σ 0.5 point a year (<see cref="RealWageTrendShock"/>):
     /// where productivity growth converges is the largest unknown of a 75-year wage path; the default converges to 1.5% a
-    /// year on the reason that converged high-income economies grew about 1–2% (<see cref="Economy.ChinaEconomy.LongRunRealWageGrowth"/>),
+    /// year on the reason that converged high-income economies grew about 1–2% (<see cref="ChinaEconomy.LongRunRealWageGrowth"/>),
     /// and ±1 σ spans that range (1.0–2.0%);</item>
     /// <item>the indexation policy share of real wage growth: logit-normal per path, σ 0.5 on the logit scale
     /// (<see cref="IndexationShareShock"/>): the published increases 2016–2023 were 46–73% of that year's wage growth

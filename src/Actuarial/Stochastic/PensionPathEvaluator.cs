@@ -206,7 +206,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         var series = new List<SeriesSpec>
         {
             new(Population, BaseYear, EndYear, 0, 2e9, 2000),
-            new(DependencyRatio, SchemeAssumptions.BaseYear, EndYear, 0, 4, 4000),
+            new(DependencyRatio, scenario.Scheme.BaseYear, EndYear, 0, 4, 4000),
             new(NationalBalance, FundFirstYear, EndYear, settings.BalanceLower, settings.BalanceUpper, settings.BalanceBins, TrackDepletion: true),
             new(LowestProvincialBalance, FundFirstYear, EndYear, settings.ProvincialBalanceLower, settings.ProvincialBalanceUpper, settings.ProvincialBalanceBins, TrackDepletion: true),
         };
@@ -339,11 +339,11 @@ public sealed class PensionPathEvaluator : IPathEvaluator
 
             var all = _scheme.Flows;
             var ratio = output.Values(1);
-            for (int year = SchemeAssumptions.BaseYear; year <= e.EndYear; year++)
+            for (int year = all.FirstYear; year <= e.EndYear; year++)
             {
                 double workers = TensorPrimitives.Sum<double>(all.ContributingWorkers(year));
                 double retirees = TensorPrimitives.Sum<double>(all.Retirees(year));
-                ratio[year - SchemeAssumptions.BaseYear] = workers > 0 ? retirees / workers : double.NaN;
+                ratio[year - all.FirstYear] = workers > 0 ? retirees / workers : double.NaN;
             }
 
             // Funds.

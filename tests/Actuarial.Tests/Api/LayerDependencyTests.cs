@@ -87,6 +87,54 @@ public sealed class LayerDependencyTests
         Assert.That(TypesUsedBy(evaluator).Select(t => OuterMost(t).Namespace), Does.Contain("Actuarial.Scenarios").Or.Contain("Actuarial.China"));
     }
 
+    /// <summary>The engine: every layer below the composition layer of China's defaults and the scenario model.</summary>
+    private static readonly int CompositionLayer = LayerOf("Actuarial.China");
+
+    [Test]
+    public void No_engine_layer_uses_China()
+    {
+        // China's data readers, published figures, defaults and calibration targets live in Actuarial.China; the engine
+        // takes its base year, regions, targets and rules from its inputs, so none of its types names a China type.
+        var violations = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in LoadLibrary().MainModule.GetTypes())
+        {
+            int fromLayer = LayerOf(OuterMost(type).Namespace);
+            if (fromLayer < 0 || fromLayer >= CompositionLayer) continue;
+            foreach (var used in TypesUsedBy(type))
+            {
+                if (OuterMost(used).Namespace == "Actuarial.China") violations.Add($"{type.FullName} uses {used.FullName}");
+            }
+        }
+        Assert.That(violations, Is.Empty, "engine types that use Actuarial.China:\n" + string.Join("\n", violations));
+    }
+
+    [Test]
+    public void The_scan_sees_China_where_it_is_used()
+    {
+        // The scenario model starts from China's defaults (PensionScenario's scheme template is ChinaDefaults.Scheme()):
+        // the same scan must find that use, so an empty result above is not a blind one.
+        var scenario = LoadLibrary().MainModule.GetTypes().Single(t => t.FullName == "Actuarial.Scenarios.PensionScenario");
+        Assert.That(TypesUsedBy(scenario).Select(t => OuterMost(t).Namespace), Does.Contain("Actuarial.China"));
+    }
+
+    [Test]
+    public void Only_China_reads_the_embedded_data()
+    {
+        // The embedded CSV files are China's data: only Actuarial.China opens assembly resources.
+        var readers = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in LoadLibrary().MainModule.GetTypes())
+        {
+            foreach (var method in type.Methods.Where(m => m.HasBody))
+            {
+                if (method.Body.Instructions.Any(i => i.Operand is MethodReference { Name: "GetManifestResourceStream" }))
+                {
+                    readers.Add(OuterMost(type).Namespace);
+                }
+            }
+        }
+        Assert.That(readers, Is.EquivalentTo(new[] { "Actuarial.China" }));
+    }
+
     private static AssemblyDefinition LoadLibrary() => AssemblyDefinition.ReadAssembly(typeof(ChinaDefaults).Assembly.Location);
 
     private static TypeReference OuterMost(TypeReference type)

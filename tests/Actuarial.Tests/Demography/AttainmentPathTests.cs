@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
@@ -172,7 +173,7 @@ public class AttainmentPathTests
     [Test]
     public void Wittgenstein_SSP2_path_matches_the_published_shares()
     {
-        var path = AttainmentPath.FromWittgensteinSsp2();
+        var path = ChinaEducation.WittgensteinSsp2();
         Assert.That(path.FirstYear, Is.EqualTo(2015));
         Assert.That(path.LastYear, Is.EqualTo(2100));
         Assert.That(path.Years, Has.Count.EqualTo(18));

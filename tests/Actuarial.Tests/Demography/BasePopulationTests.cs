@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
@@ -197,8 +198,8 @@ public sealed class BasePopulationTests
     [Test]
     public void China_2020_base_matches_the_census()
     {
-        var (groups, national, education, _) = BasePopulation.China2020Inputs();
-        var grid = BasePopulation.China2020Grid();
+        var (groups, national, education, _) = ChinaBasePopulation.China2020Inputs();
+        var grid = ChinaBasePopulation.China2020Grid();
         var population = grid.Persons.ToArray();
         const int regions = 31;
         Assert.That(grid.Shape.Regions, Is.EqualTo(Regions.Provinces));

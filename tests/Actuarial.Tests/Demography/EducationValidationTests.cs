@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using NUnit.Framework;
@@ -46,8 +47,8 @@ public class EducationValidationTests
 
     private static List<Measure> Run()
     {
-        var data = EducationWittgensteinData.LoadEmbedded();
-        var path = AttainmentPath.FromWittgensteinSsp2();
+        var data = ChinaEducation.WittgensteinData();
+        var path = ChinaEducation.WittgensteinSsp2();
         var years = SchoolingYears.WittgensteinSsp2China;
         var blocks = new double[Sexes.Count][];
         foreach (var sex in Sexes.All)

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
@@ -177,7 +178,7 @@ public sealed class InterprovincialMigrationTests
     [Test]
     public void China_2010_to_2020_rates_have_the_known_signs()
     {
-        var rates = InterprovincialMigration.China2010To2020();
+        var rates = ChinaInterprovincialMigration.China2010To2020();
         Assert.That(rates.RegionCount, Is.EqualTo(31));
         double Mean(string province, int from, int to)
         {

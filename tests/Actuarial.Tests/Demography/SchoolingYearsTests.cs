@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
@@ -69,7 +70,7 @@ public class SchoolingYearsTests
     [Test]
     public void Fit_to_Wittgenstein_SSP2_gives_the_hard_coded_default()
     {
-        var fit = SchoolingYears.FitWittgensteinSsp2();
+        var fit = ChinaEducation.FitWittgensteinSsp2();
         TestContext.Out.WriteLine("WIC SSP2 China: fitted years per level (NNLS, 2015-2100 x sex x 15-19..100+, equal weights)");
         foreach (var level in EducationLevels.All)
         {
@@ -97,7 +98,7 @@ public class SchoolingYearsTests
     private static double IscedRmse()
     {
         // RMSE of the named ISCED durations on the same 648 cells (printed for the report).
-        var data = EducationWittgensteinData.LoadEmbedded();
+        var data = ChinaEducation.WittgensteinData();
         double sse = 0;
         int n = 0;
         foreach (int year in data.Years.Where(y => y >= 2015))
@@ -161,9 +162,9 @@ public class SchoolingYearsTests
     [Test]
     public void Nbs_scale_is_the_school_system_durations_with_tertiary_by_the_census_mix()
     {
-        var nbs = SchoolingYears.NbsChina2020;
+        var nbs = ChinaEducation.NbsScale2020;
         Assert.That(nbs.ByLevel.Take(5), Is.EqualTo(new[] { 0.0, 6.0, 6.0, 9.0, 12.0 }));
-        var national = Actuarial.IO.ChinaData.Census2020EducationProvinceSex().Where(r => r.RegionCode == 0).ToArray();
+        var national = ChinaData.Census2020EducationProvinceSex().Where(r => r.RegionCode == 0).ToArray();
         double college = national.Where(r => r.Education == Actuarial.IO.CensusEducation.TertiaryJuniorCollege).Sum(r => (double)r.PopulationPersons);
         double bachelor = national.Where(r => r.Education == Actuarial.IO.CensusEducation.TertiaryBachelor).Sum(r => (double)r.PopulationPersons);
         double postgraduate = national.Where(r => r.Education == Actuarial.IO.CensusEducation.Postgraduate).Sum(r => (double)r.PopulationPersons);

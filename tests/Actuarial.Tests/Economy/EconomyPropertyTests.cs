@@ -154,10 +154,10 @@ public sealed class EconomyPropertyTests
     public void The_default_shares_are_estimated_on_the_published_history()
     {
         // 2016–2025 increases against the year's non-private wage growth and CPI: a ratio of sums of real rates.
-        Assert.That(Indexation.ChinaShareOfRealWageGrowth(), Is.EqualTo(0.481).Within(0.001));
-        Assert.That(AccountCreditingRates.ChinaShareOfRealWageGrowth(), Is.EqualTo(0.731).Within(0.001));
-        Assert.That(((PricesPlusShareOfRealWageGrowth)Indexation.ChinaDefaults.FutureRule).Share, Is.EqualTo(Indexation.ChinaShareOfRealWageGrowth()));
-        Assert.That(((PricesPlusShareOfRealWageGrowth)AccountCreditingRates.ChinaDefaults.FutureRule).Share, Is.EqualTo(AccountCreditingRates.ChinaShareOfRealWageGrowth()));
+        Assert.That(ChinaDefaults.IndexationShareOfRealWageGrowth(), Is.EqualTo(0.481).Within(0.001));
+        Assert.That(ChinaDefaults.CreditingShareOfRealWageGrowth(), Is.EqualTo(0.731).Within(0.001));
+        Assert.That(((PricesPlusShareOfRealWageGrowth)ChinaDefaults.Indexation().FutureRule).Share, Is.EqualTo(ChinaDefaults.IndexationShareOfRealWageGrowth()));
+        Assert.That(((PricesPlusShareOfRealWageGrowth)ChinaDefaults.CreditingRates().FutureRule).Share, Is.EqualTo(ChinaDefaults.CreditingShareOfRealWageGrowth()));
     }
 
     [Test]

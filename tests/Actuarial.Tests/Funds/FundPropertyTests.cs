@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Funds;
@@ -69,7 +70,7 @@ public sealed class FundPropertyTests
         var flows = SyntheticFunds.Flows(seed);
         var random = new Random(seed);
         var subsidies = new CombinedSubsidy([new SubsidyShareOfSpending(0.3 * random.NextDouble()), new FloorSubsidy(random.Next(3))]);
-        var assumptions = SyntheticFunds.Assumptions(seed, flows, PoolingSchedule.China(), subsidies) with
+        var assumptions = SyntheticFunds.Assumptions(seed, flows, ChinaPooling.Schedule(), subsidies) with
         {
             Reserve = new StrategicReserve
             {
@@ -183,7 +184,7 @@ public sealed class FundPropertyTests
     public void The_year_loop_allocates_nothing()
     {
         var flows = SyntheticFunds.Flows(7, provinces: 31, years: 80, firstYear: 2021);
-        var assumptions = SyntheticFunds.Assumptions(7, flows, PoolingSchedule.China(),
+        var assumptions = SyntheticFunds.Assumptions(7, flows, ChinaPooling.Schedule(),
             new CombinedSubsidy([new SubsidyShareOfSpending(0.2), new FloorSubsidy(1)])) with
         {
             Reserve = new StrategicReserve

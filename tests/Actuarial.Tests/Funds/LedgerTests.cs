@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Funds;
@@ -41,7 +42,7 @@ public sealed class LedgerTests
         var flows = SyntheticFunds.Flows(1, provinces: 4);
         var balances = SyntheticFunds.OpeningBalances(1, flows);
         balances.Remove(flows.Provinces[2].Code);
-        var assumptions = SyntheticFunds.Assumptions(1, flows, PoolingSchedule.China()) with { OpeningBalances = balances };
+        var assumptions = SyntheticFunds.Assumptions(1, flows, ChinaPooling.Schedule()) with { OpeningBalances = balances };
         var ex = Assert.Throws<InputDataException>(() => FundProjector.Run(flows, assumptions));
         Assert.That(ex!.Field, Does.Contain(flows.Provinces[2].EnglishName));
 
@@ -55,15 +56,15 @@ public sealed class LedgerTests
     {
         var flows = SyntheticFunds.Flows(2, provinces: 3);
         flows.Pensions(2020)[1] = -1;
-        var ex = Assert.Throws<InputDataException>(() => FundProjector.Run(flows, SyntheticFunds.Assumptions(2, flows, PoolingSchedule.China())));
+        var ex = Assert.Throws<InputDataException>(() => FundProjector.Run(flows, SyntheticFunds.Assumptions(2, flows, ChinaPooling.Schedule())));
         Assert.That(ex!.Field, Does.Contain("pensions[2020"));
 
         flows = SyntheticFunds.Flows(2, provinces: 3);
         flows.AverageWage(2018)[0] = double.NaN;
-        Assert.Throws<InputDataException>(() => FundProjector.Run(flows, SyntheticFunds.Assumptions(2, flows, PoolingSchedule.China())));
+        Assert.Throws<InputDataException>(() => FundProjector.Run(flows, SyntheticFunds.Assumptions(2, flows, ChinaPooling.Schedule())));
 
         flows = SyntheticFunds.Flows(2, provinces: 3);
-        var good = SyntheticFunds.Assumptions(2, flows, PoolingSchedule.China());
+        var good = SyntheticFunds.Assumptions(2, flows, ChinaPooling.Schedule());
         Assert.Throws<InputDataException>(() => FundProjector.Run(flows, good with { EntrustedShare = 1.2 }));
         Assert.Throws<InputDataException>(() => FundProjector.Run(flows, good with { OtherReturn = AnnualPath.Constant("o", 2017, 2100, 0.02) }));
         Assert.Throws<InputDataException>(() => FundProjector.Run(flows, good with { Subsidies = new FloorSubsidy(-1) }));
@@ -203,7 +204,7 @@ public sealed class LedgerTests
     public void Tables_hold_every_province_and_the_nation_each_year()
     {
         var flows = SyntheticFunds.Flows(4, provinces: 5);
-        var projection = FundProjector.Run(flows, SyntheticFunds.Assumptions(4, flows, PoolingSchedule.China(), new SubsidyShareOfSpending(0.2)));
+        var projection = FundProjector.Run(flows, SyntheticFunds.Assumptions(4, flows, ChinaPooling.Schedule(), new SubsidyShareOfSpending(0.2)));
         var rows = projection.YearTable();
         Assert.That(rows, Has.Count.EqualTo(6 * flows.YearCount));
         foreach (int year in Enumerable.Range(flows.FirstYear, flows.YearCount))

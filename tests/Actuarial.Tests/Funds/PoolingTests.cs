@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Funds;
@@ -56,7 +57,7 @@ public sealed class PoolingTests
             OpeningBalances = flows.Provinces.ToDictionary(p => p.Code, _ => 0.0),
             EntrustedReturn = AnnualPath.Constant("e", 2018, 2019, 0),
             OtherReturn = AnnualPath.Constant("o", 2018, 2019, 0),
-            Pooling = PoolingSchedule.China(),
+            Pooling = ChinaPooling.Schedule(),
         });
         Assert.That(projection.PoolingRule(2018), Is.EqualTo(new CentralAdjustment(0.03, 0.5)));
         Assert.That(projection.PoolingRule(2019), Is.EqualTo(new CentralAdjustment(0.035)));
@@ -138,7 +139,7 @@ public sealed class PoolingTests
     {
         var ex = Assert.Throws<InputDataException>(() => new CentralAdjustment(ratio));
         Assert.That(ex!.Field, Is.EqualTo("ratio"));
-        Assert.Throws<InputDataException>(() => PoolingSchedule.China(year => ratio));
+        Assert.Throws<InputDataException>(() => ChinaPooling.Schedule(year => ratio));
         Assert.Throws<InputDataException>(() => new NationalPooling(poolShareOfGaps: ratio));
     }
 
@@ -221,7 +222,7 @@ public sealed class PoolingTests
         Assert.That((deficits, surpluses), Is.EqualTo((11, 20)));
         var ex = Assert.Throws<InputDataException>(() => ChinaFunds.PreTransfer2024(new NationalPooling()));
         Assert.That(ex!.Message, Does.Contain("no pre-transfer flows"));
-        Assert.That(() => ChinaFunds.PreTransfer2024(PoolingSchedule.China().RuleFor(2024)), Throws.TypeOf<InputDataException>());
+        Assert.That(() => ChinaFunds.PreTransfer2024(ChinaPooling.Schedule().RuleFor(2024)), Throws.TypeOf<InputDataException>());
     }
 
     [Test]

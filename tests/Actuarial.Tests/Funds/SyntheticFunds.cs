@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Funds;
@@ -84,8 +85,8 @@ internal static class SyntheticFunds
             PoolingSchedule.Always(new ProvincialPooling()),
             PoolingSchedule.Always(new CentralAdjustment(0.2 * random.NextDouble(), 0.2 + 0.8 * random.NextDouble())),
             PoolingSchedule.Always(new NationalPooling(random.NextDouble(), random.NextDouble(), random.Next(2) == 0)),
-            PoolingSchedule.China(),
-            PoolingSchedule.China(year => 0.09),
+            ChinaPooling.Schedule(),
+            ChinaPooling.Schedule(year => 0.09),
             PoolingSchedule.Always(new CappedPayment(new CentralAdjustment(0.09), 1e9 + 5e9 * random.NextDouble())),
         ];
     }

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Dimensions;
 using Actuarial.IO;
 using NUnit.Framework;

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.IO;
 using NUnit.Framework;
 

@@ -17,13 +17,13 @@ public sealed class CoveragePathTests
     [Test]
     public void Joined_share_by_hand()
     {
-        var path = new CoveragePath(Ceiling: 0.4, Pace: 0.25);
+        var path = new CoveragePath(Ceiling: 0.4, Pace: 0.25, AnchorYear: 2024);
         Assert.That(path.JoinedShare(2023), Is.EqualTo(0));
         Assert.That(path.JoinedShare(2024), Is.EqualTo(0));
         Assert.That(path.JoinedShare(2025), Is.EqualTo(0.4 * 0.25).Within(1e-15));
         Assert.That(path.JoinedShare(2026), Is.EqualTo(0.4 * (1 - 0.75 * 0.75)).Within(1e-15));
         Assert.That(path.JoinedShare(2400), Is.EqualTo(0.4).Within(1e-12));
-        Assert.That(CoveragePath.Held.JoinedShare(2100), Is.EqualTo(0));
+        Assert.That(CoveragePath.Held(2024).JoinedShare(2100), Is.EqualTo(0));
         var lever = path.ToLeverPath(2020, 2030);
         Assert.That(lever[2026], Is.EqualTo(path.JoinedShare(2026)));
     }
@@ -33,7 +33,7 @@ public sealed class CoveragePathTests
     [TestCase(0.5, -0.01)]
     [TestCase(0.5, double.NaN)]
     public void Out_of_range_ceiling_or_pace_is_rejected(double ceiling, double pace) =>
-        Assert.Throws<InputDataException>(() => _ = new CoveragePath(ceiling, pace));
+        Assert.Throws<InputDataException>(() => _ = new CoveragePath(ceiling, pace, 2024));
 
     /// <summary>Joiners that fall by the same ratio every year are recovered exactly: pace = 1 − ratio, ceiling = first share / pace.</summary>
     [Test]
@@ -49,7 +49,7 @@ public sealed class CoveragePathTests
             published[y] = model[y] - 1e6 - gap;        // 1e6: a constant calibration shortfall, taken out
             gap += anchorJoiners * Math.Pow(ratio, y - 2024);
         }
-        var estimate = CoveragePath.Estimate(published, model, uncovered);
+        var estimate = CoveragePath.Estimate(published, model, uncovered, 2024);
         foreach (var path in new[] { estimate.Path, estimate.TrendFit })
         {
             Assert.That(path.Pace, Is.EqualTo(1 - ratio).Within(1e-12));
@@ -64,7 +64,7 @@ public sealed class CoveragePathTests
         var model = Enumerable.Range(2020, 5).ToDictionary(y => y, _ => 3e8);
         // joiners of year k: 1e6 × (k − 2019), growing
         var published = Enumerable.Range(2020, 5).ToDictionary(y => y, y => 3e8 - Enumerable.Range(y + 1, 2024 - y).Sum(k => 1e6 * (k - 2019)));
-        Assert.Throws<InputDataException>(() => CoveragePath.Estimate(published, model, 1e8));
+        Assert.Throws<InputDataException>(() => CoveragePath.Estimate(published, model, 1e8, 2024));
     }
 
     /// <summary>More coverage never lowers contributors: a higher ceiling or a faster pace gives at least as many covered workers in every cell and year.</summary>
@@ -72,17 +72,17 @@ public sealed class CoveragePathTests
     public void A_higher_ceiling_or_faster_pace_never_lowers_covered_workers(int seed)
     {
         var rng = new Random(seed);
-        var baseline = new CoveragePath(rng.NextDouble() * 0.5, rng.NextDouble() * 0.5);
-        var higher = new CoveragePath(baseline.Ceiling + rng.NextDouble() * 0.5, baseline.Pace);
-        var faster = new CoveragePath(baseline.Ceiling, baseline.Pace + rng.NextDouble() * 0.5);
+        var baseline = new CoveragePath(rng.NextDouble() * 0.5, rng.NextDouble() * 0.5, 2024);
+        var higher = new CoveragePath(baseline.Ceiling + rng.NextDouble() * 0.5, baseline.Pace, 2024);
+        var faster = new CoveragePath(baseline.Ceiling, baseline.Pace + rng.NextDouble() * 0.5, 2024);
         var labour = SyntheticLabour.Assumptions(seed);
         var pop = SyntheticLabour.Population(seed);
         int year = 2025 + Math.Abs(seed % 6);
         double[] Covered(CoveragePath p)
         {
             var model = (labour with { UncoveredWorkersJoining = p.ToLeverPath(SyntheticLabour.First, SyntheticLabour.Last) }).Compile();
-            var covered = new double[CompiledLabourModel.CellCount];
-            model.FillCoveredWorkers(year, pop, covered, new double[CompiledLabourModel.CellCount]);
+            var covered = new double[SyntheticLabour.Cells];
+            model.FillCoveredWorkers(year, pop, covered, new double[SyntheticLabour.Cells]);
             return covered;
         }
         var a = Covered(baseline);

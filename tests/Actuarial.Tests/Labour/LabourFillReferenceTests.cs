@@ -12,7 +12,7 @@ namespace Actuarial.Tests.Labour;
 [TestFixture]
 public sealed class LabourFillReferenceTests
 {
-    private static readonly int Cells = CompiledLabourModel.CellCount;
+    private static readonly int Cells = SyntheticLabour.Cells;
 
     [TestCase(1)]
     [TestCase(2)]

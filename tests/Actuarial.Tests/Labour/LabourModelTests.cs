@@ -15,6 +15,9 @@ internal static class SyntheticLabour
 {
     public const int First = 2020, Last = 2030;
 
+    /// <summary>Cells of the 31-province grid the synthetic assumptions cover.</summary>
+    public static readonly int Cells = new PopulationShape(Regions.Provinces).CellCount;
+
     public static LabourAssumptions Assumptions(int seed, double coverageMax = 2.0)
     {
         var rng = new Random(seed);
@@ -30,7 +33,7 @@ internal static class SyntheticLabour
             Coverage = new ProvinceValues("coverage", Regions.Provinces.Select(p => (p.Code, coverageMax * rng.NextDouble())), 0, LabourAssumptions.MaxCoverage),
             WageBaseYear = 2024,
             AverageWage = new ProvinceValues("wage", Regions.Provinces.Select(p => (p.Code, 50_000 + 100_000 * rng.NextDouble())), 0, 1e7),
-            Earnings = RelativeEarnings.ChinaDefaults with { ExperienceLinear = 0.05, ExperienceQuadratic = -0.001, FemaleLogGap = -0.2 },
+            Earnings = ChinaDefaults.RelativeEarnings() with { ExperienceLinear = 0.05, ExperienceQuadratic = -0.001, FemaleLogGap = -0.2 },
             FemaleParticipationGain = Path(LabourLever.FemaleParticipationGain, rng.NextDouble()),
             OlderWorkerParticipationGain = Path(LabourLever.OlderWorkerParticipationGain, rng.NextDouble()),
             UnemploymentScale = Path(LabourLever.UnemploymentScale, 2 * rng.NextDouble()),
@@ -39,14 +42,14 @@ internal static class SyntheticLabour
             ContributionDensity = Path(LabourLever.ContributionDensity, rng.NextDouble()),
             WageGrowth = new AnnualPath("wage_growth", First + 1, Enumerable.Range(0, Last - First).Select(_ => 0.1 * rng.NextDouble() - 0.02).ToArray()),
             FemaleCadreShareByEducation = [0, 0, 0, 0, 0.5, 1],
-            RetirementAges = RetirementAgeSchedule.ChinaDefaults,
+            RetirementAges = ChinaDefaults.RetirementAges(),
         };
     }
 
     public static double[] Population(int seed)
     {
         var rng = new Random(seed * 7919 + 1);
-        var pop = new double[CompiledLabourModel.CellCount];
+        var pop = new double[SyntheticLabour.Cells];
         for (int i = 0; i < pop.Length; i++) pop[i] = rng.Next(10) == 0 ? 0 : 10_000 * rng.NextDouble();
         return pop;
     }
@@ -58,7 +61,7 @@ internal static class SyntheticLabour
 [TestFixture]
 public sealed class LabourModelTests
 {
-    private static readonly int Cells = CompiledLabourModel.CellCount;
+    private static readonly int Cells = SyntheticLabour.Cells;
 
     [FsProperty(MaxTest = 40)]
     public void Higher_coverage_never_gives_fewer_covered_workers_in_any_cell(int seed)
@@ -134,7 +137,7 @@ public sealed class LabourModelTests
             Assert.That(Total(neutral.WithLever(LabourLever.OlderWorkerParticipationGain, Years(0.5))), Is.GreaterThanOrEqualTo(Total(neutral)));
             Assert.That(Total(neutral.WithLever(LabourLever.ContributionDensity, Years(0.5))),
                 Is.EqualTo(0.5 * Total(neutral.WithLever(LabourLever.ContributionDensity, Years(1.0)))).Within(1e-9).Percent);
-            Assert.That(Total(neutral.WithLever("unemployment_scale", Years(2.0))), Is.LessThan(Total(neutral.WithLever("unemployment_scale", Years(1.0)))));
+            Assert.That(Total(neutral.WithLever(LabourLever.UnemploymentScale, Years(2.0))), Is.LessThan(Total(neutral.WithLever(LabourLever.UnemploymentScale, Years(1.0)))));
         });
     }
 
@@ -176,7 +179,7 @@ public sealed class LabourModelTests
         Assert.That(density.Field, Is.EqualTo("contribution_density[2020]"));
         Assert.That(Assert.Throws<InputDataException>(() => _ = SyntheticLabour.Assumptions(1) with { FemaleCadreShareByEducation = [0, 0, 0, 0, 0, 1.5] })!.Value,
             Is.EqualTo("1.5"));
-        Assert.That(Assert.Throws<InputDataException>(() => _ = RelativeEarnings.ChinaDefaults with { ReturnToSchooling = 1.5 })!.Field, Is.EqualTo("ReturnToSchooling"));
+        Assert.That(Assert.Throws<InputDataException>(() => _ = ChinaDefaults.RelativeEarnings() with { ReturnToSchooling = 1.5 })!.Field, Is.EqualTo("ReturnToSchooling"));
     }
 
     [Test]
@@ -220,15 +223,15 @@ public sealed class LabourModelTests
     {
         var assumptions = SyntheticLabour.Assumptions(1);
         var points = Enumerable.Range(2020, 11).Select(y => (y, 0.5)).ToArray();
-        var ex = Assert.Throws<InputDataException>(() => assumptions.WithLever("retirement_age", points))!;
+        var ex = Assert.Throws<InputDataException>(() => assumptions.WithLever((LabourLever)99, points))!;
         Assert.Multiple(() =>
         {
             Assert.That(ex.Field, Is.EqualTo("lever"));
-            Assert.That(ex.Value, Is.EqualTo("retirement_age"));
+            Assert.That(ex.Value, Is.EqualTo("99"));
             Assert.That(ex.ValidRange, Does.Contain("female_participation_gain"));
         });
         Assert.Throws<InputDataException>(() => assumptions.WithLever((LabourLever)99, AnnualPath.Constant("x", 2020, 2030, 0)));
-        Assert.That(assumptions.WithLever("female_participation_gain", points).FemaleParticipationGain[2025], Is.EqualTo(0.5));
+        Assert.That(assumptions.WithLever(LabourLever.FemaleParticipationGain, points).FemaleParticipationGain[2025], Is.EqualTo(0.5));
     }
 
     [Test]
@@ -299,8 +302,8 @@ public sealed class LabourCalibrationTests
         var assumptions = ChinaDefaults.Labour();
         var projection = DemographicProjector.Run(China.ChinaDefaults.Demography() with { EndYear = 2024 });
         var pop = projection.PersonsAt(2024);
-        var covered = new double[CompiledLabourModel.CellCount];
-        var wages = new double[CompiledLabourModel.CellCount];
+        var covered = new double[SyntheticLabour.Cells];
+        var wages = new double[SyntheticLabour.Cells];
         assumptions.Compile().FillCoveredWorkers(2024, pop, covered, wages);
         var schedule = assumptions.RetirementAges;
         double Below(RetirementCategory c, int age)
@@ -335,8 +338,8 @@ public sealed class LabourCalibrationTests
         var model = ChinaDefaults.Labour().Compile();
         Actuarial.Scheme.ICoveredWorkforce workforce = model; // the scheme layer's interface
         var pop = DemographicProjector.Run(China.ChinaDefaults.Demography() with { EndYear = 2024 }).PersonsAt(2024).ToArray();
-        var covered = new double[CompiledLabourModel.CellCount];
-        var wages = new double[CompiledLabourModel.CellCount];
+        var covered = new double[SyntheticLabour.Cells];
+        var wages = new double[SyntheticLabour.Cells];
         workforce.FillCoveredWorkers(2024, pop, covered, wages);
         long before = GC.GetAllocatedBytesForCurrentThread();
         workforce.FillCoveredWorkers(2024, pop, covered, wages);

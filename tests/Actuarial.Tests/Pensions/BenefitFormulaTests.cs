@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.IO;
 using Actuarial.Pensions;
 using FsCheck;
@@ -10,7 +11,7 @@ namespace Actuarial.Tests.Pensions;
 [TestFixture]
 public sealed class BenefitFormulaTests
 {
-    private static readonly BenefitFormula Formula = BenefitFormula.ChinaDefaults;
+    private static readonly BenefitFormula Formula = ChinaDefaults.BenefitFormula();
 
     [Test]
     public void Basic_pension_by_hand()
@@ -27,7 +28,7 @@ public sealed class BenefitFormulaTests
     [Test]
     public void Individual_account_pension_by_hand()
     {
-        var divisors = IndividualAccountDivisor.ChinaDefaults;
+        var divisors = ChinaDefaults.Divisors();
         Assert.Multiple(() =>
         {
             // 139,000 yuan at 60 (divisor 139): 139,000 / 139 = 1,000 yuan/month.
@@ -48,7 +49,7 @@ public sealed class BenefitFormulaTests
         // Coefficient 1.4%: 9,600 × 10 × 0.014 = 1,344.
         Assert.That((Formula with { TransitionalCoefficient = 0.014 }).TransitionalPension(8000, 1.2, 10), Is.EqualTo(1344).Within(1e-9));
         // Total: 3,080 (basic, Y = 35 incl. 10 deemed) + 1,000 (139,000 / 139) + 1,152 = 5,232.
-        var pension = SchemeRules.ChinaDefaults.NewPension(8000, 1.2, 35, 10, 139_000, 60 * 12 + 7);
+        var pension = ChinaDefaults.SchemeRules().NewPension(8000, 1.2, 35, 10, 139_000, 60 * 12 + 7);
         Assert.Multiple(() =>
         {
             Assert.That(pension.Basic, Is.EqualTo(3080).Within(1e-9));
@@ -83,7 +84,7 @@ public sealed class BenefitFormulaTests
     [FsProperty(MaxTest = 500)]
     public Property More_contribution_years_never_lower_a_pension() => Prop.ForAll(Persons, p =>
     {
-        var rules = SchemeRules.ChinaDefaults;
+        var rules = ChinaDefaults.SchemeRules();
         double deemed = p.Deemed * p.Years; // a share of the shorter career
         var shorter = rules.NewPension(p.Wage, p.Index, p.Years, deemed, p.Balance, p.Age);
         var longer = rules.NewPension(p.Wage, p.Index, p.Years + p.Extra, deemed, p.Balance, p.Age);

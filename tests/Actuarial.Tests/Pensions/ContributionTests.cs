@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.IO;
 using Actuarial.Pensions;
 using NUnit.Framework;
@@ -7,7 +8,7 @@ namespace Actuarial.Tests.Pensions;
 [TestFixture]
 public sealed class ContributionRatesTests
 {
-    private static readonly ContributionRates China = ContributionRates.ChinaDefaults;
+    private static readonly ContributionRates China = ChinaDefaults.ContributionRates();
 
     [Test]
     public void Employer_rate_falls_from_20_to_16_percent_in_May_2019()
@@ -101,7 +102,7 @@ public sealed class ContributionRatesTests
 [TestFixture]
 public sealed class ContributionBaseTests
 {
-    private static readonly ContributionBase Rule = ContributionBase.ChinaDefaults;
+    private static readonly ContributionBase Rule = ChinaDefaults.ContributionBase();
 
     [Test]
     public void Base_is_the_wage_held_between_60_and_300_percent_of_the_average()

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.IO;
 using Actuarial.Pensions;
 using NUnit.Framework;
@@ -25,7 +26,7 @@ public sealed class MinimumContributionYearsTests
     [TestCase(2100, 20.0)]
     public void The_whole_table(int retirementYear, double years)
     {
-        var rule = MinimumContributionYears.ChinaDefaults;
+        var rule = ChinaDefaults.MinimumContributionYears();
         Assert.Multiple(() =>
         {
             Assert.That(rule.ForRetirementYear(retirementYear), Is.EqualTo(years));
@@ -36,7 +37,7 @@ public sealed class MinimumContributionYearsTests
     [Test]
     public void Eligibility_and_levers()
     {
-        var rule = MinimumContributionYears.ChinaDefaults;
+        var rule = ChinaDefaults.MinimumContributionYears();
         var slower = rule with { IncreasePerYear = 0.25 };
         Assert.Multiple(() =>
         {
@@ -67,13 +68,13 @@ public sealed class IndividualAccountDivisorTests
     [TestCase(70, 56)]
     public void Divisor_table_is_exact(int age, int months)
     {
-        Assert.That(IndividualAccountDivisor.ChinaDefaults.Months(age), Is.EqualTo(months));
+        Assert.That(ChinaDefaults.Divisors().Months(age), Is.EqualTo(months));
     }
 
     [Test]
     public void Table_covers_40_to_70_and_nothing_else()
     {
-        var table = IndividualAccountDivisor.ChinaDefaults;
+        var table = ChinaDefaults.Divisors();
         Assert.Multiple(() =>
         {
             Assert.That(table.FirstAge, Is.EqualTo(40));
@@ -88,7 +89,7 @@ public sealed class IndividualAccountDivisorTests
     [Test]
     public void Month_granular_ages_read_completed_years_or_interpolate()
     {
-        var table = IndividualAccountDivisor.ChinaDefaults;
+        var table = ChinaDefaults.Divisors();
         var linear = table with { AgeRule = DivisorAgeRule.LinearInMonths };
         Assert.Multiple(() =>
         {

@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.IO;
 using Actuarial.Pensions;
@@ -8,7 +9,7 @@ namespace Actuarial.Tests.Pensions;
 [TestFixture]
 public sealed class AccountCreditingRatesTests
 {
-    private static readonly AccountCreditingRates China = AccountCreditingRates.ChinaDefaults;
+    private static readonly AccountCreditingRates China = ChinaDefaults.CreditingRates();
 
     // Rules reference §1.5.
     [TestCase(2016, 0.0831)]
@@ -30,7 +31,7 @@ public sealed class AccountCreditingRatesTests
         {
             Assert.That(China.Rate(2010), Is.EqualTo(0.025), "pre-2016 assumption");
             // Default after 2024: prices plus the share of real wage growth estimated on 2016–2024 (≈ 0.73).
-            double share = AccountCreditingRates.ChinaShareOfRealWageGrowth();
+            double share = ChinaDefaults.CreditingShareOfRealWageGrowth();
             Assert.That(share, Is.InRange(0.70, 0.76), "estimated on the published 2016–2024 rates");
             Assert.That(China.Rate(2060, 0.05, 0.02), Is.EqualTo(1.02 * (1 + share * (1.05 / 1.02 - 1)) - 1).Within(1e-15));
             Assert.Throws<ArgumentException>(() => China.Rate(2025), "the default rule needs wage and price growth");
@@ -46,7 +47,7 @@ public sealed class AccountCreditingRatesTests
 [TestFixture]
 public sealed class IndexationTests
 {
-    private static readonly Indexation China = Indexation.ChinaDefaults;
+    private static readonly Indexation China = ChinaDefaults.Indexation();
 
     // Rules reference §1.6.
     [TestCase(2016, 0.065)]
@@ -67,7 +68,7 @@ public sealed class IndexationTests
         Assert.Multiple(() =>
         {
             // Default after 2025: prices plus the share of real wage growth estimated on 2016–2025 (≈ 0.48).
-            double share = Indexation.ChinaShareOfRealWageGrowth();
+            double share = ChinaDefaults.IndexationShareOfRealWageGrowth();
             Assert.That(share, Is.InRange(0.45, 0.51), "estimated on the published 2016–2025 increases");
             Assert.That(China.Increase(2026, 0.05, 0.02), Is.EqualTo(1.02 * (1 + share * (1.05 / 1.02 - 1)) - 1).Within(1e-15));
             Assert.That((China with { FutureRule = new ShareOfWageGrowth(0.6) }).Increase(2030, 0.05, 0.02), Is.EqualTo(0.03).Within(1e-15));
@@ -100,7 +101,7 @@ public sealed class SchemeRulesTests
     [Test]
     public void China_defaults_bundle_the_pieces_and_with_overrides_one()
     {
-        var defaults = SchemeRules.ChinaDefaults;
+        var defaults = ChinaDefaults.SchemeRules();
         var later = defaults with
         {
             RetirementAges = defaults.RetirementAges with { Men = defaults.RetirementAges.Men with { TargetAgeMonths = 65 * 12 } },

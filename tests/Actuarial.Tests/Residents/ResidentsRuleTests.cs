@@ -1,3 +1,4 @@
+using Actuarial.China;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.Residents;
@@ -12,7 +13,7 @@ public sealed class ResidentsRuleTests
     [Test]
     public void Central_minimum_by_hand()
     {
-        var rule = FoundationPension.ChinaDefaults;
+        var rule = ChinaDefaults.FoundationPension();
         // 123 yuan in 2024, +20 in 2025; then the real value held: 143 × 1.02 = 145.86, × 1.03 = 150.2358.
         Func<int, double> prices = year => year == 2026 ? 0.02 : 0.03;
         Assert.That(rule.CentralMinimum(2024, prices), Is.EqualTo(123));

@@ -181,7 +181,7 @@ public sealed class ScenarioFileTests
         Assert.That(rules.Contributions.EmployerAnnual(2028), Is.EqualTo(0.18).Within(1e-12));
         Assert.That(rules.Contributions.EmployerAnnual(2060), Is.EqualTo(0.20).Within(1e-12));
         Assert.That(rules.Contributions.EmployerAnnual(2060, 31), Is.EqualTo(0.20).Within(1e-12), "Shanghai's own schedule follows the lever");
-        Assert.That(rules.Contributions.EmployerAnnual(2019), Is.EqualTo(ContributionRates.ChinaDefaults.EmployerAnnual(2019)), "history is kept");
+        Assert.That(rules.Contributions.EmployerAnnual(2019), Is.EqualTo(ChinaDefaults.ContributionRates().EmployerAnnual(2019)), "history is kept");
         Assert.That(rules.Contributions.Relief.WaivedShare(2025), Is.EqualTo(0.5));
         Assert.That(rules.RetirementAges.Men.TargetAgeMonths, Is.EqualTo(65 * 12));
         Assert.That(rules.RetirementAges.WomenWorkers.BirthMonthsPerExtraMonth, Is.EqualTo(1));
@@ -325,7 +325,7 @@ public sealed class CoverageAndElasticLeverTests
     {
         var defaults = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
         var labour = ScenarioFile.Parse("""{ "labour": { "coverage_ceiling": 0.5 } }""", "c.json").ToScenario().Labour;
-        Assert.That(labour.UncoveredWorkersJoining[2030], Is.EqualTo(new CoveragePath(0.5, defaults.Pace).JoinedShare(2030)).Within(1e-15));
+        Assert.That(labour.UncoveredWorkersJoining[2030], Is.EqualTo(new CoveragePath(0.5, defaults.Pace, defaults.AnchorYear).JoinedShare(2030)).Within(1e-15));
         var held = ScenarioFile.Parse("""{ "labour": { "coverage_pace": 0 } }""", "c.json").ToScenario().Labour;
         Assert.That(held.UncoveredWorkersJoining[2060], Is.Zero);
         var both = ScenarioFile.Parse("""{ "labour": { "coverage_pace": 0, "uncovered_workers_joining": { "2040": 0.4 } } }""", "c.json").ToScenario().Labour;

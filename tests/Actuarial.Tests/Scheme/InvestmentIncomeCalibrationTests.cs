@@ -22,7 +22,7 @@ public sealed class InvestmentIncomeCalibrationTests
     [Test]
     public void The_opening_balance_of_2024_is_the_yearbook_roll_back()
     {
-        var targets = SchemeCalibration.Yearbook2024Targets();
+        var targets = ChinaSchemeTargets.Yearbook2024Targets();
         foreach (var (code, row) in Yearbook)
         {
             double expected = (row.AccumulatedBalanceHundredMillionYuan - row.RevenueHundredMillionYuan + row.ExpenditureHundredMillionYuan) * 1e8;
@@ -102,7 +102,7 @@ public sealed class InvestmentIncomeCalibrationTests
         scheme.Pensions(2024).CopyTo(flows.Pensions(2024));
         scheme.ContributingWorkers(2024).CopyTo(flows.ContributingWorkers(2024));
         scheme.Retirees(2024).CopyTo(flows.Retirees(2024));
-        var targets = SchemeCalibration.Yearbook2024Targets();
+        var targets = ChinaSchemeTargets.Yearbook2024Targets();
         var ledger = FundProjector.Run(flows, scenario.Funds with
         {
             OpeningBalances = scheme.Provinces.ToDictionary(p => p.Code, p => targets[p.Code].OpeningBalanceYuan),

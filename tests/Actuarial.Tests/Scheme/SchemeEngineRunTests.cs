@@ -97,7 +97,7 @@ public sealed class SchemeEngineRunTests
         // Ageing skips a block's ages below its (sex, education) group's first pension age: they must never hold pensioners.
         var assumptions = SchemeTestData.China(endYear: 2060);
         var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
-        var tables = RetirementTables.For(assumptions.Rules, assumptions.WomenCadreShareByEducation, engine.YearCount);
+        var tables = RetirementTables.For(assumptions.Rules, assumptions.WomenCadreShareByEducation, assumptions.BaseYear, engine.YearCount);
         const int groups = 12, ages = 101;
         Assert.That(tables.FirstPensionAgeByGroup.Take(6).Min(), Is.GreaterThan(tables.FirstPensionAgeByGroup.Skip(6).Min()), "men retire later than women");
         Assert.That(tables.FirstPensionAgeByGroup.Min(), Is.EqualTo(tables.FirstPensionAge));

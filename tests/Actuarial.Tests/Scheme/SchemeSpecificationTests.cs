@@ -57,7 +57,7 @@ public sealed class SchemeSpecificationTests
         engine.Initialize();
         spec.Initialize();
         var worst = new Worst();
-        for (int year = SchemeAssumptions.BaseYear; year <= assumptions.EndYear; year++)
+        for (int year = ChinaDefaults.SchemeBaseYear; year <= assumptions.EndYear; year++)
         {
             Assert.That(engine.Year, Is.EqualTo(spec.Year));
             string at = $"{year}";

@@ -99,13 +99,14 @@ internal static class SchemeTestData
     public static SchemeAssumptions China(double coverageFactor = 1, int endYear = ChinaEndYear)
     {
         var demography = ChinaDemography;
-        var targets = SchemeCalibration.Yearbook2024Targets();
+        var targets = ChinaSchemeTargets.Yearbook2024Targets();
         var scales = FakeWorkforce.Scales(demography.Shape, demography.PersonsAt(2024), targets);
-        return new SchemeAssumptions
+        return ChinaDefaults.Scheme() with
         {
             Demography = demography,
             Workforce = new FakeWorkforce(scales, ChinaWages2024(), coverageFactor: coverageFactor),
             EndYear = endYear,
+            BaseYearFundReturn = ChinaFunds.DefaultBaseYearFundReturn,
         };
     }
 
@@ -138,6 +139,8 @@ internal static class SchemeTestData
         for (int i = 0; i < noise.Length; i++) noise[i] = i % Ages.Count >= 55 ? 12 * random.NextDouble() : 0.3 + 1.4 * random.NextDouble();
         return new SchemeAssumptions
         {
+            BaseYear = 2024,
+            Rules = ChinaDefaults.SchemeRules(),
             Demography = demography,
             Workforce = new FakeWorkforce(scales, wages, coverageFactor: coverageFactor, noise: noise),
             EndYear = 2024 + horizon,

@@ -22,7 +22,7 @@ public sealed class SchemeTests
         // no wage growth; 30 years 1994–2023: 4 deemed years before 1998, 26 years with an account.
         const double wage = 120_000;
         var worker = new TypicalWorker("hand", Sex.Male, EducationLevel.UpperSecondary, RetirementCategory.Men, 1.0, 30);
-        var row = ReplacementRates.Compute(SchemeRules.ChinaDefaults, [worker], [1964], _ => wage, 0.02).Single();
+        var row = ReplacementRates.Compute(ChinaDefaults.SchemeRules(), [worker], [1964], _ => wage, 0.02).Single();
 
         double balance = 0;
         double[] published = [0.0831, 0.0712, 0.0829, 0.0761, 0.0604, 0.0669, 0.0612, 0.0397]; // 2016..2023
@@ -181,7 +181,7 @@ public sealed class SchemeTests
     [Test]
     public void National_subsidy_share_is_the_latest_verified_figure()
     {
-        var share = SchemeCalibration.NationalSubsidyShare();
+        var share = ChinaSchemeTargets.NationalSubsidyShare();
         Assert.That(share.Year, Is.EqualTo(2019));
         Assert.That(share.SubsidyTag, Is.Not.EqualTo(SourceTag.Unverified));
         Assert.That(share.Share, Is.EqualTo(10_318.66 / 52_919).Within(1e-12));

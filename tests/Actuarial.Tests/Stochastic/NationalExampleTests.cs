@@ -54,7 +54,7 @@ public sealed class NationalExampleTests
     internal static LeeCarterModel WppLeeCarter(Sex sex)
     {
         var want = sex == Sex.Male ? Actuarial.IO.SexOrBoth.Male : Actuarial.IO.SexOrBoth.Female;
-        var periods = Actuarial.IO.ChinaData.Wpp2024MxAbridged()
+        var periods = ChinaData.Wpp2024MxAbridged()
             .Where(r => r.Sex == want && r.PeriodStart >= ChinaDefaults.MortalityFitFirstPeriod && r.PeriodStart <= ChinaDefaults.MortalityJumpOffPeriod)
             .GroupBy(r => r.PeriodStart).OrderBy(g => g.Key).Select(g => g.OrderBy(r => r.AgeGroup.Start).Select(r => r.Mx).ToArray()).ToArray();
         return LeeCarterModel.FitAbridged(periods, sex, ChinaDefaults.MortalityFitFirstPeriod);

@@ -77,7 +77,7 @@ public sealed class PensionGoalSeekTests
         var result = Seeker.Value.Solve(lever, target, 0, 1, 1e-4);
         AssertHoldsAndJustPastFails(lever, target, result, 1e-4);
         TestContext.Out.WriteLine($"share of real wage growth solvent through 2050: {result.Lever:F4}");
-        Assert.That(result.Lever, Is.LessThan(Indexation.ChinaShareOfRealWageGrowth()), "the baseline is depleted before 2050");
+        Assert.That(result.Lever, Is.LessThan(ChinaDefaults.IndexationShareOfRealWageGrowth()), "the baseline is depleted before 2050");
     }
 
     [Test]

@@ -42,7 +42,7 @@ public sealed class PensionBaselineValidationTests
     /// <summary>
     /// Issue #4 asks for 3%, held here. The 2025 balance is the end-2024 balance plus one year's surplus and return, so
     /// it moves mostly with the 2025 contribution base: the default wage path takes 2025's growth from the published 2025
-    /// non-private average wage (+4.3%, a figure of low trust, <see cref="Actuarial.Labour.LabourCalibration.DefaultWageGrowth"/>);
+    /// non-private average wage (+4.3%, a figure of low trust, <see cref="LabourCalibration.DefaultWageGrowth"/>);
     /// with the 2019–2024 average (+6.5%) in its place the balance would be 0.45% high. Measured −1.17% (−1.00% before the
     /// demography met NBS's 2021–2024 births and deaths, which leaves more people alive and contributing in 2025 but more
     /// pensioners too; +1.57% before the 2024 calibration took the fund's investment income out of contributions, which
@@ -81,7 +81,7 @@ public sealed class PensionBaselineValidationTests
     [Test]
     public void Benefit_ratio_continues_the_published_history()
     {
-        var wage = Actuarial.IO.PensionData.AverageWageNational().ToDictionary(r => r.Year, r => r.NonPrivateYuanPerYear);
+        var wage = PensionData.AverageWageNational().ToDictionary(r => r.Year, r => r.NonPrivateYuanPerYear);
         // (expenditure 亿, retirees 万) from the reference §5.
         var published = new Dictionary<int, (double Spending, double Retirees)>
         {
@@ -106,7 +106,7 @@ public sealed class PensionBaselineValidationTests
 
     /// <summary>
     /// Item 6 of issue #14, measured. Under the library's default 2022– rule (every gap covered) the 2024 yearbook can only be
-    /// pre-transfer (<see cref="Actuarial.Funds.ChinaFunds.PreTransfer2024"/> has no fixed point), so the default calibration
+    /// pre-transfer (<see cref="ChinaFunds.PreTransfer2024"/> has no fixed point), so the default calibration
     /// counts nothing twice. The post-transfer reading needs a rule with partial coverage; with the rule implied by the 2022
     /// actual pool (gaps 52%, levy ≤ 21%: <see cref="Actuarial.Funds.NationalPooling"/>'s note, [D]) in both the calibration
     /// (pre-transfer targets) and the projection, the national 2025 figures stay within the published tolerances (the
@@ -121,8 +121,8 @@ public sealed class PensionBaselineValidationTests
         var baseline = ChinaDefaults.PensionScenario();
         var scenario = baseline with
         {
-            Scheme = baseline.Scheme with { Targets = Actuarial.Scheme.SchemeCalibration.PreTransfer2024Targets(rule) },
-            Funds = baseline.Funds with { Pooling = Actuarial.Funds.PoolingSchedule.China(nationalPooling: rule) },
+            Scheme = baseline.Scheme with { Targets = ChinaSchemeTargets.PreTransfer2024Targets(rule) },
+            Funds = baseline.Funds with { Pooling = ChinaPooling.Schedule(nationalPooling: rule) },
         };
         var projection = PensionProjector.Run(scenario);
         var table = projection.Funds.YearTable();

@@ -1,4 +1,6 @@
-namespace Actuarial.IO;
+using Actuarial.IO;
+
+namespace Actuarial.China;
 
 /// <summary>
 /// How a published figure was obtained, as tagged in the project's pension reference notes

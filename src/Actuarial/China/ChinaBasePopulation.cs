@@ -1,15 +1,18 @@
 using System.Globalization;
 using Actuarial.Dimensions;
+using Actuarial.Demography;
 using Actuarial.IO;
+using static Actuarial.Demography.BasePopulation;
 
-namespace Actuarial.Demography;
+namespace Actuarial.China;
 
-internal static partial class BasePopulation
+/// <summary>China's 2020 base population from the embedded census and Wittgenstein Centre tables (<see cref="BasePopulation.Build"/>).</summary>
+internal static class ChinaBasePopulation
 {
     /// <summary>
     /// China's base population on census day 2020 (1 November) for the 31 provinces (grid region index = index in
     /// <see cref="Regions.Provinces"/>), by sex, WIC education level and single age 0..100, built by
-    /// <see cref="Build"/> from the embedded data: the 2020 census by province, sex and age group
+    /// <see cref="BasePopulation.Build"/> from the embedded data: the 2020 census by province, sex and age group
     /// (<see cref="ChinaData.CensusPopulationProvinceAge5"/>), the national single-year average population of the
     /// census year (<see cref="ChinaData.CensusNationalSingleAge"/>), the census education of the population 3+
     /// (<see cref="ChinaData.Census2020EducationProvinceSex"/>) and the WIC SSP2 2020 age × sex × education seed
@@ -34,7 +37,7 @@ internal static partial class BasePopulation
     public static PopulationGrid China2020Grid() =>
         new(new PopulationShape(Regions.Provinces), China2020(), "China 2020 base population");
 
-    /// <summary>The arrays <see cref="China2020"/> feeds to <see cref="Build"/>, for inspection and tests.</summary>
+    /// <summary>The arrays <see cref="China2020"/> feeds to <see cref="BasePopulation.Build"/>, for inspection and tests.</summary>
     internal static (double[] RegionGroups, double[] NationalSingleYear, double[] CensusEducation, double[] WicSeed) China2020Inputs()
     {
         int regions = Regions.Provinces.Count;

@@ -4,7 +4,9 @@ using Actuarial.Dimensions;
 using Actuarial.IO;
 using Actuarial.Pensions;
 
-namespace Actuarial.Labour;
+using Actuarial.Labour;
+
+namespace Actuarial.China;
 
 /// <summary>
 /// Builds and calibrates China's labour assumptions from the embedded data (data/README.md):
@@ -230,7 +232,7 @@ internal static class LabourCalibration
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(targetWorkers);
         var model = assumptions.Compile();
-        if (population.Length != CompiledLabourModel.CellCount) throw new ArgumentException($"expected {CompiledLabourModel.CellCount} cells", nameof(population));
+        if (population.Length != model.CellCount) throw new ArgumentException($"expected {model.CellCount} cells", nameof(population));
         var employed = new double[LabourForceProfile.Cells];
         model.FillEmployedShare(year, employed);
         var below = CompiledLabourModel.BelowRetirementShares(assumptions, year);
@@ -281,7 +283,7 @@ internal static class LabourCalibration
         var everyone = calibrated.WithLever(LabourLever.UncoveredWorkersJoining,
             Enumerable.Range(calibrated.FirstYear, calibrated.LastYear - calibrated.FirstYear + 1).Select(y => (y, 1.0))).Compile();
         double uncovered = everyone.CoveredWorkersBelowRetirementAge(CalibrationYear, projection.PersonsAt(CalibrationYear)).Sum() - atAnchor[CalibrationYear];
-        return CoveragePath.Estimate(published, atAnchor, uncovered);
+        return CoveragePath.Estimate(published, atAnchor, uncovered, CalibrationYear);
     }
 
     /// <summary>The published national workers (职工) of the urban employee scheme by year, persons (urban_employee_pension_national.csv, scope all).</summary>

@@ -2,7 +2,9 @@ using System.Collections.ObjectModel;
 using System.Text;
 using Actuarial.Dimensions;
 
-namespace Actuarial.IO;
+using Actuarial.IO;
+
+namespace Actuarial.China;
 
 /// <summary>
 /// China's demographic input data as curated in the repository's <c>data/</c> folder (sources, licences and caveats
@@ -15,10 +17,10 @@ namespace Actuarial.IO;
 public static class ChinaData
 {
     /// <summary>Earliest year accepted in any year or period column.</summary>
-    public const int MinYear = 1900;
+    public const int MinYear = TidyCsvReader.MinYear;
 
     /// <summary>Latest year accepted in any year or period column.</summary>
-    public const int MaxYear = 2300;
+    public const int MaxYear = TidyCsvReader.MaxYear;
 
     /// <summary>Prefix of the embedded resource names; the file name follows.</summary>
     public const string ResourcePrefix = "Actuarial.Data.";

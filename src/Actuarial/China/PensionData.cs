@@ -1,7 +1,9 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 
-namespace Actuarial.IO;
+using Actuarial.IO;
+
+namespace Actuarial.China;
 
 /// <summary>
 /// China's pension and labour-market input data as curated in the repository's <c>data/</c> folder (sources, trust

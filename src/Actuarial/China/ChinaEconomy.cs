@@ -1,7 +1,9 @@
 using Actuarial.Demography;
 using Actuarial.IO;
 
-namespace Actuarial.Economy;
+using Actuarial.Economy;
+
+namespace Actuarial.China;
 
 /// <summary>
 /// China's macro-economic history and default path. Each number is either sourced (file and tag given) or named here
@@ -47,7 +49,7 @@ public static class ChinaEconomy
 
     /// <summary>
     /// Real return on deposits and bonds (the non-entrusted part): 0%. Assumption: the former nominal default of 2%
-    /// (deposit and bond yields; <see cref="Funds.ChinaFundFigures.NonEntrustedFundReturn"/>) at the 2% long-run inflation.
+    /// (deposit and bond yields; <see cref="ChinaFundFigures.NonEntrustedFundReturn"/>) at the 2% long-run inflation.
     /// </summary>
     public const double RealOtherReturn = 0.0;
 
@@ -67,7 +69,7 @@ public static class ChinaEconomy
         double mean = 0;
         for (int y = 2017; y <= 2023; y++) mean += CpiGrowthHistory[y];
         mean /= 7;
-        return (1 + Funds.ChinaFundFigures.EntrustedAnnualisedReturn) / (1 + mean) - 1;
+        return (1 + ChinaFundFigures.EntrustedAnnualisedReturn) / (1 + mean) - 1;
     }
 
     /// <summary>
@@ -105,7 +107,7 @@ public static class ChinaEconomy
             RealEntrustedReturn = AnnualPath.Constant("real entrusted return", first, lastYear, RealEntrustedReturn()),
             RealOtherReturn = AnnualPath.Constant("real other return", first, lastYear, RealOtherReturn),
             RealDiscountRate = RealDiscountRate,
-            NominalGdp2024Yuan = NominalGdpHundredMillionYuanHistory[2024] * Funds.ChinaFundFigures.YuanPer100Million,
+            NominalGdp2024Yuan = NominalGdpHundredMillionYuanHistory[2024] * ChinaFundFigures.YuanPer100Million,
             BudgetRevenueShareOfGdp = GeneralBudgetRevenue2024HundredMillionYuan / NominalGdpHundredMillionYuanHistory[2024],
         };
     }

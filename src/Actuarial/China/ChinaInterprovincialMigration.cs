@@ -1,13 +1,16 @@
+using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
+using static Actuarial.Demography.InterprovincialMigration;
 
-namespace Actuarial.Demography;
+namespace Actuarial.China;
 
-internal static partial class InterprovincialMigration
+/// <summary>China's net migration rates between provinces from the embedded 2010 and 2020 census tables.</summary>
+internal static class ChinaInterprovincialMigration
 {
     /// <summary>
     /// China's annual net interprovincial migration rates for the 31 provinces (region index = index in
-    /// <see cref="Regions.Provinces"/>), estimated by <see cref="Estimate"/> from the 2010 and 2020 census counts by
+    /// <see cref="Regions.Provinces"/>), estimated by <see cref="InterprovincialMigration.Estimate"/> from the 2010 and 2020 census counts by
     /// province, sex and age group (<see cref="ChinaData.CensusPopulationProvinceAge5"/>).
     /// </summary>
     /// <param name="childRateFactor">Multiplier on the parents' rate for ages 0–4 (see <see cref="InterprovincialMigration"/>).</param>
@@ -22,7 +25,7 @@ internal static partial class InterprovincialMigration
     /// <summary>Census counts [province][sex][21 five-year groups] of one year (0 and 1–4 merged into 0–4).</summary>
     internal static double[] FiveYearGroups(IReadOnlyList<CensusPopulationRow> rows, int year)
     {
-        var detailed = BasePopulation.CensusGroups(rows, year, "census_population_province_age5.csv");
+        var detailed = ChinaBasePopulation.CensusGroups(rows, year, "census_population_province_age5.csv");
         int regions = Regions.Provinces.Count;
         var result = new double[regions * Sexes.Count * CensusGroupCount];
         for (int k = 0; k < regions * Sexes.Count; k++)

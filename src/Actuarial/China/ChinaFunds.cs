@@ -2,7 +2,9 @@ using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
 
-namespace Actuarial.Funds;
+using Actuarial.Funds;
+
+namespace Actuarial.China;
 
 /// <summary>
 /// China's fund defaults from the embedded 2024 provincial table (<see cref="PensionData.UrbanEmployeePensionProvince2024"/>,
@@ -18,6 +20,17 @@ public static class ChinaFunds
     /// end-2023 accumulated balance of 63,639 亿 (reference §5, tagged [U]) = 0.351 [D]. The entrusted assets may include some
     /// residents' scheme money, so this is an upper estimate for the employee scheme.</summary>
     public const double EntrustedShare2023 = 22_315.52 / 63_639.0;
+
+    /// <summary>
+    /// The blended return of the China fund defaults: share entrusted to the NCSSF (<see cref="EntrustedShare2023"/>,
+    /// 0.351) × its 5.00% annualised return since 2016 (<see cref="ChinaFundFigures.EntrustedAnnualisedReturn"/>) + the
+    /// rest × the assumed 2% on deposits and bonds (<see cref="ChinaFundFigures.NonEntrustedFundReturn"/>) = 3.05%,
+    /// the return the baseline ledgers credit every year (the scheme calibration's base-year return when a scenario's
+    /// ledgers give none, <see cref="Scheme.SchemeAssumptions.BaseYearFundReturn"/>).
+    /// </summary>
+    public static double DefaultBaseYearFundReturn =>
+        EntrustedShare2023 * ChinaFundFigures.EntrustedAnnualisedReturn
+        + (1 - EntrustedShare2023) * ChinaFundFigures.NonEntrustedFundReturn;
 
     /// <summary>End-2024 accumulated balances (累计结余) of the 31 provincial funds, yuan, by GB/T code.</summary>
     public static IReadOnlyDictionary<int, double> OpeningBalances2024()
@@ -46,7 +59,7 @@ public static class ChinaFunds
     /// <param name="entrustedReturn">Return on the entrusted part; default the 5.00% annualised since 2016 (<see cref="ChinaFundFigures.EntrustedAnnualisedReturn"/>).</param>
     /// <param name="entrustedShare">Share entrusted; default <see cref="EntrustedShare2023"/>.</param>
     /// <param name="subsidies">Subsidy rule; default none.</param>
-    /// <param name="pooling">Pooling schedule; default <see cref="PoolingSchedule.China"/>.</param>
+    /// <param name="pooling">Pooling schedule; default <see cref="ChinaPooling.Schedule"/>.</param>
     public static FundAssumptions China2024(int lastYear, double otherReturn, double entrustedReturn = ChinaFundFigures.EntrustedAnnualisedReturn,
         double entrustedShare = EntrustedShare2023, ISubsidyRule? subsidies = null, PoolingSchedule? pooling = null) => new()
     {
@@ -55,7 +68,7 @@ public static class ChinaFunds
         EntrustedReturn = AnnualPath.Constant("entrusted return", FirstProjectedYear, lastYear, entrustedReturn),
         OtherReturn = AnnualPath.Constant("other return", FirstProjectedYear, lastYear, otherReturn),
         Subsidies = subsidies ?? new NoSubsidy(),
-        Pooling = pooling ?? PoolingSchedule.China(),
+        Pooling = pooling ?? ChinaPooling.Schedule(),
     };
 
     /// <summary>
