@@ -441,7 +441,9 @@ internal sealed class SchemeEngine
             if (!age) continue;
             _averageWagePrevious[r] = w;
             double average = nextWorkers > 0 ? nextWages / nextWorkers : 0;
-            _averageWage[r] = average > 0 ? average : w; // nobody covered: keep the last wage
+            // Nobody covered: the last wage carried at the next year's price growth, so that it holds its real value (a wage
+            // held in yuan would make every rule that reads it, and the closed group of the implicit debt, depend on inflation).
+            _averageWage[r] = average > 0 ? average : w * (1 + _a.PriceGrowthIn(year + 1));
             allWorkers += nextWorkers;
             allWages += nextWages;
         }

@@ -318,7 +318,8 @@ internal sealed class SchemeSpecification
         FillLabour(year, pop);
         for (int r = 0; r < _regions; r++)
         {
-            if (!(_averageWage[r] > 0)) _averageWage[r] = _averageWagePrevious[r]; // nobody covered: keep the last wage
+            // Nobody covered: the last wage carried at the year's price growth (held in real terms, not in yuan).
+            if (!(_averageWage[r] > 0)) _averageWage[r] = _averageWagePrevious[r] * (1 + _a.PriceGrowthIn(year));
         }
         double growth = previousNational > 0 && _nationalWage > 0 ? _nationalWage / previousNational - 1 : 0;
         double increase = _rules.Indexation.Increase(year, growth, _a.PriceGrowthIn(year));
