@@ -1,3 +1,6 @@
+using Actuarial.China;
+using Actuarial.Residents;
+using Actuarial.Scenarios;
 using Actuarial.Scheme;
 using FsCheck;
 using FsCheck.Fluent;
@@ -57,6 +60,38 @@ public sealed class InsuredMortalityTests
         Assert.That(members, Is.InRange(0, death * (1 + 1e-12)), "members die no more than the cell");
         Assert.That(rest, Is.InRange(death * (1 - 1e-12) - 1e-15, 1 + 1e-12), "the rest die at least as the cell and at most all");
         Assert.That(share * members + (1 - share) * rest, Is.EqualTo(death).Within(1e-12));
+    }
+
+    [Test]
+    public void On_the_China_defaults_the_whole_population_is_conserved_and_the_rest_dies_what_the_members_do_not()
+    {
+        // Every province's population aged 16+ is the same with the lever (the demography is not touched) and still adds
+        // up over the coverage states; the employee scheme keeps more pensioners alive and the residents' scheme and the
+        // uncovered have exactly as many fewer.
+        var baseline = PensionProjector.Run(ChinaDefaults.PensionScenario());
+        var lower = PensionProjector.Run(ChinaDefaults.PensionScenario().With(Levers.InsuredMortalityRatio, 0.6), baseline.Demography);
+        var provinces = baseline.Demography.Shape.Regions;
+        foreach (int year in new[] { 2030, 2050, 2080 })
+        {
+            for (int r = 0; r < provinces.Count; r++)
+            {
+                double before = 0, after = 0;
+                foreach (var state in Enum.GetValues<CoverageState>())
+                {
+                    before += baseline.Residents.Persons(year, r, state);
+                    after += lower.Residents.Persons(year, r, state);
+                }
+                Assert.That(after, Is.EqualTo(before).Within(1e-9 * before), $"{provinces[r].EnglishName} {year}");
+            }
+            var a = baseline.Residents.CoverageTable().Single(x => x.Year == year && x.RegionCode == 0);
+            var b = lower.Residents.CoverageTable().Single(x => x.Year == year && x.RegionCode == 0);
+            Assert.That(b.Population16Plus, Is.EqualTo(a.Population16Plus).Within(1e-12 * a.Population16Plus), $"{year}");
+            double gained = b.EmployeeContributors + b.EmployeeBeneficiaries - a.EmployeeContributors - a.EmployeeBeneficiaries;
+            double lost = a.ResidentsContributors + a.ResidentsBeneficiaries + a.Uncovered + a.InSchool
+                - b.ResidentsContributors - b.ResidentsBeneficiaries - b.Uncovered - b.InSchool;
+            Assert.That(b.EmployeeBeneficiaries, Is.GreaterThan(a.EmployeeBeneficiaries), $"{year}");
+            Assert.That(gained, Is.EqualTo(lost).Within(1e-6 * Math.Abs(gained) + 1), $"{year}");
+        }
     }
 
     [Test]
