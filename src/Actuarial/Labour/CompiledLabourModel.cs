@@ -408,16 +408,18 @@ internal sealed class CompiledLabourModel : Scheme.ICoveredWorkforce, Scheme.IRe
     // RetirementAgeSchedule.ShareOfAgeRetiringInYear). Elastic choices are counted with their shares.
     private static double ShareBelow(RetirementAgeSchedule schedule, RetirementCategory category, int t, int age)
     {
-        double share = 0, statutoryShare = schedule.Elastic.StatutoryShare;
+        double special = schedule.SpecialJobs.ShareOf(category), rest = 1 - special; // special jobs: SpecialJobRetirement
+        double share = 0, statutoryShare = rest * schedule.Elastic.StatutoryShare;
         int original = schedule.OriginalAgeMonths(category);
         var options = schedule.Elastic.Options;
         for (int b = t - 12 * age - 12; b < t - 12 * age; b++)
         {
+            if (special > 0 && b + SpecialJobRetirement.AgeMonths(category) >= t) share += special;
             int statutory = schedule.StatutoryAgeMonths(category, YearMonth.FromIndex(b));
             if (b + statutory >= t) share += statutoryShare;
             for (int i = 0; i < options.Count; i++)
             {
-                if (ElasticRetirement.RetirementMonth(b, statutory, original, options[i].OffsetMonths) >= t) share += options[i].Share;
+                if (ElasticRetirement.RetirementMonth(b, statutory, original, options[i].OffsetMonths) >= t) share += rest * options[i].Share;
             }
         }
         return share / 12;

@@ -73,6 +73,9 @@ public sealed record RetirementAgeSchedule
     /// <summary>The original statutory age of a category in months (<see cref="OriginalAgesMonths"/>).</summary>
     public int OriginalAgeMonths(RetirementCategory category) => OriginalAgesMonths[(int)category];
 
+    /// <summary>Early retirement in special jobs (<see cref="SpecialJobRetirement"/>); default none.</summary>
+    public SpecialJobRetirement SpecialJobs { get; init => field = RuleChecks.NotNull(value, nameof(SpecialJobs)); } = SpecialJobRetirement.None;
+
     /// <summary>
     /// The 2024 reform (from 2025-01): men 60 → 63 and women cadres 55 → 58 by one month per 4 months of birth from the
     /// cohorts born in January 1965 and 1970; women workers 50 → 55 by one month per 2 months of birth from January 1975.
@@ -170,20 +173,40 @@ public sealed record RetirementAgeSchedule
         for (int age = 0; age < sharesByAge.Length; age++) sharesByAge[age] = ShareOfAgeRetiringInYear(category, year, age, referenceMonth);
     }
 
-    // Share of the cohort born in the 12 months from firstBirth (month index) whose retirement month is in [from, to].
+    /// <summary>
+    /// The part of <see cref="ShareOfAgeRetiringInYear"/> that retires at the special-job age (<see cref="SpecialJobs"/>):
+    /// the special share for the age whose members reach 55 (men) or 45 (women workers) in the twelve months, else 0.
+    /// </summary>
+    public double SpecialJobShareOfAgeRetiringInYear(RetirementCategory category, int year, int age, int referenceMonth = 1)
+    {
+        double special = SpecialJobs.ShareOf(category);
+        if (special == 0) return 0;
+        int t = new YearMonth(year, referenceMonth).Index, first = t - 12 * age - 12, count = 0;
+        for (int b = first; b < first + 12; b++)
+        {
+            int month = b + SpecialJobRetirement.AgeMonths(category);
+            if (month >= t && month <= t + 11) count++;
+        }
+        return special * count / 12;
+    }
+
+    // Share of the cohort born in the 12 months from firstBirth (month index) whose retirement month is in [from, to]:
+    // the special-job share at its age, the rest at the statutory age or by the elastic choices.
     private double ShareRetiring(RetirementCategory category, int firstBirth, int from, int to)
     {
-        double statutoryShare = Elastic.StatutoryShare, share = 0;
+        double special = SpecialJobs.ShareOf(category), rest = 1 - special;
+        double statutoryShare = rest * Elastic.StatutoryShare, share = 0;
         int original = OriginalAgeMonths(category);
         var path = Path(category);
         var options = Elastic.Options;
         for (int b = firstBirth; b < firstBirth + 12; b++)
         {
+            if (special > 0 && Counts(b + SpecialJobRetirement.AgeMonths(category))) share += special;
             int statutory = path.AgeMonths(YearMonth.FromIndex(b), original);
             if (Counts(b + statutory)) share += statutoryShare;
             for (int i = 0; i < options.Count; i++)
             {
-                if (Counts(ElasticRetirement.RetirementMonth(b, statutory, original, options[i].OffsetMonths))) share += options[i].Share;
+                if (Counts(ElasticRetirement.RetirementMonth(b, statutory, original, options[i].OffsetMonths))) share += rest * options[i].Share;
             }
         }
         return share / 12;

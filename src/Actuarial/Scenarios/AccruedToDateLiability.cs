@@ -13,9 +13,11 @@ namespace Actuarial.Scenarios;
 /// <remarks>
 /// Computed by re-running the calibrated scheme as a closed group: the same 2024 state, then nobody covered after the
 /// valuation year, so record holders keep the years they have, retire at their statutory ages under the scenario's rules
-/// and are paid, and pensioners die off with the population. Wages stop rising with the workforce (the average wage
-/// is held at its last covered value), so new pensions are valued on today's wages: an accrued-benefit (ABO-type)
-/// measure. People short of the minimum years follow the scenario's shortfall rule. Pensions after the projection's
+/// and are paid, and pensioners die off with the population. Real wages stop rising with the workforce (the average
+/// wage is its last covered value carried at the price growth of each year, SchemeEngine), so new pensions are valued
+/// on today's real wages: an accrued-benefit (ABO-type) measure in constant yuan. Carried in yuan instead, the 2024 wage
+/// would lose its value to inflation until each cohort retires, and the debt would shrink as inflation rises (money
+/// illusion: 220% against 238% of 2024 GDP at 2% and 0% inflation to 2070, before this rule). People short of the minimum years follow the scenario's shortfall rule. Pensions after the projection's
 /// end year (mostly those of today's youngest workers) are not counted, so the figure is a lower bound when the horizon
 /// is short.
 /// </remarks>

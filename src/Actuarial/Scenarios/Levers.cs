@@ -545,6 +545,8 @@ public static partial class Levers
         ]);
         list.AddRange(StressSpecs()); // Levers.Stress.cs
         list.AddRange(TransferSpecs()); // Levers.Transfers.cs
+        list.AddRange(InsuredSpecs()); // Levers.Insured.cs
+        list.AddRange(SpecialJobSpecs()); // Levers.SpecialJobs.cs
         return list;
     }
 }

@@ -144,6 +144,14 @@ internal sealed class RetirementTables
                     int months = a < 30 ? schedule.OriginalAgeMonths(category) : schedule.StatutoryAgeMonths(category, YearMonth.FromIndex(birth));
                     months = Math.Clamp(months, 12 * divisors.FirstAge, 12 * divisors.LastAge + 11);
                     inverse[c * A + a] = 1.0 / divisors.ForAgeInMonths(months);
+                    // Those retiring at the special-job age (SpecialJobRetirement) take its divisor, weighted by who retires.
+                    double special = schedule.SpecialJobShareOfAgeRetiringInYear(category, year, a, SchemeAssumptions.ReferenceMonth);
+                    if (special > 0 && retiring[c * A + a] > 0)
+                    {
+                        int specialMonths = Math.Clamp(SpecialJobRetirement.AgeMonths(category), 12 * divisors.FirstAge, 12 * divisors.LastAge + 11);
+                        double q = retiring[c * A + a], statutoryPart = Math.Max(0, q - special);
+                        inverse[c * A + a] = (statutoryPart * inverse[c * A + a] + special / divisors.ForAgeInMonths(specialMonths)) / q;
+                    }
                 }
             }
             for (int g = 0; g < Groups; g++)

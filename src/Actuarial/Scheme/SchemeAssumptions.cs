@@ -128,6 +128,14 @@ public sealed record SchemeAssumptions
     /// </summary>
     internal RightsTransferRules? RightsTransfers { get; init; }
 
+    /// <summary>
+    /// Mortality of the scheme's members (record holders and pensioners) as a ratio to the death probability of the rest
+    /// of their cell (<see cref="InsuredMortality"/>): the population and its deaths stay as projected and the rest dies
+    /// what the members do not. Default 1 (no differential: no published mortality of the scheme's members; an
+    /// assumption); at least 0.4, the life-insurance annuity experience table's level against the census.
+    /// </summary>
+    public double InsuredMortalityRatio { get; init => field = InRange(value, InsuredMortality.MinimumRatio, 1, nameof(InsuredMortalityRatio)); } = 1;
+
     /// <summary>People short of the minimum years at retirement; default <see cref="ShortfallRule.BuyMissingYears"/>.</summary>
     internal ShortfallRule ShortOfMinimumYears { get; init; } = ShortfallRule.BuyMissingYears;
 

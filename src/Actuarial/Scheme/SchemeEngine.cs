@@ -57,6 +57,7 @@ internal sealed class SchemeEngine
     private double[]? _pensionAmounts; // the Pensions view
     private double[]? _membersByAge;   // when recorded: [year, region, sex, member kind, age] (see RecordMembersByAge)
     private readonly double[] _pensionersBeforeRetiring = new double[Ages.Count]; // AddMembers' scratch row
+    private readonly double[] _membersFrom = new double[Ages.Count];              // AgeBlock's scratch row (InsuredMortality)
     private readonly RightsTransfers? _transfers; // null unless the assumptions ask for them
 
     internal SchemeEngine(SchemeAssumptions assumptions, SchemeCalibration calibration)
@@ -440,7 +441,9 @@ internal sealed class SchemeEngine
             if (!age) continue;
             _averageWagePrevious[r] = w;
             double average = nextWorkers > 0 ? nextWages / nextWorkers : 0;
-            _averageWage[r] = average > 0 ? average : w; // nobody covered: keep the last wage
+            // Nobody covered: the last wage carried at the next year's price growth, so that it holds its real value (a wage
+            // held in yuan would make every rule that reads it, and the closed group of the implicit debt, depend on inflation).
+            _averageWage[r] = average > 0 ? average : w * (1 + _a.PriceGrowthIn(year + 1));
             allWorkers += nextWorkers;
             allWages += nextWages;
         }
@@ -487,6 +490,15 @@ internal sealed class SchemeEngine
         };
         // Movers take the averages of the cell they leave, before it is aged (RightsTransfers).
         _transfers?.Send(y, _a.BaseYear + y, r, g / EducationLevels.Count, _blocks.Block(b), _averageWage[r]);
+        if (_a.InsuredMortalityRatio != 1)
+        {
+            // Members die at the ratio × the rest of their cell (InsuredMortality): their survival ratio reads a scaled start.
+            var (demography, _) = _a.Demography.Source;
+            int step = _a.BaseYear + y - demography.BaseYear, sex = g / EducationLevels.Count;
+            var block = _blocks.Block(b);
+            inputs.From = InsuredMortality.MembersFrom(inputs.From, block.Ages(CellQuantity.Records), block.Ages(CellQuantity.Pensioners),
+                demography.DeathShare.AsSpan((step * Sexes.Count + sex) * A, A), _a.InsuredMortalityRatio, _membersFrom);
+        }
         // The next step pays the pensions as they are after ageing (it retires record holders after paying).
         (_blocks.PensionSum[b], _blocks.PensionerSum[b]) =
             SchemeKernels.Age(_blocks.Block(b), in inputs, ref _blocks.RecordCeiling[b], ref _blocks.ContributorsEnd[b]);

@@ -257,12 +257,26 @@ internal sealed class SchemeSpecification
     /// <summary>
     /// Ageing and mortality: every cell moves up an age, × P(a+1, t+1) / P(a, t); 99 and 100+ merge into 100+ (count-weighted
     /// averages, × P(100+, t+1) / (P(99, t) + P(100+, t))); age 0 starts empty; nobody is a new pensioner any more.
+    /// With an insured-mortality ratio other than 1, members' P(a, t) is divided by their survival factor first
+    /// (<see cref="InsuredMortality.SurvivalFactor"/>, from the cell's members' share and the sex's death share of the step).
     /// </summary>
     private void Age(int year)
     {
-        var pop0 = _a.Demography.PersonsAt(year);
+        var pop0 = _a.Demography.PersonsAt(year).ToArray();
         var pop1 = _a.Demography.PersonsAt(year + 1);
         static double Ratio(double to, double from) => from > 0 ? to / from : 0;
+        if (_a.InsuredMortalityRatio != 1)
+        {
+            var (demography, _) = _a.Demography.Source;
+            int step = year - demography.BaseYear;
+            for (int i = 0; i < _cells; i++)
+            {
+                if (pop0[i] <= 0) continue;
+                int sex = i / A % Groups / EducationLevels.Count, age = i % A;
+                double q = demography.DeathShare[(step * Sexes.Count + sex) * A + age];
+                pop0[i] /= InsuredMortality.SurvivalFactor(q, (_records[i] + _pensioners[i]) / pop0[i], _a.InsuredMortalityRatio);
+            }
+        }
         for (int start = 0; start < _cells; start += A)
         {
             int i99 = start + A - 2, i100 = start + A - 1;
@@ -304,7 +318,8 @@ internal sealed class SchemeSpecification
         FillLabour(year, pop);
         for (int r = 0; r < _regions; r++)
         {
-            if (!(_averageWage[r] > 0)) _averageWage[r] = _averageWagePrevious[r]; // nobody covered: keep the last wage
+            // Nobody covered: the last wage carried at the year's price growth (held in real terms, not in yuan).
+            if (!(_averageWage[r] > 0)) _averageWage[r] = _averageWagePrevious[r] * (1 + _a.PriceGrowthIn(year));
         }
         double growth = previousNational > 0 && _nationalWage > 0 ? _nationalWage / previousNational - 1 : 0;
         double increase = _rules.Indexation.Increase(year, growth, _a.PriceGrowthIn(year));

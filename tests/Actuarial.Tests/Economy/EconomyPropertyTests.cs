@@ -102,6 +102,36 @@ public sealed class EconomyPropertyTests
         });
     }
 
+    /// <summary>
+    /// No money illusion in the implicit debt: inflation scaled by 0–3 with the real paths and the linked rules unchanged
+    /// leaves the accrued-to-date liability in constant yuan (and so as % of 2024 GDP), discounted at the real rate made
+    /// nominal at each year's inflation, where it was but for the legislated one-year wage lag of new pensions (a new
+    /// pension is set on the previous year's nominal wage, 国发〔2005〕38号): at most one year of the largest change of
+    /// inflation, and never higher with higher inflation. Before the closed group's wage was carried at prices (SchemeEngine:
+    /// nobody covered), doubling inflation from 2% to 4% cut the debt by 5%, and 0% → 2% by 8%.
+    /// </summary>
+    [FsProperty(MaxTest = 4)]
+    public void The_implicit_debt_in_constant_yuan_does_not_move_with_inflation_beyond_the_legislated_wage_lag(int scaleSeed)
+    {
+        double scale = Math.Abs(scaleSeed % 301) / 100.0;
+        var defaults = ChinaDefaults.Economy();
+        var economy = WithPrices((_, p) => scale * p);
+        double largestChange = 0;
+        for (int y = EconomicAssumptions.LastObservedYear + 1; y <= End; y++) largestChange = Math.Max(largestChange, Math.Abs(economy.PriceGrowth[y] - defaults.PriceGrowth[y]));
+        var baseline = ImplicitDebt(Baseline.Value, defaults);
+        var inflated = ImplicitDebt(Run(economy), economy);
+        double change = inflated.AccruedToDateLiabilityYuan / baseline.AccruedToDateLiabilityYuan - 1;
+        Assert.That(Math.Abs(change), Is.LessThanOrEqualTo(largestChange + 1e-12), $"inflation × {scale}: the lag is at most one year of inflation");
+        if (scale >= 1) Assert.That(change, Is.LessThanOrEqualTo(1e-12), $"inflation × {scale}: no larger with higher inflation");
+        if (scale <= 1) Assert.That(change, Is.GreaterThanOrEqualTo(-1e-12), $"inflation × {scale}: no smaller with lower inflation");
+        // As % of 2024 GDP: the same liability net of the same fund over the same published GDP.
+        Assert.That(inflated.FundYuan, Is.EqualTo(baseline.FundYuan));
+        Assert.That(economy.NominalGdp2024Yuan, Is.EqualTo(defaults.NominalGdp2024Yuan));
+    }
+
+    private static ImplicitPensionDebtResult ImplicitDebt(PensionProjection projection, EconomicAssumptions economy) =>
+        AccruedToDateLiability.Compute(projection, y => economy.NominalDiscountRate(Math.Min(y, economy.LastYear)), economy.NominalDiscountRate(economy.LastYear));
+
     [Test]
     public void Money_is_real_times_prices_and_the_fund_identity_holds_in_both()
     {

@@ -40,6 +40,13 @@ public sealed class SchemeSpecificationTests
     }
 
     [Test]
+    public void The_engine_agrees_with_the_specification_when_members_die_less_than_the_rest()
+    {
+        var calibration = SchemeCalibration.Calibrate(SchemeTestData.Synthetic(5, regions: 3, horizon: 20));
+        Compare(SchemeTestData.Synthetic(5, regions: 3, horizon: 20) with { InsuredMortalityRatio = 0.6 }, calibration);
+    }
+
+    [Test]
     public void The_comparison_catches_a_one_year_shift_in_the_contribution_years()
     {
         // The tolerance is not so loose that a rule's mistake passes: a specification whose record holders start with
