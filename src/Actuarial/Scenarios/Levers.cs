@@ -545,6 +545,7 @@ public static partial class Levers
         ]);
         list.AddRange(StressSpecs()); // Levers.Stress.cs
         list.AddRange(TransferSpecs()); // Levers.Transfers.cs
+        list.AddRange(PillarSpecs()); // Levers.Pillars.cs
         return list;
     }
 }
