@@ -10,8 +10,9 @@ namespace Actuarial.Pillars;
 /// <remarks>
 /// A typical worker in a pillar pays its contribution on the own wage every career year since the pillar began and takes
 /// the balance as an annuity over the divisor of the retirement age (<see cref="PillarRules.MonthlyAnnuity"/>):
-/// enterprise annuity from 2004 (《企业年金试行办法》, 劳动和社会保障部令第20号, from 1 May 2004) at the 2024 share of the wage
-/// (<see cref="PillarCalibration.EnterpriseAnnuityContributionShareOfWage"/>; ASSUMPTION: the same share before 2024);
+/// enterprise annuity from 2004 (《企业年金试行办法》, 劳动和社会保障部令第20号, from 1 May 2004) at the legal cap of 12% of
+/// the own wage (<see cref="PillarRules.EnterpriseCombinedRateCap"/>; ASSUMPTION: a member at the cap. The 2024 contributions
+/// per participant are 12.8% of the average covered wage [D], so members earn more than average or pay near the cap);
 /// occupational annuity from October 2014 at 8% + 4% of the contribution base (a quarter of 2014); personal pension from
 /// 2025, the year after the nationwide start, at the projection's contribution per contributor scaled by the wage level,
 /// up to the cap, net of the withdrawal tax. An enterprise worker may hold an enterprise annuity; a public-institution
@@ -43,7 +44,6 @@ internal static class PillarReplacementRates
         ArgumentNullException.ThrowIfNull(pillars);
         ArgumentNullException.ThrowIfNull(rules);
         var a = pillars.Assumptions;
-        var c = pillars.Calibration;
         double wage2024 = averageWage(pillars.BaseYear);
         var rows = new List<PillarReplacementRateRow>(basic.Count);
         foreach (var r in basic)
@@ -55,7 +55,7 @@ internal static class PillarReplacementRates
                 double w = averageWage(year), own = r.WageLevel * w;
                 double growth = 1 + nominalReturn(year) + a.ReturnPremium;
                 double contributionBase = rules.ContributionBase.Base(own, w);
-                double enterprisePaid = year >= EnterpriseAnnuityFirstYear ? c.EnterpriseAnnuityContributionShareOfWage * own : 0;
+                double enterprisePaid = year >= EnterpriseAnnuityFirstYear ? PillarRules.EnterpriseCombinedRateCap * own : 0;
                 double occupationalShare = year > OccupationalAnnuityFirstYear ? 1 : year == OccupationalAnnuityFirstYear ? 0.25 : 0;
                 double occupationalPaid = occupationalShare * (PillarRules.OccupationalEmployerRate + PillarRules.OccupationalMemberRate) * contributionBase;
                 double personalPaid = year >= PersonalPensionFirstYear
@@ -87,7 +87,7 @@ internal static class PillarReplacementRates
 /// <param name="RetirementYear">Year of retirement.</param>
 /// <param name="BasicPartReplacementOfOwnWage">Basic pension (with the transitional pension of deemed years): the pooled part.</param>
 /// <param name="AccountPartReplacementOfOwnWage">The basic pension's individual-account part.</param>
-/// <param name="EnterpriseAnnuityReplacementOfOwnWage">An enterprise annuity for the whole career since 2004.</param>
+/// <param name="EnterpriseAnnuityReplacementOfOwnWage">An enterprise annuity at the 12% cap for the whole career since 2004.</param>
 /// <param name="OccupationalAnnuityReplacementOfOwnWage">An occupational annuity since October 2014 (a public-institution member).</param>
 /// <param name="PersonalPensionReplacementOfOwnWage">A personal pension since 2025, net of the withdrawal tax.</param>
 /// <param name="EnterpriseMemberTotalReplacementOfOwnWage">Basic + account + enterprise annuity + personal pension.</param>
