@@ -89,7 +89,7 @@ internal static class PillarProjector
             if (pillar == SupplementaryPillar.EnterpriseAnnuity)
             {
                 double payment = PillarFigures2024.EnterpriseAnnuityPayouts2024Yuan;
-                fund.AddVintage(payment * calibration.DivisorMonths / 12.0 / 2, payment, EnterpriseAnnuityRecipients2024);
+                fund.PayFromPool(payment * calibration.DivisorMonths / 12.0 / 2, payment, EnterpriseAnnuityRecipients2024);
             }
             int start = FirstContributionYear(pillar);
             // A member's contribution a year: what the rule pays on the average covered wage of the year.
@@ -146,7 +146,15 @@ internal static class PillarProjector
 
         public void Start(double assets) => _pool = assets;
 
-        public void AddVintage(double balance, double payment, double count)
+        /// <summary>Annuities already in payment: their balance leaves the members' pool (the assets are the same).</summary>
+        public void PayFromPool(double balance, double payment, double count)
+        {
+            if (balance > _pool) throw new InvalidOperationException("annuities in payment above the fund's assets");
+            _pool -= balance;
+            AddVintage(balance, payment, count);
+        }
+
+        private void AddVintage(double balance, double payment, double count)
         {
             _balance[_vintages] = balance;
             _payment[_vintages] = payment;

@@ -17,7 +17,7 @@ public sealed partial class PensionProjection
     /// The national average covered wage by year, as the replacement rates read it: back-cast before the first year at the
     /// historical wage growth, extended after the last at the last year's growth.
     /// </summary>
-    private Func<int, double> NationalAverageWage()
+    internal Func<int, double> NationalAverageWage()
     {
         var a = Scheme.Assumptions;
         var wage = Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year, r => r.AverageWageYuan);
@@ -28,7 +28,7 @@ public sealed partial class PensionProjection
             : wage[year];
     }
 
-    private double PillarReturn(int year) =>
+    internal double PillarReturn(int year) =>
         year < Funds.FirstYear ? Scheme.Assumptions.BaseYearFundReturn ?? Scenario.Funds.BlendedReturn(Funds.FirstYear)
         : Scenario.Funds.BlendedReturn(Math.Min(year, Funds.LastYear));
 
