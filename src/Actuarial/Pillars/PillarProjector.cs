@@ -53,16 +53,17 @@ internal static class PillarProjector
     /// <param name="employee">The employee scheme (national rows from 2024).</param>
     /// <param name="residents">The residents' scheme on the same population.</param>
     /// <param name="nominalReturn">The basic funds' nominal return of a year.</param>
-    /// <param name="averageWage">The national average covered wage of a year, back-cast before the scheme's first year.</param>
+    /// <param name="averageWage">The national average covered wage of a year, back-cast before the scheme's first year; null:
+    /// <see cref="AverageWagePath"/> of the employee scheme.</param>
     public static PillarProjection Run(PillarAssumptions assumptions, SchemeProjection employee, ResidentsProjection residents, Func<int, double> nominalReturn,
-        Func<int, double> averageWage)
+        Func<int, double>? averageWage = null)
     {
-        ArgumentNullException.ThrowIfNull(averageWage);
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(employee);
         ArgumentNullException.ThrowIfNull(residents);
         ArgumentNullException.ThrowIfNull(nominalReturn);
         var scheme = employee.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
+        averageWage ??= AverageWagePath(scheme, employee.Assumptions.HistoricalWageGrowth);
         var eligibleResidents = residents.YearTable().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year, r => r.ContributorStatusMembers);
         int baseYear = employee.FirstYear, lastYear = employee.EndYear;
         var b = scheme[baseYear];
@@ -132,6 +133,24 @@ internal static class PillarProjector
             }
         }
         return new PillarProjection(assumptions, calibration, baseYear, lastYear, rows);
+    }
+
+    /// <summary>
+    /// The national average covered wage by year as the replacement rates read it: the scheme's national rows, back-cast
+    /// before the first year at the historical wage growth, extended after the last at the last year's growth.
+    /// </summary>
+    /// <param name="national">The scheme's national rows by year.</param>
+    /// <param name="historicalWageGrowth">Nominal wage growth before the first year.</param>
+    public static Func<int, double> AverageWagePath(IReadOnlyDictionary<int, SchemeYearRow> national, double historicalWageGrowth)
+    {
+        ArgumentNullException.ThrowIfNull(national);
+        var wage = national.ToDictionary(p => p.Key, p => p.Value.AverageWageYuan);
+        int first = wage.Keys.Min(), last = wage.Keys.Max();
+        double tail = wage[last - 1] > 0 ? wage[last] / wage[last - 1] : 1;
+        return year =>
+            year < first ? wage[first] * Math.Pow(1 + historicalWageGrowth, year - first)
+            : year > last ? wage[last] * Math.Pow(tail, year - last)
+            : wage[year];
     }
 
     private static double TakeUp(PillarAssumptions a, PillarCalibration c, int year) =>

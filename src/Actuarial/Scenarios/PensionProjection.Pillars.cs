@@ -11,22 +11,11 @@ public sealed partial class PensionProjection
     /// residents' schemes (<see cref="PillarProjector"/>), computed when first asked for, at the basic funds' nominal return
     /// of each year (as <see cref="Residents"/>). Outside the basic pension funds: nothing in them moves the funds' results.
     /// </summary>
-    public PillarProjection Pillars => _pillars ??= PillarProjector.Run(Scenario.Pillars, Scheme, Residents, PillarReturn, NationalAverageWage());
+    public PillarProjection Pillars => _pillars ??= PillarProjector.Run(Scenario.Pillars, Scheme, Residents, PillarReturn);
 
-    /// <summary>
-    /// The national average covered wage by year, as the replacement rates read it: back-cast before the first year at the
-    /// historical wage growth, extended after the last at the last year's growth.
-    /// </summary>
-    internal Func<int, double> NationalAverageWage()
-    {
-        var a = Scheme.Assumptions;
-        var wage = Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year, r => r.AverageWageYuan);
-        int first = wage.Keys.Min(), last = wage.Keys.Max();
-        return year =>
-            year < first ? wage[first] * Math.Pow(1 + a.HistoricalWageGrowth, year - first)
-            : year > last ? wage[last] * Math.Pow(wage[last] / wage[last - 1], year - last)
-            : wage[year];
-    }
+    /// <summary>The national average covered wage by year (<see cref="PillarProjector.AverageWagePath"/>).</summary>
+    internal Func<int, double> NationalAverageWage() => PillarProjector.AverageWagePath(
+        Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year), Scheme.Assumptions.HistoricalWageGrowth);
 
     internal double PillarReturn(int year) =>
         year < Funds.FirstYear ? Scheme.Assumptions.BaseYearFundReturn ?? Scenario.Funds.BlendedReturn(Funds.FirstYear)

@@ -81,6 +81,7 @@ public sealed class PillarRuleTests
         Assert.That(values["2024 enterprise_annuity accumulated_fund"] * 1e8, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityAssets2024Yuan).Within(1));
         Assert.That(values["2023 enterprise_annuity accumulated_fund"] * 1e8, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityAssets2023Yuan).Within(1));
         Assert.That(values["2024 enterprise_annuity weighted_return"] / 100, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityReturn2024).Within(1e-12));
+        Assert.That(values["2023 enterprise_annuity recipients_q1"] * 1e4, Is.EqualTo(PillarProjector.EnterpriseAnnuityRecipients2024).Within(1e-3));
         Assert.That(values["2024 enterprise_annuity payouts_q2"] * 1e8, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityPayoutsQ2Of2024Yuan).Within(1));
         Assert.That(values["2024 occupational_annuity invested_assets"] * 1e8, Is.EqualTo(PillarFigures2024.OccupationalAnnuityAssets2024Yuan).Within(1));
         Assert.That(values["2023 occupational_annuity invested_assets"] * 1e8, Is.EqualTo(PillarFigures2024.OccupationalAnnuityAssets2023Yuan).Within(1));
