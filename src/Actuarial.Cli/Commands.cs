@@ -162,10 +162,10 @@ internal static class Summary
                 double gdp = system[year].NominalGdpYuan;
                 double Assets(Actuarial.Pillars.SupplementaryPillar pillar) => 100 * p.Pillars.Row(pillar, year).ClosingAssetsYuan / gdp;
                 var personal = p.Pillars.Row(Actuarial.Pillars.SupplementaryPillar.PersonalPension, year);
-                lines.Add(($"{year.ToString(c)}: enterprise / occupational annuity / personal pension assets, % GDP",
-                    $"{Assets(Actuarial.Pillars.SupplementaryPillar.EnterpriseAnnuity).ToString("F2", c)} / {Assets(Actuarial.Pillars.SupplementaryPillar.OccupationalAnnuity).ToString("F2", c)} / {Assets(Actuarial.Pillars.SupplementaryPillar.PersonalPension).ToString("F2", c)}"));
-                lines.Add(($"{year.ToString(c)}: personal pension contributors, million; tax deduction, % GDP",
-                    $"{(personal.Members / 1e6).ToString("F1", c)}; {(100 * personal.TaxDeductionCostYuan / gdp).ToString("F3", c)}"));
+                lines.Add(($"{year.ToString(c)}: enterprise / occupational annuity assets, % GDP",
+                    $"{Assets(Actuarial.Pillars.SupplementaryPillar.EnterpriseAnnuity).ToString("F2", c)} / {Assets(Actuarial.Pillars.SupplementaryPillar.OccupationalAnnuity).ToString("F2", c)}"));
+                lines.Add(($"{year.ToString(c)}: personal pension contributors, M; assets / tax relief, % GDP",
+                    $"{(personal.Members / 1e6).ToString("F1", c)}; {Assets(Actuarial.Pillars.SupplementaryPillar.PersonalPension).ToString("F2", c)} / {(100 * personal.TaxDeductionCostYuan / gdp).ToString("F3", c)}"));
             }
             var replacementRates = p.NewRetireeReplacementRates([1970, 1990, 2010]);
             if (replacementRates.Count == 0) lines.Add(("replacement rate, man at the average wage, 35 years", "none (a year with no covered wage)"));
