@@ -24,8 +24,8 @@ public sealed class PillarReportTests
         {
             var mine = rows.Where(r => r[Array.IndexOf(header, "Pillar")] == pillars[i] && gdp.ContainsKey(r[Array.IndexOf(header, "Year")])).ToArray();
             double[] expected = mine.Select(r => 100 * double.Parse(r[Array.IndexOf(header, "ClosingAssetsBillionYuan")], CultureInfo.InvariantCulture) / gdp[r[Array.IndexOf(header, "Year")]]).ToArray();
-            // Both CSV columns are rounded to a million yuan: a relative 1e-6 at most.
-            Assert.That(Numbers(assets[i].GetProperty("y")), Is.EqualTo(expected).Within(1e-4).Percent, pillars[i]);
+            // Both CSV columns are rounded to a million yuan: the personal pension's smallest assets (about 300 billion) to a relative 2e-6.
+            Assert.That(Numbers(assets[i].GetProperty("y")), Is.EqualTo(expected).Within(1e-3).Percent, pillars[i]);
         }
         var (rrHeader, rrRows) = ReportOutputs.Csv(Path.Combine(folder, "replacement_rates_by_pillar.csv"));
         // The profile names hold commas (quoted in the CSV): read every other column from the row's end.
