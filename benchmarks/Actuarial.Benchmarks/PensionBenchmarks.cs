@@ -30,6 +30,7 @@ public class PensionBenchmarks
     private SchemeEngine _membersEngine = null!;
     private SchemeProjection _withMembers = null!;
     private DemographicProjection _keptDemography = null!;
+    private Actuarial.Residents.ResidentsProjection _residents = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -57,6 +58,8 @@ public class PensionBenchmarks
         _membersEngine.RecordMembersByAge();
         _withMembers = new SchemeProjection(_membersEngine, _calibration);
         FullProjectionWithResidents();
+        _residents = Residents();
+        _ = _residents.YearTable();
     }
 
     /// <summary>
@@ -74,6 +77,22 @@ public class PensionBenchmarks
     [Benchmark(Description = "residents' scheme and coverage 2024-2100 (31 provinces, calibrated)")]
     public Actuarial.Residents.ResidentsProjection Residents() =>
         Actuarial.Residents.ResidentsProjector.Run(_scenario.Residents, _keptDemography, _withMembers, _scheme.PriceGrowthIn, ResidentsReturn);
+
+    /// <summary>
+    /// The whole chain: <see cref="FullProjectionWithResidents"/> and then the funded pillars
+    /// (<see cref="Actuarial.Pillars.PillarProjector"/>) on its employee and residents' schemes, national tables included.
+    /// </summary>
+    [Benchmark(Description = "full projection + residents' scheme + funded pillars 2024-2100")]
+    public Actuarial.Pillars.PillarProjection FullProjectionWithResidentsAndPillars()
+    {
+        RunFull(_membersEngine);
+        return Actuarial.Pillars.PillarProjector.Run(_scenario.Pillars, _withMembers, Residents(), ResidentsReturn);
+    }
+
+    /// <summary>The funded pillars alone (three funds, 2025–2100, with the scheme's national table), on schemes already run.</summary>
+    [Benchmark(Description = "funded pillars 2025-2100 (enterprise and occupational annuities, personal pension)")]
+    public Actuarial.Pillars.PillarProjection Pillars() =>
+        Actuarial.Pillars.PillarProjector.Run(_scenario.Pillars, _withMembers, _residents, ResidentsReturn);
 
     private double ResidentsReturn(int year) => year < _scenario.Funds.EntrustedReturn.FirstYear ? _scheme.BaseYearFundReturn ?? 0 : _scenario.Funds.BlendedReturn(year);
 

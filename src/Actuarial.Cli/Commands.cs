@@ -156,6 +156,17 @@ internal static class Summary
                 lines.Add(($"{year.ToString(c)}: both basic schemes' pensions / budget cost, % GDP", $"{r.PublicPensionSpendingPercentGdp.ToString("F2", c)} / {r.BudgetCostPercentGdp.ToString("F2", c)}"));
                 lines.Add(($"{year.ToString(c)}: residents' pension, yuan a month; employee pension / it", $"{r.ResidentsAveragePensionYuanPerMonth.ToString("F0", c)}; {r.EmployeeToResidentsPensionRatio?.ToString("F1", c) ?? "n/a"}"));
             }
+            // The funded pillars, outside the basic funds.
+            foreach (int year in new[] { p.Funds.FirstYear, 2050, 2100 }.Where(y => system.ContainsKey(y) && y > p.Pillars.BaseYear && y <= p.Pillars.LastYear))
+            {
+                double gdp = system[year].NominalGdpYuan;
+                double Assets(Actuarial.Pillars.SupplementaryPillar pillar) => 100 * p.Pillars.Row(pillar, year).ClosingAssetsYuan / gdp;
+                var personal = p.Pillars.Row(Actuarial.Pillars.SupplementaryPillar.PersonalPension, year);
+                lines.Add(($"{year.ToString(c)}: enterprise / occupational annuity assets, % GDP",
+                    $"{Assets(Actuarial.Pillars.SupplementaryPillar.EnterpriseAnnuity).ToString("F2", c)} / {Assets(Actuarial.Pillars.SupplementaryPillar.OccupationalAnnuity).ToString("F2", c)}"));
+                lines.Add(($"{year.ToString(c)}: personal pension contributors, M; assets / tax relief, % GDP",
+                    $"{(personal.Members / 1e6).ToString("F1", c)}; {Assets(Actuarial.Pillars.SupplementaryPillar.PersonalPension).ToString("F2", c)} / {(100 * personal.TaxDeductionCostYuan / gdp).ToString("F3", c)}"));
+            }
             var replacementRates = p.NewRetireeReplacementRates([1970, 1990, 2010]);
             if (replacementRates.Count == 0) lines.Add(("replacement rate, man at the average wage, 35 years", "none (a year with no covered wage)"));
             foreach (var r in replacementRates.Where(r => r.Profile == Actuarial.Scheme.TypicalWorker.Defaults[0].Name))

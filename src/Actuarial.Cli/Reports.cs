@@ -53,6 +53,7 @@ internal static class Reports
         doc.Sections.Add(Provinces(p, rows, s));
         doc.Sections.Add(People(p));
         if (p.Scenario.Economy is not null) doc.Sections.Add(WholeSystem(p));
+        if (p.Scenario.Economy is not null) doc.Sections.Add(FundedPillars(p));
         var byName = tables.ToDictionary(t => t.Name);
         var tableSection = new ReportSection("tables", "Key tables")
         {
@@ -305,6 +306,38 @@ internal static class Reports
         var gap = rows.Where(r => r.EmployeeToResidentsPensionRatio is not null).ToList();
         section.Charts.Add(ReportChart.Lines("chart-system-gap", "Average employee pension per average residents' pension", "Year", "Times (ratio of monthly pensions)",
             ReportSeries.OfYears("Employee / residents' average pension", gap.Select(r => r.Year).ToArray(), gap.Select(r => r.EmployeeToResidentsPensionRatio!.Value).ToArray()) with { HoverFormat = ".1f" }));
+        return section;
+    }
+
+    /// <summary>The funded pillars (issue 18): each pillar's assets as % of GDP, and the typical worker's replacement rate by pillar.</summary>
+    public static ReportSection FundedPillars(PensionProjection p)
+    {
+        var gdp = p.SystemTable().ToDictionary(r => r.Year, r => r.NominalGdpYuan);
+        var section = new ReportSection("pillars", "The funded pillars: enterprise and occupational annuities, the personal pension")
+        {
+            Paragraphs =
+            {
+                "Outside the basic pension funds: enterprise annuities (企业年金, voluntary, employer + employee at most 12% of wages), occupational annuities (职业年金, public-institution members, 8% + 4%) and the personal pension (个人养老金, at most 12,000 yuan a year, deducted from taxable income, 3% tax at withdrawal), from their published end-2024 members and assets (docs/pillars.md).",
+            },
+        };
+        var series = Actuarial.Pillars.SupplementaryPillars.All.Select(pillar =>
+        {
+            var rows = p.Pillars.YearTable().Where(r => r.Pillar == Actuarial.Pillars.SupplementaryPillars.Label(pillar) && gdp.ContainsKey(r.Year)).OrderBy(r => r.Year).ToList();
+            return ReportSeries.OfYears(Actuarial.Pillars.SupplementaryPillars.Label(pillar).Replace('_', ' '), rows.Select(r => r.Year).ToArray(),
+                rows.Select(r => 100 * r.ClosingAssetsYuan / gdp[r.Year]).ToArray()) with { HoverFormat = ".2f" };
+        }).ToArray();
+        section.Charts.Add(ReportChart.Lines("chart-pillars-assets", "Assets of the funded pillars at year-end, % of GDP", "Year", "% of GDP", series));
+        var man = p.ReplacementRatesByPillar().Where(r => r.Profile == Actuarial.Scheme.TypicalWorker.Defaults[0].Name).OrderBy(r => r.BirthYear).ToList();
+        if (man.Count > 0)
+        {
+            int[] retiring = man.Select(r => r.RetirementYear).ToArray();
+            section.Charts.Add(ReportChart.Lines("chart-pillars-replacement", "Replacement of the own wage by pillar: a man at the average wage, 35 years, by year of retirement", "Year of retirement", "Share of the own wage",
+                ReportSeries.OfYears("basic pension, pooled part", retiring, man.Select(r => r.BasicPartReplacementOfOwnWage).ToArray()) with { HoverFormat = ".3f" },
+                ReportSeries.OfYears("basic pension, account part", retiring, man.Select(r => r.AccountPartReplacementOfOwnWage).ToArray()) with { HoverFormat = ".3f" },
+                ReportSeries.OfYears("enterprise annuity (at 12%)", retiring, man.Select(r => r.EnterpriseAnnuityReplacementOfOwnWage).ToArray()) with { HoverFormat = ".3f" },
+                ReportSeries.OfYears("occupational annuity", retiring, man.Select(r => r.OccupationalAnnuityReplacementOfOwnWage).ToArray()) with { HoverFormat = ".3f" },
+                ReportSeries.OfYears("personal pension", retiring, man.Select(r => r.PersonalPensionReplacementOfOwnWage).ToArray()) with { HoverFormat = ".3f" }));
+        }
         return section;
     }
 

@@ -36,7 +36,7 @@ internal static class ResultTables
         "Aged0To14", "Aged15To64", "Aged65Plus", "Births", "Deaths", "NetInternationalMigrants", "NetInterprovincialMigrants",
         "Participants", "ContributorStatusMembers", "Beneficiaries", "Population16Plus", "EmployeeContributors", "EmployeeBeneficiaries",
         "ResidentsContributors", "ResidentsBeneficiaries", "InSchool", "Uncovered", "PublicInstitutionWorkers", "PublicInstitutionRetirees",
-        "WorkersOut", "WorkersIn",
+        "WorkersOut", "WorkersIn", "Members", "NewAnnuitants", "Annuitants",
     ];
 
     private static readonly Dictionary<string, Rule> Renamed = new(StringComparer.Ordinal)
@@ -58,6 +58,7 @@ internal static class ResultTables
         ["CoveredShare"] = new("CoveredShareOfPopulation16Plus", 1, 4),
         ["CoveredShareOfPopulation16Plus"] = new("CoveredShareOfPopulation16Plus", 1, 4),
         ["EmployeeToResidentsPensionRatio"] = new("EmployeeToResidentsPensionRatio", 1, 2),
+        ["ReturnRate"] = new("NominalReturnPerYear", 1, 5),
     };
 
     /// <summary>The rule of one column.</summary>
@@ -75,6 +76,7 @@ internal static class ResultTables
         if (name.EndsWith("GrowthPerYear", StringComparison.Ordinal)) return new(name, 1, 5);
         if (name.EndsWith("ShareOfWageBill", StringComparison.Ordinal)) return new(name, 1, 4);
         if (name.EndsWith("Years", StringComparison.Ordinal)) return new(name, 1, 2);
+        if (name.EndsWith("ReplacementOfOwnWage", StringComparison.Ordinal)) return new(name + "Ratio", 1, 4);
         throw new InvalidOperationException($"no unit rule for the result column {name} ({type.Name}); add one to ResultTables");
     }
 
@@ -135,6 +137,8 @@ internal static class ResultTables
         tables.Add(Of(p.Residents.YearTable(), "residents_by_year", "The residents' scheme by province and year: participants, beneficiaries, money"));
         tables.Add(Of(p.Residents.CoverageTable(), "coverage_by_year", "Everyone aged 16+ by coverage state, province and year"));
         if (p.Scenario.Economy is not null) tables.Add(Of(p.SystemTable(), "system_by_year", "The whole system: both schemes' pensions and the budget's cost, % of GDP"));
+        tables.Add(Of(p.Pillars.YearTable(), "pillars_by_year", "The funded pillars (enterprise and occupational annuities, personal pension) by year: members, money, annuities, tax"));
+        tables.Add(Of(p.ReplacementRatesByPillar(), "replacement_rates_by_pillar", "First pensions of typical workers by cohort and pillar, over the own wage"));
         tables.Add(KeyMeasures([p]));
         if (p.Funds.Assumptions.Reserve is not null) tables.Add(Of(p.Funds.ReserveTable(), "reserve_by_year", "The strategic reserve by year"));
         if (p.Scheme.RightsTransfers is not null) tables.Add(Of(p.RightsTransferTable(), "rights_transfers_by_year", "Transfers of insurance rights between provinces: workers and money in and out, each fund with and without them"));

@@ -547,6 +547,7 @@ public static partial class Levers
         list.AddRange(TransferSpecs()); // Levers.Transfers.cs
         list.AddRange(InsuredSpecs()); // Levers.Insured.cs
         list.AddRange(SpecialJobSpecs()); // Levers.SpecialJobs.cs
+        list.AddRange(PillarSpecs()); // Levers.Pillars.cs
         return list;
     }
 }

@@ -40,6 +40,10 @@ public sealed record PensionScenario
     public Actuarial.Residents.ResidentsAssumptions Residents { get; init => field = value ?? throw new ArgumentNullException(nameof(Residents)); } =
         ChinaDefaults.Residents();
 
+    /// <summary>The funded pillars (enterprise and occupational annuities, the personal pension), projected beside the basic schemes (<see cref="PensionProjection.Pillars"/>).</summary>
+    public Actuarial.Pillars.PillarAssumptions Pillars { get; init => field = value ?? throw new ArgumentNullException(nameof(Pillars)); } =
+        Actuarial.Pillars.PillarAssumptions.ChinaDefaults;
+
     /// <summary>Last projected year.</summary>
     public required int EndYear { get; init; }
 

@@ -164,6 +164,18 @@ public static class Verification
             foreach (int year in years) Ratio("budget_cost_percent_gdp", year, system[year].BudgetCostPercentGdp);
             foreach (int year in years) Ratio("employee_to_residents_pension_ratio", year, system[year].EmployeeToResidentsPensionRatio);
         }
+        // The funded pillars (outside the basic funds: their measures come after the basic schemes', which keep their order).
+        var pillars = projection.Pillars;
+        foreach (int year in years.Where(y => y > pillars.BaseYear && y <= pillars.LastYear))
+        {
+            foreach (var pillar in Actuarial.Pillars.SupplementaryPillars.All)
+            {
+                Money($"{Actuarial.Pillars.SupplementaryPillars.Label(pillar)}_closing_assets_yuan", national.Region, year, pillars.Row(pillar, year).ClosingAssetsYuan);
+            }
+            var personal = pillars.Row(Actuarial.Pillars.SupplementaryPillar.PersonalPension, year);
+            Money("personal_pension_members", national.Region, year, personal.Members);
+            Money("personal_pension_tax_deduction_cost_yuan", national.Region, year, personal.TaxDeductionCostYuan);
+        }
         foreach (var p in summaries.Where(r => r.RegionCode != 0).OrderBy(r => r.RegionCode))
         {
             Year("depletion_year", p.Region, p.DepletionYear);

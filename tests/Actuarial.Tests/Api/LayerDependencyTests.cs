@@ -32,6 +32,8 @@ public sealed class LayerDependencyTests
         ["Actuarial.Labour"],
         // The residents' scheme reads the employee scheme's members and the labour layer's schooling.
         ["Actuarial.Residents"],
+        // The funded pillars read both basic schemes' members and wages; nothing reads them back.
+        ["Actuarial.Pillars"],
         // China's defaults are composed from every engine layer into a PensionScenario, and the scenario model's
         // levers and files start from those defaults: one composition layer.
         ["Actuarial.China", "Actuarial.Scenarios"],

@@ -116,6 +116,7 @@ public sealed class LeverParityTests
             Is.EqualTo(Verification.KeyMeasures(file).Select(r => (r.Measure, r.Region, r.Year, r.Value))), "key measures");
 
         Assert.That(code.Residents.YearTable(), Is.EqualTo(file.Residents.YearTable()), "residents' scheme, every province and year");
+        Assert.That(code.Pillars.YearTable(), Is.EqualTo(file.Pillars.YearTable()), "funded pillars, every year");
 
         // The lever moves the projection (a parity of two no-ops would prove nothing).
         if (NoEffectByDesign(lever)) return;
@@ -124,6 +125,13 @@ public sealed class LeverParityTests
             // The residents' scheme's levers move its own ledgers, not the employee funds.
             var residents = PensionProjector.Run(FromFile(context)).Residents.YearTable();
             Assert.That(code.Residents.YearTable().SequenceEqual(residents), Is.False, $"{lever.Key} at {string.Join(", ", value.Values)} changes nothing");
+            return;
+        }
+        if (lever.Key.StartsWith("pillars.", StringComparison.Ordinal))
+        {
+            // The funded pillars' levers move the pillars, outside the basic funds.
+            var pillars = PensionProjector.Run(FromFile(context)).Pillars.YearTable();
+            Assert.That(code.Pillars.YearTable().SequenceEqual(pillars), Is.False, $"{lever.Key} at {string.Join(", ", value.Values)} changes nothing");
             return;
         }
         var untouched = Untouched.GetOrAdd(context.ToJsonString(), _ => PensionProjector.Run(FromFile(context)).Funds.YearTable());
