@@ -59,7 +59,7 @@ public static partial class ChinaDefaults
             FemaleCadreShareByEducation = [0, 0, 0, 0, 0, 1],
             RetirementAges = ChinaDefaults.RetirementAges(),
         };
-        var (calibrated, rows) = LabourCalibration.CalibrateCoverage(uncalibrated, projection.PersonsAt(LabourCalibration.CalibrationYear), LabourCalibration.CalibrationYear, LabourCalibration.YearbookWorkers(LabourCalibration.CalibrationYear));
+        var (calibrated, rows) = CoverageCalibration.Calibrate(uncalibrated, projection.PersonsAt(LabourCalibration.CalibrationYear), LabourCalibration.CalibrationYear, LabourCalibration.YearbookWorkers(LabourCalibration.CalibrationYear));
         var coverage = LabourCalibration.EstimateCoveragePath(calibrated, projection);
         calibrated = calibrated with { UncoveredWorkersJoining = coverage.Path.ToLeverPath(firstYear, lastYear) };
         return new LabourCalibrationResult(calibrated, rows, fit, ratio, pairs, origins, longRun) { CoveragePath = coverage };

@@ -213,62 +213,6 @@ internal static class LabourCalibration
     }
 
     /// <summary>
-    /// Solves each province's coverage so that its covered workers below the statutory retirement age in
-    /// <paramref name="year"/> equal <paramref name="targetWorkers"/> (persons), with every other assumption as given.
-    /// Bisection on [0, <see cref="LabourAssumptions.MaxCoverage"/>] to a relative 1e-13, so the match is exact by construction.
-    /// </summary>
-    /// <remarks>
-    /// Covered workers never exceed a cell's population (the scheme layer's contract), so a province's covered workers
-    /// below statutory age cannot exceed its residents aged 16+ below statutory age. Where the target is above what the
-    /// largest coverage ratio reaches — in the defaults only Beijing, whose yearbook counts 15.88 million workers against
-    /// about 13.2 million residents aged 16+ below the statutory age in the engine's 2024 population (members insured in
-    /// Beijing who live elsewhere, or have left without transferring their account) — the coverage is set to
-    /// <see cref="LabourAssumptions.MaxCoverage"/> and the shortfall is reported in the row
-    /// (<see cref="CoverageCalibrationRow.Feasible"/> is false), never hidden by breaking the population bound.
-    /// </remarks>
-    public static (LabourAssumptions Assumptions, IReadOnlyList<CoverageCalibrationRow> Rows) CalibrateCoverage(LabourAssumptions assumptions,
-        ReadOnlySpan<double> population, int year, ProvinceValues targetWorkers)
-    {
-        ArgumentNullException.ThrowIfNull(assumptions);
-        ArgumentNullException.ThrowIfNull(targetWorkers);
-        var model = assumptions.Compile();
-        if (population.Length != model.CellCount) throw new ArgumentException($"expected {model.CellCount} cells", nameof(population));
-        var employed = new double[LabourForceProfile.Cells];
-        model.FillEmployedShare(year, employed);
-        var below = CompiledLabourModel.BelowRetirementShares(assumptions, year);
-        double scale = assumptions.NonAgriculturalShareScale[year], joining = assumptions.UncoveredWorkersJoining[year], density = assumptions.ContributionDensity[year];
-        var pop = population.ToArray();
-        var coverage = new List<(int, double)>();
-        for (int r = 0; r < Regions.Provinces.Count; r++)
-        {
-            int offset = r * LabourForceProfile.Cells;
-            double target = targetWorkers.At(r);
-            double Covered(double c)
-            {
-                double sum = 0;
-                for (int i = 0; i < LabourForceProfile.Cells; i++)
-                {
-                    sum += pop[offset + i] * CompiledLabourModel.CoveredShare(employed[i], c * scale, joining) * density * below[i];
-                }
-                return sum;
-            }
-            double lo = 0, hi = LabourAssumptions.MaxCoverage;
-            double capacity = Covered(hi);
-            if (capacity < target) target = capacity; // infeasible: the residents cannot supply the target (see the remarks)
-            for (int it = 0; it < 200 && hi - lo > 1e-13 * hi; it++)
-            {
-                double mid = 0.5 * (lo + hi);
-                if (Covered(mid) < target) lo = mid; else hi = mid;
-            }
-            coverage.Add((Regions.Provinces[r].Code, 0.5 * (lo + hi)));
-        }
-        var calibrated = assumptions with { Coverage = new ProvinceValues("coverage", coverage, 0, LabourAssumptions.MaxCoverage) };
-        var check = calibrated.Compile().CoveredWorkersBelowRetirementAge(year, population);
-        var rows = Regions.Provinces.Select((p, r) => new CoverageCalibrationRow(p.Code, p.EnglishName, targetWorkers.At(r), check[r], calibrated.Coverage.At(r))).ToArray();
-        return (calibrated, rows);
-    }
-
-    /// <summary>
     /// The default coverage path (<see cref="CoveragePath.Estimate"/>) from the published national workers (职工)
     /// the projection's base year to 2024 (urban_employee_pension_national.csv) against the calibrated model's workers
     /// at the 2024 coverage on the engine's population of those years.
@@ -403,21 +347,6 @@ public sealed record LabourCalibrationResult(
 {
     /// <summary>The default coverage path after 2024 and its fit to the published workers (null when built without one).</summary>
     internal CoveragePathEstimate? CoveragePath { get; init; }
-}
-
-/// <summary>One province of the coverage calibration.</summary>
-/// <param name="RegionCode">GB/T 2260 code.</param>
-/// <param name="Region">Province name.</param>
-/// <param name="TargetWorkers">Yearbook workers (职工), persons.</param>
-/// <param name="ModelWorkers">The calibrated model's covered workers below the statutory retirement age, persons.</param>
-/// <param name="Coverage">The calibrated coverage ratio.</param>
-public readonly record struct CoverageCalibrationRow(int RegionCode, string Region, double TargetWorkers, double ModelWorkers, double Coverage)
-{
-    /// <summary>False when the target exceeds what the province's residents can supply (the model is then below it).</summary>
-    public bool Feasible => ModelWorkers >= TargetWorkers * (1 - 1e-6);
-
-    /// <summary>ModelWorkers / TargetWorkers − 1.</summary>
-    public double RelativeError => ModelWorkers / TargetWorkers - 1;
 }
 
 /// <summary>The participation fit.</summary>

@@ -106,6 +106,27 @@ public sealed class NonChinaSetupTests
     }
 
     [Test]
+    public void The_coverage_calibration_meets_its_targets_on_two_regions()
+    {
+        var (assumptions, demography) = TwoRegions();
+        var labour = SyntheticLabour.Assumptions(5) with
+        {
+            Coverage = new ProvinceValues("coverage", demography.Shape.Regions, demography.Shape.Regions.Select(r => (r.Code, 0.1)), 0, LabourAssumptions.MaxCoverage),
+            AverageWage = new ProvinceValues("wage", demography.Shape.Regions, demography.Shape.Regions.Select(r => (r.Code, 60_000.0)), 0, 1e7),
+            RetirementAges = assumptions.Rules.RetirementAges,
+        };
+        var targets = new ProvinceValues("workers", demography.Shape.Regions, demography.Shape.Regions.Select((r, i) => (r.Code, 1_000.0 * (i + 1))), 0, 1e9);
+        var (calibrated, rows) = CoverageCalibration.Calibrate(labour, demography.PersonsAt(BaseYear), BaseYear, targets);
+        var model = calibrated.Compile().CoveredWorkersBelowRetirementAge(BaseYear, demography.PersonsAt(BaseYear));
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Select(r => r.RegionCode), Is.EqualTo(demography.Shape.Regions.Select(r => r.Code)));
+            Assert.That(model[0], Is.EqualTo(1_000).Within(1e-6).Percent);
+            Assert.That(model[1], Is.EqualTo(2_000).Within(1e-6).Percent);
+        });
+    }
+
+    [Test]
     public void The_statutory_ages_come_from_the_rules()
     {
         var (assumptions, _) = TwoRegions();
