@@ -17,7 +17,7 @@ public readonly record struct Region(int Code, string EnglishName, string Chines
 }
 
 /// <summary>The regions China's defaults use, in GB/T 2260 order.</summary>
-internal static class Regions
+public static class Regions
 {
     /// <summary>China as one region (code 0).</summary>
     public static Region China { get; } = new(0, "China", "全国");

@@ -172,7 +172,7 @@ public sealed partial class FundProjection
     /// <param name="region">A province or the nation (<see cref="Regions.China"/>).</param>
     /// <param name="lastYear">Last year of the period; the projection's last year when null.</param>
     /// <param name="targetFund">Fund left at the end of the period, yuan.</param>
-    internal double GeneralAveragePremium(Region region, int? lastYear = null, double targetFund = 0) => GeneralAveragePremium(region.Code, lastYear, targetFund);
+    public double GeneralAveragePremium(Region region, int? lastYear = null, double targetFund = 0) => GeneralAveragePremium(region.Code, lastYear, targetFund);
 
     /// <summary>The general average premium of a province (GB/T code) or the nation (0); see the overload taking a <see cref="Region"/>.</summary>
     internal double GeneralAveragePremium(int regionCode = 0, int? lastYear = null, double targetFund = 0)

@@ -9,7 +9,7 @@ public sealed partial class PensionProjection
     /// The fund ledgers of the same run without the transfers of insurance rights between provinces, or null when the
     /// scenario does not model them (<see cref="Scheme.SchemeAssumptions.RightsTransfers"/>).
     /// </summary>
-    internal FundProjection? FundsWithoutTransfers { get; }
+    public FundProjection? FundsWithoutTransfers { get; }
 
     /// <summary>
     /// Transfers of insurance rights between provinces by year and province, then a national row (code 0) per year, with

@@ -63,7 +63,7 @@ public sealed record PensionScenario
     /// inflation alone then scales every money amount by the price level and changes no real amount and no ratio.
     /// </summary>
     /// <exception cref="InputDataException">The economy does not cover the scenario's years.</exception>
-    internal PensionScenario LinkedTo(Actuarial.Economy.EconomicAssumptions economy)
+    public PensionScenario LinkedTo(Actuarial.Economy.EconomicAssumptions economy)
     {
         ArgumentNullException.ThrowIfNull(economy);
         if (economy.LastYear < EndYear)
