@@ -188,19 +188,19 @@ public sealed class CompiledDemography
     internal const int EducationTargetLength = Ages.Count * EducationLevels.Count;
 
     /// <summary>The assumptions this was compiled from.</summary>
-    public DemographicAssumptions Assumptions { get; }
+    internal DemographicAssumptions Assumptions { get; }
 
     /// <summary>Shape of the population grid.</summary>
     internal PopulationShape Shape { get; }
 
     /// <summary>Year of the base population.</summary>
-    public int BaseYear { get; }
+    internal int BaseYear { get; }
 
     /// <summary>Fraction of the base year elapsed at the grid's reference date (<see cref="DemographicAssumptions.BaseDateYearFraction"/>).</summary>
-    public double BaseDateYearFraction { get; }
+    internal double BaseDateYearFraction { get; }
 
     /// <summary>Number of one-year steps (EndYear − BaseYear).</summary>
-    public int StepCount { get; }
+    internal int StepCount { get; }
 
     /// <summary>[step][sex][age]: survival ratio from age a at the step's start to a+1 at its end; [99] is the 99+ → 100+ ratio.</summary>
     internal double[] Survival { get; }

@@ -38,7 +38,7 @@ public sealed partial class DemographicProjection
     internal PopulationShape Shape => _inputs.Shape;
 
     /// <summary>The assumptions the projection ran on.</summary>
-    public DemographicAssumptions Assumptions => _inputs.Assumptions;
+    internal DemographicAssumptions Assumptions => _inputs.Assumptions;
 
     /// <summary>Persons by cell at the reference date of <paramref name="year"/>, in the flat layout of <see cref="PopulationShape"/>.</summary>
     /// <exception cref="InvalidOperationException">A projection run for a Monte Carlo path, which keeps no year's grid.</exception>
@@ -113,10 +113,10 @@ public sealed partial class DemographicProjection
     public double TotalFertilityRate(int year) { CheckYear(year, EndYear - 1); return _inputs.CalendarTotalFertilityRate[year - BaseYear]; }
 
     /// <summary>Fraction of a year elapsed at the grid's reference date (<see cref="DemographicAssumptions.BaseDateYearFraction"/>).</summary>
-    public double BaseDateYearFraction => _inputs.BaseDateYearFraction;
+    internal double BaseDateYearFraction => _inputs.BaseDateYearFraction;
 
     /// <summary>First calendar year whose flows the steps cover entirely (the base year itself when the base date is 1 January).</summary>
-    public int FirstCalendarYear => _inputs.BaseDateYearFraction > 0 ? BaseYear + 1 : BaseYear;
+    internal int FirstCalendarYear => _inputs.BaseDateYearFraction > 0 ? BaseYear + 1 : BaseYear;
 
     /// <summary>
     /// Births in calendar year <paramref name="year"/> (1 January to 31 December), as NBS and WPP count them: the

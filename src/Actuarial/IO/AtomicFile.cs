@@ -35,7 +35,7 @@ public class AtomicFile
     /// <summary>Replaces (or creates) <paramref name="path"/> with what <paramref name="write"/> writes to the temporary path it is given.</summary>
     /// <param name="path">The target file.</param>
     /// <param name="write">Writes the whole content to the path it receives (a temporary file in the same folder).</param>
-    public void Replace(string path, Action<string> write)
+    internal void Replace(string path, Action<string> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);

@@ -51,7 +51,7 @@ public static class InputFiles
     }
 
     /// <summary>A reader over the whole file's text (see <see cref="ReadAllText"/>).</summary>
-    public static TextReader OpenText(string path, long maxBytes, string what) => new StringReader(ReadAllText(path, maxBytes, what));
+    internal static TextReader OpenText(string path, long maxBytes, string what) => new StringReader(ReadAllText(path, maxBytes, what));
 
     /// <summary>Checks that <paramref name="path"/> names a regular, non-empty file of at most <paramref name="maxBytes"/>; returns the path to open (a symbolic link resolved).</summary>
     private static string CheckRegular(string path, long maxBytes, string what)

@@ -54,7 +54,7 @@ public sealed record Indexation
     /// <param name="wageGrowth">That year's nominal average-wage growth (used only by the future rule).</param>
     /// <param name="priceGrowth">That year's price growth (used only by the future rule).</param>
     /// <exception cref="ArgumentOutOfRangeException">The year is before the published years.</exception>
-    public double Increase(int year, double wageGrowth = double.NaN, double priceGrowth = double.NaN)
+    internal double Increase(int year, double wageGrowth = double.NaN, double priceGrowth = double.NaN)
     {
         if (year <= Published.LastYear) return Published[year];
         return FutureRates.Checked(FutureRule, year, wageGrowth, priceGrowth);

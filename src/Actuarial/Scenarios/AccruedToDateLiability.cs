@@ -21,7 +21,7 @@ namespace Actuarial.Scenarios;
 /// end year (mostly those of today's youngest workers) are not counted, so the figure is a lower bound when the horizon
 /// is short.
 /// </remarks>
-public static class AccruedToDateLiability
+internal static class AccruedToDateLiability
 {
     /// <summary>Computes the ADL of a projection, discounted at a constant annual rate.</summary>
     /// <param name="projection">A projection from <see cref="PensionProjector"/>.</param>
@@ -110,6 +110,6 @@ public static class AccruedToDateLiability
 /// <param name="FundYuan">Funds on hand at the valuation date (the opening balances), yuan.</param>
 /// <param name="NetImplicitDebtYuan">Liability minus funds on hand, yuan.</param>
 /// <param name="AccruedPaymentsYuan">Accrued pensions paid each year from <paramref name="FirstYear"/>, yuan (undiscounted).</param>
-public sealed record ImplicitPensionDebtResult(
+internal sealed record ImplicitPensionDebtResult(
     int FirstYear, int LastYear, double DiscountRatePerYear, double AccruedToDateLiabilityYuan, double FundYuan, double NetImplicitDebtYuan,
     IReadOnlyList<double> AccruedPaymentsYuan);

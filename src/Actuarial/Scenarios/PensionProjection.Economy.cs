@@ -102,7 +102,7 @@ public sealed partial class PensionProjection
     }
 
     /// <summary>Birth years of the cohorts whose replacement rates <see cref="NewRetireeReplacementRates"/> gives by default: 1965–2035 every fifth year (retiring about 2028–2098).</summary>
-    public static IReadOnlyList<int> ReplacementRateBirthYears { get; } = Enumerable.Range(0, 15).Select(i => 1965 + 5 * i).ToArray();
+    internal static IReadOnlyList<int> ReplacementRateBirthYears { get; } = Enumerable.Range(0, 15).Select(i => 1965 + 5 * i).ToArray();
 
     /// <summary>
     /// Replacement rates of new retirees by cohort, nationally: the first pension of each typical worker

@@ -38,7 +38,7 @@ public sealed partial record PensionSummary : INotebookDisplay
     }
 
     /// <summary>Summaries side by side: one row per measure, one column per scenario.</summary>
-    public static DisplayTable SideBySide(IEnumerable<PensionSummary> summaries)
+    internal static DisplayTable SideBySide(IEnumerable<PensionSummary> summaries)
     {
         ArgumentNullException.ThrowIfNull(summaries);
         var list = summaries.ToArray();

@@ -11,7 +11,7 @@ namespace Actuarial.Scenarios;
 public static class ProjectionChecks
 {
     /// <summary>The first non-finite cell of the published tables, or null when all are finite.</summary>
-    public static string? FirstNonFinite(PensionProjection projection)
+    internal static string? FirstNonFinite(PensionProjection projection)
     {
         ArgumentNullException.ThrowIfNull(projection);
         return Scan("funds by year", projection.Funds.YearTable())

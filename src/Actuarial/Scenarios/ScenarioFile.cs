@@ -88,7 +88,7 @@ public sealed partial class ScenarioFile
     public string? Description { get; }
 
     /// <summary>Last projected year.</summary>
-    public int Horizon { get; }
+    internal int Horizon { get; }
 
     /// <summary>The pooling periods given, or null for the default (national pooling).</summary>
     internal IReadOnlyList<PoolingPeriodSpec>? Pooling { get; }

@@ -21,7 +21,7 @@ public sealed class ScenarioFileRunner
     }
 
     /// <summary>How many demographic projections were run (the rest were shared).</summary>
-    public int DemographicRuns { get; private set; }
+    internal int DemographicRuns { get; private set; }
 
     /// <summary>Reads, validates and runs a scenario file.</summary>
     /// <exception cref="ScenarioFileException">The file is not valid.</exception>

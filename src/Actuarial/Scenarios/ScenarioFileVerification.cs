@@ -50,7 +50,7 @@ public sealed record VerificationResult(string Scenario, IReadOnlyList<MeasureDi
     public bool Passed => Rows.All(r => r.Status == MeasureStatus.Ok);
 
     /// <summary>The rows that failed.</summary>
-    public IReadOnlyList<MeasureDifference> Failures => Rows.Where(r => r.Status != MeasureStatus.Ok).ToArray();
+    internal IReadOnlyList<MeasureDifference> Failures => Rows.Where(r => r.Status != MeasureStatus.Ok).ToArray();
 
     /// <summary>
     /// A readable table: measure, region, year, golden, current, difference (and in percent), tolerance, status; only
@@ -99,10 +99,10 @@ public sealed record VerificationResult(string Scenario, IReadOnlyList<MeasureDi
 public static class Verification
 {
     /// <summary>The columns of a golden table, in order.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["Scenario", "Measure", "Region", "Year", "Value", "Tolerance"];
+    internal static IReadOnlyList<string> Columns { get; } = ["Scenario", "Measure", "Region", "Year", "Value", "Tolerance"];
 
     /// <summary>Years at which balances and dependency ratios are kept (those within the horizon).</summary>
-    public static IReadOnlyList<int> Years { get; } = [2030, 2040, 2050, 2070, 2100];
+    internal static IReadOnlyList<int> Years { get; } = [2030, 2040, 2050, 2070, 2100];
 
     /// <summary>Default relative tolerance of money measures (balances, transfers): 0.01%.</summary>
     public const double MoneyRelativeTolerance = 1e-4;

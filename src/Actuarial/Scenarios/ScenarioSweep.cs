@@ -43,7 +43,7 @@ public sealed record SweepPoint(string Key, LeverPath Value)
 public sealed record SweepMeasures(int? FirstCurrentDeficitYear, int? DepletionYear, double? ActuarialBalanceShareOfWageBill, int ValuationYears, int LastYear)
 {
     /// <summary>The measures of a projection.</summary>
-    public static SweepMeasures Of(PensionProjection projection)
+    internal static SweepMeasures Of(PensionProjection projection)
     {
         ArgumentNullException.ThrowIfNull(projection);
         var s = projection.Summary();
@@ -176,7 +176,7 @@ public sealed class ScenarioSweep
     public ScenarioFile File { get; }
 
     /// <summary>The base scenario.</summary>
-    public PensionScenario Scenario { get; }
+    internal PensionScenario Scenario { get; }
 
     /// <summary>The base file's text (what a cluster node needs to rebuild the sweep).</summary>
     public string Json => _json;
@@ -224,7 +224,7 @@ public sealed class ScenarioSweep
 
     /// <summary>The scenario with the lever of <paramref name="point"/> moved, and the route it took.</summary>
     /// <exception cref="ScenarioFileException">The key is not a lever of the scenario file, the value is out of range, or the rules in force do not use the lever.</exception>
-    public (PensionScenario Scenario, string Route) Apply(SweepPoint point)
+    internal (PensionScenario Scenario, string Route) Apply(SweepPoint point)
     {
         ArgumentNullException.ThrowIfNull(point);
         string name = $"{File.Name} {point.Key}={point.ValueText}";

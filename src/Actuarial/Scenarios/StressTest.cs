@@ -17,7 +17,7 @@ public sealed record StressShock(string Name, string What, string Sizing, IReadO
     public int FirstYear => Settings.Where(s => s.Lever.TakesPath).Min(s => s.Value.FirstYear);
 
     /// <summary>The scenario with the shock on top.</summary>
-    public PensionScenario ApplyTo(PensionScenario scenario) =>
+    internal PensionScenario ApplyTo(PensionScenario scenario) =>
         Settings.Aggregate(scenario, (s, x) => s.With(x.Lever, x.Value)) with { Name = $"{scenario.Name}+{Name}" };
 }
 
@@ -80,10 +80,10 @@ public static class StressTest
     /// counterfactual 2020 revenue is 2019's (no growth, which understates the shock: revenue grew 3.4% in 2019); the whole
     /// fall is the episode (waivers, deferrals not repaid within 2020 and lost employment together).
     /// </summary>
-    public static double Episode2020ShareOfContributions => (Revenue2019Yi - Revenue2020Yi) / (Revenue2019Yi - Subsidy2019Yi);
+    internal static double Episode2020ShareOfContributions => (Revenue2019Yi - Revenue2020Yi) / (Revenue2019Yi - Subsidy2019Yi);
 
     /// <summary>The same fall as a share of employer contributions (the 2020 waivers were of employer contributions): ≈ 0.301.</summary>
-    public static double Episode2020ShareOfEmployerContributions => Episode2020ShareOfContributions / EmployerShareOfContributions;
+    internal static double Episode2020ShareOfEmployerContributions => Episode2020ShareOfContributions / EmployerShareOfContributions;
 
     /// <summary>
     /// The standard set of shocks, each starting in <paramref name="firstYear"/> (2026 or later: the ledgers open in 2025
@@ -142,7 +142,7 @@ public static class StressTest
     }
 
     /// <summary>What <paramref name="shocked"/> does against <paramref name="baseRun"/> in the window from <paramref name="firstYear"/>.</summary>
-    public static StressResult Compare(string name, PensionProjection baseRun, PensionProjection shocked, int firstYear)
+    internal static StressResult Compare(string name, PensionProjection baseRun, PensionProjection shocked, int firstYear)
     {
         var b = baseRun.Funds;
         var s = shocked.Funds;

@@ -27,7 +27,7 @@ public sealed class SchemeProjection
     internal SchemeCalibration Calibration { get; }
 
     /// <summary>The assumptions the projection ran on.</summary>
-    public SchemeAssumptions Assumptions => _engine.Assumptions;
+    internal SchemeAssumptions Assumptions => _engine.Assumptions;
 
     /// <summary>First year (2024).</summary>
     public int FirstYear => _engine.Assumptions.BaseYear;

@@ -57,7 +57,7 @@ public sealed record GoalSeekResult(GoalSeekStatus Status, double Lever, double 
 /// (MathNet.Numerics.RootFinding.Brent); <see cref="SolveDepletionProbability"/> finds the least demanding lever at
 /// which the Monte Carlo probability of depletion by a year is at most p.
 /// </summary>
-public static class GoalSeek
+internal static class GoalSeek
 {
     /// <summary>
     /// Finds the lever x in [<paramref name="lower"/>, <paramref name="upper"/>] with objective(x) = target.

@@ -114,7 +114,7 @@ public static class MonteCarlo
     }
 
     /// <summary>Evaluates a single path (the one a run would evaluate as path <paramref name="pathIndex"/>) and returns its values, one array per series.</summary>
-    public static IReadOnlyList<double[]> EvaluatePath(IPathEvaluator evaluator, ulong seed, long pathIndex)
+    internal static IReadOnlyList<double[]> EvaluatePath(IPathEvaluator evaluator, ulong seed, long pathIndex)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         var output = new PathOutput(evaluator.Series);

@@ -29,7 +29,7 @@ public sealed record SeriesSpec(string Name, int FirstYear, int LastYear, double
     /// <param name="bins">Bins of the new histogram.</param>
     /// <param name="margin">Widening on each side, as a share of the pilot's range (≥ 0).</param>
     /// <exception cref="InputDataException">The pilot has no finite value.</exception>
-    public static SeriesSpec FromPilot(SeriesSummary pilot, int bins, double margin = 0.25)
+    internal static SeriesSpec FromPilot(SeriesSummary pilot, int bins, double margin = 0.25)
     {
         ArgumentNullException.ThrowIfNull(pilot);
         if (!(margin >= 0) || !double.IsFinite(margin)) throw new ArgumentOutOfRangeException(nameof(margin), margin, "a margin ≥ 0");

@@ -75,7 +75,7 @@ public static class PensionMonteCarlo
     internal static ShareShock IndexationShareShock { get; } = new(0.5);
 
     /// <summary>Every driver on with zero variance (every path is then the central projection); for tests.</summary>
-    public static ShockModel ZeroVarianceShocks(int firstYear = 2025, int lastYear = 2100) => new()
+    internal static ShockModel ZeroVarianceShocks(int firstYear = 2025, int lastYear = 2100) => new()
     {
         FirstYear = firstYear,
         LastYear = lastYear,
@@ -139,7 +139,7 @@ public static class PensionMonteCarlo
     }
 
     /// <summary>The national closing balance (sum of the provincial balances, summed as the evaluator sums them) by fund year.</summary>
-    public static double[] NationalBalances(FundProjection funds)
+    internal static double[] NationalBalances(FundProjection funds)
     {
         ArgumentNullException.ThrowIfNull(funds);
         var result = new double[funds.LastYear - funds.FirstYear + 1];
@@ -151,7 +151,7 @@ public static class PensionMonteCarlo
     }
 
     /// <summary>The lowest provincial closing balance by fund year.</summary>
-    public static double[] LowestProvincialBalances(FundProjection funds)
+    internal static double[] LowestProvincialBalances(FundProjection funds)
     {
         ArgumentNullException.ThrowIfNull(funds);
         var result = new double[funds.LastYear - funds.FirstYear + 1];

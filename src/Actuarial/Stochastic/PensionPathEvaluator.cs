@@ -110,7 +110,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     public const string LowestProvincialBalance = "balance/lowest province";
 
     /// <summary>Name of a province's balance series (present when <see cref="PensionMonteCarloSettings.ProvincialBalances"/> is on).</summary>
-    public static string ProvincialBalance(Region province) => ProvincialBalance(province.Code);
+    internal static string ProvincialBalance(Region province) => ProvincialBalance(province.Code);
 
     /// <summary>Name of a province's balance series, by GB/T code.</summary>
     internal static string ProvincialBalance(int regionCode) => "balance/" + regionCode.ToString(CultureInfo.InvariantCulture);
@@ -222,7 +222,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     }
 
     /// <summary>The settings.</summary>
-    public PensionMonteCarloSettings Settings { get; }
+    internal PensionMonteCarloSettings Settings { get; }
 
     /// <summary>The compiled shocks.</summary>
     internal CompiledShocks Shocks { get; }

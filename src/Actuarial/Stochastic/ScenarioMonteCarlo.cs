@@ -19,7 +19,7 @@ public static class ScenarioMonteCarlo
     /// share only when the future indexation rule is prices plus a share of real wage growth (a scenario file that sets
     /// another rule fixes the indexation, so there is no share to draw).
     /// </summary>
-    public static ShockModel ShocksFor(PensionScenario scenario)
+    internal static ShockModel ShocksFor(PensionScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var shocks = PensionMonteCarlo.DefaultShocks(2025, scenario.EndYear, economy: scenario.Economy is not null);
@@ -34,7 +34,7 @@ public static class ScenarioMonteCarlo
 
     /// <summary>Runs paths 0 … <paramref name="paths"/> − 1 of <paramref name="scenario"/> with <paramref name="seed"/>
     /// and returns the tables; the same bit for bit whatever <paramref name="options"/> (threads, block size).</summary>
-    public static MonteCarloRunResult Run(PensionScenario scenario, int paths, ulong seed, MonteCarloOptions? options = null)
+    internal static MonteCarloRunResult Run(PensionScenario scenario, int paths, ulong seed, MonteCarloOptions? options = null)
     {
         var evaluator = Evaluator(scenario);
         var summary = MonteCarlo.Run(paths, seed, 0, evaluator, options);

@@ -155,7 +155,7 @@ public sealed record ShockModel
     /// </summary>
     /// <param name="covariance">A <see cref="DriverCount"/> × <see cref="DriverCount"/> covariance in <see cref="ShockDriver"/> order.</param>
     /// <exception cref="InputDataException">A variance is negative or not finite, or the matrix is not square of that size.</exception>
-    public static (double[] Sds, double[,] Correlation) SplitCovariance(double[,] covariance)
+    internal static (double[] Sds, double[,] Correlation) SplitCovariance(double[,] covariance)
     {
         ArgumentNullException.ThrowIfNull(covariance);
         CheckSquare(covariance, "covariance");

@@ -404,7 +404,7 @@ public sealed class MonteCarloSummary
     public ulong? Seed { get; private set; }
 
     /// <summary>The path indices summarised, as sorted, disjoint half-open ranges [First, End).</summary>
-    public IReadOnlyList<(long First, long End)> PathRanges => _ranges.AsReadOnly();
+    internal IReadOnlyList<(long First, long End)> PathRanges => _ranges.AsReadOnly();
 
     /// <summary>The ranges as text, e.g. "[0, 100), [200, 300)".</summary>
     private static string Show(IEnumerable<(long First, long End)> ranges) =>
@@ -496,7 +496,7 @@ public sealed class MonteCarloSummary
     }
 
     /// <summary>A new summary of the union of the shards' paths.</summary>
-    public static MonteCarloSummary Merge(params IReadOnlyList<MonteCarloSummary> shards)
+    internal static MonteCarloSummary Merge(params IReadOnlyList<MonteCarloSummary> shards)
     {
         ArgumentNullException.ThrowIfNull(shards);
         if (shards.Count == 0) throw new ArgumentException("nothing to merge", nameof(shards));

@@ -26,7 +26,7 @@ public sealed class PublicApiApprovalTests
     /// Monte Carlo and goal-seek, the China defaults, input errors) and what the CLI, charts and cluster use; the rest is
     /// internal. Raising a ceiling is a decision to review, not a chore: make new code internal unless a reader needs it.
     /// </summary>
-    internal const int MaxPublicTypes = 195, MaxPublicMembers = 1530;
+    internal const int MaxPublicTypes = 193, MaxPublicMembers = 1500;
 
     private static readonly System.Text.RegularExpressions.Regex TypeLine =
         new(@"^\s+public (static |sealed |abstract |readonly |ref |partial )*(class|struct|record|record struct|interface|enum|delegate) ", System.Text.RegularExpressions.RegexOptions.Compiled);
