@@ -254,7 +254,7 @@ public static class PensionData
         FullCaliberWageProvinceTable.FileName, NonPrivateWageProvinceTable.FileName, MacroRegionWageTable.FileName,
         LabourForceRatesTable.FileName, Census2010ActivityTable.FileName, UrbanEmployeeNationalTable.FileName,
         PoolingFiguresTable.FileName, NssfReserveTable.FileName,
-        // The funded pillars' figures: held as constants in Actuarial.Pillars.PillarFigures2024, which a test checks against this file.
+        // The funded pillars' figures: held as constants in Actuarial.China.PillarFigures2024, which a test checks against this file.
         "supplementary_pensions_2024.csv",
     ]);
 
