@@ -14,7 +14,7 @@ namespace Actuarial.China;
 /// valid range for a wrong header, an empty or unparsable cell, a negative count, an unknown region code or another
 /// out-of-range value, and for a repeated key.
 /// </summary>
-public static class PensionData
+internal static class PensionData
 {
     private const double MaxTenThousands = 200_000.0; // 2 billion persons
     private const double MaxHundredMillionYuan = 10_000_000.0; // 10^15 yuan
