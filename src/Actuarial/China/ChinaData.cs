@@ -14,7 +14,7 @@ namespace Actuarial.China;
 /// Every reader throws <see cref="InputDataException"/> naming the file, line, column, value and valid range
 /// for a wrong header, an empty or unparsable cell, or an out-of-range value.
 /// </summary>
-public static class ChinaData
+internal static class ChinaData
 {
     /// <summary>Earliest year accepted in any year or period column.</summary>
     public const int MinYear = TidyCsvReader.MinYear;

@@ -19,7 +19,7 @@ public static partial class ChinaDefaults
     /// demographic engine to 2024): participation fitted to WDI 2024 and the 2010 census by education, wages from the
     /// 2024 yearbooks, coverage by province meeting the yearbook's 2024 workers, and the coverage path.
     /// </summary>
-    public static LabourCalibrationResult CalibratedLabour() => DefaultLabour.Value;
+    internal static LabourCalibrationResult CalibratedLabour() => DefaultLabour.Value;
 
     private static LabourCalibrationResult CalibrateLabour()
     {

@@ -54,13 +54,13 @@ public static partial class ChinaDefaults
     /// The default share of real wage growth passed to pensions above prices: estimated on the published increases
     /// 2016–2025 (<see cref="Indexation.PublishedChina"/>) by <see cref="ChinaEconomy.EstimateShareOfRealWageGrowth"/> (≈ 0.48).
     /// </summary>
-    public static double IndexationShareOfRealWageGrowth() => ChinaEconomy.EstimateShareOfRealWageGrowth(Actuarial.Pensions.Indexation.PublishedChina, 2016, 2025);
+    internal static double IndexationShareOfRealWageGrowth() => ChinaEconomy.EstimateShareOfRealWageGrowth(Actuarial.Pensions.Indexation.PublishedChina, 2016, 2025);
 
     /// <summary>
     /// The default share of real wage growth credited to accounts above prices: estimated on the published crediting rates
     /// 2016–2024 (<see cref="AccountCreditingRates.PublishedChina"/>) by <see cref="ChinaEconomy.EstimateShareOfRealWageGrowth"/> (≈ 0.73).
     /// </summary>
-    public static double CreditingShareOfRealWageGrowth() => ChinaEconomy.EstimateShareOfRealWageGrowth(AccountCreditingRates.PublishedChina, 2016, 2024);
+    internal static double CreditingShareOfRealWageGrowth() => ChinaEconomy.EstimateShareOfRealWageGrowth(AccountCreditingRates.PublishedChina, 2016, 2024);
 
     /// <summary>China's indexation: the published increases 2016–2025, then prices plus <see cref="IndexationShareOfRealWageGrowth"/> of real wage growth.</summary>
     public static Indexation Indexation() => DefaultIndexation.Value;

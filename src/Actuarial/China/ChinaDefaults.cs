@@ -43,19 +43,19 @@ public static partial class ChinaDefaults
     /// The 2020 census's reference moment, 00:00 on 1 November 2020, as the fraction of 2020 elapsed: 305 of 366 days.
     /// Every year's grid is on 1 November (<see cref="DemographicAssumptions.BaseDateYearFraction"/>).
     /// </summary>
-    public const double CensusDateYearFraction = 305.0 / 366.0;
+    internal const double CensusDateYearFraction = 305.0 / 366.0;
 
     /// <summary>The default basis of the observed years (<see cref="ObservedYearsBasis.Nbs"/>).</summary>
-    public const ObservedYearsBasis DefaultObservedYears = ObservedYearsBasis.Nbs;
+    internal const ObservedYearsBasis DefaultObservedYears = ObservedYearsBasis.Nbs;
 
     /// <summary>The default horizon.</summary>
     public const int EndYear = 2100;
 
     /// <summary>First year of the WPP 2024 periods the mortality improvement pattern b(x) is fitted to.</summary>
-    public const int MortalityFitFirstPeriod = 1990;
+    internal const int MortalityFitFirstPeriod = 1990;
 
     /// <summary>The WPP 2024 period whose rates are the jump-off pattern a(x).</summary>
-    public const int MortalityJumpOffPeriod = 2015;
+    internal const int MortalityJumpOffPeriod = 2015;
 
     private static readonly Lazy<PopulationGrid> ProvincialBase = new(() =>
         new PopulationGrid(new PopulationShape(Regions.Provinces), ChinaBasePopulation.China2020(), "2020 census base population"));
@@ -88,7 +88,7 @@ public static partial class ChinaDefaults
     };
 
     /// <summary>The factors by which the NBS basis scales WPP 2024's death rates and TFR (<see cref="ObservedYearsCalibration"/>).</summary>
-    public static (AnnualPath Mortality, AnnualPath Fertility) NbsCalibrationFactors() => (NbsCalibration.Value.MortalityFactor, NbsCalibration.Value.FertilityFactor);
+    internal static (AnnualPath Mortality, AnnualPath Fertility) NbsCalibrationFactors() => (NbsCalibration.Value.MortalityFactor, NbsCalibration.Value.FertilityFactor);
 
     private static DemographicAssumptions Wpp2024Demography() => new()
     {
@@ -151,7 +151,7 @@ public static partial class ChinaDefaults
     /// uses (<see cref="ChinaSchemeTargets.NationalSubsidyShare"/>) × 2024 revenue ÷ 2024 expenditure (yearbook,
     /// national row), so that the 2024 subsidies are the same in the scheme's calibration and in the fund ledgers.
     /// </summary>
-    public static double SubsidyShareOfSpending2024()
+    internal static double SubsidyShareOfSpending2024()
     {
         var national = PensionData.UrbanEmployeePensionProvince2024().Single(r => r.RegionCode == 0);
         var source = ChinaSchemeTargets.NationalSubsidyShare();
@@ -165,16 +165,16 @@ public static partial class ChinaDefaults
     public static FertilityAssumption Fertility() => Demography().Fertility;
 
     /// <summary>The default international migration: WPP 2024 by age, on the default basis of the observed years.</summary>
-    public static InternationalMigrationAssumption InternationalMigration() => Demography().InternationalMigration;
+    internal static InternationalMigrationAssumption InternationalMigration() => Demography().InternationalMigration;
 
     /// <summary>The default net migration rates between provinces (2010–2020 censuses).</summary>
-    public static InterprovincialMigrationRates InterprovincialMigrationRates() => DefaultInterprovincial.Value;
+    internal static InterprovincialMigrationRates InterprovincialMigrationRates() => DefaultInterprovincial.Value;
 
     /// <summary>The default attainment path (Wittgenstein Centre SSP2).</summary>
-    public static AttainmentPath Education() => DefaultEducation.Value;
+    internal static AttainmentPath Education() => DefaultEducation.Value;
 
     /// <summary>WPP 2024 life expectancy at birth for a sex: estimates to 2023, medium from 2024.</summary>
-    public static AnnualPath LifeExpectancyPath(Sex sex)
+    internal static AnnualPath LifeExpectancyPath(Sex sex)
     {
         var want = sex == Sex.Male ? SexOrBoth.Male : SexOrBoth.Female;
         return AnnualPath.FromYears($"wpp2024_e0.csv {sex.Label()}",
@@ -183,7 +183,7 @@ public static partial class ChinaDefaults
     }
 
     /// <summary>The Lee-Carter pattern the default mortality moves along, for a sex.</summary>
-    public static LifeExpectancyTarget MortalityPattern(Sex sex)
+    internal static LifeExpectancyTarget MortalityPattern(Sex sex)
     {
         var want = sex == Sex.Male ? SexOrBoth.Male : SexOrBoth.Female;
         var periods = ChinaData.Wpp2024MxAbridged().Where(r => r.Sex == want && r.PeriodStart >= MortalityFitFirstPeriod && r.PeriodStart <= MortalityJumpOffPeriod)
@@ -205,7 +205,7 @@ public static partial class ChinaDefaults
     }
 
     /// <summary>Highest TFR a path may hold, children per woman: above any national TFR on record (Niger, about 7.5, in the 1980s) by a wide margin.</summary>
-    public const double MaxTotalFertilityRate = 15;
+    internal const double MaxTotalFertilityRate = 15;
 
     private static FertilityAssumption BuildFertility()
     {

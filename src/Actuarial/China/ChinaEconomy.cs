@@ -41,7 +41,7 @@ public static class ChinaEconomy
     /// <summary>Half-life of the convergence of real wage growth to <see cref="LongRunRealWageGrowth"/>: 15 years.
     /// Assumption: catch-up growth halves its gap to the frontier rate in about a generation of capital (15 years puts
     /// real wage growth near 3.4% in 2040 and 2.0% in 2070).</summary>
-    public const double RealWageConvergenceHalfLifeYears = 15;
+    internal const double RealWageConvergenceHalfLifeYears = 15;
 
     /// <summary>Long-run CPI growth: 2.0% a year from 2028. Assumption: the government's CPI target of "around 2%" (2025
     /// Government Work Report, [U]); 2026 1.0% and 2027 1.5% are a ramp from the 0.0% of 2025 (assumption).</summary>
@@ -51,20 +51,20 @@ public static class ChinaEconomy
     /// Real return on deposits and bonds (the non-entrusted part): 0%. Assumption: the former nominal default of 2%
     /// (deposit and bond yields; <see cref="ChinaFundFigures.NonEntrustedFundReturn"/>) at the 2% long-run inflation.
     /// </summary>
-    public const double RealOtherReturn = 0.0;
+    internal const double RealOtherReturn = 0.0;
 
     /// <summary>
     /// Real discount rate of the present values: 2% a year. Assumption: about the real return of the blended funds
     /// (0.351 × 3.2% + 0.649 × 0%) plus a margin for the long-run real growth of bond yields; the same rate in every
     /// scenario so that present values compare.
     /// </summary>
-    public const double RealDiscountRate = 0.02;
+    internal const double RealDiscountRate = 0.02;
 
     /// <summary>
     /// Real return on the entrusted part: 1.05 ÷ (1 + mean CPI growth 2017–2023) − 1, the 5.00% annualised return Dec
     /// 2016–2023 (reference §8.2 [S]) deflated by the mean CPI growth of the same years ([U], <see cref="CpiGrowthHistory"/>) [D].
     /// </summary>
-    public static double RealEntrustedReturn()
+    internal static double RealEntrustedReturn()
     {
         double mean = 0;
         for (int y = 2017; y <= 2023; y++) mean += CpiGrowthHistory[y];
@@ -77,7 +77,7 @@ public static class ChinaEconomy
     /// wage's compound growth (6.52%, <c>average_wage_national.csv</c>) deflated by the compound CPI growth 2020–2024 [D];
     /// the starting point of the default real wage path.
     /// </summary>
-    public static double RecentRealWageGrowth()
+    internal static double RecentRealWageGrowth()
     {
         var high = PensionData.AverageWageNational().Where(r => r.Trust == "high").ToDictionary(r => r.Year, r => r.NonPrivateYuanPerYear);
         int last = high.Keys.Max();
@@ -92,7 +92,7 @@ public static class ChinaEconomy
     /// <see cref="RealWageConvergenceHalfLifeYears"/> counted from 2025; the returns and discount rate above; GDP 2024 from
     /// <see cref="NominalGdpHundredMillionYuanHistory"/>.
     /// </summary>
-    public static EconomicAssumptions Defaults(int lastYear)
+    internal static EconomicAssumptions Defaults(int lastYear)
     {
         int first = EconomicAssumptions.LastObservedYear + 1;
         double start = RecentRealWageGrowth();
@@ -119,7 +119,7 @@ public static class ChinaEconomy
     /// the year's nominal growth of the national non-private average wage (<c>average_wage_national.csv</c>). The rule
     /// <see cref="Pensions.PricesPlusShareOfRealWageGrowth"/> with this s reproduces the series on average.
     /// </summary>
-    public static double EstimateShareOfRealWageGrowth(AnnualPath publishedRates, int firstYear, int lastYear)
+    internal static double EstimateShareOfRealWageGrowth(AnnualPath publishedRates, int firstYear, int lastYear)
     {
         ArgumentNullException.ThrowIfNull(publishedRates);
         var wage = PensionData.AverageWageNational().ToDictionary(r => r.Year, r => r.NonPrivateYuanPerYear);

@@ -15,7 +15,7 @@ public static class ChinaFundFigures
     public const double NonEntrustedFundReturn = 0.02;
 
     /// <summary>Yuan in one 亿元 (10^8).</summary>
-    public const double YuanPer100Million = 1e8;
+    internal const double YuanPer100Million = 1e8;
 
     /// <summary>NSSF total assets end-2024: 33,224.62 亿 (reference §8.2 [S2]).</summary>
     public const double NssfAssets2024 = 33_224.62 * YuanPer100Million;

@@ -11,7 +11,7 @@ namespace Actuarial.China;
 /// NBS yearbook 2025 table 24-26): the end-2024 balances that open a projection on 1 January 2025, and the 2024
 /// provincial revenue and expenditure on which the national pooling rule is calibrated.
 /// </summary>
-public static class ChinaFunds
+internal static class ChinaFunds
 {
     /// <summary>The first year the funds are projected (2025): the 2024 table closes the observed years, and its end-2024 balances open 1 January 2025.</summary>
     public const int FirstProjectedYear = 2025;
@@ -219,7 +219,7 @@ public static class ChinaFunds
 /// <param name="YearbookRevenue">Yearbook revenue (post-transfer under this reading).</param>
 /// <param name="YearbookExpenditure">Yearbook expenditure (post-transfer under this reading).</param>
 [CsvHelper.CsvRecord]
-public sealed partial record PreTransferRow(int RegionCode, string Region, double PreTransferRevenue, double PreTransferExpenditure,
+internal sealed partial record PreTransferRow(int RegionCode, string Region, double PreTransferRevenue, double PreTransferExpenditure,
     double Paid, double Received, double YearbookRevenue, double YearbookExpenditure);
 
 /// <summary>What a pooling rule implies for one province on the 2024 table.</summary>
@@ -230,4 +230,4 @@ public sealed partial record PreTransferRow(int RegionCode, string Region, doubl
 /// <param name="Paid">Implied payment to the pool, yuan.</param>
 /// <param name="Received">Implied receipt from the pool, yuan.</param>
 [CsvHelper.CsvRecord]
-public sealed partial record PoolingCalibrationRow(int RegionCode, string Region, double Revenue, double Expenditure, double Paid, double Received);
+internal sealed partial record PoolingCalibrationRow(int RegionCode, string Region, double Revenue, double Expenditure, double Paid, double Received);

@@ -341,7 +341,7 @@ internal static class LabourCalibration
 /// <param name="RatioPairs">The province-year ratios the median is taken over.</param>
 /// <param name="WageOrigins">How each province's 2024 wage was obtained, in grid order.</param>
 /// <param name="LongRunWageGrowth">ASSUMPTION: nominal wage growth after the last published year (from 2026), the compound growth of the national non-private wage over the five years to the last year of trust high, 2019→2024.</param>
-public sealed record LabourCalibrationResult(
+internal sealed record LabourCalibrationResult(
     LabourAssumptions Assumptions, IReadOnlyList<CoverageCalibrationRow> Coverage, LabourForceFit LabourForce, double FullCaliberToNonPrivateRatio,
     IReadOnlyList<(int Year, int Code, double Ratio)> RatioPairs, IReadOnlyList<string> WageOrigins, double LongRunWageGrowth)
 {
@@ -357,5 +357,5 @@ public sealed record LabourCalibrationResult(
 /// <param name="EmploymentRatio15Plus">Model employment-to-population ratio 15+ (= the WDI target).</param>
 /// <param name="CensusParticipation">2010 census participation 16+ by [sex, education] mapped to the six levels.</param>
 /// <param name="CensusUnemployment">2010 census unemployment by [sex, education] (the default unemployment).</param>
-public sealed record LabourForceFit(double MaleLevel, double FemaleLevel, double MaleParticipation15Plus, double FemaleParticipation15Plus,
+internal sealed record LabourForceFit(double MaleLevel, double FemaleLevel, double MaleParticipation15Plus, double FemaleParticipation15Plus,
     double EmploymentRatio15Plus, IReadOnlyList<double> CensusParticipation, IReadOnlyList<double> CensusUnemployment);

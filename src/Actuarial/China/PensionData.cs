@@ -14,7 +14,7 @@ namespace Actuarial.China;
 /// valid range for a wrong header, an empty or unparsable cell, a negative count, an unknown region code or another
 /// out-of-range value, and for a repeated key.
 /// </summary>
-public static class PensionData
+internal static class PensionData
 {
     private const double MaxTenThousands = 200_000.0; // 2 billion persons
     private const double MaxHundredMillionYuan = 10_000_000.0; // 10^15 yuan
@@ -254,7 +254,7 @@ public static class PensionData
         FullCaliberWageProvinceTable.FileName, NonPrivateWageProvinceTable.FileName, MacroRegionWageTable.FileName,
         LabourForceRatesTable.FileName, Census2010ActivityTable.FileName, UrbanEmployeeNationalTable.FileName,
         PoolingFiguresTable.FileName, NssfReserveTable.FileName,
-        // The funded pillars' figures: held as constants in Actuarial.Pillars.PillarFigures2024, which a test checks against this file.
+        // The funded pillars' figures: held as constants in Actuarial.China.PillarFigures2024, which a test checks against this file.
         "supplementary_pensions_2024.csv",
     ]);
 

@@ -6,7 +6,7 @@ namespace Actuarial.China;
 /// How a published figure was obtained, as tagged in the project's pension reference notes
 /// (CSV column <c>tag</c>).
 /// </summary>
-public enum SourceTag
+internal enum SourceTag
 {
     /// <summary>Read in an official text or a page quoting it verbatim (CSV <c>S</c>).</summary>
     Official = 0,
@@ -19,7 +19,7 @@ public enum SourceTag
 }
 
 /// <summary>Whether a published figure is exact, approximate or only a bound (CSV column <c>qualifier</c>).</summary>
-public enum FigureQualifier
+internal enum FigureQualifier
 {
     /// <summary>The figure as published (CSV <c>exact</c>).</summary>
     Exact = 0,
@@ -30,7 +30,7 @@ public enum FigureQualifier
 }
 
 /// <summary>Which part of the urban employee scheme a national figure covers (CSV column <c>scope</c>).</summary>
-public enum PensionScope
+internal enum PensionScope
 {
     /// <summary>The whole urban employee scheme (城镇职工), enterprise and public-institution members (CSV <c>all</c>).</summary>
     All = 0,
@@ -43,7 +43,7 @@ public enum PensionScope
 }
 
 /// <summary>NBS's four macro-regions used in the average-wage releases (CSV column <c>macro_region</c>).</summary>
-public enum MacroRegion
+internal enum MacroRegion
 {
     /// <summary>Eastern region 东部地区 (CSV <c>east</c>).</summary>
     East = 0,
@@ -56,7 +56,7 @@ public enum MacroRegion
 }
 
 /// <summary>Which NBS average-wage series: urban non-private units or urban private units (CSV column <c>unit_type</c>).</summary>
-public enum WageUnitType
+internal enum WageUnitType
 {
     /// <summary>Urban non-private units 城镇非私营单位 (CSV <c>nonprivate</c>).</summary>
     NonPrivate = 0,
@@ -65,7 +65,7 @@ public enum WageUnitType
 }
 
 /// <summary>A labour-force indicator of <c>labour_force_rates_national.csv</c> (all in percent).</summary>
-public enum LabourForceIndicator
+internal enum LabourForceIndicator
 {
     /// <summary>Employed persons / population of the age group, ILO modelled (CSV <c>employment_to_population_ratio</c>).</summary>
     EmploymentToPopulationRatio = 0,
@@ -89,7 +89,7 @@ public enum LabourForceIndicator
 /// <param name="RevenueHundredMillionYuan">Fund revenue 基金收入 (includes fiscal subsidies and transfers received), 100 million yuan.</param>
 /// <param name="ExpenditureHundredMillionYuan">Fund expenditure 基金支出, 100 million yuan.</param>
 /// <param name="AccumulatedBalanceHundredMillionYuan">Accumulated balance 累计结余 at year end, 100 million yuan.</param>
-public readonly record struct UrbanEmployeePensionProvinceRow(
+internal readonly record struct UrbanEmployeePensionProvinceRow(
     int Year, int RegionCode, double ParticipantsTenThousands, double WorkersTenThousands, double RetireesTenThousands,
     double RevenueHundredMillionYuan, double ExpenditureHundredMillionYuan, double AccumulatedBalanceHundredMillionYuan);
 
@@ -104,7 +104,7 @@ public readonly record struct UrbanEmployeePensionProvinceRow(
 /// <param name="RevenueHundredMillionYuan">Fund revenue, 100 million yuan.</param>
 /// <param name="ExpenditureHundredMillionYuan">Fund expenditure, 100 million yuan.</param>
 /// <param name="AccumulatedBalanceHundredMillionYuan">Accumulated balance at year end, 100 million yuan.</param>
-public readonly record struct ResidentsPensionProvinceRow(
+internal readonly record struct ResidentsPensionProvinceRow(
     int Year, int RegionCode, double ParticipantsTenThousands, double BeneficiariesTenThousands,
     double RevenueHundredMillionYuan, double ExpenditureHundredMillionYuan, double AccumulatedBalanceHundredMillionYuan);
 
@@ -114,7 +114,7 @@ public readonly record struct ResidentsPensionProvinceRow(
 /// <param name="PrivateYuanPerYear">Average wage in urban private units, yuan per year; null where not found (2025).</param>
 /// <param name="SourceKey">Source key(s) from the shared SOURCES.md, separated by <c>;</c>.</param>
 /// <param name="Trust">Trust label (high, low, …).</param>
-public readonly record struct AverageWageNationalRow(int Year, double NonPrivateYuanPerYear, double? PrivateYuanPerYear, string SourceKey, string Trust);
+internal readonly record struct AverageWageNationalRow(int Year, double NonPrivateYuanPerYear, double? PrivateYuanPerYear, string SourceKey, string Trust);
 
 /// <summary>
 /// A row of <c>average_wage_full_caliber_province.csv</c>: the full-caliber (全口径) average wage of urban employed
@@ -130,7 +130,7 @@ public readonly record struct AverageWageNationalRow(int Year, double NonPrivate
 /// <param name="ValueOrigin">Which figures are stated and which derived, in words.</param>
 /// <param name="SourceKey">Source key from the shared SOURCES.md.</param>
 /// <param name="Trust">Trust label.</param>
-public readonly record struct FullCaliberWageProvinceRow(
+internal readonly record struct FullCaliberWageProvinceRow(
     int Year, int RegionCode, double? FullCaliberYuanPerYear, double FullCaliberYuanPerMonth,
     double? ContributionBaseFloorYuanPerMonth, double? ContributionBaseCapYuanPerMonth, string? FloorCapApplyTo,
     string ValueOrigin, string SourceKey, string Trust);
@@ -143,7 +143,7 @@ public readonly record struct FullCaliberWageProvinceRow(
 /// <param name="SourceKey">Source key from the shared SOURCES.md.</param>
 /// <param name="Crosscheck">The cross-check done on this value, in words; null when none.</param>
 /// <param name="Trust">Trust label.</param>
-public readonly record struct NonPrivateWageProvinceRow(
+internal readonly record struct NonPrivateWageProvinceRow(
     int Year, int RegionCode, double NonPrivateYuanPerYear, double? AltValueYuanPerYear, string SourceKey, string? Crosscheck, string Trust);
 
 /// <summary>A row of <c>average_wage_macro_region.csv</c>: NBS average wage by macro-region and unit type.</summary>
@@ -153,7 +153,7 @@ public readonly record struct NonPrivateWageProvinceRow(
 /// <param name="AverageWageYuanPerYear">Average wage, yuan per year.</param>
 /// <param name="SourceKey">Source key from the shared SOURCES.md.</param>
 /// <param name="Trust">Trust label.</param>
-public readonly record struct MacroRegionWageRow(
+internal readonly record struct MacroRegionWageRow(
     int Year, MacroRegion MacroRegion, WageUnitType UnitType, double AverageWageYuanPerYear, string SourceKey, string Trust);
 
 /// <summary>A row of <c>labour_force_rates_national.csv</c>: a national labour-force rate (WDI / ILO / census).</summary>
@@ -165,7 +165,7 @@ public readonly record struct MacroRegionWageRow(
 /// <param name="ValuePercent">The rate, percent.</param>
 /// <param name="SourceKey">Source key from the shared SOURCES.md.</param>
 /// <param name="Trust">Trust label.</param>
-public readonly record struct LabourForceRateRow(
+internal readonly record struct LabourForceRateRow(
     int Year, SexOrBoth Sex, int AgeStart, int? AgeEnd, LabourForceIndicator Indicator, double ValuePercent, string SourceKey, string Trust);
 
 /// <summary>
@@ -182,7 +182,7 @@ public readonly record struct LabourForceRateRow(
 /// <param name="UnemployedSamplePersons">Unemployed, sample persons.</param>
 /// <param name="NotEconomicallyActiveSamplePersons">Not economically active, sample persons.</param>
 /// <param name="Derived">True where the row was derived as both-sexes minus male (the page copy was cut).</param>
-public readonly record struct Census2010ActivityRow(
+internal readonly record struct Census2010ActivityRow(
     SexOrBoth Sex, CensusEducation? Education, long Pop16PlusSamplePersons, long EconomicallyActiveSamplePersons,
     long EmployedSamplePersons, long EmployedAtWorkSamplePersons, long EmployedTemporarilyAbsentSamplePersons,
     long UnemployedSamplePersons, long NotEconomicallyActiveSamplePersons, bool Derived)
@@ -206,7 +206,7 @@ public readonly record struct Census2010ActivityRow(
 /// <param name="Qualifier">Exact, approximate or lower bound.</param>
 /// <param name="Tag">How the figure was obtained (filter out <see cref="SourceTag.Unverified"/> for defaults).</param>
 /// <param name="Source">Where it was read, or the derivation.</param>
-public readonly record struct PensionNationalFigureRow(
+internal readonly record struct PensionNationalFigureRow(
     int Year, PensionScope Scope, string Item, double Value, string Unit, FigureQualifier Qualifier, SourceTag Tag, string Source);
 
 /// <summary>
@@ -221,7 +221,7 @@ public readonly record struct PensionNationalFigureRow(
 /// <param name="Qualifier">Exact, approximate or lower bound.</param>
 /// <param name="Tag">How the figure was obtained.</param>
 /// <param name="Source">Where it was read, or the derivation.</param>
-public readonly record struct PensionPoolingFigureRow(
+internal readonly record struct PensionPoolingFigureRow(
     int Year, int RegionCode, string Item, double Value, string Unit, FigureQualifier Qualifier, SourceTag Tag, string Source);
 
 /// <summary>
@@ -235,5 +235,5 @@ public readonly record struct PensionPoolingFigureRow(
 /// <param name="Qualifier">Exact, approximate or lower bound.</param>
 /// <param name="Tag">How the figure was obtained.</param>
 /// <param name="Source">Where it was read.</param>
-public readonly record struct NssfReserveFigureRow(
+internal readonly record struct NssfReserveFigureRow(
     int Year, string Item, double Value, string Unit, FigureQualifier Qualifier, SourceTag Tag, string Source);

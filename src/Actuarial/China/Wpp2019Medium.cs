@@ -11,7 +11,7 @@ namespace Actuarial.China;
 /// rates, TFR, age pattern of fertility, sex ratio at birth and net migration. Used to validate the engine against
 /// WPP 2019's own projection; a template for bringing any other published projection's inputs.
 /// </summary>
-public static class Wpp2019Medium
+internal static class Wpp2019Medium
 {
     /// <summary>Base year of WPP 2019's projection (1 July 2020).</summary>
     public const int BaseYear = 2020;

@@ -21,7 +21,7 @@ namespace Actuarial.Demography;
 /// bound and the life table would reject the rates). A Lee–Carter b(x) concentrated at young ages cannot reach very
 /// high e(0) however low k goes, since old-age rates barely move; such targets are reported as unreachable.</para>
 /// </remarks>
-public sealed class LifeExpectancyTarget
+internal sealed class LifeExpectancyTarget
 {
     /// <summary>Required accuracy of the solved e(0), in years.</summary>
     internal const double Tolerance = 0.001;

@@ -4,7 +4,7 @@ namespace Actuarial.Labour;
 /// The labour layer's coverage calibration: coverage by region solved so that the covered workers below the statutory
 /// retirement age equal given targets (China's: the 2024 yearbook's workers, built by <c>ChinaDefaults.CalibratedLabour()</c>).
 /// </summary>
-public static class CoverageCalibration
+internal static class CoverageCalibration
 {
     /// <summary>
     /// Solves each province's coverage so that its covered workers below the statutory retirement age in
@@ -75,7 +75,7 @@ public static class CoverageCalibration
 /// <param name="TargetWorkers">Target workers (China's: the yearbook's 职工), persons.</param>
 /// <param name="ModelWorkers">The calibrated model's covered workers below the statutory retirement age, persons.</param>
 /// <param name="Coverage">The calibrated coverage ratio.</param>
-public readonly record struct CoverageCalibrationRow(int RegionCode, string Region, double TargetWorkers, double ModelWorkers, double Coverage)
+internal readonly record struct CoverageCalibrationRow(int RegionCode, string Region, double TargetWorkers, double ModelWorkers, double Coverage)
 {
     /// <summary>False when the target exceeds what the province's residents can supply (the model is then below it).</summary>
     public bool Feasible => ModelWorkers >= TargetWorkers * (1 - 1e-6);

@@ -2,13 +2,18 @@ namespace Actuarial.Pillars;
 
 /// <summary>
 /// The assumptions of the funded pillars (enterprise and occupational annuities, the personal pension). Immutable;
-/// <see cref="ChinaDefaults"/> starts from the published end-2024 figures (<c>data/supplementary_pensions_2024.csv</c>).
-/// What no source gives is named here as an assumption with its reason.
+/// China's (<c>ChinaDefaults.Pillars()</c> in Actuarial.China) start from the published end-2024 figures
+/// (<c>data/supplementary_pensions_2024.csv</c>). What no source gives is named here as an assumption with its reason.
 /// </summary>
 public sealed record PillarAssumptions
 {
-    /// <summary>Current policy from the end-2024 figures.</summary>
-    public static PillarAssumptions ChinaDefaults { get; } = new();
+    /// <summary>The pillars at the end of the base year; required (China's: <c>PillarFigures2024.BaseYearFigures</c> in Actuarial.China).</summary>
+    internal PillarBaseYearFigures? BaseYearFigures { get; init; }
+
+    /// <summary>The base-year figures in force.</summary>
+    /// <exception cref="InputDataException">No figures are set.</exception>
+    internal PillarBaseYearFigures EffectiveBaseYearFigures => BaseYearFigures
+        ?? throw new InputDataException("pillar assumptions", null, nameof(BaseYearFigures), null, "the pillars' base-year figures (ChinaDefaults.Pillars() for China)");
 
     /// <summary>
     /// Share of the eligible (employee-scheme contributors and the residents' contributor-status members) who pay into a
@@ -36,13 +41,6 @@ public sealed record PillarAssumptions
 
     /// <summary>The tax on personal-pension withdrawals, 3% (公告2022年第34号). The lever <c>pillars.personal_pension.withdrawal_tax_rate</c>.</summary>
     public double WithdrawalTaxRate { get; init => field = InRange(value, 0, 0.45, nameof(WithdrawalTaxRate)); } = PillarRules.PersonalPensionWithdrawalTaxRate;
-
-    /// <summary>
-    /// The personal pension's assets at end-2024, yuan. ASSUMPTION (no published figure found): the 2024 contributors
-    /// (1,601 万 [D]) × the assumed 6,000 yuan × 2 years of contributions (2023 and 2024, the pilot's full years) = 1,921 亿.
-    /// </summary>
-    public double PersonalPensionAssets2024Yuan { get; init => field = InRange(value, 0, 1e14, nameof(PersonalPensionAssets2024Yuan)); } =
-        PillarFigures2024.PersonalPensionContributors2024 * 6_000 * 2;
 
     /// <summary>
     /// Extra nominal return of the pillars over the return of the basic pension funds (which the pillars earn otherwise,

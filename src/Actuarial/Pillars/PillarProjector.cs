@@ -4,7 +4,7 @@ using Actuarial.Scheme;
 namespace Actuarial.Pillars;
 
 /// <summary>
-/// Projects the funded pillars nationally, year by year from end-2024, on a pension projection's employee scheme and
+/// Projects the funded pillars nationally, year by year from the end of its base year (<see cref="PillarAssumptions.BaseYearFigures"/>), on a pension projection's employee scheme and
 /// residents' scheme: members, contributions, returns, annuities paid and assets of the enterprise annuity, the
 /// occupational annuity and the personal pension. They are outside the basic pension funds: nothing here feeds back.
 /// </summary>
@@ -15,7 +15,7 @@ namespace Actuarial.Pillars;
 /// split (it is mandatory); personal pension = the take-up × the eligible (employee-scheme contributors and the residents'
 /// contributor-status members, 国办发〔2022〕7号).</para>
 /// <para>Contributions a member a year: enterprise annuity = a share of the average covered wage, derived from the
-/// fund's 2024 roll-forward (<see cref="PillarFigures2024.EnterpriseAnnuityContributionPerParticipant2024Yuan"/>) and held;
+/// fund's 2024 roll-forward (<see cref="PillarBaseYearFigures.EnterpriseAnnuityContributionPerParticipantYuan"/>) and held;
 /// occupational annuity = 8% + 4% (<see cref="PillarRules"/>) of the average covered wage (ASSUMPTION: the members'
 /// contribution base is the scheme's average covered wage; their own is not published); personal pension = the 2024
 /// contribution growing with the average wage up to the cap.</para>
@@ -27,16 +27,13 @@ namespace Actuarial.Pillars;
 /// career in the pillar), at most what the members' pool holds, into an annuity vintage that pays balance × 12 / divisor
 /// a year (<see cref="PillarRules.MonthlyAnnuity"/>) until its balance, still earning the return, runs out.
 /// Annuities in payment at end-2024: the enterprise annuity's as one vintage paying the 2024 payouts
-/// (<see cref="PillarFigures2024.EnterpriseAnnuityPayouts2024Yuan"/>) with half the divisor's months left (ASSUMPTION);
+/// (<see cref="PillarBaseYearFigures.EnterpriseAnnuityPayoutsYuan"/>) with half the divisor's months left (ASSUMPTION);
 /// none for the occupational annuity (no payout figure found; it began in 2014) or the personal pension.</para>
 /// <para>Tax: contributions to the personal pension cost the budget the deduction rate × the contributions; withdrawals
 /// pay the withdrawal tax.</para>
 /// </remarks>
 internal static class PillarProjector
 {
-    /// <summary>Enterprise-annuity recipients in the first quarter of 2023, 215.85 万 [S2: MOHRSS 2023Q1 数据摘要, 羊城晚报 2023-06-08]: the head count of the annuities in payment at end-2024 (ASSUMPTION: held to end-2024).</summary>
-    public const double EnterpriseAnnuityRecipients2024 = 215.85e4;
-
     /// <summary>Years of contributions of a retiring member of a mature pillar (ASSUMPTION: the typical 35-year career of <see cref="TypicalWorker.Defaults"/>).</summary>
     public const int CareerYears = 35;
 
@@ -65,15 +62,21 @@ internal static class PillarProjector
         var scheme = employee.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
         averageWage ??= AverageWagePath(scheme, employee.Assumptions.HistoricalWageGrowth);
         var eligibleResidents = residents.YearTable().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year, r => r.ContributorStatusMembers);
-        int baseYear = employee.FirstYear, lastYear = employee.EndYear;
+        var figures = assumptions.EffectiveBaseYearFigures;
+        int baseYear = figures.Year, lastYear = employee.EndYear;
+        if (employee.FirstYear != baseYear)
+        {
+            throw new InputDataException("pillar assumptions", null, nameof(PillarBaseYearFigures.Year), baseYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"the employee scheme's first year, {employee.FirstYear}");
+        }
         var b = scheme[baseYear];
         double enterpriseWorkerShare = 1 - PublicInstitutionSplit.WorkerShare;
-        // Shares of the 2024 members; a scenario with nobody covered in 2024 (a contribution density of 0) has no members to share.
+        // Shares of the base year's members; a scenario with nobody covered in the base year (a contribution density of 0) has no members to share.
         bool covered = b.Contributors > 0 && b.AverageWageYuan > 0;
         var calibration = new PillarCalibration(
-            covered ? PillarFigures2024.EnterpriseAnnuityParticipants2024 / (enterpriseWorkerShare * b.Contributors) : 0,
-            covered ? PillarFigures2024.EnterpriseAnnuityContributionPerParticipant2024Yuan / b.AverageWageYuan : 0,
-            covered ? PillarFigures2024.PersonalPensionContributors2024 / (b.Contributors + eligibleResidents[baseYear]) : 0,
+            covered ? figures.EnterpriseAnnuityParticipants / (enterpriseWorkerShare * b.Contributors) : 0,
+            covered ? figures.EnterpriseAnnuityContributionPerParticipantYuan / b.AverageWageYuan : 0,
+            covered ? figures.PersonalPensionContributors / (b.Contributors + eligibleResidents[baseYear]) : 0,
             employee.Assumptions.Rules.Divisors.Months(assumptions.AnnuityAge));
 
         int years = lastYear - baseYear;
@@ -83,14 +86,14 @@ internal static class PillarProjector
             var fund = new AnnuityFund(years + 1, calibration.DivisorMonths);
             fund.Start(pillar switch
             {
-                SupplementaryPillar.EnterpriseAnnuity => PillarFigures2024.EnterpriseAnnuityAssets2024Yuan,
-                SupplementaryPillar.OccupationalAnnuity => PillarFigures2024.OccupationalAnnuityAssets2024Yuan,
-                _ => assumptions.PersonalPensionAssets2024Yuan,
+                SupplementaryPillar.EnterpriseAnnuity => figures.EnterpriseAnnuityAssetsYuan,
+                SupplementaryPillar.OccupationalAnnuity => figures.OccupationalAnnuityAssetsYuan,
+                _ => figures.PersonalPensionAssetsYuan,
             });
             if (pillar == SupplementaryPillar.EnterpriseAnnuity)
             {
-                double payment = PillarFigures2024.EnterpriseAnnuityPayouts2024Yuan;
-                fund.PayFromPool(payment * calibration.DivisorMonths / 12.0 / 2, payment, EnterpriseAnnuityRecipients2024);
+                double payment = figures.EnterpriseAnnuityPayoutsYuan;
+                fund.PayFromPool(payment * calibration.DivisorMonths / 12.0 / 2, payment, figures.EnterpriseAnnuityRecipients);
             }
             int start = FirstContributionYear(pillar);
             // A member's contribution a year: what the rule pays on the average covered wage of the year.

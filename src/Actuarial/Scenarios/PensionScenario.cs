@@ -42,7 +42,7 @@ public sealed record PensionScenario
 
     /// <summary>The funded pillars (enterprise and occupational annuities, the personal pension), projected beside the basic schemes (<see cref="PensionProjection.Pillars"/>).</summary>
     public Actuarial.Pillars.PillarAssumptions Pillars { get; init => field = value ?? throw new ArgumentNullException(nameof(Pillars)); } =
-        Actuarial.Pillars.PillarAssumptions.ChinaDefaults;
+        ChinaDefaults.Pillars();
 
     /// <summary>Last projected year.</summary>
     public required int EndYear { get; init; }

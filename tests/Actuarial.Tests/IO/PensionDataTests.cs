@@ -21,7 +21,7 @@ public sealed class PensionDataTests
         ("urban_employee_pension_national.csv", () => PensionData.UrbanEmployeePensionNational().Count, 111),
         ("pension_pooling_figures.csv", () => PensionData.PensionPoolingFigures().Count, 21),
         ("nssf_reserve.csv", () => PensionData.NssfReserve().Count, 40),
-        // The funded pillars' figures are constants in code (Actuarial.Pillars.PillarFigures2024, checked against the file by
+        // The funded pillars' figures are constants in code (Actuarial.China.PillarFigures2024, checked against the file by
         // Figures_in_code_are_the_data_file); here the embedded copy's rows are counted.
         ("supplementary_pensions_2024.csv", () => EmbeddedRows("supplementary_pensions_2024.csv"), 17),
     ];

@@ -33,7 +33,7 @@ public sealed class PillarProjectionTests
         (takeUp2026, takeUp2027, premiumBasisPoints) =>
         {
             var path = new AnnualPath("take-up", 2026, [takeUp2026 / 100.0, takeUp2027 / 100.0]);
-            var pillars = Run(PillarAssumptions.ChinaDefaults with { PersonalPensionTakeUp = path, ReturnPremium = premiumBasisPoints / 10_000.0 });
+            var pillars = Run(Actuarial.China.ChinaDefaults.Pillars() with { PersonalPensionTakeUp = path, ReturnPremium = premiumBasisPoints / 10_000.0 });
             foreach (var pillar in SupplementaryPillars.All)
             {
                 double previous = double.NaN;
@@ -58,8 +58,8 @@ public sealed class PillarProjectionTests
         (x, y) =>
         {
             double low = Math.Min(x, y) / 100.0, high = Math.Max(x, y) / 100.0;
-            var a = Run(PillarAssumptions.ChinaDefaults with { PersonalPensionTakeUp = new AnnualPath("take-up", 2025, [low]) });
-            var b = Run(PillarAssumptions.ChinaDefaults with { PersonalPensionTakeUp = new AnnualPath("take-up", 2025, [high]) });
+            var a = Run(Actuarial.China.ChinaDefaults.Pillars() with { PersonalPensionTakeUp = new AnnualPath("take-up", 2025, [low]) });
+            var b = Run(Actuarial.China.ChinaDefaults.Pillars() with { PersonalPensionTakeUp = new AnnualPath("take-up", 2025, [high]) });
             for (int year = a.BaseYear + 1; year <= a.LastYear; year++)
             {
                 var pa = a.Row(SupplementaryPillar.PersonalPension, year);
@@ -105,6 +105,15 @@ public sealed class PillarProjectionTests
         // The deduction's cost is the deduction rate × the contributions; the withdrawal tax 3% of the payouts.
         Assert.That(after.TaxDeductionCostYuan, Is.EqualTo(0.10 * after.ContributionsYuan).Within(1e-6 * after.ContributionsYuan));
         Assert.That(after.WithdrawalTaxYuan, Is.EqualTo(0.03 * after.PayoutsYuan).Within(1e-6 * Math.Max(1, after.PayoutsYuan)));
+    }
+
+    [Test]
+    public void Base_year_figures_of_another_year_or_none_are_refused()
+    {
+        var china = ChinaDefaults.Pillars();
+        var e = Assert.Throws<InputDataException>(() => Run(china with { BaseYearFigures = china.BaseYearFigures! with { Year = 2023 } }));
+        Assert.That(e!.Message, Does.Contain("Year").And.Contain("2023"));
+        Assert.Throws<InputDataException>(() => Run(new PillarAssumptions()));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actuarial.China;
 using Actuarial.Pensions;
 using Actuarial.Pillars;
 using Actuarial.Scheme;
@@ -81,7 +82,7 @@ public sealed class PillarRuleTests
         Assert.That(values["2024 enterprise_annuity accumulated_fund"] * 1e8, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityAssets2024Yuan).Within(1));
         Assert.That(values["2023 enterprise_annuity accumulated_fund"] * 1e8, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityAssets2023Yuan).Within(1));
         Assert.That(values["2024 enterprise_annuity weighted_return"] / 100, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityReturn2024).Within(1e-12));
-        Assert.That(values["2023 enterprise_annuity recipients_q1"] * 1e4, Is.EqualTo(PillarProjector.EnterpriseAnnuityRecipients2024).Within(1e-3));
+        Assert.That(values["2023 enterprise_annuity recipients_q1"] * 1e4, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityRecipients2024).Within(1e-3));
         Assert.That(values["2024 enterprise_annuity payouts_q2"] * 1e8, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityPayoutsQ2Of2024Yuan).Within(1));
         Assert.That(values["2024 occupational_annuity invested_assets"] * 1e8, Is.EqualTo(PillarFigures2024.OccupationalAnnuityAssets2024Yuan).Within(1));
         Assert.That(values["2023 occupational_annuity invested_assets"] * 1e8, Is.EqualTo(PillarFigures2024.OccupationalAnnuityAssets2023Yuan).Within(1));
@@ -99,7 +100,7 @@ public sealed class PillarRuleTests
     [Test]
     public void Replacement_rates_by_pillar_by_hand()
     {
-        var pillars = new PillarProjection(PillarAssumptions.ChinaDefaults, new PillarCalibration(0.1, 0.1, 0.02, 139), 2024, 2100, []);
+        var pillars = new PillarProjection(Actuarial.China.ChinaDefaults.Pillars(), new PillarCalibration(0.1, 0.1, 0.02, 139), 2024, 2100, []);
         var basic = new ReplacementRateRow("t", "male", "upper secondary", 1.0, 1980, 2040, 60.0, 35, 0, true, 1_000, 500, 0, 1_500, 0.18, 0.18);
         var row = PillarReplacementRates.Compute([basic], pillars, Actuarial.China.ChinaDefaults.SchemeRules(), _ => 100_000, _ => 0).Single();
         double monthlyWage = 100_000 / 12.0;
@@ -120,9 +121,9 @@ public sealed class PillarRuleTests
     [Test]
     public void Bad_assumptions_are_refused_with_their_name()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ = PillarAssumptions.ChinaDefaults with { DeductionTaxRate = 0.6 });
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ = Actuarial.China.ChinaDefaults.Pillars() with { DeductionTaxRate = 0.6 });
         Assert.That(e!.ParamName, Is.EqualTo(nameof(PillarAssumptions.DeductionTaxRate)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = PillarAssumptions.ChinaDefaults with { PersonalPensionContribution2024Yuan = 13_000 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = PillarAssumptions.ChinaDefaults with { WithdrawalTaxRate = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = Actuarial.China.ChinaDefaults.Pillars() with { PersonalPensionContribution2024Yuan = 13_000 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = Actuarial.China.ChinaDefaults.Pillars() with { WithdrawalTaxRate = double.NaN });
     }
 }

@@ -1,8 +1,11 @@
-namespace Actuarial.Pillars;
+using Actuarial.Pillars;
+
+namespace Actuarial.China;
 
 /// <summary>
-/// The published figures of the funded pillars the projection starts from and is checked against (data/supplementary_pensions_2024.csv,
-/// sources in data/README.md). [S] official document, [S2] an official figure quoted by a secondary source, [D] derived here.
+/// China's published figures of the funded pillars, which the projection starts from (<see cref="BaseYearFigures"/>) and is
+/// checked against (data/supplementary_pensions_2024.csv, sources in data/README.md). [S] official document, [S2] an official
+/// figure quoted by a secondary source, [D] derived here.
 /// </summary>
 internal static class PillarFigures2024
 {
@@ -68,4 +71,24 @@ internal static class PillarFigures2024
     /// <summary>Enterprise-annuity contributions per participant 2024 (over the mean of end-2023 and end-2024 participants), yuan [D].</summary>
     public const double EnterpriseAnnuityContributionPerParticipant2024Yuan =
         EnterpriseAnnuityContributions2024Yuan / ((EnterpriseAnnuityParticipants2023 + EnterpriseAnnuityParticipants2024) / 2);
+
+    /// <summary>Enterprise-annuity recipients in the first quarter of 2023, 215.85 万 [S2: MOHRSS 2023Q1 数据摘要, 羊城晚报 2023-06-08]: the head count of the annuities in payment at end-2024 (ASSUMPTION: held to end-2024).</summary>
+    public const double EnterpriseAnnuityRecipients2024 = 215.85e4;
+
+    /// <summary>
+    /// The end-2024 state the pillars are projected from. The personal pension's assets are not published: ASSUMPTION, the
+    /// 2024 contributors (1,601 万 [D]) × <paramref name="personalPensionContributionYuan"/> × 2 years of contributions
+    /// (2023 and 2024, the pilot's full years).
+    /// </summary>
+    /// <param name="personalPensionContributionYuan">What a contributor pays in a year (China's assumption: 6,000 yuan, <see cref="PillarAssumptions.PersonalPensionContribution2024Yuan"/>).</param>
+    public static PillarBaseYearFigures BaseYearFigures(double personalPensionContributionYuan) => new(
+        Year: 2024,
+        EnterpriseAnnuityParticipants: EnterpriseAnnuityParticipants2024,
+        EnterpriseAnnuityContributionPerParticipantYuan: EnterpriseAnnuityContributionPerParticipant2024Yuan,
+        EnterpriseAnnuityAssetsYuan: EnterpriseAnnuityAssets2024Yuan,
+        EnterpriseAnnuityPayoutsYuan: EnterpriseAnnuityPayouts2024Yuan,
+        EnterpriseAnnuityRecipients: EnterpriseAnnuityRecipients2024,
+        OccupationalAnnuityAssetsYuan: OccupationalAnnuityAssets2024Yuan,
+        PersonalPensionContributors: PersonalPensionContributors2024,
+        PersonalPensionAssetsYuan: PersonalPensionContributors2024 * personalPensionContributionYuan * 2);
 }
