@@ -30,11 +30,12 @@ public sealed class PillarProjection
     public IReadOnlyList<PillarYearRow> YearTable() => _rows;
 
     /// <summary>One pillar's row of a year.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A year outside <see cref="BaseYear"/> + 1 … <see cref="LastYear"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A year outside <see cref="BaseYear"/> + 1 … <see cref="LastYear"/>, or an undefined pillar.</exception>
     public PillarYearRow Row(SupplementaryPillar pillar, int year)
     {
         if (year <= BaseYear || year > LastYear) throw new ArgumentOutOfRangeException(nameof(year), year, $"a year in {BaseYear + 1}..{LastYear}");
-        int index = SupplementaryPillars.All.ToList().IndexOf(pillar);
+        if (!Enum.IsDefined(pillar)) throw new ArgumentOutOfRangeException(nameof(pillar), pillar, "one of " + string.Join(", ", SupplementaryPillars.All));
+        int index = (int)pillar; // SupplementaryPillars.All lists the pillars in the enum's order
         return _rows[index * (LastYear - BaseYear) + (year - BaseYear - 1)];
     }
 }

@@ -40,6 +40,7 @@ public sealed class PillarProjectionTests
                 for (int year = pillars.BaseYear + 1; year <= pillars.LastYear; year++)
                 {
                     var r = pillars.Row(pillar, year);
+                    if (r.Pillar != pillar.Label() || r.Year != year) return false;
                     double expected = PillarRules.ClosingAssets(r.OpeningAssetsYuan, r.ContributionsYuan, r.ReturnsYuan, r.PayoutsYuan);
                     if (Math.Abs(r.ClosingAssetsYuan - expected) > 1e-9 * Math.Max(1, r.ClosingAssetsYuan)) return false;
                     if (!double.IsNaN(previous) && Math.Abs(r.OpeningAssetsYuan - previous) > 1e-9 * previous) return false;

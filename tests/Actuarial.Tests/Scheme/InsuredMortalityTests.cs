@@ -98,13 +98,8 @@ public sealed class InsuredMortalityTests
     public void The_yearly_step_with_an_insured_mortality_ratio_allocates_nothing()
     {
         var assumptions = SchemeTestData.Synthetic(seed: 11, regions: 2, horizon: 8) with { InsuredMortalityRatio = 0.7 };
-        var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
-        engine.Initialize();
-        engine.Step(2024); // warm up
-        engine.Step(2025);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int year = 2026; year <= 2030; year++) engine.Step(year);
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        var (allocated, _) = SchemeTestData.AllocatedByYearlySteps(assumptions, lastYear: 2030);
+        Assert.That(allocated, Is.Zero);
     }
 
     [FsProperty(MaxTest = 12)]

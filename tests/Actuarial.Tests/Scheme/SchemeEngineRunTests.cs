@@ -125,12 +125,7 @@ public sealed class SchemeEngineRunTests
             Workforce = labour.Compile(),
             WomenCadreShareByEducation = labour.FemaleCadreShareByEducation,
         };
-        var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
-        engine.Initialize();
-        engine.Step(2024); // warm up
-        engine.Step(2025);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int year = 2026; year <= 2032; year++) engine.Step(year);
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        var (allocated, _) = SchemeTestData.AllocatedByYearlySteps(assumptions, lastYear: 2032);
+        Assert.That(allocated, Is.Zero);
     }
 }

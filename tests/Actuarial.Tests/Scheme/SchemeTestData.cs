@@ -110,6 +110,21 @@ internal static class SchemeTestData
         };
     }
 
+    /// <summary>
+    /// Bytes the yearly step allocates: a new engine on <paramref name="assumptions"/>, initialised and warmed up on 2024
+    /// and 2025 (first-use buffers), then stepped 2026 … <paramref name="lastYear"/> while the thread's allocations are counted.
+    /// </summary>
+    public static (long Bytes, SchemeEngine Engine) AllocatedByYearlySteps(SchemeAssumptions assumptions, int lastYear)
+    {
+        var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
+        engine.Initialize();
+        engine.Step(2024);
+        engine.Step(2025);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int year = 2026; year <= lastYear; year++) engine.Step(year);
+        return (GC.GetAllocatedBytesForCurrentThread() - before, engine);
+    }
+
     /// <summary>Random small provinces (synthetic demography 2020–2024+horizon) with targets made to fit them.</summary>
     public static SchemeAssumptions Synthetic(int seed, int regions = 2, int horizon = 12, double coverageFactor = 1)
     {

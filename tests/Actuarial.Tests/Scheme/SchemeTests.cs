@@ -234,13 +234,7 @@ public sealed class SchemeTests
     public void The_yearly_step_allocates_nothing()
     {
         var assumptions = SchemeTestData.Synthetic(seed: 11, regions: 2, horizon: 8);
-        var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
-        engine.Initialize();
-        engine.Step(2024); // warm up
-        engine.Step(2025);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int year = 2026; year <= 2030; year++) engine.Step(year);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (allocated, _) = SchemeTestData.AllocatedByYearlySteps(assumptions, lastYear: 2030);
         Assert.That(allocated, Is.EqualTo(0));
     }
 }

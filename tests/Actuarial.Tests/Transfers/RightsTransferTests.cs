@@ -203,13 +203,8 @@ public sealed class RightsTransferTests
     {
         var assumptions = Actuarial.Tests.Scheme.SchemeTestData.China(endYear: 2032) with { RightsTransfers = RightsTransferRules.Interim2009 };
         Assume.That(assumptions.Demography.Assumptions.InterprovincialMigration, Is.Not.Null);
-        var engine = new SchemeEngine(assumptions, SchemeCalibration.Calibrate(assumptions));
-        engine.Initialize();
-        engine.Step(2024); // warm up
-        engine.Step(2025);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int year = 2026; year <= 2030; year++) engine.Step(year);
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        var (allocated, engine) = Actuarial.Tests.Scheme.SchemeTestData.AllocatedByYearlySteps(assumptions, lastYear: 2030);
+        Assert.That(allocated, Is.Zero);
         Assert.That(engine.Transfers!.WorkersOut.Sum(), Is.GreaterThan(0));
     }
 }
