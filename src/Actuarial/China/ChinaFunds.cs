@@ -94,7 +94,7 @@ internal static class ChinaFunds
     /// <summary>
     /// The 2024 provincial table as one year of flows (for calibrating pooling rules): contributions = revenue,
     /// pensions = expenditure, workers, retirees; wages and wage bill are left at zero (not in the table).
-    /// What the table's money columns include: the data source note (/work/shared/data-sources, table 24-26) says revenue
+    /// What the table's money columns include: the yearbook table's note (NBS, China Statistical Yearbook 2025, table 24-26; data/README.md) says revenue
     /// (基金收入) "includes fiscal subsidies and transfers received" and expenditure (基金支出) "transfers out", without saying
     /// whether those transfers are the national pooling (全国统筹调剂) receipts and payments or the transfers of members'
     /// rights between provinces (转移收入/支出); the rules reference (§4) has no statement either. The sources do not settle

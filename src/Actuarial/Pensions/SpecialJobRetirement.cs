@@ -9,10 +9,10 @@ namespace Actuarial.Pensions;
 /// <para>Rule: 《国务院关于工人退休、退职的暂行办法》 (国发〔1978〕104号) lets workers retire at 55 (men) and 45 (women) after
 /// enough years underground, at height, in high temperatures, in especially heavy manual work or in other work harmful to
 /// health; 《关于制止和纠正违反国家规定办理企业职工提前退休有关问题的通知》 (劳部发〔1999〕8号) keeps those ages and restricts
-/// them to the listed jobs [U: the documents as the project's brief names them; their text is not in the sources read].
+/// them to the listed jobs [U: cited by title and number; their text is not in the project's sources].
 /// The provision sits in the workers' regulation, not in the cadres' one, hence no women cadres here.</para>
 /// <para>The 2024 reform (国务院关于渐进式延迟法定退休年龄的办法) raises the statutory ages; how it treats the special-job
-/// ages was not found in the sources read (/work/shared/reference has no mention). ASSUMPTION: the special-job ages stay
+/// ages was not found in the project's sources (its rules reference does not mention them). ASSUMPTION: the special-job ages stay
 /// 55 and 45 for every cohort, the last rule read.</para>
 /// <para>Share: no published count of special-job retirements was found, so the default is <see cref="None"/> (share 0),
 /// an ASSUMPTION; scenario files set it with <c>scheme.retirement.special_jobs_share</c>. The minimum contribution

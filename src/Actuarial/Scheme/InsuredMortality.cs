@@ -39,6 +39,7 @@ internal static class InsuredMortality
     /// </summary>
     internal static double MemberDeathShare(double deathShare, double memberShare, double ratio)
     {
+        // π divides two stocks the engine computes apart (members, the cell), so rounding can put it a hair outside [0, 1].
         double q = deathShare, pi = Math.Clamp(memberShare, 0, 1);
         if (ratio == 1 || q <= 0) return q;
         if (q >= 1) return 1;
