@@ -6,7 +6,7 @@ namespace Actuarial.IO;
 /// or the new, never a mix or a truncated file. <see cref="OnStep"/> is the seam through which tests fail a write at a
 /// chosen point.
 /// </summary>
-public class AtomicFile
+internal class AtomicFile
 {
     /// <summary>The plain file system.</summary>
     public static AtomicFile Default { get; } = new();

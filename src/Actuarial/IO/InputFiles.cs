@@ -8,7 +8,7 @@ namespace Actuarial.IO;
 /// /proc file is refused before it is opened, so nothing hangs or reads without end) and at most a stated number of
 /// bytes (checked again while reading, so a file that grows cannot slip past the cap).
 /// </summary>
-public static class InputFiles
+internal static class InputFiles
 {
     /// <summary>Largest scenario file read: 1 MiB (the longest sample is under 2 KiB).</summary>
     public const long MaxScenarioBytes = 1L << 20;

@@ -8,7 +8,7 @@ namespace Actuarial.Scenarios;
 /// scheme and demographic summaries, key measures) is finite. A scenario whose levers drive a table to a value that
 /// is not a number is refused, naming the first such cell, rather than printed or written as NaN.
 /// </summary>
-public static class ProjectionChecks
+internal static class ProjectionChecks
 {
     /// <summary>The first non-finite cell of the published tables, or null when all are finite.</summary>
     internal static string? FirstNonFinite(PensionProjection projection)

@@ -12,10 +12,10 @@ namespace Actuarial.Scenarios;
 /// <param name="Value">The value (a year for the *_year measures, yuan for balances and transfers, a ratio); empty when there is none (e.g. never depleted).</param>
 /// <param name="Tolerance">Largest absolute difference accepted, in the value's unit (0 for years: they must not move).</param>
 [CsvHelper.CsvRecord]
-public sealed partial record GoldenRow(string Scenario, string Measure, string Region, int? Year, double? Value, double Tolerance);
+internal sealed partial record GoldenRow(string Scenario, string Measure, string Region, int? Year, double? Value, double Tolerance);
 
 /// <summary>How a measure compares with its golden value.</summary>
-public enum MeasureStatus
+internal enum MeasureStatus
 {
     /// <summary>Within the tolerance.</summary>
     Ok,
@@ -35,7 +35,7 @@ public enum MeasureStatus
 /// <param name="Actual">Current value.</param>
 /// <param name="Tolerance">Tolerance.</param>
 /// <param name="Status">The verdict.</param>
-public sealed record MeasureDifference(string Measure, string Region, int? Year, double? Golden, double? Actual, double Tolerance, MeasureStatus Status)
+internal sealed record MeasureDifference(string Measure, string Region, int? Year, double? Golden, double? Actual, double Tolerance, MeasureStatus Status)
 {
     /// <summary>Actual − golden, when both exist.</summary>
     public double? Difference => Golden is { } g && Actual is { } a ? a - g : null;
@@ -44,7 +44,7 @@ public sealed record MeasureDifference(string Measure, string Region, int? Year,
 /// <summary>The result of <see cref="Verification.Compare"/>.</summary>
 /// <param name="Scenario">Scenario name.</param>
 /// <param name="Rows">Every measure, golden order then new ones.</param>
-public sealed record VerificationResult(string Scenario, IReadOnlyList<MeasureDifference> Rows)
+internal sealed record VerificationResult(string Scenario, IReadOnlyList<MeasureDifference> Rows)
 {
     /// <summary>True when no measure moved beyond its tolerance, none is missing and none is new.</summary>
     public bool Passed => Rows.All(r => r.Status == MeasureStatus.Ok);
@@ -96,7 +96,7 @@ public sealed record VerificationResult(string Scenario, IReadOnlyList<MeasureDi
 /// Measure, Region, Year, Value, Tolerance) and their comparison, with a tolerance per measure. Used by the
 /// <c>actuarial verify</c> command and by CI.
 /// </summary>
-public static class Verification
+internal static class Verification
 {
     /// <summary>The columns of a golden table, in order.</summary>
     internal static IReadOnlyList<string> Columns { get; } = ["Scenario", "Measure", "Region", "Year", "Value", "Tolerance"];

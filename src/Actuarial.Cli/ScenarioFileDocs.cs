@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Actuarial.Scenarios;
+using Actuarial.Scenarios;
+
+namespace Actuarial.Cli;
 
 /// <summary>
 /// The documentation of scenario files (<c>docs/scenario-file.md</c>) and their JSON Schema
@@ -12,7 +14,7 @@ namespace Actuarial.Scenarios;
 /// drift from what the parser accepts. Regenerate with <c>actuarial docs --out docs</c>; a test checks the committed
 /// files equal the generated text.
 /// </summary>
-public static class ScenarioFileDocs
+internal static class ScenarioFileDocs
 {
     /// <summary>File name of the Markdown documentation.</summary>
     internal const string MarkdownFile = "scenario-file.md";

@@ -7,25 +7,27 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actuarial.IO;
 
-namespace Actuarial.Scenarios;
+using Actuarial.Scenarios;
+
+namespace Actuarial.Cli;
 
 /// <summary>One lever of a run: its value and where the value comes from.</summary>
 /// <param name="Key">Catalogue key.</param>
 /// <param name="Value">The value as the scenario file gave it, or the catalogue's default in words.</param>
 /// <param name="Source">"scenario file", or "default" (the China defaults; their sources in docs/scenario-file.md and data/README.md).</param>
-public sealed record ManifestLever(string Key, string Value, string Source);
+internal sealed record ManifestLever(string Key, string Value, string Source);
 
 /// <summary>A file and its SHA-256 (lower-case hex).</summary>
 /// <param name="Name">File name (an output's name within its folder; a data file's name as embedded from data/).</param>
 /// <param name="Sha256">SHA-256 of the file's bytes.</param>
-public sealed record ManifestFile(string Name, string Sha256);
+internal sealed record ManifestFile(string Name, string Sha256);
 
 /// <summary>
 /// The audit trail of a run (issue 19, part 3b), written as <c>manifest.json</c> beside its outputs: the library version,
 /// the scenario file (its path, SHA-256 and full text, so the run can be repeated from the manifest alone), every lever's
 /// value and source, every data file the process read and its SHA-256, and every output with its SHA-256.
 /// </summary>
-public sealed record RunManifest
+internal sealed record RunManifest
 {
     /// <summary>Name of the manifest file beside the outputs.</summary>
     public const string FileName = "manifest.json";
@@ -161,21 +163,4 @@ public sealed record RunManifest
 
     /// <summary>SHA-256 of bytes, lower-case hex.</summary>
     internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-}
-
-public sealed partial class ScenarioFile
-{
-    /// <summary>The value the file gives a key, as text (a path as {"year": value, …}).</summary>
-    internal string ValueText(string key)
-    {
-        var c = CultureInfo.InvariantCulture;
-        return _values[key] switch
-        {
-            LeverPath p => "{" + string.Join(", ", p.Values.Select((v, i) => $"\"{(p.FirstYear + i).ToString(c)}\": {v.ToString("R", c)}")) + "}",
-            double d => d.ToString("R", c),
-            int i => i.ToString(c),
-            bool b => b ? "true" : "false",
-            var o => Convert.ToString(o, c) ?? "",
-        };
-    }
 }

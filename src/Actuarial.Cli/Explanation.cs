@@ -1,13 +1,15 @@
 using System.Globalization;
 using Actuarial.Funds;
 
-namespace Actuarial.Scenarios;
+using Actuarial.Scenarios;
+
+namespace Actuarial.Cli;
 
 /// <summary>
 /// <c>actuarial explain &lt;measure&gt;</c> (issue 19, part 3b): how a headline number of a run was computed, from which
 /// ledger lines, which levers (value and source) and which data files (with their hashes).
 /// </summary>
-public static class Explanation
+internal static class Explanation
 {
     /// <summary>The measures that can be explained.</summary>
     public static IReadOnlyList<string> Measures { get; } =
