@@ -70,7 +70,7 @@ var evaluator = new PensionPathEvaluator(new PensionMonteCarloSettings
 var central = evaluator.RunCentral();
 double setup = clock.Elapsed.TotalSeconds;
 clock.Restart();
-var summary = MonteCarlo.Run(paths, seed, 0, evaluator, new MonteCarloOptions { MaxDegreeOfParallelism = threads });
+var summary = evaluator.Run(paths, seed, new MonteCarloOptions { MaxDegreeOfParallelism = threads });
 double run = clock.Elapsed.TotalSeconds;
 
 var national = summary[PensionPathEvaluator.NationalBalance];

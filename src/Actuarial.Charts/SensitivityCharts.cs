@@ -15,7 +15,7 @@ public enum TornadoMeasure
     ActuarialBalance,
 }
 
-/// <summary>Sensitivity charts: the tornado of a one-lever-at-a-time sweep (<see cref="ScenarioSweep.Tornado"/>).</summary>
+/// <summary>Sensitivity charts: the tornado of a one-lever-at-a-time sweep (<see cref="ScenarioSweep.Tornado(Action{int, int}?)"/>).</summary>
 public static class SensitivityCharts
 {
     private static readonly Color LowCostColor = Color.FromHex("#2ca02c");
@@ -29,35 +29,37 @@ public static class SensitivityCharts
     /// The value of a measure in a run, as drawn: a year, or the actuarial balance in % of the wage bill. A year that
     /// does not come within the horizon is drawn at the year after it (the bar then reads "later than the horizon").
     /// </summary>
-    public static double Value(SweepMeasures m, TornadoMeasure measure)
-    {
-        ArgumentNullException.ThrowIfNull(m);
-        return measure switch
+    private static double Value(TornadoMeasure measure, int? firstDeficitYear, int? depletionYear, double? actuarialBalancePercent, int lastYear) =>
+        measure switch
         {
-            TornadoMeasure.FirstDeficitYear => m.FirstCurrentDeficitYear ?? m.LastYear + 1,
-            TornadoMeasure.DepletionYear => m.DepletionYear ?? m.LastYear + 1,
-            TornadoMeasure.ActuarialBalance => (m.ActuarialBalanceShareOfWageBill ?? double.NaN) * 100,
+            TornadoMeasure.FirstDeficitYear => firstDeficitYear ?? lastYear + 1,
+            TornadoMeasure.DepletionYear => depletionYear ?? lastYear + 1,
+            TornadoMeasure.ActuarialBalance => actuarialBalancePercent ?? double.NaN,
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown measure"),
         };
-    }
 
     /// <summary>
     /// The tornado: one row per lever, a green bar from the base to the low-cost value's result and a red bar to the
     /// high-cost value's, levers sorted by the width of their swing (widest on top), the base as a vertical line.
+    /// Drawn from the result's tidy tables (<see cref="SweepResult.TornadoTable"/>, the base run first in <see cref="SweepResult.Table"/>).
     /// </summary>
     public static Plot BuildTornado(SweepResult result, TornadoMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Tornado.Count == 0) throw new ArgumentException("the sweep has no tornado (ScenarioSweep.Tornado)", nameof(result));
-        double baseValue = Value(result.Base.Measures, measure);
-        var rows = result.Tornado
-            .Select(t => (t.Label, Low: Value(t.Low.Measures, measure), High: Value(t.High.Measures, measure)))
+        var tornado = result.TornadoTable();
+        if (tornado.Count == 0) throw new ArgumentException("the sweep has no tornado (ScenarioSweep.Tornado)", nameof(result));
+        var b = result.Table()[0];
+        double baseValue = Value(measure, b.FirstCurrentDeficitYear, b.DepletionYear, b.ActuarialBalancePercentOfWageBill, b.LastYear);
+        var rows = tornado
+            .Select(t => (t.Label,
+                Low: Value(measure, t.LowCostFirstDeficitYear, t.LowCostDepletionYear, t.LowCostActuarialBalancePercent, t.LastYear),
+                High: Value(measure, t.HighCostFirstDeficitYear, t.HighCostDepletionYear, t.HighCostActuarialBalancePercent, t.LastYear)))
             .OrderBy(r => Math.Abs(r.High - r.Low)).ToList();
         string axis = measure switch
         {
             TornadoMeasure.FirstDeficitYear => "First year of current deficit (with subsidies)",
-            TornadoMeasure.DepletionYear => $"National fund depletion year ({result.Base.Measures.LastYear + 1} = none by {result.Base.Measures.LastYear})",
-            _ => $"Actuarial balance, {result.Base.Measures.ValuationYears} years (% of covered wage bill)",
+            TornadoMeasure.DepletionYear => $"National fund depletion year ({b.LastYear + 1} = none by {b.LastYear})",
+            _ => $"Actuarial balance, {b.ValuationYears} years (% of covered wage bill)",
         };
         var plot = Chart.NewPlot($"Sensitivity of the {Title(measure)} to one lever at a time, {result.Scenario}", axis, "");
         var bars = new List<Bar>();

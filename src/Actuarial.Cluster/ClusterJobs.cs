@@ -137,7 +137,7 @@ public sealed class ClusterJobs(IGrainFactory grains, ClusterJobOptions? options
     }
 
     /// <summary>Runs the base and the points of a sweep on the cluster; <paramref name="progress"/> hears each run done.
-    /// The rows are in the order of <paramref name="points"/>, as <see cref="ScenarioSweep.Run"/> gives them.</summary>
+    /// The rows are in the order of <paramref name="points"/>, as <see cref="ScenarioSweep.Run(IReadOnlyList{SweepPoint}, Action{int, int}?)"/> gives them.</summary>
     public async Task<SweepResult> SweepAsync(ScenarioSweep sweep, IReadOnlyList<SweepPoint> points, Action<int>? progress = null,
         CancellationToken cancellationToken = default)
     {

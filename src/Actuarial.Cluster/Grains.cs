@@ -53,7 +53,7 @@ public sealed record SweepShardRow(
     [property: Id(7)] int ValuationYears, [property: Id(8)] int LastYear)
 {
     /// <summary>The library's row.</summary>
-    public SweepRow ToRow() => new(Key, Value, Route, new SweepMeasures(FirstCurrentDeficitYear, DepletionYear, ActuarialBalanceShareOfWageBill, ValuationYears, LastYear));
+    internal SweepRow ToRow() => new(Key, Value, Route, new SweepMeasures(FirstCurrentDeficitYear, DepletionYear, ActuarialBalanceShareOfWageBill, ValuationYears, LastYear));
 }
 
 /// <summary>A sweep shard's result.</summary>
@@ -98,7 +98,7 @@ public sealed class EvaluatorCache
 
     /// <summary>The evaluator of a scenario file's text, its central depletion year, and its pool of workers (a worker
     /// copies the compiled demography, about a second to build: shards on this silo reuse them).</summary>
-    public (PensionPathEvaluator Evaluator, int? CentralDepletionYear, PathWorkerPool Workers) For(string json, string source)
+    internal (PensionPathEvaluator Evaluator, int? CentralDepletionYear, PathWorkerPool Workers) For(string json, string source)
     {
         string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source + "\n" + json)));
         var lazy = _byScenario.GetOrAdd(key, _ => new(() =>

@@ -8,7 +8,7 @@ namespace Actuarial.Scenarios;
 /// <see cref="PensionScenario.Demography"/> equals the baseline's). Thread-safe; reports each stage to an optional
 /// progress callback, one line per stage.
 /// </summary>
-public sealed class ScenarioFileRunner
+internal sealed class ScenarioFileRunner
 {
     private readonly Dictionary<DemographicAssumptions, Lazy<DemographicProjection>> _demography = [];
     private readonly Action<string>? _progress;

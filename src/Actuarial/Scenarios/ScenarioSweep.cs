@@ -40,7 +40,7 @@ public sealed record SweepPoint(string Key, LeverPath Value)
 /// (<see cref="Funds.FundProjection.ActuarialBalance(Dimensions.Region, int, bool)"/>); null when nobody is covered.</param>
 /// <param name="ValuationYears">Years of the valuation period.</param>
 /// <param name="LastYear">Last projected year (a null year above means "none by this year").</param>
-public sealed record SweepMeasures(int? FirstCurrentDeficitYear, int? DepletionYear, double? ActuarialBalanceShareOfWageBill, int ValuationYears, int LastYear)
+internal sealed record SweepMeasures(int? FirstCurrentDeficitYear, int? DepletionYear, double? ActuarialBalanceShareOfWageBill, int ValuationYears, int LastYear)
 {
     /// <summary>The measures of a projection.</summary>
     internal static SweepMeasures Of(PensionProjection projection)
@@ -60,7 +60,7 @@ public sealed record SweepMeasures(int? FirstCurrentDeficitYear, int? DepletionY
 /// <param name="Value">The value as text (<see cref="SweepPoint.ValueText"/>); empty for the base scenario.</param>
 /// <param name="Route">"typed lever" (<see cref="PensionScenario.With(Lever, LeverPath)"/>), "scenario file" (the key set in the file) or "base".</param>
 /// <param name="Measures">The run's measures.</param>
-public sealed record SweepRow(string Key, string Value, string Route, SweepMeasures Measures);
+internal sealed record SweepRow(string Key, string Value, string Route, SweepMeasures Measures);
 
 /// <summary>One lever of a tornado: the base, low-cost and high-cost runs.</summary>
 /// <param name="Key">Scenario-file key.</param>
@@ -68,7 +68,7 @@ public sealed record SweepRow(string Key, string Value, string Route, SweepMeasu
 /// <param name="Low">The low-cost run (its value in <see cref="SweepRow.Value"/>).</param>
 /// <param name="High">The high-cost run.</param>
 /// <param name="Source">Where the low and high values come from.</param>
-public sealed record TornadoRow(string Key, string Label, SweepRow Low, SweepRow High, string Source);
+internal sealed record TornadoRow(string Key, string Label, SweepRow Low, SweepRow High, string Source);
 
 /// <summary>A lever of the standard tornado with its low-cost and high-cost values and their source.</summary>
 /// <param name="Key">Scenario-file key.</param>
@@ -76,18 +76,40 @@ public sealed record TornadoRow(string Key, string Label, SweepRow Low, SweepRow
 /// <param name="LowCost">The favourable value.</param>
 /// <param name="HighCost">The unfavourable value.</param>
 /// <param name="Source">Where the two values come from.</param>
-public sealed record SweepLever(string Key, string Label, LeverPath LowCost, LeverPath HighCost, string Source);
+internal sealed record SweepLever(string Key, string Label, LeverPath LowCost, LeverPath HighCost, string Source);
 
 /// <summary>
 /// The result of a sweep: the base run and one run per (lever, value), in the order asked, and the tornado of the
-/// levers that have both a low-cost and a high-cost run. Immutable.
+/// levers that have both a low-cost and a high-cost run. Immutable; read as tidy tables (<see cref="Table"/>,
+/// <see cref="TornadoTable"/>).
 /// </summary>
-/// <param name="Scenario">Base scenario name.</param>
-/// <param name="Base">The base run.</param>
-/// <param name="Rows">The runs, in the order of the sweep's points.</param>
-/// <param name="Tornado">The tornado (empty unless the sweep is a tornado, <see cref="ScenarioSweep.Tornado"/>).</param>
-public sealed record SweepResult(string Scenario, SweepRow Base, IReadOnlyList<SweepRow> Rows, IReadOnlyList<TornadoRow> Tornado)
+public sealed record SweepResult
 {
+    /// <summary>A result from its runs.</summary>
+    /// <param name="scenario">Base scenario name.</param>
+    /// <param name="baseRun">The base run.</param>
+    /// <param name="rows">The runs, in the order of the sweep's points.</param>
+    /// <param name="tornado">The tornado (empty unless the sweep is a tornado).</param>
+    internal SweepResult(string scenario, SweepRow baseRun, IReadOnlyList<SweepRow> rows, IReadOnlyList<TornadoRow> tornado)
+    {
+        Scenario = scenario;
+        Base = baseRun;
+        Rows = rows;
+        Tornado = tornado;
+    }
+
+    /// <summary>Base scenario name.</summary>
+    public string Scenario { get; }
+
+    /// <summary>The base run.</summary>
+    internal SweepRow Base { get; }
+
+    /// <summary>The runs, in the order of the sweep's points.</summary>
+    internal IReadOnlyList<SweepRow> Rows { get; }
+
+    /// <summary>The tornado (empty unless the sweep is a tornado, <see cref="ScenarioSweep.Tornado(Action{int, int}?)"/>).</summary>
+    internal IReadOnlyList<TornadoRow> Tornado { get; init; }
+
     /// <summary>The runs as a flat table (the base first), for CSV.</summary>
     public IReadOnlyList<SweepTableRow> Table() => new[] { Base }.Concat(Rows).Select(r => new SweepTableRow(Scenario, r.Key, r.Value, r.Route,
         r.Measures.FirstCurrentDeficitYear, r.Measures.DepletionYear, r.Measures.ActuarialBalanceShareOfWageBill * 100, r.Measures.ValuationYears, r.Measures.LastYear)).ToArray();
@@ -152,7 +174,7 @@ public sealed class ScenarioSweep
     /// <param name="json">The base scenario file's text.</param>
     /// <param name="source">Its name in messages (the path).</param>
     /// <exception cref="ScenarioFileException">The base file is not valid.</exception>
-    public ScenarioSweep(string json, string source)
+    internal ScenarioSweep(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
@@ -170,23 +192,23 @@ public sealed class ScenarioSweep
     }
 
     /// <summary>The base file's name in messages.</summary>
-    public string Source { get; }
+    internal string Source { get; }
 
     /// <summary>The base file.</summary>
-    public ScenarioFile File { get; }
+    internal ScenarioFile File { get; }
 
     /// <summary>The base scenario.</summary>
     internal PensionScenario Scenario { get; }
 
     /// <summary>The base file's text (what a cluster node needs to rebuild the sweep).</summary>
-    public string Json => _json;
+    internal string Json => _json;
 
     /// <summary>
     /// The standard tornado: each lever with a low-cost and a high-cost value taken from the alternative scenarios
     /// (samples/scenarios/alternative-low-cost.json and alternative-high-cost.json) where they set the lever, or named
     /// as assumptions. Their keys are those of docs/scenario-file.md.
     /// </summary>
-    public static IReadOnlyList<SweepLever> StandardLevers { get; } =
+    internal static IReadOnlyList<SweepLever> StandardLevers { get; } =
     [
         new("demography.fertility.tfr_offset", "Total fertility rate, children per woman (offset)", Number(0.3), Number(-0.2),
             "alternative-low-cost / alternative-high-cost samples (+0.3 / −0.2)"),
@@ -219,7 +241,7 @@ public sealed class ScenarioSweep
     }
 
     /// <summary>The points of a tornado over <paramref name="levers"/>: each lever's low-cost value, then its high-cost value.</summary>
-    public static IReadOnlyList<SweepPoint> TornadoPoints(IReadOnlyList<SweepLever> levers) =>
+    internal static IReadOnlyList<SweepPoint> TornadoPoints(IReadOnlyList<SweepLever> levers) =>
         levers.SelectMany(l => new[] { new SweepPoint(l.Key, l.LowCost), new SweepPoint(l.Key, l.HighCost) }).ToArray();
 
     /// <summary>The scenario with the lever of <paramref name="point"/> moved, and the route it took.</summary>
@@ -267,7 +289,7 @@ public sealed class ScenarioSweep
     }
 
     /// <summary>Runs one point.</summary>
-    public SweepRow Evaluate(SweepPoint point, ScenarioFileRunner? runner = null)
+    internal SweepRow Evaluate(SweepPoint point, ScenarioFileRunner? runner = null)
     {
         var (scenario, route) = Apply(point);
         var projection = (runner ?? new ScenarioFileRunner()).Run(scenario);
@@ -276,7 +298,7 @@ public sealed class ScenarioSweep
     }
 
     /// <summary>The base run.</summary>
-    public SweepRow EvaluateBase(ScenarioFileRunner? runner = null)
+    internal SweepRow EvaluateBase(ScenarioFileRunner? runner = null)
     {
         var projection = (runner ?? new ScenarioFileRunner()).Run(Scenario);
         ProjectionChecks.RequireFinite(projection, Source);
@@ -284,7 +306,7 @@ public sealed class ScenarioSweep
     }
 
     /// <summary>Checks every point before anything runs, so that a bad value fails in a second, not after an hour.</summary>
-    public void Check(IReadOnlyList<SweepPoint> points)
+    internal void Check(IReadOnlyList<SweepPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         var errors = new List<ScenarioFileError>();
@@ -303,7 +325,10 @@ public sealed class ScenarioSweep
     }
 
     /// <summary>Runs the base and every point in order; <paramref name="progress"/> hears after each run (runs done, runs in all).</summary>
-    public SweepResult Run(IReadOnlyList<SweepPoint> points, Action<int, int>? progress = null, ScenarioFileRunner? runner = null)
+    public SweepResult Run(IReadOnlyList<SweepPoint> points, Action<int, int>? progress = null) => Run(points, progress, null);
+
+    /// <summary>As <see cref="Run(IReadOnlyList{SweepPoint}, Action{int, int}?)"/>, sharing the demographic projections of <paramref name="runner"/>.</summary>
+    internal SweepResult Run(IReadOnlyList<SweepPoint> points, Action<int, int>? progress, ScenarioFileRunner? runner)
     {
         Check(points);
         runner ??= new ScenarioFileRunner();
@@ -318,10 +343,14 @@ public sealed class ScenarioSweep
         return new SweepResult(File.Name, baseRow, rows, []);
     }
 
-    /// <summary>The tornado of <paramref name="levers"/> (default <see cref="StandardLevers"/>): the runs of
-    /// <see cref="TornadoPoints"/> and, for each lever, its low-cost and high-cost rows. Levers the base file's rules do
-    /// not use are refused (as a sweep refuses them).</summary>
-    public SweepResult Tornado(IReadOnlyList<SweepLever>? levers = null, Action<int, int>? progress = null, ScenarioFileRunner? runner = null)
+    /// <summary>The tornado of the standard levers (each one's low-cost and high-cost values from the alternative
+    /// scenarios, or named as assumptions; docs/sweep.md): the base run, a run at each value, and for each lever its
+    /// low-cost and high-cost rows (<see cref="SweepResult.TornadoTable"/>). Levers the base file's rules do not use are
+    /// refused (as a sweep refuses them).</summary>
+    public SweepResult Tornado(Action<int, int>? progress = null) => Tornado(StandardLevers, progress);
+
+    /// <summary>The tornado of <paramref name="levers"/> (see <see cref="Tornado(Action{int, int}?)"/>).</summary>
+    internal SweepResult Tornado(IReadOnlyList<SweepLever>? levers, Action<int, int>? progress = null, ScenarioFileRunner? runner = null)
     {
         levers ??= StandardLevers;
         var result = Run(TornadoPoints(levers), progress, runner);
@@ -329,7 +358,7 @@ public sealed class ScenarioSweep
     }
 
     /// <summary>Adds the tornado rows to a result whose rows are <see cref="TornadoPoints"/> of <paramref name="levers"/> in order.</summary>
-    public static SweepResult WithTornado(SweepResult result, IReadOnlyList<SweepLever> levers)
+    internal static SweepResult WithTornado(SweepResult result, IReadOnlyList<SweepLever> levers)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(levers);

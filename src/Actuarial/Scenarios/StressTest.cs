@@ -11,7 +11,7 @@ namespace Actuarial.Scenarios;
 /// <param name="What">What happens, in words.</param>
 /// <param name="Sizing">Where the size comes from.</param>
 /// <param name="Settings">The levers and their paths (applied in this order through <see cref="PensionScenario.With(Lever, LeverPath)"/>).</param>
-public sealed record StressShock(string Name, string What, string Sizing, IReadOnlyList<(Lever Lever, LeverPath Value)> Settings)
+internal sealed record StressShock(string Name, string What, string Sizing, IReadOnlyList<(Lever Lever, LeverPath Value)> Settings)
 {
     /// <summary>First year any of the shock's path levers sets (a single number, such as a repayment period, sets no year).</summary>
     public int FirstYear => Settings.Where(s => s.Lever.TakesPath).Min(s => s.Value.FirstYear);
@@ -43,7 +43,7 @@ public sealed record StressShock(string Name, string What, string Sizing, IReadO
 /// <param name="FirstCurrentDeficitYear">First national current deficit (with subsidies) under the shock, if any.</param>
 /// <param name="BaseFirstCurrentDeficitYear">Without the shock.</param>
 [CsvHelper.CsvRecord]
-public sealed partial record StressResult(
+internal sealed partial record StressResult(
     string Shock, int FirstYear, int LastYear,
     double LowestNationalMonths, int LowestNationalMonthsYear, double BaseLowestNationalMonths,
     string LowestProvince, double LowestProvinceMonths, int LowestProvinceYear, string ProvincesRunningOut,
@@ -57,7 +57,7 @@ public sealed partial record StressResult(
 /// the years after it (<see cref="StressResult"/>). <see cref="StandardShocks"/> is the documented standard set, with
 /// the 2020 episode sized from the published 2019–2020 fund revenue.
 /// </summary>
-public static class StressTest
+internal static class StressTest
 {
     /// <summary>Years from a shock's first year that its report covers: a choice, long enough for a repayment or a
     /// bridge loan to run its course, short enough that the base's own depletion does not swamp the shock.</summary>

@@ -15,7 +15,7 @@ namespace Actuarial.Scheme;
 /// <param name="Category">Retirement category (sets the statutory age).</param>
 /// <param name="WageLevel">Own wage / provincial average wage, every year, &gt; 0.</param>
 /// <param name="CareerYears">Contribution years up to retirement (deemed years before individual accounts included), in [1, 50].</param>
-public sealed record TypicalWorker(string Name, Sex Sex, EducationLevel Education, RetirementCategory Category, double WageLevel, int CareerYears)
+internal sealed record TypicalWorker(string Name, Sex Sex, EducationLevel Education, RetirementCategory Category, double WageLevel, int CareerYears)
 {
     /// <summary>
     /// Default profiles: a man with upper-secondary schooling at the average wage for 35 years; a tertiary-educated man at

@@ -59,7 +59,7 @@ internal sealed record RightsTransferRules
 /// follow a person's history of provinces. Net migration only: a province's gross movers in both directions cancel, so
 /// volumes are lower bounds of the gross transfers.</para>
 /// </remarks>
-public sealed class RightsTransfers
+internal sealed class RightsTransfers
 {
     private const int A = Ages.Count;
     private const int SexAges = Sexes.Count * A;

@@ -21,7 +21,7 @@ public sealed class SchemeProjection
     internal FundFlows Flows => _engine.Flows;
 
     /// <summary>The transfers of insurance rights between provinces, or null when the assumptions do not ask for them (<see cref="SchemeAssumptions.RightsTransfers"/>).</summary>
-    public RightsTransfers? RightsTransfers => _engine.Transfers;
+    internal RightsTransfers? RightsTransfers => _engine.Transfers;
 
     /// <summary>The calibration factors used.</summary>
     internal SchemeCalibration Calibration { get; }

@@ -10,10 +10,10 @@ public sealed record MonteCarloOptions
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>Paths handed to a thread at a time (load balancing only; the results do not depend on it).</summary>
-    public int BlockSize { get; init; } = 16;
+    internal int BlockSize { get; init; } = 16;
 
     /// <summary>Keep every path's values in the summary (memory then grows with the paths).</summary>
-    public bool KeepPaths { get; init; }
+    internal bool KeepPaths { get; init; }
 
     /// <summary>Cancels the run.</summary>
     public CancellationToken CancellationToken { get; init; }
@@ -22,7 +22,7 @@ public sealed record MonteCarloOptions
     /// this run; null (default) creates them for the run. Building a worker of the provincial evaluator copies a compiled
     /// 31-province demography (about a second), so a machine that runs many small shards keeps a pool. The results do not
     /// depend on it: a worker carries no state from one path to the next.</summary>
-    public PathWorkerPool? Workers { get; init; }
+    internal PathWorkerPool? Workers { get; init; }
 
     /// <summary>Called from a worker thread after each block of paths with the number of paths it just finished (for a
     /// progress display; calls may come from several threads at once, so the callee must be thread-safe).</summary>
@@ -42,7 +42,7 @@ public sealed record MonteCarloOptions
 /// order-free, and the sums behind the means are kept as exact expansions (<see cref="SeriesSummary"/>), so no
 /// floating-point sum depends on which thread ran which path.
 /// </remarks>
-public static class MonteCarlo
+internal static class MonteCarlo
 {
     /// <summary>Runs paths firstPath … firstPath + pathCount − 1 and returns their summary.</summary>
     /// <param name="pathCount">Number of paths (≥ 0).</param>
@@ -144,7 +144,7 @@ public static class MonteCarlo
 /// Idle path workers of one evaluator, kept between runs (<see cref="MonteCarloOptions.Workers"/>): a run takes what it
 /// needs and returns them at its end. Thread-safe; a worker is used by one run's thread at a time.
 /// </summary>
-public sealed class PathWorkerPool
+internal sealed class PathWorkerPool
 {
     private readonly ConcurrentBag<IPathWorker> _idle = [];
 

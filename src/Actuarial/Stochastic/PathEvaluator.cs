@@ -64,11 +64,11 @@ public sealed record SeriesSpec(string Name, int FirstYear, int LastYear, double
 /// <summary>
 /// Evaluates Monte Carlo paths. The runner asks for one <see cref="IPathWorker"/> per worker thread (workers hold the
 /// reusable buffers) and gives each path its own random stream, so an evaluator must be a pure function of
-/// (path index, stream): a worker may not carry state from one path to the next. The worker side is internal: callers
-/// pass the library's evaluators (<see cref="PensionPathEvaluator"/>) to <see cref="MonteCarlo"/> and the cluster, and
-/// read the <see cref="Series"/> they report.
+/// (path index, stream): a worker may not carry state from one path to the next. Internal: an analyst runs paths with
+/// <see cref="PensionPathEvaluator.Run"/>; the generic runner (<see cref="MonteCarlo"/>), the tests' evaluators and the
+/// cluster's shards use this seam.
 /// </summary>
-public interface IPathEvaluator
+internal interface IPathEvaluator
 {
     /// <summary>The series every path reports, in the order of <see cref="PathOutput"/>.</summary>
     IReadOnlyList<SeriesSpec> Series { get; }

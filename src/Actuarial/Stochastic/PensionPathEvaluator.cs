@@ -266,6 +266,16 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     /// </summary>
     public PensionProjection RunCentral() => PensionMonteCarlo.RunDeterministic(Settings.Scenario, Calibration);
 
+    /// <summary>
+    /// Runs paths 0 … <paramref name="pathCount"/> − 1 with <paramref name="seed"/> and returns their summary (fans and
+    /// depletion by series: <see cref="NationalBalance"/>, <see cref="LowestProvincialBalance"/>, …). The same bit for bit
+    /// whatever <paramref name="options"/> (threads, block size): path i draws from its own stream of the seed.
+    /// </summary>
+    /// <param name="pathCount">Number of paths (≥ 0).</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="options">Threads, block size, cancellation, progress; null for the defaults (all cores).</param>
+    public MonteCarloSummary Run(int pathCount, ulong seed, MonteCarloOptions? options = null) => MonteCarlo.Run(pathCount, seed, 0, this, options);
+
     private sealed class Worker : IPathWorker
     {
         private readonly PensionPathEvaluator _e;

@@ -11,7 +11,7 @@ namespace Actuarial.Stochastic;
 /// <c>actuarial montecarlo</c> command and the cluster's grains build their evaluator here, so a path means the same on
 /// every route.
 /// </summary>
-public static class ScenarioMonteCarlo
+internal static class ScenarioMonteCarlo
 {
     /// <summary>
     /// The shocks of <see cref="PensionMonteCarlo.DefaultShocks"/> over the scenario's years (2025 → end) that the
@@ -57,7 +57,7 @@ public static class ScenarioMonteCarlo
 /// <param name="NationalDepletion">The national fund's depletion-year distribution and probability of depletion by year.</param>
 /// <param name="AnyProvinceDepletion">The same for the first year any provincial fund is negative.</param>
 /// <param name="Provinces">Each province's probability of depletion.</param>
-public sealed record MonteCarloRunResult(string Scenario, ulong Seed, long Paths, int FirstYear, int LastYear, int? CentralDepletionYear,
+internal sealed record MonteCarloRunResult(string Scenario, ulong Seed, long Paths, int FirstYear, int LastYear, int? CentralDepletionYear,
     IReadOnlyList<FanRow> NationalFan, IReadOnlyList<DepletionRow> NationalDepletion, IReadOnlyList<DepletionRow> AnyProvinceDepletion,
     IReadOnlyList<ProvinceDepletionRow> Provinces)
 {
@@ -102,5 +102,5 @@ public sealed record MonteCarloRunResult(string Scenario, ulong Seed, long Paths
 /// <param name="ProbabilityDepletedByEnd">Share by the end of the horizon.</param>
 /// <param name="MedianDepletionYear">First year the share reaches one half, or null.</param>
 [CsvHelper.CsvRecord]
-public sealed partial record ProvinceDepletionRow(int RegionCode, string Province, double? ProbabilityDepletedBy2035, double? ProbabilityDepletedBy2050,
+internal sealed partial record ProvinceDepletionRow(int RegionCode, string Province, double? ProbabilityDepletedBy2035, double? ProbabilityDepletedBy2050,
     double ProbabilityDepletedByEnd, int? MedianDepletionYear);

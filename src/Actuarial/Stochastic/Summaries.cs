@@ -378,7 +378,7 @@ public sealed class MonteCarloSummary
     /// <param name="series">The series (names unique).</param>
     /// <param name="keepPaths">Whether to keep every path's values (memory grows with the paths).</param>
     /// <param name="seed">The seed of the run whose paths it summarises (null when unknown: then it merges only with shards of unknown seed).</param>
-    public MonteCarloSummary(IReadOnlyList<SeriesSpec> series, bool keepPaths = false, ulong? seed = null)
+    internal MonteCarloSummary(IReadOnlyList<SeriesSpec> series, bool keepPaths = false, ulong? seed = null)
     {
         Seed = seed;
         ArgumentNullException.ThrowIfNull(series);
@@ -395,7 +395,7 @@ public sealed class MonteCarloSummary
     }
 
     /// <summary>The series specifications.</summary>
-    public IReadOnlyList<SeriesSpec> Specs { get; }
+    internal IReadOnlyList<SeriesSpec> Specs { get; }
 
     /// <summary>Number of paths summarised.</summary>
     public long PathCount { get; private set; }
@@ -471,7 +471,7 @@ public sealed class MonteCarloSummary
     /// <summary>Adds <paramref name="other"/>'s paths into this summary (same series and seed; the two must cover disjoint paths).</summary>
     /// <exception cref="ArgumentException">The series differ, one keeps paths and the other does not, the seeds differ
     /// (the shards are not of one run) or the path ranges overlap (a path would count twice).</exception>
-    public void MergeFrom(MonteCarloSummary other)
+    internal void MergeFrom(MonteCarloSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (ReferenceEquals(other, this)) throw new ArgumentException("cannot merge a summary into itself: every path would count twice", nameof(other));
@@ -506,7 +506,7 @@ public sealed class MonteCarloSummary
     }
 
     /// <summary>Whether the two summaries are the same bit for bit (histograms, counts, min, max, means, depletion counts, kept paths).</summary>
-    public bool IsIdenticalTo(MonteCarloSummary other)
+    internal bool IsIdenticalTo(MonteCarloSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other.PathCount != PathCount || other._series.Length != _series.Length || other.Seed != Seed || !other._ranges.SequenceEqual(_ranges)) return false;
@@ -538,7 +538,7 @@ public sealed class MonteCarloSummary
     /// e.g. Actuarial.Cluster): <see cref="FromBytes"/> gives back a summary <see cref="IsIdenticalTo"/> this one, which
     /// merges exactly as this one would.
     /// </summary>
-    public byte[] ToBytes()
+    internal byte[] ToBytes()
     {
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -585,7 +585,7 @@ public sealed class MonteCarloSummary
 
     /// <summary>A summary from <see cref="ToBytes"/>.</summary>
     /// <exception cref="ArgumentException">The bytes are not a summary of this format.</exception>
-    public static MonteCarloSummary FromBytes(byte[] bytes)
+    internal static MonteCarloSummary FromBytes(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         try
