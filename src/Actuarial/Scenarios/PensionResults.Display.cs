@@ -22,10 +22,10 @@ public sealed partial record PensionSummary : INotebookDisplay
     }
 
     /// <summary>The summary as an HTML table of measures.</summary>
-    public string ToHtmlTable() => ToDisplayTable().ToHtml();
+    internal string ToHtmlTable() => ToDisplayTable().ToHtml();
 
     /// <summary>The summary as a Markdown table of measures.</summary>
-    public string ToMarkdown() => ToDisplayTable().ToMarkdown();
+    internal string ToMarkdown() => ToDisplayTable().ToMarkdown();
 
     /// <summary>
     /// Summaries side by side: one row per measure, one column per scenario (<see cref="PensionSummary.Scenario"/>),

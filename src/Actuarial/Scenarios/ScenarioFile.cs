@@ -223,7 +223,7 @@ public sealed partial class ScenarioFile
     }
 
     /// <summary>The candidate closest to <paramref name="word"/> within an edit distance of 2 (case-insensitive), or null.</summary>
-    public static string? Suggest(string word, IEnumerable<string> candidates)
+    internal static string? Suggest(string word, IEnumerable<string> candidates)
     {
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(candidates);

@@ -26,7 +26,7 @@ public sealed record ScenarioFileError(string File, string JsonPath, string? Key
 public sealed class ScenarioFileException : Exception
 {
     /// <summary>Creates the exception from one or more errors.</summary>
-    public ScenarioFileException(IReadOnlyList<ScenarioFileError> errors)
+    internal ScenarioFileException(IReadOnlyList<ScenarioFileError> errors)
         : base(Compose(errors))
     {
         Errors = errors;
@@ -54,7 +54,7 @@ public sealed class ScenarioFileException : Exception
     public string? Suggestion => Errors[0].Suggestion;
 
     /// <summary>Most errors listed in a message; the rest are counted ("… and K more").</summary>
-    public const int MaxListed = 50;
+    internal const int MaxListed = 50;
 
     /// <summary>The errors as lines to print: at most <see cref="MaxListed"/>, then "… and K more errors".</summary>
     public IReadOnlyList<string> Lines()

@@ -14,7 +14,7 @@ public sealed record SweepPoint(string Key, LeverPath Value)
     public SweepPoint(string key, double value) : this(key, new LeverPath(Levers.FirstLeverYear, [value])) { }
 
     /// <summary>The value as text: the number, or "2026: 0.05, 2036: 0.04, …" for a path (each year its value changes).</summary>
-    public string ValueText
+    internal string ValueText
     {
         get
         {

@@ -23,10 +23,12 @@ public sealed class PublicApiApprovalTests
     /// <summary>
     /// Ceilings on the public surface, set just above what it is (issue 13, part 4: 282 types and 2,232 members before).
     /// The surface is what an analyst and a rule writer need (scenario, levers, projection, results and their tables,
-    /// Monte Carlo and goal-seek, the China defaults, input errors) and what the CLI, charts and cluster use; the rest is
-    /// internal. Raising a ceiling is a decision to review, not a chore: make new code internal unless a reader needs it.
+    /// Monte Carlo and goal-seek, the China defaults, input errors) and what the charts (a package of their own) use; the
+    /// CLI and the cluster ship with the library and see its internals, so their machinery (run manifest, golden tables,
+    /// the generic Monte Carlo engine, the sweep's runs) is internal, as is everything else. Raising a ceiling is a
+    /// decision to review, not a chore: make new code internal unless a reader needs it.
     /// </summary>
-    internal const int MaxPublicTypes = 148, MaxPublicMembers = 1190;
+    internal const int MaxPublicTypes = 118, MaxPublicMembers = 990;
 
     private static readonly System.Text.RegularExpressions.Regex TypeLine =
         new(@"^\s+public (static |sealed |abstract |readonly |ref |partial )*(class|struct|record|record struct|interface|enum|delegate) ", System.Text.RegularExpressions.RegexOptions.Compiled);
