@@ -22,7 +22,7 @@ public static class PensionProjector
 
     /// <summary>
     /// Projects the scenario on a demographic projection already run from <c>scenario.Demography</c>, so that scenarios
-    /// that change no demographic lever can share one (see <see cref="ScenarioFileRunner"/>).
+    /// that change no demographic lever can share one (as the CLI's runs of several scenario files do).
     /// </summary>
     /// <exception cref="InputDataException">The projection does not cover the scenario's years.</exception>
     public static PensionProjection Run(PensionScenario scenario, DemographicProjection demography)

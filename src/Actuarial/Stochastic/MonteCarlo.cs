@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 
 namespace Actuarial.Stochastic;
 
-/// <summary>Options of <see cref="MonteCarlo.Run"/>; none of them changes the results.</summary>
+/// <summary>Options of a Monte Carlo run (<see cref="PensionPathEvaluator.Run"/>); none of them changes the results.</summary>
 public sealed record MonteCarloOptions
 {
     /// <summary>Worker threads at most; −1 (default) for as many as the machine has. The results do not depend on it.</summary>

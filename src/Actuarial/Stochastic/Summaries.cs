@@ -363,9 +363,9 @@ public sealed partial record DepletionRow(string Series, int Year, long FirstNeg
 internal sealed record PathRecord(long PathIndex, IReadOnlyList<double[]> Values);
 
 /// <summary>
-/// The summary of a Monte Carlo run or shard: one <see cref="SeriesSummary"/> per series, and the paths themselves
-/// when asked for. Merge shards with <see cref="Merge"/>; the result equals the summary of a single run over all their
-/// paths exactly (<see cref="IsIdenticalTo"/>).
+/// The summary of a Monte Carlo run or shard (<see cref="PensionPathEvaluator.Run"/>): one <see cref="SeriesSummary"/>
+/// per series, read by name (<c>summary[PensionPathEvaluator.NationalBalance]</c>) as fans and depletion tables. Shards (the cluster's) merge
+/// exactly: the merge equals the summary of a single run over all their paths bit for bit.
 /// </summary>
 public sealed class MonteCarloSummary
 {
