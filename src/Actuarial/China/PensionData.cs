@@ -221,6 +221,24 @@ internal static class PensionData
             return new PensionNationalFigureRow(year, scope, item, value, unit, Qualifier(r), Tag(r), RequiredText(r, "source"));
         });
 
+    internal static readonly ChinaData.Table<ProvincePensionFigureRow> PublicInstitutionProvinceTable = new(
+        "public_institution_pension_province.csv",
+        ["year", "region_code", "scope", "item", "value", "unit", "qualifier", "tag", "source"],
+        "year, region_code, scope, item", r => (r.Year, r.RegionCode, r.Scope, r.Item),
+        r =>
+        {
+            int year = r.Int("year", ChinaData.MinYear, ChinaData.MaxYear);
+            int region = ProvinceCode(r, "region_code");
+            var scope = (PensionScope)Array.IndexOf(ScopeLabels, r.Choice("scope", ["enterprise", "public_institution"]));
+            var item = r.Choice("item", ["workers", "retirees", "revenue", "expenditure", "balance"]);
+            bool persons = item is "workers" or "retirees";
+            var unit = r.Choice("unit", [persons ? "10k_persons" : "100m_cny"]);
+            double value = persons
+                ? r.Double("value", 0, MaxTenThousands, Count)
+                : r.Double("value", item == "balance" ? -MaxHundredMillionYuan : 0, MaxHundredMillionYuan, Money);
+            return new ProvincePensionFigureRow(year, region, scope, item, value, unit, Qualifier(r), Tag(r), RequiredText(r, "source"));
+        });
+
     internal static readonly ChinaData.Table<PensionPoolingFigureRow> PoolingFiguresTable = new(
         "pension_pooling_figures.csv",
         ["year", "region_code", "item", "value", "unit", "qualifier", "tag", "source"],
@@ -253,7 +271,7 @@ internal static class PensionData
         UrbanEmployeeProvinceTable.FileName, ResidentsProvinceTable.FileName, AverageWageNationalTable.FileName,
         FullCaliberWageProvinceTable.FileName, NonPrivateWageProvinceTable.FileName, MacroRegionWageTable.FileName,
         LabourForceRatesTable.FileName, Census2010ActivityTable.FileName, UrbanEmployeeNationalTable.FileName,
-        PoolingFiguresTable.FileName, NssfReserveTable.FileName,
+        PoolingFiguresTable.FileName, NssfReserveTable.FileName, PublicInstitutionProvinceTable.FileName,
         // The funded pillars' figures: held as constants in Actuarial.China.PillarFigures2024, which a test checks against this file.
         "supplementary_pensions_2024.csv",
     ]);
@@ -362,6 +380,13 @@ internal static class PensionData
     /// <param name="path">Path of the CSV file.</param>
     /// <exception cref="InputDataException">The file breaks the format.</exception>
     public static IReadOnlyList<PensionNationalFigureRow> ReadUrbanEmployeePensionNational(string path) => UrbanEmployeeNationalTable.ReadFile(path);
+
+    /// <summary>
+    /// The urban employee scheme's enterprise and public-institution (机关事业单位) parts in a province, one tagged figure
+    /// per row (file <c>public_institution_pension_province.csv</c>: Fujian's yearbook, the only official split found;
+    /// data/README.md). Evidence on the public-institution members' money, not an input of the projection.
+    /// </summary>
+    internal static IReadOnlyList<ProvincePensionFigureRow> PublicInstitutionPensionProvince() => PublicInstitutionProvinceTable.Embedded;
 
     /// <summary>Central adjustment fund (2018-2021) and national pooling (2022+) figures (file <c>pension_pooling_figures.csv</c>).</summary>
     public static IReadOnlyList<PensionPoolingFigureRow> PensionPoolingFigures() => PoolingFiguresTable.Embedded;

@@ -195,6 +195,22 @@ internal readonly record struct Census2010ActivityRow(
 }
 
 /// <summary>
+/// A row of <c>public_institution_pension_province.csv</c>: one part (enterprise or public institution) of a province's
+/// urban employee scheme (long format: one figure per row, each with its own tag and source).
+/// </summary>
+/// <param name="Year">Year (stocks at year end, flows over the calendar year).</param>
+/// <param name="RegionCode">GB/T 2260 province code.</param>
+/// <param name="Scope"><see cref="PensionScope.Enterprise"/> or <see cref="PensionScope.PublicInstitution"/>.</param>
+/// <param name="Item">workers, retirees, revenue, expenditure or balance.</param>
+/// <param name="Value">The figure, in <paramref name="Unit"/>.</param>
+/// <param name="Unit"><c>10k_persons</c> (10,000 persons) or <c>100m_cny</c> (100 million yuan).</param>
+/// <param name="Qualifier">Exact, approximate or lower bound.</param>
+/// <param name="Tag">How the figure was obtained.</param>
+/// <param name="Source">Where it was read.</param>
+internal readonly record struct ProvincePensionFigureRow(
+    int Year, int RegionCode, PensionScope Scope, string Item, double Value, string Unit, FigureQualifier Qualifier, SourceTag Tag, string Source);
+
+/// <summary>
 /// A row of <c>urban_employee_pension_national.csv</c>: a national aggregate of the urban employee basic pension
 /// (long format: one figure per row, each with its own tag and source).
 /// </summary>

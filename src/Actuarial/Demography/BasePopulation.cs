@@ -10,7 +10,7 @@ namespace Actuarial.Demography;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Step (a), single years by province</b> (<see cref="SingleYearByRegion"/>): each province's census counts in
+/// <b>Step (a), single years by province</b> (<see cref="SingleYearByRegion(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/>): each province's census counts in
 /// the groups 0, 1–4, 5–9, …, 95–99, 100+ are graduated to single years with <see cref="Graduation"/> (monotone
 /// cubic on the cumulative count). Then, for each sex and each age group separately, the matrix
 /// [province × single age within the group] is raked (<see cref="Raking"/>) to two margins: each province's own group
@@ -19,6 +19,18 @@ namespace Actuarial.Demography;
 /// it is rescaled to the sum of the provinces' census-day group totals. So every province keeps its census group
 /// totals exactly, and the provinces' sum has the national single-year age pattern (the single-year
 /// pattern the national table shows, birth-cohort dents included, which five-year groups cannot show).
+/// </para>
+/// <para>
+/// <b>Ages 1–2 and 3–4.</b> When the census's population aged 3+ is known (<see cref="Build"/> takes it from the
+/// education table, which covers ages 3+), the 1–4 group is first split at age 3 by the census's own count, for each
+/// province and sex: ages 1–2 = (all ages − aged 3+) − age 0, ages 3–4 = the rest of the group; each part is then
+/// graduated and raked like any other group. Without it, the national table's shape would split the group, and that
+/// shape is the wrong one here: the national table is the census year's average population, the mean of 1 November
+/// 2019 and 31 October 2020, so each of its ages holds half a cohort born a year earlier than census-day age; with
+/// births falling after 2017 it gives ages 1–2 47.0% of the 1–4 group where the census day has 45.0%. In 2020 that
+/// put 42.99 million at ages 0–2 against the census's 41.64 million (all ages − the education table's 3+), and the
+/// 1.35 million children missing at ages 3–4 were left in the education classes of the population 15+ (as never
+/// attended, before the rescaling below).
 /// </para>
 /// <para>
 /// <b>Step (b), education</b> (<see cref="SplitByEducation"/>): the census education table (population aged 3+ by
@@ -32,7 +44,8 @@ namespace Actuarial.Demography;
 /// never attended, ages 6–11 from primary and ages 12–14 from junior secondary, using the province's own
 /// single-year counts from step (a). Should a class go below zero, it is set to zero and the shortfall is taken
 /// from the province's other classes in proportion to their size. The result is then rescaled to the province's
-/// population 15+ from step (a) (the two differ only by the graduation of ages 1–2 out of the 1–4 group).
+/// population 15+ from step (a): with the 1–4 group split at age 3 by the same table the two agree and the scale is 1
+/// (to round-off); a step (a) without that split leaves the difference of its ages 3–4 to the census's to this scale.
 /// For each province and sex a seed [single age 15..100 × five classes] is taken from the Wittgenstein Centre's
 /// SSP2 national population by age, sex and education for 2020 (five-year groups, value for the age's group) and
 /// raked to the province's single-year ages (rows) and its 15+ education classes (columns). The primary class is
@@ -77,16 +90,84 @@ internal static partial class BasePopulation
     {
         CheckRegionCount(regionCount);
         CheckLength(regionGroups, regionCount * Sexes.Count * CensusGroupCount, "regionGroups", "[region][sex][22 census groups]");
+        return GraduateAndRake(regionGroups.ToArray(), [.. CensusGroupStarts], nationalSingleYear, regionCount);
+    }
+
+    /// <summary>
+    /// Step (a) with the census's 1–4 group split at age 3 by the census's own count aged 3+ (see the remarks on
+    /// <see cref="BasePopulation"/>): ages 1–2 = (all ages − aged 3+) − age 0 and ages 3–4 = the 1–4 group less that,
+    /// for each region and sex; each part is then graduated and raked to the national shape like any other group.
+    /// </summary>
+    /// <param name="regionGroups">Census counts [region][sex][group] in the groups of <see cref="CensusGroupStarts"/>.</param>
+    /// <param name="nationalSingleYear">National single-year counts [sex][age 0..100], used for shape within groups.</param>
+    /// <param name="aged3Plus">The census's population aged 3 and over [region][sex] (e.g. the total of its
+    /// education table, <see cref="Aged3Plus"/>).</param>
+    /// <param name="regionCount">Number of regions.</param>
+    /// <returns>Single-year counts [region][sex][age] whose ages 3+ add up to <paramref name="aged3Plus"/>.</returns>
+    /// <exception cref="InputDataException">Bad counts; a count aged 3+ outside the range the census groups allow
+    /// (from all ages less ages 0–4 to all ages less age 0); or a national table with no people in a group the
+    /// regions have people in.</exception>
+    public static double[] SingleYearByRegion(ReadOnlySpan<double> regionGroups, ReadOnlySpan<double> nationalSingleYear,
+        ReadOnlySpan<double> aged3Plus, int regionCount)
+    {
+        CheckRegionCount(regionCount);
+        CheckLength(regionGroups, regionCount * Sexes.Count * CensusGroupCount, "regionGroups", "[region][sex][22 census groups]");
+        CheckLength(aged3Plus, regionCount * Sexes.Count, "aged3Plus", "[region][sex]");
+        CheckCounts(regionGroups, "regionGroups");
+        CheckCounts(aged3Plus, "aged3Plus");
+        const int split = CensusGroupCount + 1;
+        var groups = new double[regionCount * Sexes.Count * split];
+        for (int k = 0; k < regionCount * Sexes.Count; k++)
+        {
+            var census = regionGroups.Slice(k * CensusGroupCount, CensusGroupCount);
+            double allAges = Sum(census), age0 = census[0], ages1To4 = census[1];
+            double ages1To2 = allAges - aged3Plus[k] - age0;
+            // Round-off of a few persons in 1e9 is not a disagreement between the tables.
+            double slack = 1e-9 * Math.Max(1.0, allAges);
+            if (ages1To2 < -slack || ages1To2 > ages1To4 + slack)
+            {
+                throw new InputDataException("aged3Plus", null,
+                    $"region {(k / Sexes.Count).ToString(CultureInfo.InvariantCulture)}, {((Sex)(k % Sexes.Count)).Label()}",
+                    aged3Plus[k].ToString("R", CultureInfo.InvariantCulture),
+                    $"from {(allAges - age0 - ages1To4).ToString("R", CultureInfo.InvariantCulture)} (all ages less 0-4) to "
+                    + $"{(allAges - age0).ToString("R", CultureInfo.InvariantCulture)} (all ages less 0) in the census groups");
+            }
+            ages1To2 = Math.Clamp(ages1To2, 0.0, ages1To4);
+            var g = groups.AsSpan(k * split, split);
+            g[0] = age0;
+            g[1] = ages1To2;
+            g[2] = ages1To4 - ages1To2;
+            census[2..].CopyTo(g[3..]);
+        }
+        int[] starts = [0, 1, 3, .. CensusGroupStarts.Skip(2)];
+        return GraduateAndRake(groups, starts, nationalSingleYear, regionCount);
+    }
+
+    /// <summary>The population aged 3+ [region][sex]: the sum of the census education classes of each region and sex.</summary>
+    /// <param name="censusEducation">Census education of the population aged 3+, [region][sex][class].</param>
+    /// <param name="regionCount">Number of regions.</param>
+    /// <returns>A new array [region][sex].</returns>
+    public static double[] Aged3Plus(ReadOnlySpan<double> censusEducation, int regionCount)
+    {
+        CheckRegionCount(regionCount);
+        CheckLength(censusEducation, regionCount * Sexes.Count * CensusEducationClassCount, "censusEducation", "[region][sex][5 classes]");
+        var result = new double[regionCount * Sexes.Count];
+        for (int k = 0; k < result.Length; k++) result[k] = Sum(censusEducation.Slice(k * CensusEducationClassCount, CensusEducationClassCount));
+        return result;
+    }
+
+    private static double[] GraduateAndRake(double[] regionGroups, int[] starts, ReadOnlySpan<double> nationalSingleYear, int regionCount)
+    {
+        int groupCount = starts.Length;
         CheckLength(nationalSingleYear, Sexes.Count * Ages.Count, "nationalSingleYear", "[sex 2][age 101]");
         CheckCounts(nationalSingleYear, "nationalSingleYear");
-        var starts = CensusGroupStarts.ToArray();
         var result = new double[regionCount * Sexes.Count * Ages.Count];
         for (int p = 0; p < regionCount; p++)
         {
             for (int s = 0; s < Sexes.Count; s++)
             {
                 int k = p * Sexes.Count + s;
-                Graduation.Graduate(starts, regionGroups.Slice(k * CensusGroupCount, CensusGroupCount),
+                Graduation.Graduate(starts, regionGroups.AsSpan(k * groupCount, groupCount),
                     result.AsSpan(k * Ages.Count, Ages.Count), $"census groups of region {p}, {((Sex)s).Label()}");
             }
         }
@@ -94,15 +175,15 @@ internal static partial class BasePopulation
         var rowTargets = new double[regionCount];
         for (int s = 0; s < Sexes.Count; s++)
         {
-            for (int g = 0; g < CensusGroupCount; g++)
+            for (int g = 0; g < groupCount; g++)
             {
-                int lo = starts[g], hi = g + 1 < CensusGroupCount ? starts[g + 1] : Ages.Count;
+                int lo = starts[g], hi = g + 1 < groupCount ? starts[g + 1] : Ages.Count;
                 int width = hi - lo;
                 if (width == 1) continue; // a single age: the province's count is already its group total
                 double groupTotal = 0.0;
                 for (int p = 0; p < regionCount; p++)
                 {
-                    rowTargets[p] = regionGroups[(p * Sexes.Count + s) * CensusGroupCount + g];
+                    rowTargets[p] = regionGroups[(p * Sexes.Count + s) * groupCount + g];
                     groupTotal += rowTargets[p];
                 }
                 var national = nationalSingleYear.Slice(s * Ages.Count + lo, width);
@@ -261,7 +342,8 @@ internal static partial class BasePopulation
 
     /// <summary>
     /// Steps (a) and (b) together: the base population on the grid from census groups by region, a national
-    /// single-year pattern, census education by region and a national age × education seed.
+    /// single-year pattern, census education by region and a national age × education seed. The education table's
+    /// total (aged 3+) splits the census's 1–4 group at age 3, so that the children removed in step (b) are the census's.
     /// </summary>
     /// <param name="regionGroups">Census counts [region][sex][group] in the groups of <see cref="CensusGroupStarts"/>.</param>
     /// <param name="nationalSingleYear">National single-year counts [sex][age 0..100].</param>
@@ -273,7 +355,7 @@ internal static partial class BasePopulation
     internal static double[] Build(ReadOnlySpan<double> regionGroups, ReadOnlySpan<double> nationalSingleYear,
         ReadOnlySpan<double> censusEducation, ReadOnlySpan<double> wicSeed, int regionCount)
     {
-        var singleYear = SingleYearByRegion(regionGroups, nationalSingleYear, regionCount);
+        var singleYear = SingleYearByRegion(regionGroups, nationalSingleYear, Aged3Plus(censusEducation, regionCount), regionCount);
         return SplitByEducation(singleYear, censusEducation, wicSeed, regionCount);
     }
 

@@ -13,9 +13,12 @@ namespace Actuarial.Scheme;
 /// <para>The split: <see cref="RetireeShare"/> = 2,113.1 / 13,644 = 15.49% (2022) [D]; <see cref="WorkerShare"/> =
 /// (6,077 − 15.49% × 14,196) / 37,925 = 10.23% (2023, the retirees at the 2022 share: 2023's are not published) [D];
 /// both held for every year: ASSUMPTION (public employment is set by budgets and no projection of it was found). Their
-/// own money flows are not split: no figure of their contributions or pensions was found (their pensions are known to be
-/// higher than enterprise pensions, but not by how much in the sources), and the transitional arrangements and the
-/// occupational annuity are not modelled.</para>
+/// own money flows are not split: no national figure of the public-institution fund (its revenue, subsidies, spending or
+/// balance) was found. The evidence that was found (data/README.md): Fujian's yearbook, where a public-institution
+/// retiree costs 2.14× (2020) and 1.87× (2021) an enterprise retiree [S]/[D], and a national 2017 difference of the
+/// scheme's unverified totals and MOF's enterprise fund (24.9% of spending, 1.81× per retiree) [D from U]; not enough
+/// to calibrate flows. The reform's transitional comparison with the old rules is not modelled; the occupational
+/// annuity is projected with the funded pillars.</para>
 /// </remarks>
 internal static class PublicInstitutionSplit
 {

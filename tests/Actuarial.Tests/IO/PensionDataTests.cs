@@ -18,9 +18,10 @@ public sealed class PensionDataTests
         ("average_wage_macro_region.csv", () => PensionData.AverageWageMacroRegion().Count, 48),
         ("labour_force_rates_national.csv", () => PensionData.LabourForceRatesNational().Count, 42),
         ("census2010_activity_by_education_sex.csv", () => PensionData.Census2010ActivityByEducationSex().Count, 24),
-        ("urban_employee_pension_national.csv", () => PensionData.UrbanEmployeePensionNational().Count, 111),
+        ("urban_employee_pension_national.csv", () => PensionData.UrbanEmployeePensionNational().Count, 119),
         ("pension_pooling_figures.csv", () => PensionData.PensionPoolingFigures().Count, 21),
         ("nssf_reserve.csv", () => PensionData.NssfReserve().Count, 40),
+        ("public_institution_pension_province.csv", () => PensionData.PublicInstitutionPensionProvince().Count, 30),
         // The funded pillars' figures are constants in code (Actuarial.China.PillarFigures2024, checked against the file by
         // Figures_in_code_are_the_data_file); here the embedded copy's rows are counted.
         ("supplementary_pensions_2024.csv", () => EmbeddedRows("supplementary_pensions_2024.csv"), 17),
