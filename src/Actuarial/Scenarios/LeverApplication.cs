@@ -110,6 +110,15 @@ public static partial class Levers
     // The retirement levers move the reform's paths; the pre-reform ages (60 / 55 / 50 for every cohort) use none.
     private static bool ReformInForce(PensionScenario s) => s.Scheme.Rules.RetirementAges != RetirementAgeSchedule.PreReform;
 
+    /// <summary>The share of a share rule (real_wage_share, wage_share, price_share), or null for a rule without one.</summary>
+    internal static double? ShareOf(IFutureRateRule rule) => rule switch
+    {
+        PricesPlusShareOfRealWageGrowth r => r.Share,
+        ShareOfWageGrowth w => w.Share,
+        ShareOfPriceGrowth p => p.Share,
+        _ => null,
+    };
+
     private static bool UsesShare(IFutureRateRule rule) => rule is PricesPlusShareOfRealWageGrowth or ShareOfWageGrowth or ShareOfPriceGrowth;
 
     private static IFutureRateRule WithShare(IFutureRateRule rule, double share) => rule switch

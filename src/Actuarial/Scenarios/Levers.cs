@@ -277,6 +277,26 @@ public static partial class Levers
         (s, p) => WithAges(s, a => a with { WomenWorkers = a.WomenWorkers with { BirthMonthsPerExtraMonth = (int)p.Values[0] } }),
         ReformInForce);
 
+    /// <summary>
+    /// The pace of the whole reform at once, months of birth per extra month of retirement age: men and women cadres at
+    /// x, women workers at half of x (rounded down, at least 1), as the reform's 4 and 2. <c>scheme.retirement.pace</c>.
+    /// </summary>
+    public static Lever RetirementPace { get; } = new(
+        new LeverSpec("scheme.retirement.pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "4 (men and women cadres; women workers 2)",
+                    "Pace of the rise for all three groups at once: men and women cadres one month of age per this many months of birth, women workers per half as many (rounded down, at least 1), as the reform's 4 and 2 (smaller = faster). The first cohorts affected and the target ages stay those in force. Not with `men_pace`, `women_cadres_pace` or `women_workers_pace`.",
+                    UsedWhen: "reform is true"),
+        (s, p) =>
+        {
+            int pace = (int)p.Values[0];
+            return WithAges(s, a => a with
+            {
+                Men = a.Men with { BirthMonthsPerExtraMonth = pace },
+                WomenCadres = a.WomenCadres with { BirthMonthsPerExtraMonth = pace },
+                WomenWorkers = a.WomenWorkers with { BirthMonthsPerExtraMonth = Math.Max(1, pace / 2) },
+            });
+        },
+        ReformInForce);
+
     /// <summary>The share parameter of the indexation rule in force. <c>scheme.indexation.share</c>.</summary>
     public static Lever IndexationShare { get; } = new(
         new LeverSpec("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.48, estimated on the 2016–2025 increases; required by the other share rules",
@@ -330,6 +350,18 @@ public static partial class Levers
                     "The state pays whatever keeps each province's balance at or above this many months of its pensions.", UsedWhen: "rule is floor"),
         (s, p) => s with { Funds = s.Funds with { Subsidies = ((FloorSubsidy)s.Funds.Subsidies) with { FloorMonthsOfSpending = p.Values[0] } } },
         s => s.Funds.Subsidies is FloorSubsidy);
+
+    /// <summary>An extra yearly subsidy on top of the rule in force, hundred million yuan a year. <c>funds.subsidies.extra</c>.</summary>
+    public static Lever ExtraSubsidy { get; } = new(
+        new LeverSpec("funds.subsidies.extra", LeverKind.Path, "hundred million yuan per year", 0, 200_000, "0",
+                    string.Create(CultureInfo.InvariantCulture, $"An extra subsidy each year on top of the subsidy rule in force, shared over the provinces in proportion to their pensions, from the path's first year (nominal yuan, as decided in advance); {HoldsToHorizon}. The largest value, 20 trillion yuan, is {2e13 / (ChinaEconomy.NominalGdpHundredMillionYuanHistory[2024] * ChinaFundFigures.YuanPer100Million):0%} of 2024 GDP.")),
+        (s, p) =>
+        {
+            var extra = new Funds.ExtraSubsidy(p.FirstYear, p.Values.Select(v => v * ChinaFundFigures.YuanPer100Million).ToArray());
+            // A second extra subsidy replaces the first (the lever sets the amount, as a file sets it once).
+            var rule = s.Funds.Subsidies is CombinedSubsidy { Rules: [var own, Funds.ExtraSubsidy] } ? own : s.Funds.Subsidies;
+            return s with { Funds = s.Funds with { Subsidies = new CombinedSubsidy([rule, extra]) } };
+        });
 
     /// <summary>The reserve's transferred state capital, trillion yuan. <c>funds.reserve.state_capital</c>.</summary>
     public static Lever ReserveStateCapital { get; } = new(
@@ -493,6 +525,7 @@ public static partial class Levers
             MenPace.Spec,
             WomenCadresPace.Spec,
             WomenWorkersPace.Spec,
+            RetirementPace.Spec,
             // Elastic retirement (Pensions/ElasticRetirement.cs): take-up of the reform's early and late options.
             new("scheme.retirement.early_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
                 "Share of each cohort retiring early under the reform's elastic retirement (up to 3 years before the statutory age, never below 60 / 55 / 50), for statutory dates from January 2025; with `late_share` at most 1.", UsedWhen: "reform is true"),
@@ -517,6 +550,7 @@ public static partial class Levers
             SubsidyShare.Spec,
             SubsidyPercentOfGdp.Spec,
             SubsidyFloorMonths.Spec,
+            ExtraSubsidy.Spec,
             new("funds.pooling", LeverKind.List, "", 0, 0, "national pooling from 2022 (provincial pooling to 2017, central adjustment 2018–2021 before it)",
                 "Pooling rules by year range from 2025: a list of periods, each {\"from\", \"to\", \"rule\", parameters}. The periods must follow each other without gaps from 2025 to the horizon (the last may omit \"to\")."),
             new("funds.pooling[].from", LeverKind.Integer, "year", FirstLeverYear, ChinaDefaults.EndYear, "required", "First year of the period."),

@@ -136,13 +136,14 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         var model = Shocks.Model;
         if ((model.Inflation is not null || model.LongRunRealWageGrowth is not null) && scenario.Economy is null)
         {
-            throw new InputDataException("pension Monte Carlo", null, "Shocks.Inflation / Shocks.LongRunRealWageGrowth", "a scenario without an economy",
-                "a scenario linked to an economy (PensionScenario.LinkedTo): inflation and the real wage trend are drawn on the economy's paths");
+            throw new InputDataException("pension Monte Carlo", null, $"Shocks.Inflation ({Levers.PriceGrowth.Key}) / Shocks.LongRunRealWageGrowth ({Levers.RealWageGrowth.Key})",
+                "a scenario without an economy",
+                "a scenario linked to an economy (PensionScenario.LinkedTo): inflation and the real wage trend are drawn on the economy's paths, through the economy's levers");
         }
-        if (model.IndexationShare is not null && scenario.Scheme.Rules.Indexation.FutureRule is not Pensions.PricesPlusShareOfRealWageGrowth)
+        if (model.IndexationShare is not null && !Levers.IndexationShare.IsUsedBy(scenario))
         {
-            throw new InputDataException("pension Monte Carlo", null, "Shocks.IndexationShare", scenario.Scheme.Rules.Indexation.FutureRule.GetType().Name,
-                "a scenario whose future indexation rule is PricesPlusShareOfRealWageGrowth (the share is what is drawn)");
+            throw new InputDataException("pension Monte Carlo", null, $"Shocks.IndexationShare ({Levers.IndexationShare.Key})", scenario.Scheme.Rules.Indexation.FutureRule.GetType().Name,
+                $"a scenario whose indexation rule uses the lever the share is drawn for: {Levers.IndexationShare.Key} is used when {Levers.IndexationShare.Spec.UsedWhen}");
         }
         if (scenario.Funds.Stress is { IsEmpty: false })
         {
@@ -378,47 +379,48 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         }
 
         /// <summary>
-        /// The scenario of a path with economic draws: the economy's CPI growth + the inflation deviation and its real wage
-        /// growth + the trend shift, in the shocked years after the observed ones, re-linked (<see cref="PensionScenario.LinkedTo"/>:
-        /// nominal wage growth, fund returns and the price growth of the indexation and crediting rules follow), and the
-        /// indexation share drawn.
+        /// The scenario of a path with economic draws, moved through the catalogue's levers (the definitions a scenario file
+        /// and <see cref="PensionScenario.With(Lever, LeverPath)"/> apply, without their range check: a draw is not a file's
+        /// value): <see cref="Levers.PriceGrowth"/> at the economy's CPI growth + the inflation deviation and
+        /// <see cref="Levers.RealWageGrowth"/> at its real wage growth + the trend shift, in the years after the observed
+        /// ones (each re-links the scenario: nominal wage growth, fund returns and the price growth of the indexation and
+        /// crediting rules follow), and <see cref="Levers.IndexationShare"/> at the drawn share.
         /// </summary>
         private PensionScenario PathScenario(PensionScenario central)
         {
             var shocks = _shocks;
             var model = _e.Shocks.Model;
             var scenario = central;
-            if (central.Economy is { } economy && (model.Inflation is not null || model.LongRunRealWageGrowth is not null))
+            if (central.Economy is { } economy)
             {
-                int first = Actuarial.Economy.EconomicAssumptions.LastObservedYear;
-                var drawn = economy with
+                if (model.Inflation is not null)
                 {
-                    PriceGrowth = model.Inflation is null ? economy.PriceGrowth : economy.PriceGrowth.Map((y, p) =>
-                    {
-                        double x = y > first ? shocks.InflationDeviation(y) : 0;
-                        return x == 0 ? p : p + x;
-                    }),
-                    RealWageGrowth = model.LongRunRealWageGrowth is null ? economy.RealWageGrowth : economy.RealWageGrowth.Map((y, g) =>
-                    {
-                        double x = y > first ? shocks.RealWageTrendDeviation(y) : 0;
-                        return x == 0 ? g : g + x;
-                    }),
-                };
-                scenario = scenario.LinkedTo(drawn);
-            }
-            if (model.IndexationShare is not null && scenario.Scheme.Rules.Indexation.FutureRule is Pensions.PricesPlusShareOfRealWageGrowth rule)
-            {
-                double share = shocks.IndexationShare(rule.Share);
-                if (share != rule.Share)
+                    scenario = Levers.PriceGrowth.Apply(scenario, Drawn(economy.PriceGrowth, shocks.InflationDeviation), checkRange: false);
+                }
+                if (model.LongRunRealWageGrowth is not null)
                 {
-                    var rules = scenario.Scheme.Rules;
-                    scenario = scenario with
-                    {
-                        Scheme = scenario.Scheme with { Rules = rules with { Indexation = rules.Indexation with { FutureRule = new Pensions.PricesPlusShareOfRealWageGrowth(share) } } },
-                    };
+                    scenario = Levers.RealWageGrowth.Apply(scenario, Drawn(economy.RealWageGrowth, shocks.RealWageTrendDeviation), checkRange: false);
                 }
             }
+            if (model.IndexationShare is not null && Levers.ShareOf(scenario.Scheme.Rules.Indexation.FutureRule) is { } centralShare)
+            {
+                double share = shocks.IndexationShare(centralShare);
+                if (share != centralShare) scenario = Levers.IndexationShare.Apply(scenario, new LeverPath(Levers.FirstLeverYear, [share]), checkRange: false);
+            }
             return scenario;
+        }
+
+        /// <summary>The central path + the path's deviation in the years after the economy's observed ones, as a lever's path to the central path's last year.</summary>
+        private static LeverPath Drawn(AnnualPath central, Func<int, double> deviation)
+        {
+            int first = Actuarial.Economy.EconomicAssumptions.LastObservedYear + 1;
+            var values = new double[central.LastYear - first + 1];
+            for (int year = first; year <= central.LastYear; year++)
+            {
+                double x = deviation(year);
+                values[year - first] = x == 0 ? central[year] : central[year] + x;
+            }
+            return new LeverPath(first, values);
         }
 
         private LabourAssumptions ShockedLabour(LabourAssumptions central)

@@ -271,19 +271,51 @@ public sealed class LeverParityTests
         Assert.Throws<ArgumentOutOfRangeException>(() => baseline.With(Levers.MenPace, 2.5));
     }
 
-    [Test]
-    public void The_goal_seek_employer_lever_is_the_catalogue_lever()
+    public static IEnumerable<ParityCase> GoalSeekCases() =>
+        new[] { Levers.EmployerRate, Levers.IndexationShare, Levers.RetirementPace, Levers.ExtraSubsidy }.Select(l => new ParityCase(l));
+
+    private static readonly Lazy<PensionGoalSeeker> DefaultsSeeker = new(() => new PensionGoalSeeker(FromFile(new JsonObject { ["horizon"] = Horizon })));
+
+    /// <summary>
+    /// The goal-seek's levers are the catalogue's: a value the seeker tries is the scenario <see cref="PensionScenario.With(Lever, LeverPath)"/>
+    /// gives (and so a file gives, by the parity above), run on the seeker's shared calibration.
+    /// </summary>
+    [TestCaseSource(nameof(GoalSeekCases))]
+    public void A_goal_seek_lever_value_is_the_value_set_by_code(ParityCase c)
     {
-        var baseline = ChinaDefaults.PensionScenario();
-        var goalSeek = PensionLever.EmployerRate(2026).Apply(baseline, 0.14);
-        var byCode = baseline.With(Levers.EmployerRate, new LeverPath(2026, [0.14]));
-        foreach (int province in new[] { 0, 11, 31, 44 })
+        var seeker = DefaultsSeeker.Value;
+        var lever = c.Lever;
+        var value = ValueOf(lever);
+        int? fromYear = lever.TakesPath ? value.FirstYear : null;
+        var bySeeker = seeker.Run(lever, value.Values[0], fromYear);
+        var byCode = seeker.Run(seeker.Baseline.With(lever, new LeverPath(value.FirstYear, [value.Values[0]])));
+        Assert.That(bySeeker.Funds.YearTable(), Is.EqualTo(byCode.Funds.YearTable()));
+        Assert.That(bySeeker.Funds.YearTable().SequenceEqual(seeker.Run(seeker.Baseline).Funds.YearTable()), Is.False, "the lever moves the funds");
+    }
+
+    [Test]
+    public void Goal_seeking_a_lever_the_rules_in_force_do_not_use_is_refused_as_by_code_and_files()
+    {
+        var preReform = new PensionGoalSeeker(FromFile(JsonNode.Parse($$"""
+            { "horizon": {{Horizon}}, "scheme": { "retirement": { "reform": false }, "indexation": { "rule": "fixed", "rate": 0.02 } } }
+            """)!.AsObject()));
+        var target = new SolvencyTarget(2040);
+        foreach (var lever in new[] { Levers.IndexationShare, Levers.RetirementPace, Levers.MenTargetAge })
         {
-            foreach (var month in new[] { new YearMonth(2025, 12), new YearMonth(2026, 1), new YearMonth(2060, 6) })
-            {
-                Assert.That(goalSeek.Scheme.Rules.Contributions.EmployerMonthly(month, province),
-                    Is.EqualTo(byCode.Scheme.Rules.Contributions.EmployerMonthly(month, province)));
-            }
+            var error = Assert.Throws<ArgumentException>(() => preReform.Solve(lever, target, lever.Spec.Minimum, lever.Spec.Maximum, 1))!;
+            Assert.That(error.Message, Does.Contain(lever.Key).And.Contain(lever.Spec.UsedWhen));
         }
+        Assert.Throws<ArgumentException>(() => preReform.Solve(Levers.RealDiscountRate, target, 0, 0.1, 1e-3, fromYear: 2030), "a number lever takes no year");
+    }
+
+    [Test]
+    public void The_whole_reform_pace_sets_the_three_groups_and_is_not_combined_with_theirs()
+    {
+        var ages = ChinaDefaults.PensionScenario().With(Levers.RetirementPace, 7).Scheme.Rules.RetirementAges;
+        Assert.That((ages.Men.BirthMonthsPerExtraMonth, ages.WomenCadres.BirthMonthsPerExtraMonth, ages.WomenWorkers.BirthMonthsPerExtraMonth), Is.EqualTo((7, 7, 3)));
+        Assert.That(ChinaDefaults.PensionScenario().With(Levers.RetirementPace, 1).Scheme.Rules.RetirementAges.WomenWorkers.BirthMonthsPerExtraMonth, Is.EqualTo(1));
+        var file = Assert.Throws<ScenarioFileException>(() =>
+            ScenarioFile.Parse("""{ "scheme": { "retirement": { "pace": 6, "men_pace": 5 } } }""", "pace.json"))!;
+        Assert.That(file.Message, Does.Contain("not both"));
     }
 }
