@@ -107,6 +107,17 @@ public static partial class Levers
     private static PensionScenario WithAges(PensionScenario s, Func<RetirementAgeSchedule, RetirementAgeSchedule> change) =>
         WithRules(s, r => r with { RetirementAges = change(r.RetirementAges) });
 
+    // The elastic options of the schedule in force: the early one (negative offset) and the late one, each with a share of
+    // 0 and the reform's 36 months until a lever sets them; the levers write both back, early first.
+    private static RetirementOption EarlyOption(PensionScenario s) =>
+        s.Scheme.Rules.RetirementAges.Elastic.Options.FirstOrDefault(o => o.OffsetMonths < 0, new RetirementOption(-ElasticRetirement.MaxEarlyMonths, 0));
+
+    private static RetirementOption LateOption(PensionScenario s) =>
+        s.Scheme.Rules.RetirementAges.Elastic.Options.FirstOrDefault(o => o.OffsetMonths > 0, new RetirementOption(ElasticRetirement.MaxLateMonths, 0));
+
+    private static PensionScenario WithElastic(PensionScenario s, Func<RetirementOption, RetirementOption> early, Func<RetirementOption, RetirementOption> late) =>
+        WithAges(s, a => a with { Elastic = new ElasticRetirement([early(EarlyOption(s)), late(LateOption(s))]) });
+
     // The retirement levers move the reform's paths; the pre-reform ages (60 / 55 / 50 for every cohort) use none.
     private static bool ReformInForce(PensionScenario s) => s.Scheme.Rules.RetirementAges != RetirementAgeSchedule.PreReform;
 

@@ -297,6 +297,37 @@ public static partial class Levers
         },
         ReformInForce);
 
+    // Elastic retirement (Pensions/ElasticRetirement.cs): take-up of the reform's early and late options. The four levers
+    // move one set of two options, early then late (a share of 0 until set, 36 months until set), as a file gives them.
+
+    /// <summary>Share of each cohort retiring early under elastic retirement. <c>scheme.retirement.early_share</c>.</summary>
+    public static Lever ElasticEarlyShare { get; } = new(
+        new LeverSpec("scheme.retirement.early_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
+                    "Share of each cohort retiring early under the reform's elastic retirement (up to 3 years before the statutory age, never below 60 / 55 / 50), for statutory dates from January 2025; with `late_share` at most 1.", UsedWhen: "reform is true"),
+        (s, p) => WithElastic(s, early => early with { Share = p.Values[0] }, late => late),
+        ReformInForce);
+
+    /// <summary>How many months before the statutory age the early share retires. <c>scheme.retirement.early_months</c>.</summary>
+    public static Lever ElasticEarlyMonths { get; } = new(
+        new LeverSpec("scheme.retirement.early_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxEarlyMonths, "36",
+                    "How many months before the statutory age the early share retires.", UsedWhen: "reform is true and early_share is set"),
+        (s, p) => WithElastic(s, early => early with { OffsetMonths = -(int)p.Values[0] }, late => late),
+        s => ReformInForce(s) && EarlyOption(s).Share > 0);
+
+    /// <summary>Share of each cohort retiring late by agreement with the employer. <c>scheme.retirement.late_share</c>.</summary>
+    public static Lever ElasticLateShare { get; } = new(
+        new LeverSpec("scheme.retirement.late_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
+                    "Share of each cohort retiring late by agreement with the employer (up to 3 years after the statutory age), for statutory dates from January 2025.", UsedWhen: "reform is true"),
+        (s, p) => WithElastic(s, early => early, late => late with { Share = p.Values[0] }),
+        ReformInForce);
+
+    /// <summary>How many months after the statutory age the late share retires. <c>scheme.retirement.late_months</c>.</summary>
+    public static Lever ElasticLateMonths { get; } = new(
+        new LeverSpec("scheme.retirement.late_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxLateMonths, "36",
+                    "How many months after the statutory age the late share retires.", UsedWhen: "reform is true and late_share is set"),
+        (s, p) => WithElastic(s, early => early, late => late with { OffsetMonths = (int)p.Values[0] }),
+        s => ReformInForce(s) && LateOption(s).Share > 0);
+
     /// <summary>The share parameter of the indexation rule in force. <c>scheme.indexation.share</c>.</summary>
     public static Lever IndexationShare { get; } = new(
         new LeverSpec("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.48, estimated on the 2016–2025 increases; required by the other share rules",
@@ -526,15 +557,10 @@ public static partial class Levers
             WomenCadresPace.Spec,
             WomenWorkersPace.Spec,
             RetirementPace.Spec,
-            // Elastic retirement (Pensions/ElasticRetirement.cs): take-up of the reform's early and late options.
-            new("scheme.retirement.early_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
-                "Share of each cohort retiring early under the reform's elastic retirement (up to 3 years before the statutory age, never below 60 / 55 / 50), for statutory dates from January 2025; with `late_share` at most 1.", UsedWhen: "reform is true"),
-            new("scheme.retirement.early_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxEarlyMonths, "36",
-                "How many months before the statutory age the early share retires.", UsedWhen: "reform is true and early_share is set"),
-            new("scheme.retirement.late_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
-                "Share of each cohort retiring late by agreement with the employer (up to 3 years after the statutory age), for statutory dates from January 2025.", UsedWhen: "reform is true"),
-            new("scheme.retirement.late_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxLateMonths, "36",
-                "How many months after the statutory age the late share retires.", UsedWhen: "reform is true and late_share is set"),
+            ElasticEarlyShare.Spec,
+            ElasticEarlyMonths.Spec,
+            ElasticLateShare.Spec,
+            ElasticLateMonths.Spec,
             new("scheme.indexation.rule", LeverKind.Choice, "", 0, 0, "real_wage_share",
                 "Rule for the general increase of pensions after the last published year (2025): prices plus a share of real wage growth, a fixed nominal rate, a share of nominal wage growth or a share of price growth.", RateRules),
             IndexationShare.Spec,

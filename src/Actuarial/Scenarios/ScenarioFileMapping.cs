@@ -129,21 +129,7 @@ public sealed partial class ScenarioFile
         {
             rules = rules with { RetirementAges = RetirementAgeSchedule.PreReform };
         }
-        else if (Number("scheme.retirement.early_share") is not null || Number("scheme.retirement.late_share") is not null)
-        {
-            // Elastic retirement: two shares and their months make one set of options (so not typed levers).
-            rules = rules with
-            {
-                RetirementAges = rules.RetirementAges with
-                {
-                    Elastic = new ElasticRetirement(
-                    [
-                        new RetirementOption(-(Integer("scheme.retirement.early_months") ?? ElasticRetirement.MaxEarlyMonths), Number("scheme.retirement.early_share") ?? 0),
-                        new RetirementOption(Integer("scheme.retirement.late_months") ?? ElasticRetirement.MaxLateMonths, Number("scheme.retirement.late_share") ?? 0),
-                    ]),
-                },
-            };
-        }
+        // The elastic shares and months are typed levers (Levers.Elastic…), applied after this shape.
         rules = rules with
         {
             Indexation = rules.Indexation with { FutureRule = RateRule("scheme.indexation", rules.Indexation.FutureRule) },

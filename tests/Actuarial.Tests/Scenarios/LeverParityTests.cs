@@ -67,9 +67,11 @@ public sealed class LeverParityTests
                 if (lever.Key != "funds.reserve.floor_months") Set(root, section + ".floor_months", 6.0);
                 break;
             case var usedWhen when usedWhen.EndsWith(" is set", StringComparison.Ordinal):
-                // A stress or supervision lever that qualifies another ("share is set"): set that one to a fifth of its range from 2026.
-                var partner = Levers.FindTyped(section + "." + usedWhen[..^" is set".Length])!;
-                Set(root, partner.Key, new JsonObject { ["2026"] = partner.Spec.Minimum + 0.2 * (partner.Spec.Maximum - partner.Spec.Minimum) });
+                // A lever that qualifies another ("share is set", "reform is true and early_share is set"): set that one to
+                // a fifth of its range (a path from 2026).
+                var partner = Levers.FindTyped(section + "." + usedWhen[..^" is set".Length].Split(' ')[^1])!;
+                double fifth = partner.Spec.Minimum + 0.2 * (partner.Spec.Maximum - partner.Spec.Minimum);
+                Set(root, partner.Key, partner.TakesPath ? new JsonObject { ["2026"] = fifth } : JsonValue.Create(fifth));
                 break;
         }
         return root;
@@ -207,12 +209,8 @@ public sealed class LeverParityTests
     {
         var shaping = new[] { "name", "description", "horizon" };
         // Numbers that combine with their partners into one input, as the e0 levers combine into one mortality path: the
-        // coverage path's ceiling and pace make one joining path; the elastic shares and months make one set of options.
-        var combined = new[]
-        {
-            "labour.coverage_ceiling", "labour.coverage_pace",
-            "scheme.retirement.early_share", "scheme.retirement.early_months", "scheme.retirement.late_share", "scheme.retirement.late_months",
-        };
+        // coverage path's ceiling and pace make one joining path.
+        var combined = new[] { "labour.coverage_ceiling", "labour.coverage_pace" };
         var untyped = Levers.All.Where(s => s.Kind is LeverKind.Number or LeverKind.Integer or LeverKind.Path)
             .Where(s => Levers.FindTyped(s.Key) is null && !shaping.Contains(s.Key) && !combined.Contains(s.Key) && !s.Key.Contains("[]", StringComparison.Ordinal)
                 && !s.Key.StartsWith("demography.mortality.", StringComparison.Ordinal))
