@@ -107,6 +107,18 @@ public static partial class Levers
     private static PensionScenario WithAges(PensionScenario s, Func<RetirementAgeSchedule, RetirementAgeSchedule> change) =>
         WithRules(s, r => r with { RetirementAges = change(r.RetirementAges) });
 
+    // The coverage levers move the coverage path and redraw the joining path from it. A year whose joining share is not the
+    // path's (one labour.uncovered_workers_joining sets) keeps its value, so the two kinds of lever agree in either order.
+    private static PensionScenario WithCoveragePath(PensionScenario s, Func<Actuarial.Labour.CoveragePath, Actuarial.Labour.CoveragePath> change)
+    {
+        var labour = s.Labour;
+        var current = labour.JoiningPath ?? throw new ArgumentException(
+            $"scenario '{s.Name}': its joining path is not drawn from a coverage path (LabourAssumptions.JoiningPath is null), so the coverage levers have nothing to move; set {Levers.OfLabour(Actuarial.Labour.LabourLever.UncoveredWorkersJoining).Key} instead");
+        var next = change(current);
+        var joining = labour.UncoveredWorkersJoining.Map((year, v) => v == current.JoinedShare(year) ? next.JoinedShare(year) : v);
+        return s with { Labour = labour with { UncoveredWorkersJoining = joining, JoiningPath = next } };
+    }
+
     // The elastic options of the schedule in force: the early one (negative offset) and the late one, each with a share of
     // 0 and the reform's 36 months until a lever sets them; the levers write both back, early first.
     private static RetirementOption EarlyOption(PensionScenario s) =>

@@ -454,6 +454,20 @@ public static partial class Levers
             },
         });
 
+    /// <summary>The long-run share of the uncovered employed who join the scheme (the coverage path's ceiling). <c>labour.coverage_ceiling</c>.</summary>
+    public static Lever CoverageCeiling { get; } = new(
+        new LeverSpec("labour.coverage_ceiling", LeverKind.Number, "share of the uncovered employed", 0, 1,
+            string.Create(CultureInfo.InvariantCulture, $"{ChinaDefaults.CalibratedLabour().CoveragePath!.Path.Ceiling:0.###}: where the slowing growth of insured workers leads at its latest (2024/2023) slowdown, conservative (an assumption; data/README.md)"),
+            "Share of the employed not covered in 2024 (flexible and platform workers, informal employees) who join the scheme in the long run: joined share = ceiling × (1 − (1 − pace)^(year − 2024)). Years that `uncovered_workers_joining` sets keep its values."),
+        (s, p) => WithCoveragePath(s, c => c with { Ceiling = p.Values[0] }));
+
+    /// <summary>The share of the distance to the coverage ceiling that closes each year. <c>labour.coverage_pace</c>.</summary>
+    public static Lever CoveragePace { get; } = new(
+        new LeverSpec("labour.coverage_pace", LeverKind.Number, "share per year", 0, 1,
+            string.Create(CultureInfo.InvariantCulture, $"{ChinaDefaults.CalibratedLabour().CoveragePath!.Path.Pace:0.###}: one minus the 2024/2023 ratio of joiners net of demography"),
+            "Share of the distance to the coverage ceiling that closes each year (0 holds coverage at its 2024 level)."),
+        (s, p) => WithCoveragePath(s, c => c with { Pace = p.Values[0] }));
+
     /// <summary>The labour levers of the catalogue (wage growth is set through <see cref="RealWageGrowth"/> and <see cref="PriceGrowth"/>).</summary>
     private static readonly Lever[] LabourLeverDefinitions = LabourLevers.All.Where(l => l != LabourLever.WageGrowth).Select(LabourLeverOf).ToArray();
 
@@ -531,18 +545,9 @@ public static partial class Levers
             RealReturnOther.Spec,
             RealDiscountRate.Spec,
         ]);
+        // The coverage path first: a file applies its levers in this order, and labour.uncovered_workers_joining overrides its years.
+        list.AddRange([CoverageCeiling.Spec, CoveragePace.Spec]);
         list.AddRange(LabourLeverDefinitions.Select(l => l.Spec));
-        // Coverage path (Labour/CoveragePath.cs): the default of labour.uncovered_workers_joining.
-        var coverage = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
-        list.AddRange(
-        [
-            new("labour.coverage_ceiling", LeverKind.Number, "share of the uncovered employed", 0, 1,
-                string.Create(CultureInfo.InvariantCulture, $"{coverage.Ceiling:0.###}: where the slowing growth of insured workers leads at its latest (2024/2023) slowdown, conservative (an assumption; data/README.md)"),
-                "Share of the employed not covered in 2024 (flexible and platform workers, informal employees) who join the scheme in the long run: joined share = ceiling × (1 − (1 − pace)^(year − 2024)). Years that `uncovered_workers_joining` sets keep its values."),
-            new("labour.coverage_pace", LeverKind.Number, "share per year", 0, 1,
-                string.Create(CultureInfo.InvariantCulture, $"{coverage.Pace:0.###}: one minus the 2024/2023 ratio of joiners net of demography"),
-                "Share of the distance to the coverage ceiling that closes each year (0 holds coverage at its 2024 level)."),
-        ]);
         list.AddRange(
         [
             EmployerRate.Spec,

@@ -35,7 +35,6 @@ public sealed partial class ScenarioFile
                 Name = Name,
                 EndYear = Horizon,
                 Demography = MapDemography(baseline.Demography),
-                Labour = MapLabour(baseline.Labour),
                 Scheme = baseline.Scheme with { Rules = MapRules(baseline.Scheme.Rules) },
                 Funds = MapFunds(),
             }).LinkedTo(ChinaDefaults.Economy());
@@ -111,16 +110,6 @@ public sealed partial class ScenarioFile
             }
         }
         return result;
-    }
-
-    /// <summary>The coverage path of <c>labour.coverage_ceiling</c> and <c>labour.coverage_pace</c> (one joining path from two
-    /// numbers, so not a typed lever); the years <c>labour.uncovered_workers_joining</c> sets override it afterwards.</summary>
-    private LabourAssumptions MapLabour(LabourAssumptions labour)
-    {
-        if (Number("labour.coverage_ceiling") is null && Number("labour.coverage_pace") is null) return labour;
-        var defaults = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
-        var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace, defaults.AnchorYear);
-        return labour with { UncoveredWorkersJoining = coverage.ToLeverPath(labour.FirstYear, labour.LastYear) };
     }
 
     private SchemeRules MapRules(SchemeRules rules)

@@ -208,15 +208,32 @@ public sealed class LeverParityTests
     public void Every_number_of_the_catalogue_that_moves_a_scenario_is_a_typed_lever()
     {
         var shaping = new[] { "name", "description", "horizon" };
-        // Numbers that combine with their partners into one input, as the e0 levers combine into one mortality path: the
-        // coverage path's ceiling and pace make one joining path.
-        var combined = new[] { "labour.coverage_ceiling", "labour.coverage_pace" };
         var untyped = Levers.All.Where(s => s.Kind is LeverKind.Number or LeverKind.Integer or LeverKind.Path)
-            .Where(s => Levers.FindTyped(s.Key) is null && !shaping.Contains(s.Key) && !combined.Contains(s.Key) && !s.Key.Contains("[]", StringComparison.Ordinal)
+            .Where(s => Levers.FindTyped(s.Key) is null && !shaping.Contains(s.Key) && !s.Key.Contains("[]", StringComparison.Ordinal)
                 && !s.Key.StartsWith("demography.mortality.", StringComparison.Ordinal))
             .Select(s => s.Key).ToArray();
         Assert.That(untyped, Is.Empty);
         Assert.That(Levers.Typed.Select(l => l.Key), Is.Unique);
+    }
+
+    [Test]
+    public void The_coverage_levers_keep_the_years_a_joining_path_sets_in_either_order()
+    {
+        var baseline = ChinaDefaults.PensionScenario();
+        var joining = Levers.OfLabour(Actuarial.Labour.LabourLever.UncoveredWorkersJoining);
+        var path = new LeverPath(2030, [0.1, 0.12]);
+        var ceilingFirst = baseline.With(Levers.CoverageCeiling, 0.8).With(Levers.CoveragePace, 0.3).With(joining, path).Labour.UncoveredWorkersJoining;
+        var joiningFirst = baseline.With(joining, path).With(Levers.CoveragePace, 0.3).With(Levers.CoverageCeiling, 0.8).Labour.UncoveredWorkersJoining;
+        var file = ScenarioFile.Parse("""{ "labour": { "coverage_ceiling": 0.8, "coverage_pace": 0.3, "uncovered_workers_joining": { "2030": 0.1, "2031": 0.12 } } }""", "coverage.json")
+            .ToScenario().Labour.UncoveredWorkersJoining;
+        var drawn = baseline.Labour.JoiningPath! with { Ceiling = 0.8, Pace = 0.3 };
+        for (int year = ceilingFirst.FirstYear; year <= ceilingFirst.LastYear; year++)
+        {
+            Assert.That(joiningFirst[year], Is.EqualTo(ceilingFirst[year]), $"{year}");
+            Assert.That(file[year], Is.EqualTo(ceilingFirst[year]), $"{year}");
+            Assert.That(ceilingFirst[year], Is.EqualTo(year < 2030 ? drawn.JoinedShare(year) : path.At(year)), $"{year}");
+        }
+        Assert.That(ceilingFirst[2029], Is.Not.EqualTo(baseline.Labour.UncoveredWorkersJoining[2029]), "the coverage levers move the years before the path");
     }
 
     [Test]
