@@ -216,6 +216,29 @@ public sealed class LeverParityTests
         Assert.That(Levers.Typed.Select(l => l.Key), Is.Unique);
     }
 
+    /// <summary>
+    /// The keys a scenario file still maps by itself, and why: its identity and horizon; the e0 keys, which combine (a gain
+    /// scale, an offset or a path per sex) into one mortality model with one range check; the rule choices and switches
+    /// (words and booleans, not numbers); the pooling periods (a list). Every other key is a typed lever, defined once.
+    /// </summary>
+    [Test]
+    public void Every_key_but_the_shape_of_a_scenario_is_defined_once_as_a_typed_lever()
+    {
+        string[] fileMapped =
+        [
+            "name", "description", "horizon",
+            "demography.mortality.e0_male", "demography.mortality.e0_female", "demography.mortality.e0_offset_male",
+            "demography.mortality.e0_offset_female", "demography.mortality.e0_gain_scale",
+            "scheme.retirement.reform", "scheme.indexation.rule", "scheme.crediting.rule", "funds.subsidies.rule", "funds.reserve.enabled",
+            "funds.pooling", "funds.pooling[].from", "funds.pooling[].to", "funds.pooling[].rule", "funds.pooling[].ratio",
+            "funds.pooling[].wage_base_share", "funds.pooling[].pool_share_of_gaps", "funds.pooling[].max_levy_on_surplus", "funds.pooling[].count_subsidies",
+        ];
+        var untyped = Levers.All.Where(s => Levers.FindTyped(s.Key) is null).Select(s => s.Key).ToArray();
+        Assert.That(untyped, Is.EquivalentTo(fileMapped));
+        Assert.That(Levers.Typed.Count + fileMapped.Length, Is.EqualTo(Levers.All.Count));
+        TestContext.Out.WriteLine($"{Levers.Typed.Count} of {Levers.All.Count} keys are typed levers defined once; {fileMapped.Length} are mapped by the file reader");
+    }
+
     [Test]
     public void The_coverage_levers_keep_the_years_a_joining_path_sets_in_either_order()
     {
