@@ -68,9 +68,9 @@ public static class PensionMonteCarlo
     /// <summary>
     /// The quantity each shock driver of <see cref="ShockModel"/> moves, as levers of the catalogue (key, unit, range,
     /// default and source in <see cref="Lever.Spec"/>): the economic drivers move a path's scenario through the levers'
-    /// own definitions (<see cref="PensionScenario.With(Lever, LeverPath)"/>, without the range check a file's value gets);
-    /// the five correlated drivers act inside each path's compiled population, labour layer or ledgers, where applying a
-    /// lever would re-project what the path shares, and name the lever whose quantity they move. Mortality moves the
+    /// own definitions (<see cref="PensionScenario.With(Lever, LeverPath)"/>, without the range check a file's value gets),
+    /// and so does coverage; the other correlated drivers act inside each path's compiled population, nominal wage path or
+    /// ledgers, where applying a lever would re-project what the path shares, and name the levers whose quantity they move. Mortality moves the
     /// Lee–Carter index, which the e0 keys of a scenario file shape (no typed lever), so it names none.
     /// </summary>
     public static IReadOnlyList<ShockedLever> ShockedLevers { get; } =
@@ -81,7 +81,7 @@ public static class PensionMonteCarlo
             "+ x on the labour layer's nominal wage growth, which these two levers make ((1 + real)(1 + price) − 1), prices unmoved"),
         new("InvestmentReturn", [Levers.RealReturnEntrusted, Levers.RealReturnOther], false,
             "+ x on both nominal returns of the fund year (each the real return of its lever made nominal with the price growth)"),
-        new("Coverage", [Levers.OfLabour(LabourLever.NonAgriculturalShareScale)], false, "the lever's path × exp(x) in each path's labour layer"),
+        new("Coverage", [Levers.OfLabour(LabourLever.NonAgriculturalShareScale)], true, "the lever's path × exp(x), x an AR(1), from 2025; the path's labour layer recompiled"),
         new("Inflation", [Levers.PriceGrowth], true, "the economy's CPI growth + x after its observed years, an AR(1); the scenario re-linked"),
         new("LongRunRealWageGrowth", [Levers.RealWageGrowth], true, "the economy's real wage growth + one shift per path after its observed years; the scenario re-linked"),
         new("IndexationShare", [Levers.IndexationShare], true, "the share of the indexation rule in force, logit-normal around the central share"),

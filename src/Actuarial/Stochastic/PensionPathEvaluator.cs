@@ -115,6 +115,9 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     /// <summary>Name of a province's balance series, by GB/T code.</summary>
     internal static string ProvincialBalance(int regionCode) => "balance/" + regionCode.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The catalogue's lever the coverage driver moves.</summary>
+    private static readonly Lever CoverageLever = Levers.OfLabour(LabourLever.NonAgriculturalShareScale);
+
     private const int A = Ages.Count;
     private readonly double[] _centralMx; // [step][sex][age]
     private readonly double[] _bx;        // [sex][age]
@@ -139,6 +142,11 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             throw new InputDataException("pension Monte Carlo", null, $"Shocks.Inflation ({Levers.PriceGrowth.Key}) / Shocks.LongRunRealWageGrowth ({Levers.RealWageGrowth.Key})",
                 "a scenario without an economy",
                 "a scenario linked to an economy (PensionScenario.LinkedTo): inflation and the real wage trend are drawn on the economy's paths, through the economy's levers");
+        }
+        if (model.Coverage is not null && model.FirstYear < Levers.FirstLeverYear)
+        {
+            throw new InputDataException("pension Monte Carlo", null, $"Shocks.Coverage ({CoverageLever.Key})", model.FirstYear.ToString(CultureInfo.InvariantCulture),
+                $"shocks from {Levers.FirstLeverYear} or later: the coverage draw moves the lever, whose paths start in {Levers.FirstLeverYear} (earlier years are calibrated)");
         }
         if (model.IndexationShare is not null && !Levers.IndexationShare.IsUsedBy(scenario))
         {
@@ -308,7 +316,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
 
             // Population, labour and scheme: the engine steps each year as the population projection computes it.
             Recompile();
-            var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
+            var labour = _labourShocked ? ShockedLabour(scenario).Compile() : e._centralLabour;
             // The worker's engine is built on its first path and reused after (its tables and buffers are the same); a path
             // with its own prices or indexation share rebinds the engine to its own rules, which the tables do not read.
             if (_scheme is null) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
@@ -423,10 +431,16 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             return new LeverPath(first, values);
         }
 
-        private LabourAssumptions ShockedLabour(LabourAssumptions central)
+        /// <summary>
+        /// The path's labour layer: wage growth + the deviation, and the coverage lever
+        /// (<c>labour.non_agricultural_share_scale</c>) × exp(x) applied through the catalogue's definition (without the
+        /// range check a file's value gets; the labour model still checks its own range).
+        /// </summary>
+        private LabourAssumptions ShockedLabour(PensionScenario scenario)
         {
             var shocks = _shocks;
             var model = _e.Shocks.Model;
+            var central = scenario.Labour;
             var labour = central;
             if (model.WageGrowth is not null)
             {
@@ -434,11 +448,15 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             }
             if (model.Coverage is not null)
             {
-                labour = labour.WithLever(LabourLever.NonAgriculturalShareScale, central.NonAgriculturalShareScale.Map((year, s) =>
+                var scale = central.NonAgriculturalShareScale;
+                int first = Math.Max(Levers.FirstLeverYear, scale.FirstYear);
+                var values = new double[scale.LastYear - first + 1];
+                for (int year = first; year <= scale.LastYear; year++)
                 {
                     double x = shocks.CoverageDeviation(year);
-                    return x == 0 ? s : s * Math.Exp(x);
-                }));
+                    values[year - first] = x == 0 ? scale[year] : scale[year] * Math.Exp(x);
+                }
+                labour = CoverageLever.Apply(scenario with { Labour = labour }, new LeverPath(first, values), checkRange: false).Labour;
             }
             return labour;
         }

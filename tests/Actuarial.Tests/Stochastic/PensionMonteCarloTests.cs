@@ -201,6 +201,33 @@ public sealed class PensionMonteCarloTests
         Assert.That(path[PensionPathEvaluator.NationalBalanceIndex], Is.Not.EqualTo(MonteCarlo.EvaluatePath(ZeroVariance.Value, Seed, 2)[PensionPathEvaluator.NationalBalanceIndex]));
     }
 
+    /// <summary>The coverage draw moves the catalogue's lever too: a path with it alone equals the deterministic projection
+    /// of the scenario with <c>labour.non_agricultural_share_scale</c> set by code to the drawn path, bit for bit.</summary>
+    [Test]
+    public void The_coverage_draw_is_the_catalogue_lever_set_by_code()
+    {
+        var shocks = ShockModel.None(2025, End) with { Coverage = new Ar1Shock(0.02, 0.8) };
+        var evaluator = new PensionPathEvaluator(new PensionMonteCarloSettings { Scenario = Scenario.Value, Shocks = shocks, Calibration = ZeroVariance.Value.Calibration });
+        var compiled = shocks.Compile();
+        var drawn = compiled.CreatePath();
+        var random = PathRandom.ForPath(Seed, 3);
+        compiled.Draw(ref random, drawn);
+        var lever = Levers.OfLabour(Actuarial.Labour.LabourLever.NonAgriculturalShareScale);
+        var central = Scenario.Value.Labour.NonAgriculturalShareScale;
+        var values = Enumerable.Range(2025, central.LastYear - 2024)
+            .Select(y => drawn.CoverageDeviation(y) == 0 ? central[y] : central[y] * Math.Exp(drawn.CoverageDeviation(y))).ToArray();
+        var byCode = Scenario.Value.With(lever, new LeverPath(2025, values));
+
+        var path = MonteCarlo.EvaluatePath(evaluator, Seed, 3);
+        var deterministic = PensionMonteCarlo.RunDeterministic(byCode, evaluator.Calibration);
+        Assert.That(path[PensionPathEvaluator.NationalBalanceIndex], Is.EqualTo(PensionMonteCarlo.NationalBalances(deterministic.Funds)));
+        Assert.That(path[PensionPathEvaluator.NationalBalanceIndex], Is.Not.EqualTo(MonteCarlo.EvaluatePath(ZeroVariance.Value, Seed, 3)[PensionPathEvaluator.NationalBalanceIndex]));
+
+        var early = ShockModel.None(2024, End) with { Coverage = new Ar1Shock(0.02, 0.8) };
+        var error = Assert.Throws<Actuarial.InputDataException>(() => new PensionPathEvaluator(new PensionMonteCarloSettings { Scenario = Scenario.Value, Shocks = early }))!;
+        Assert.That(error.Message, Does.Contain(lever.Key));
+    }
+
     [Test]
     public void Every_shocked_quantity_names_catalogue_levers()
     {
@@ -214,7 +241,7 @@ public sealed class PensionMonteCarloTests
             Assert.That(d.Levers.Count > 0 || d.Driver == "Mortality", Is.True, $"{d.Driver} names the lever it moves");
         }
         Assert.That(PensionMonteCarlo.ShockedLevers.Where(d => d.AppliedThroughLever).Select(d => d.Driver),
-            Is.EquivalentTo(new[] { "Inflation", "LongRunRealWageGrowth", "IndexationShare" }));
+            Is.EquivalentTo(new[] { "Coverage", "Inflation", "LongRunRealWageGrowth", "IndexationShare" }));
     }
 
     /// <summary>
