@@ -13,8 +13,7 @@ public static partial class Levers
     /// <summary>
     /// Every lever that moves a number of a scenario (<see cref="Lever"/>), in catalogue order. The keys of
     /// <see cref="All"/> that are not here shape a scenario rather than move a number: the name, description and horizon,
-    /// the rule choices (indexation, crediting, subsidies, pooling, the reform and the reserve switch) and the e0 levers,
-    /// which combine into one mortality path.
+    /// and the rule choices (indexation, crediting, subsidies, the pooling periods, the reform and the reserve switch).
     /// </summary>
     public static IReadOnlyList<Lever> Typed => TypedLevers.Value;
 

@@ -131,11 +131,6 @@ public static partial class Levers
         return (Math.Ceiling((MinTotalFertilityRate - lowest) * 10) / 10, lowest);
     });
 
-    private const string E0Reach = "Any value in range is met by the Lee-Carter pattern (it reaches about 103 for men, 106 for women).";
-
-    private static readonly string E0Combined = string.Create(CultureInfo.InvariantCulture,
-        $"The largest value keeps the WPP 2024 path within {MaxLifeExpectancy:0} years every year; combined with the gain scale or an offset, the resulting e0 must stay within {MinLifeExpectancy:0}…{MaxLifeExpectancy:0}.");
-
     /// <summary>
     /// The largest e0 offset and gain scale that keep the WPP 2024 e0 path of both sexes within
     /// <see cref="MaxLifeExpectancy"/> in every year to the horizon, rounded down to a tenth: derived from the data, so
@@ -524,16 +519,12 @@ public static partial class Levers
 
             TotalFertilityRate.Spec,
             TotalFertilityRateOffset.Spec,
-            new("demography.mortality.e0_male", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
-                $"Men's life expectancy at birth, met each year by the Lee-Carter level (WPP's scale: the default's observed-years factor on the death rates, which meets NBS's 2021–2024 deaths, applies on top); {HoldsToHorizon}. Not with the male offset or the gain scale. {E0Reach}"),
-            new("demography.mortality.e0_female", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
-                $"Women's life expectancy at birth, as `e0_male`."),
-            new("demography.mortality.e0_offset_male", LeverKind.Path, "years", -20, E0Limits.Value.MaxOffset, "0",
-                $"Added to men's e0 path from the path's first year. {E0Combined}"),
-            new("demography.mortality.e0_offset_female", LeverKind.Path, "years", -20, E0Limits.Value.MaxOffset, "0",
-                $"Added to women's e0 path from the path's first year. {E0Combined}"),
-            new("demography.mortality.e0_gain_scale", LeverKind.Number, "ratio", 0, E0Limits.Value.MaxGainScale, "1",
-                "Scales the WPP 2024 gains in e0 after 2024, both sexes: e0(t) = e0(2024) + scale × (WPP e0(t) − e0(2024)); 1.5 = faster gains, 0.5 = slower. " + E0Combined),
+            // The e0 levers combine into one mortality model whichever order they come in (Levers.Mortality.cs).
+            LifeExpectancyMale.Spec,
+            LifeExpectancyFemale.Spec,
+            LifeExpectancyOffsetMale.Spec,
+            LifeExpectancyOffsetFemale.Spec,
+            LifeExpectancyGainScale.Spec,
             InternationalMigrationScale.Spec,
             SchoolingPace.Spec,
         };

@@ -182,6 +182,7 @@ public sealed class LeverParityTests
             case "reform is true":
                 Set(root, section + ".reform", false);
                 break;
+
             // "rule is fixed", "rule is share_of_gdp", "rule is floor", "enabled is true": the defaults do not use the lever.
         }
         return root;
@@ -210,15 +211,14 @@ public sealed class LeverParityTests
         var shaping = new[] { "name", "description", "horizon" };
         var untyped = Levers.All.Where(s => s.Kind is LeverKind.Number or LeverKind.Integer or LeverKind.Path)
             .Where(s => Levers.FindTyped(s.Key) is null && !shaping.Contains(s.Key) && !s.Key.Contains("[]", StringComparison.Ordinal)
-                && !s.Key.StartsWith("demography.mortality.", StringComparison.Ordinal))
+               )
             .Select(s => s.Key).ToArray();
         Assert.That(untyped, Is.Empty);
         Assert.That(Levers.Typed.Select(l => l.Key), Is.Unique);
     }
 
     /// <summary>
-    /// The keys a scenario file still maps by itself, and why: its identity and horizon; the e0 keys, which combine (a gain
-    /// scale, an offset or a path per sex) into one mortality model with one range check; the rule choices and switches
+    /// The keys a scenario file still maps by itself, and why: its identity and horizon; the rule choices and switches
     /// (words and booleans, not numbers); the pooling periods (a list). Every other key is a typed lever, defined once.
     /// </summary>
     [Test]
@@ -227,8 +227,6 @@ public sealed class LeverParityTests
         string[] fileMapped =
         [
             "name", "description", "horizon",
-            "demography.mortality.e0_male", "demography.mortality.e0_female", "demography.mortality.e0_offset_male",
-            "demography.mortality.e0_offset_female", "demography.mortality.e0_gain_scale",
             "scheme.retirement.reform", "scheme.indexation.rule", "scheme.crediting.rule", "funds.subsidies.rule", "funds.reserve.enabled",
             "funds.pooling", "funds.pooling[].from", "funds.pooling[].to", "funds.pooling[].rule", "funds.pooling[].ratio",
             "funds.pooling[].wage_base_share", "funds.pooling[].pool_share_of_gaps", "funds.pooling[].max_levy_on_surplus", "funds.pooling[].count_subsidies",
@@ -237,6 +235,32 @@ public sealed class LeverParityTests
         Assert.That(untyped, Is.EquivalentTo(fileMapped));
         Assert.That(Levers.Typed.Count + fileMapped.Length, Is.EqualTo(Levers.All.Count));
         TestContext.Out.WriteLine($"{Levers.Typed.Count} of {Levers.All.Count} keys are typed levers defined once; {fileMapped.Length} are mapped by the file reader");
+    }
+
+    [Test]
+    public void The_e0_levers_combine_in_either_order_and_a_path_is_not_combined_with_its_offset_or_the_gain_scale()
+    {
+        var baseline = ChinaDefaults.PensionScenario();
+        var offset = new LeverPath(2030, [1.5]);
+        var scaleFirst = baseline.With(Levers.LifeExpectancyGainScale, 1.3).With(Levers.LifeExpectancyOffsetFemale, offset);
+        var offsetFirst = baseline.With(Levers.LifeExpectancyOffsetFemale, offset).With(Levers.LifeExpectancyGainScale, 1.3);
+        var file = ScenarioFile.Parse("""{ "demography": { "mortality": { "e0_offset_female": { "2030": 1.5 }, "e0_gain_scale": 1.3 } } }""", "e0.json").ToScenario();
+        var years = Enumerable.Range(2025, 2100 - 2024).ToArray();
+        double[] Deaths(PensionScenario s) => years.Select(y =>
+        {
+            var mx = new double[Actuarial.Dimensions.Ages.Count];
+            s.Demography.Mortality.FillDeathRates(y, Actuarial.Dimensions.Sex.Female, mx);
+            return mx[80];
+        }).ToArray();
+        Assert.That(Deaths(offsetFirst), Is.EqualTo(Deaths(scaleFirst)));
+        Assert.That(Deaths(file), Is.EqualTo(Deaths(scaleFirst)));
+        Assert.That(Deaths(scaleFirst), Is.Not.EqualTo(Deaths(baseline)));
+
+        var code = Assert.Throws<ArgumentException>(() => baseline.With(Levers.LifeExpectancyGainScale, 1.3).With(Levers.LifeExpectancyMale, 80))!;
+        Assert.That(code.Message, Does.Contain("not both"));
+        var byFile = Assert.Throws<ScenarioFileException>(() =>
+            ScenarioFile.Parse("""{ "demography": { "mortality": { "e0_male": 80, "e0_gain_scale": 1.3 } } }""", "e0.json"))!;
+        Assert.That(byFile.Message, Does.Contain("not both"));
     }
 
     [Test]
