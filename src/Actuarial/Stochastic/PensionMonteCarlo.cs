@@ -70,12 +70,12 @@ public static class PensionMonteCarlo
     /// default and source in <see cref="Lever.Spec"/>): the economic drivers move a path's scenario through the levers'
     /// own definitions (<see cref="PensionScenario.With(Lever, LeverPath)"/>, without the range check a file's value gets),
     /// and so does coverage; the other correlated drivers act inside each path's compiled population, nominal wage path or
-    /// ledgers, where applying a lever would re-project what the path shares, and name the levers whose quantity they move. Mortality moves the
-    /// Lee–Carter index, which the e0 keys of a scenario file shape (no typed lever), so it names none.
+    /// ledgers, where applying a lever would re-project what the path shares, and name the levers whose quantity they move.
     /// </summary>
     public static IReadOnlyList<ShockedLever> ShockedLevers { get; } =
     [
-        new("Mortality", [], false, "the Lee–Carter index k(t) of both sexes, a random walk around the central path (the scenario file's e0 keys shape that path)"),
+        new("Mortality", [Levers.LifeExpectancyMale, Levers.LifeExpectancyFemale], false,
+            "the Lee–Carter index k(t) of both sexes, a random walk around the central path (the index that meets the e0 these levers set), in each path's compiled population"),
         new("Fertility", [Levers.TotalFertilityRate], false, "the TFR × exp(x), x an AR(1) on its logarithm, in each path's compiled population"),
         new("WageGrowth", [Levers.RealWageGrowth, Levers.PriceGrowth], false,
             "+ x on the labour layer's nominal wage growth, which these two levers make ((1 + real)(1 + price) − 1), prices unmoved"),
@@ -194,7 +194,7 @@ public sealed record ShockedLever
     /// <summary>The driver, as <see cref="ShockModel"/> names it.</summary>
     public string Driver { get; }
 
-    /// <summary>The catalogue's levers whose quantity the draw moves (none for mortality).</summary>
+    /// <summary>The catalogue's levers whose quantity the draw moves.</summary>
     public IReadOnlyList<Lever> Levers { get; }
 
     /// <summary>Whether a path applies the draw through the levers' definitions (otherwise inside its compiled inputs).</summary>
