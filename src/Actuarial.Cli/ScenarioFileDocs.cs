@@ -83,8 +83,9 @@ internal static class ScenarioFileDocs
             scenario from a file and from code, so `ChinaDefaults.PensionScenario().With(Levers.EmployerRate, 0.14)` is the
             scenario of a file holding `"scheme": { "contributions": { "employer_rate": 0.14 } }` (every province's rate,
             provincial schedules included), and `With(lever, new LeverPath(2030, [0.18, 0.20]))` is a path. A value out of
-            range, or a lever the rules in force do not use, is refused on both routes. Goal-seeking takes any of them with
-            `PensionLever.Of(lever, higherIsSafer)`.
+            range, or a lever the rules in force do not use, is refused on both routes. Goal-seeking takes any of them:
+            `new PensionGoalSeeker(scenario).Solve(Levers.EmployerRate, new SolvencyTarget(2070), 0.10, 0.40, 1e-4)`, and the
+            Monte Carlo shocks name the levers they move (`PensionMonteCarlo.ShockedLevers`).
             """);
         sb.Append("\n\n## Keys\n\n");
         foreach (var group in Levers.All.GroupBy(s => s.Key.Contains('.', StringComparison.Ordinal) ? s.Key.Split('.')[0] : ""))

@@ -92,7 +92,7 @@ public sealed class StochasticCliTests : CommandTestBase
     public void Sweep_values_equal_separate_runs_of_the_same_scenario_files()
     {
         string scenario = Write("short.json", ShortScenario);
-        // One typed lever (PensionScenario.With) and one applied through the scenario file (the e0 levers).
+        // Two typed levers (PensionScenario.With): a rate, and an e0 lever, which combines with the others into one mortality model.
         var (code, output, err) = Run("sweep", scenario, "--lever", "scheme.contributions.employer_rate=0.14,0.18",
             "--lever", "demography.mortality.e0_gain_scale=1.5", "--out", Path.Combine(Temp, "sweep"));
         Assert.That(code, Is.EqualTo(ExitCode.Ok), err);
@@ -116,7 +116,7 @@ public sealed class StochasticCliTests : CommandTestBase
         Assert.That(Swept(3), Is.EqualTo(Separate("""{ "name": "b", "horizon": 2045, "scheme": { "contributions": { "employer_rate": 0.18 } } }""")));
         Assert.That(Swept(4), Is.EqualTo(Separate("""{ "name": "c", "horizon": 2045, "demography": { "mortality": { "e0_gain_scale": 1.5 } } }""")));
         Assert.That(lines[2], Does.Contain("typed lever"));
-        Assert.That(lines[4], Does.Contain("scenario file"));
+        Assert.That(lines[4], Does.Contain("typed lever"));
     }
 
     private static int? ParseYear(string field) => field.Length == 0 ? null : int.Parse(field, System.Globalization.CultureInfo.InvariantCulture);

@@ -61,7 +61,7 @@ public static partial class ChinaDefaults
         };
         var (calibrated, rows) = CoverageCalibration.Calibrate(uncalibrated, projection.PersonsAt(LabourCalibration.CalibrationYear), LabourCalibration.CalibrationYear, LabourCalibration.YearbookWorkers(LabourCalibration.CalibrationYear));
         var coverage = LabourCalibration.EstimateCoveragePath(calibrated, projection);
-        calibrated = calibrated with { UncoveredWorkersJoining = coverage.Path.ToLeverPath(firstYear, lastYear) };
+        calibrated = calibrated with { UncoveredWorkersJoining = coverage.Path.ToLeverPath(firstYear, lastYear), JoiningPath = coverage.Path };
         return new LabourCalibrationResult(calibrated, rows, fit, ratio, pairs, origins, longRun) { CoveragePath = coverage };
     }
 }

@@ -167,6 +167,46 @@ internal sealed record FloorSubsidy(double FloorMonthsOfSpending = 0, double Flo
     }
 }
 
+/// <summary>
+/// An extra fiscal subsidy decided in advance, on top of the scenario's own rule (combine them with
+/// <see cref="CombinedSubsidy"/>): a national amount a year, shared over the provinces in proportion to the year's
+/// pensions. The amounts are nominal yuan, one a year from <see cref="FirstYear"/>; the last holds to the horizon.
+/// </summary>
+/// <param name="FirstYear">First year paid.</param>
+/// <param name="YuanPerYear">National amount of each year from <paramref name="FirstYear"/>, yuan (≥ 0; at least one).</param>
+internal sealed record ExtraSubsidy(int FirstYear, IReadOnlyList<double> YuanPerYear) : ISubsidyRule
+{
+    /// <inheritdoc />
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"extra subsidy from {FirstYear}: {YuanPerYear[0]:G4} yuan a year{(YuanPerYear.Count > 1 ? " (first year)" : "")}");
+
+    /// <summary>The national amount of <paramref name="year"/>, yuan (0 before <see cref="FirstYear"/>).</summary>
+    public double Yuan(int year) => year < FirstYear ? 0 : YuanPerYear[Math.Min(year - FirstYear, YuanPerYear.Count - 1)];
+
+    /// <inheritdoc />
+    public void Validate(FundFlows flows)
+    {
+        if (YuanPerYear.Count == 0) throw new InputDataException("extra subsidy", null, nameof(YuanPerYear), "(empty)", "at least one yearly amount");
+        foreach (double v in YuanPerYear)
+        {
+            if (!double.IsFinite(v) || v < 0)
+            {
+                throw new InputDataException("extra subsidy", null, nameof(YuanPerYear), v.ToString("R", CultureInfo.InvariantCulture), "yuan ≥ 0");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Scheduled(in FundYear year, Span<double> subsidies)
+    {
+        double amount = Yuan(year.Year);
+        if (amount == 0) return;
+        var pensions = year.Pensions;
+        double total = System.Numerics.Tensors.TensorPrimitives.Sum(pensions);
+        if (!(total > 0)) return;
+        for (int i = 0; i < subsidies.Length; i++) subsidies[i] += amount * (pensions[i] / total);
+    }
+}
+
 /// <summary>Several subsidy rules applied in order (each adds to what the earlier ones gave).</summary>
 /// <param name="Rules">The rules, in order.</param>
 internal sealed record CombinedSubsidy(IReadOnlyList<ISubsidyRule> Rules) : ISubsidyRule

@@ -74,6 +74,12 @@ public sealed record LabourAssumptions
     public required AnnualPath UncoveredWorkersJoining { get; init => field = Lever(value, LabourLever.UncoveredWorkersJoining); }
 
     /// <summary>
+    /// The coverage path (ceiling and pace) <see cref="UncoveredWorkersJoining"/> was drawn from, or null when the joining
+    /// path is given by itself; the coverage levers of a scenario move it and redraw the joining path.
+    /// </summary>
+    internal CoveragePath? JoiningPath { get; init; }
+
+    /// <summary>
     /// Lever: contribution density, the share of a year covered workers pay. Default 1, an ASSUMPTION: no density by
     /// province or age was found, and the 2024 calibration matches the yearbook's workers (职工) with coverage, so any
     /// density below 1 in 2024 would be absorbed into coverage; lower it after 2024 to model rising non-payment (断缴).

@@ -13,8 +13,7 @@ public static partial class Levers
     /// <summary>
     /// Every lever that moves a number of a scenario (<see cref="Lever"/>), in catalogue order. The keys of
     /// <see cref="All"/> that are not here shape a scenario rather than move a number: the name, description and horizon,
-    /// the rule choices (indexation, crediting, subsidies, pooling, the reform and the reserve switch) and the e0 levers,
-    /// which combine into one mortality path.
+    /// and the rule choices (indexation, crediting, subsidies, the pooling periods, the reform and the reserve switch).
     /// </summary>
     public static IReadOnlyList<Lever> Typed => TypedLevers.Value;
 
@@ -107,8 +106,40 @@ public static partial class Levers
     private static PensionScenario WithAges(PensionScenario s, Func<RetirementAgeSchedule, RetirementAgeSchedule> change) =>
         WithRules(s, r => r with { RetirementAges = change(r.RetirementAges) });
 
+    // The coverage levers move the coverage path and redraw the joining path from it. A year whose joining share is not the
+    // path's (one labour.uncovered_workers_joining sets) keeps its value, so the two kinds of lever agree in either order.
+    private static PensionScenario WithCoveragePath(PensionScenario s, Func<Actuarial.Labour.CoveragePath, Actuarial.Labour.CoveragePath> change)
+    {
+        var labour = s.Labour;
+        var current = labour.JoiningPath ?? throw new ArgumentException(
+            $"scenario '{s.Name}': its joining path is not drawn from a coverage path (LabourAssumptions.JoiningPath is null), so the coverage levers have nothing to move; set {Levers.OfLabour(Actuarial.Labour.LabourLever.UncoveredWorkersJoining).Key} instead");
+        var next = change(current);
+        var joining = labour.UncoveredWorkersJoining.Map((year, v) => v == current.JoinedShare(year) ? next.JoinedShare(year) : v);
+        return s with { Labour = labour with { UncoveredWorkersJoining = joining, JoiningPath = next } };
+    }
+
+    // The elastic options of the schedule in force: the early one (negative offset) and the late one, each with a share of
+    // 0 and the reform's 36 months until a lever sets them; the levers write both back, early first.
+    private static RetirementOption EarlyOption(PensionScenario s) =>
+        s.Scheme.Rules.RetirementAges.Elastic.Options.FirstOrDefault(o => o.OffsetMonths < 0, new RetirementOption(-ElasticRetirement.MaxEarlyMonths, 0));
+
+    private static RetirementOption LateOption(PensionScenario s) =>
+        s.Scheme.Rules.RetirementAges.Elastic.Options.FirstOrDefault(o => o.OffsetMonths > 0, new RetirementOption(ElasticRetirement.MaxLateMonths, 0));
+
+    private static PensionScenario WithElastic(PensionScenario s, Func<RetirementOption, RetirementOption> early, Func<RetirementOption, RetirementOption> late) =>
+        WithAges(s, a => a with { Elastic = new ElasticRetirement([early(EarlyOption(s)), late(LateOption(s))]) });
+
     // The retirement levers move the reform's paths; the pre-reform ages (60 / 55 / 50 for every cohort) use none.
     private static bool ReformInForce(PensionScenario s) => s.Scheme.Rules.RetirementAges != RetirementAgeSchedule.PreReform;
+
+    /// <summary>The share of a share rule (real_wage_share, wage_share, price_share), or null for a rule without one.</summary>
+    internal static double? ShareOf(IFutureRateRule rule) => rule switch
+    {
+        PricesPlusShareOfRealWageGrowth r => r.Share,
+        ShareOfWageGrowth w => w.Share,
+        ShareOfPriceGrowth p => p.Share,
+        _ => null,
+    };
 
     private static bool UsesShare(IFutureRateRule rule) => rule is PricesPlusShareOfRealWageGrowth or ShareOfWageGrowth or ShareOfPriceGrowth;
 

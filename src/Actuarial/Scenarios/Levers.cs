@@ -131,11 +131,6 @@ public static partial class Levers
         return (Math.Ceiling((MinTotalFertilityRate - lowest) * 10) / 10, lowest);
     });
 
-    private const string E0Reach = "Any value in range is met by the Lee-Carter pattern (it reaches about 103 for men, 106 for women).";
-
-    private static readonly string E0Combined = string.Create(CultureInfo.InvariantCulture,
-        $"The largest value keeps the WPP 2024 path within {MaxLifeExpectancy:0} years every year; combined with the gain scale or an offset, the resulting e0 must stay within {MinLifeExpectancy:0}…{MaxLifeExpectancy:0}.");
-
     /// <summary>
     /// The largest e0 offset and gain scale that keep the WPP 2024 e0 path of both sexes within
     /// <see cref="MaxLifeExpectancy"/> in every year to the horizon, rounded down to a tenth: derived from the data, so
@@ -277,6 +272,57 @@ public static partial class Levers
         (s, p) => WithAges(s, a => a with { WomenWorkers = a.WomenWorkers with { BirthMonthsPerExtraMonth = (int)p.Values[0] } }),
         ReformInForce);
 
+    /// <summary>
+    /// The pace of the whole reform at once, months of birth per extra month of retirement age: men and women cadres at
+    /// x, women workers at half of x (rounded down, at least 1), as the reform's 4 and 2. <c>scheme.retirement.pace</c>.
+    /// </summary>
+    public static Lever RetirementPace { get; } = new(
+        new LeverSpec("scheme.retirement.pace", LeverKind.Integer, "months of birth per extra month of age", 1, 120, "4 (men and women cadres; women workers 2)",
+                    "Pace of the rise for all three groups at once: men and women cadres one month of age per this many months of birth, women workers per half as many (rounded down, at least 1), as the reform's 4 and 2 (smaller = faster). The first cohorts affected and the target ages stay those in force. Not with `men_pace`, `women_cadres_pace` or `women_workers_pace`.",
+                    UsedWhen: "reform is true"),
+        (s, p) =>
+        {
+            int pace = (int)p.Values[0];
+            return WithAges(s, a => a with
+            {
+                Men = a.Men with { BirthMonthsPerExtraMonth = pace },
+                WomenCadres = a.WomenCadres with { BirthMonthsPerExtraMonth = pace },
+                WomenWorkers = a.WomenWorkers with { BirthMonthsPerExtraMonth = Math.Max(1, pace / 2) },
+            });
+        },
+        ReformInForce);
+
+    // Elastic retirement (Pensions/ElasticRetirement.cs): take-up of the reform's early and late options. The four levers
+    // move one set of two options, early then late (a share of 0 until set, 36 months until set), as a file gives them.
+
+    /// <summary>Share of each cohort retiring early under elastic retirement. <c>scheme.retirement.early_share</c>.</summary>
+    public static Lever ElasticEarlyShare { get; } = new(
+        new LeverSpec("scheme.retirement.early_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
+                    "Share of each cohort retiring early under the reform's elastic retirement (up to 3 years before the statutory age, never below 60 / 55 / 50), for statutory dates from January 2025; with `late_share` at most 1.", UsedWhen: "reform is true"),
+        (s, p) => WithElastic(s, early => early with { Share = p.Values[0] }, late => late),
+        ReformInForce);
+
+    /// <summary>How many months before the statutory age the early share retires. <c>scheme.retirement.early_months</c>.</summary>
+    public static Lever ElasticEarlyMonths { get; } = new(
+        new LeverSpec("scheme.retirement.early_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxEarlyMonths, "36",
+                    "How many months before the statutory age the early share retires.", UsedWhen: "reform is true and early_share is set"),
+        (s, p) => WithElastic(s, early => early with { OffsetMonths = -(int)p.Values[0] }, late => late),
+        s => ReformInForce(s) && EarlyOption(s).Share > 0);
+
+    /// <summary>Share of each cohort retiring late by agreement with the employer. <c>scheme.retirement.late_share</c>.</summary>
+    public static Lever ElasticLateShare { get; } = new(
+        new LeverSpec("scheme.retirement.late_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
+                    "Share of each cohort retiring late by agreement with the employer (up to 3 years after the statutory age), for statutory dates from January 2025.", UsedWhen: "reform is true"),
+        (s, p) => WithElastic(s, early => early, late => late with { Share = p.Values[0] }),
+        ReformInForce);
+
+    /// <summary>How many months after the statutory age the late share retires. <c>scheme.retirement.late_months</c>.</summary>
+    public static Lever ElasticLateMonths { get; } = new(
+        new LeverSpec("scheme.retirement.late_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxLateMonths, "36",
+                    "How many months after the statutory age the late share retires.", UsedWhen: "reform is true and late_share is set"),
+        (s, p) => WithElastic(s, early => early, late => late with { OffsetMonths = (int)p.Values[0] }),
+        s => ReformInForce(s) && LateOption(s).Share > 0);
+
     /// <summary>The share parameter of the indexation rule in force. <c>scheme.indexation.share</c>.</summary>
     public static Lever IndexationShare { get; } = new(
         new LeverSpec("scheme.indexation.share", LeverKind.Number, "share", 0, 1, "real_wage_share: 0.48, estimated on the 2016–2025 increases; required by the other share rules",
@@ -330,6 +376,18 @@ public static partial class Levers
                     "The state pays whatever keeps each province's balance at or above this many months of its pensions.", UsedWhen: "rule is floor"),
         (s, p) => s with { Funds = s.Funds with { Subsidies = ((FloorSubsidy)s.Funds.Subsidies) with { FloorMonthsOfSpending = p.Values[0] } } },
         s => s.Funds.Subsidies is FloorSubsidy);
+
+    /// <summary>An extra yearly subsidy on top of the rule in force, hundred million yuan a year. <c>funds.subsidies.extra</c>.</summary>
+    public static Lever ExtraSubsidy { get; } = new(
+        new LeverSpec("funds.subsidies.extra", LeverKind.Path, "hundred million yuan per year", 0, 200_000, "0",
+                    string.Create(CultureInfo.InvariantCulture, $"An extra subsidy each year on top of the subsidy rule in force, shared over the provinces in proportion to their pensions, from the path's first year (nominal yuan, as decided in advance); {HoldsToHorizon}. The largest value, 20 trillion yuan, is {2e13 / (ChinaEconomy.NominalGdpHundredMillionYuanHistory[2024] * ChinaFundFigures.YuanPer100Million):0%} of 2024 GDP.")),
+        (s, p) =>
+        {
+            var extra = new Funds.ExtraSubsidy(p.FirstYear, p.Values.Select(v => v * ChinaFundFigures.YuanPer100Million).ToArray());
+            // A second extra subsidy replaces the first (the lever sets the amount, as a file sets it once).
+            var rule = s.Funds.Subsidies is CombinedSubsidy { Rules: [var own, Funds.ExtraSubsidy] } ? own : s.Funds.Subsidies;
+            return s with { Funds = s.Funds with { Subsidies = new CombinedSubsidy([rule, extra]) } };
+        });
 
     /// <summary>The reserve's transferred state capital, trillion yuan. <c>funds.reserve.state_capital</c>.</summary>
     public static Lever ReserveStateCapital { get; } = new(
@@ -391,6 +449,20 @@ public static partial class Levers
             },
         });
 
+    /// <summary>The long-run share of the uncovered employed who join the scheme (the coverage path's ceiling). <c>labour.coverage_ceiling</c>.</summary>
+    public static Lever CoverageCeiling { get; } = new(
+        new LeverSpec("labour.coverage_ceiling", LeverKind.Number, "share of the uncovered employed", 0, 1,
+            string.Create(CultureInfo.InvariantCulture, $"{ChinaDefaults.CalibratedLabour().CoveragePath!.Path.Ceiling:0.###}: where the slowing growth of insured workers leads at its latest (2024/2023) slowdown, conservative (an assumption; data/README.md)"),
+            "Share of the employed not covered in 2024 (flexible and platform workers, informal employees) who join the scheme in the long run: joined share = ceiling × (1 − (1 − pace)^(year − 2024)). Years that `uncovered_workers_joining` sets keep its values."),
+        (s, p) => WithCoveragePath(s, c => c with { Ceiling = p.Values[0] }));
+
+    /// <summary>The share of the distance to the coverage ceiling that closes each year. <c>labour.coverage_pace</c>.</summary>
+    public static Lever CoveragePace { get; } = new(
+        new LeverSpec("labour.coverage_pace", LeverKind.Number, "share per year", 0, 1,
+            string.Create(CultureInfo.InvariantCulture, $"{ChinaDefaults.CalibratedLabour().CoveragePath!.Path.Pace:0.###}: one minus the 2024/2023 ratio of joiners net of demography"),
+            "Share of the distance to the coverage ceiling that closes each year (0 holds coverage at its 2024 level)."),
+        (s, p) => WithCoveragePath(s, c => c with { Pace = p.Values[0] }));
+
     /// <summary>The labour levers of the catalogue (wage growth is set through <see cref="RealWageGrowth"/> and <see cref="PriceGrowth"/>).</summary>
     private static readonly Lever[] LabourLeverDefinitions = LabourLevers.All.Where(l => l != LabourLever.WageGrowth).Select(LabourLeverOf).ToArray();
 
@@ -447,16 +519,12 @@ public static partial class Levers
 
             TotalFertilityRate.Spec,
             TotalFertilityRateOffset.Spec,
-            new("demography.mortality.e0_male", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
-                $"Men's life expectancy at birth, met each year by the Lee-Carter level (WPP's scale: the default's observed-years factor on the death rates, which meets NBS's 2021–2024 deaths, applies on top); {HoldsToHorizon}. Not with the male offset or the gain scale. {E0Reach}"),
-            new("demography.mortality.e0_female", LeverKind.Path, "years", MinLifeExpectancy, MaxLifeExpectancy, "WPP 2024 medium",
-                $"Women's life expectancy at birth, as `e0_male`."),
-            new("demography.mortality.e0_offset_male", LeverKind.Path, "years", -20, E0Limits.Value.MaxOffset, "0",
-                $"Added to men's e0 path from the path's first year. {E0Combined}"),
-            new("demography.mortality.e0_offset_female", LeverKind.Path, "years", -20, E0Limits.Value.MaxOffset, "0",
-                $"Added to women's e0 path from the path's first year. {E0Combined}"),
-            new("demography.mortality.e0_gain_scale", LeverKind.Number, "ratio", 0, E0Limits.Value.MaxGainScale, "1",
-                "Scales the WPP 2024 gains in e0 after 2024, both sexes: e0(t) = e0(2024) + scale × (WPP e0(t) − e0(2024)); 1.5 = faster gains, 0.5 = slower. " + E0Combined),
+            // The e0 levers combine into one mortality model whichever order they come in (Levers.Mortality.cs).
+            LifeExpectancyMale.Spec,
+            LifeExpectancyFemale.Spec,
+            LifeExpectancyOffsetMale.Spec,
+            LifeExpectancyOffsetFemale.Spec,
+            LifeExpectancyGainScale.Spec,
             InternationalMigrationScale.Spec,
             SchoolingPace.Spec,
         };
@@ -468,18 +536,9 @@ public static partial class Levers
             RealReturnOther.Spec,
             RealDiscountRate.Spec,
         ]);
+        // The coverage path first: a file applies its levers in this order, and labour.uncovered_workers_joining overrides its years.
+        list.AddRange([CoverageCeiling.Spec, CoveragePace.Spec]);
         list.AddRange(LabourLeverDefinitions.Select(l => l.Spec));
-        // Coverage path (Labour/CoveragePath.cs): the default of labour.uncovered_workers_joining.
-        var coverage = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
-        list.AddRange(
-        [
-            new("labour.coverage_ceiling", LeverKind.Number, "share of the uncovered employed", 0, 1,
-                string.Create(CultureInfo.InvariantCulture, $"{coverage.Ceiling:0.###}: where the slowing growth of insured workers leads at its latest (2024/2023) slowdown, conservative (an assumption; data/README.md)"),
-                "Share of the employed not covered in 2024 (flexible and platform workers, informal employees) who join the scheme in the long run: joined share = ceiling × (1 − (1 − pace)^(year − 2024)). Years that `uncovered_workers_joining` sets keep its values."),
-            new("labour.coverage_pace", LeverKind.Number, "share per year", 0, 1,
-                string.Create(CultureInfo.InvariantCulture, $"{coverage.Pace:0.###}: one minus the 2024/2023 ratio of joiners net of demography"),
-                "Share of the distance to the coverage ceiling that closes each year (0 holds coverage at its 2024 level)."),
-        ]);
         list.AddRange(
         [
             EmployerRate.Spec,
@@ -493,15 +552,11 @@ public static partial class Levers
             MenPace.Spec,
             WomenCadresPace.Spec,
             WomenWorkersPace.Spec,
-            // Elastic retirement (Pensions/ElasticRetirement.cs): take-up of the reform's early and late options.
-            new("scheme.retirement.early_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
-                "Share of each cohort retiring early under the reform's elastic retirement (up to 3 years before the statutory age, never below 60 / 55 / 50), for statutory dates from January 2025; with `late_share` at most 1.", UsedWhen: "reform is true"),
-            new("scheme.retirement.early_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxEarlyMonths, "36",
-                "How many months before the statutory age the early share retires.", UsedWhen: "reform is true and early_share is set"),
-            new("scheme.retirement.late_share", LeverKind.Number, "share of each cohort", 0, 1, "0 (no published take-up; an assumption)",
-                "Share of each cohort retiring late by agreement with the employer (up to 3 years after the statutory age), for statutory dates from January 2025.", UsedWhen: "reform is true"),
-            new("scheme.retirement.late_months", LeverKind.Integer, "months", 1, ElasticRetirement.MaxLateMonths, "36",
-                "How many months after the statutory age the late share retires.", UsedWhen: "reform is true and late_share is set"),
+            RetirementPace.Spec,
+            ElasticEarlyShare.Spec,
+            ElasticEarlyMonths.Spec,
+            ElasticLateShare.Spec,
+            ElasticLateMonths.Spec,
             new("scheme.indexation.rule", LeverKind.Choice, "", 0, 0, "real_wage_share",
                 "Rule for the general increase of pensions after the last published year (2025): prices plus a share of real wage growth, a fixed nominal rate, a share of nominal wage growth or a share of price growth.", RateRules),
             IndexationShare.Spec,
@@ -517,6 +572,7 @@ public static partial class Levers
             SubsidyShare.Spec,
             SubsidyPercentOfGdp.Spec,
             SubsidyFloorMonths.Spec,
+            ExtraSubsidy.Spec,
             new("funds.pooling", LeverKind.List, "", 0, 0, "national pooling from 2022 (provincial pooling to 2017, central adjustment 2018–2021 before it)",
                 "Pooling rules by year range from 2025: a list of periods, each {\"from\", \"to\", \"rule\", parameters}. The periods must follow each other without gaps from 2025 to the horizon (the last may omit \"to\")."),
             new("funds.pooling[].from", LeverKind.Integer, "year", FirstLeverYear, ChinaDefaults.EndYear, "required", "First year of the period."),

@@ -47,6 +47,9 @@ public sealed record PensionScenario
     /// <summary>Last projected year.</summary>
     public required int EndYear { get; init; }
 
+    /// <summary>The e0 levers set on the scenario (they combine into its mortality model, which each of them rebuilds), or null.</summary>
+    internal LifeExpectancyLevers? LifeExpectancy { get; init; }
+
     /// <summary>
     /// The macro-economic path the scenario's nominal inputs were linked to (<see cref="LinkedTo"/>), or null for a
     /// scenario whose layers carry their own nominal paths. The projection reads it for GDP, the price level and the

@@ -559,9 +559,11 @@ public sealed partial class ScenarioFile
                 Conflict($"demography.mortality.e0_offset_{sex}", $"demography.mortality.e0_{sex}");
                 Conflict("demography.mortality.e0_gain_scale", $"demography.mortality.e0_{sex}");
             }
+            foreach (var group in new[] { "men", "women_cadres", "women_workers" }) Conflict("scheme.retirement.pace", $"scheme.retirement.{group}_pace");
             bool reform = !Values.TryGetValue("scheme.retirement.reform", out var r) || (bool)r;
             Unused(!reform, "scheme.retirement.reform", "false", "scheme.retirement.men_target_age", "scheme.retirement.women_cadres_target_age",
                 "scheme.retirement.women_workers_target_age", "scheme.retirement.men_pace", "scheme.retirement.women_cadres_pace", "scheme.retirement.women_workers_pace",
+                "scheme.retirement.pace",
                 "scheme.retirement.early_share", "scheme.retirement.early_months", "scheme.retirement.late_share", "scheme.retirement.late_months");
             Unused(reform && !Values.ContainsKey("scheme.retirement.early_share"), "scheme.retirement.early_share", "0", "scheme.retirement.early_months");
             Unused(reform && !Values.ContainsKey("scheme.retirement.late_share"), "scheme.retirement.late_share", "0", "scheme.retirement.late_months");

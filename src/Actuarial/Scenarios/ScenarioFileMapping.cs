@@ -13,9 +13,6 @@ public sealed partial class ScenarioFile
     /// <summary>Year from which e0 gains are scaled by <c>demography.mortality.e0_gain_scale</c>: the last year before the levers start.</summary>
     internal const int GainScaleAnchorYear = Levers.FirstLeverYear - 1;
 
-    private static readonly Lazy<(LifeExpectancyTarget Male, LifeExpectancyTarget Female)> Patterns =
-        new(() => (ChinaDefaults.MortalityPattern(Sex.Male), ChinaDefaults.MortalityPattern(Sex.Female)));
-
     /// <summary>
     /// The scenario: <see cref="ChinaDefaults.PensionScenario"/> with the file's overrides applied layer by layer (with
     /// expressions on the layers' records). Layers the file does not touch keep the very same default objects, so two
@@ -28,14 +25,13 @@ public sealed partial class ScenarioFile
         var baseline = ChinaDefaults.UnlinkedPensionScenario();
         try
         {
-            // The file's shape first (horizon, mortality, rule choices, pooling, reserve switch), then every number it
+            // The file's shape first (horizon, rule choices, pooling, reserve switch), then every number it
             // sets through the typed levers: the very definitions PensionScenario.With applies.
             var scenario = (baseline with
             {
                 Name = Name,
                 EndYear = Horizon,
                 Demography = MapDemography(baseline.Demography),
-                Labour = MapLabour(baseline.Labour),
                 Scheme = baseline.Scheme with { Rules = MapRules(baseline.Scheme.Rules) },
                 Funds = MapFunds(),
             }).LinkedTo(ChinaDefaults.Economy());
@@ -49,8 +45,13 @@ public sealed partial class ScenarioFile
                 }
                 catch (ArgumentException e)
                 {
-                    throw new ScenarioFileException([new ScenarioFileError(Source, "$." + lever.Key, lever.Key,
-                        string.Join(", ", value.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))), e.Message)]);
+                    // A lever that combines with others (the e0 levers) names the keys whose combination failed, and the value.
+                    bool combined = e.ParamName?.StartsWith(lever.Spec.Section + ".", StringComparison.Ordinal) == true;
+                    string key = combined ? e.ParamName! : lever.Key;
+                    string shown = combined && e is ArgumentOutOfRangeException { ActualValue: string actual } ? actual
+                        : string.Join(", ", value.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+                    string message = combined && e is ArgumentOutOfRangeException ? e.Message[..e.Message.IndexOf(" (Parameter", StringComparison.Ordinal)] : e.Message;
+                    throw new ScenarioFileException([new ScenarioFileError(Source, combined ? "$." + lever.Spec.Section : "$." + lever.Key, key, shown, message)]);
                 }
             }
             return scenario;
@@ -61,67 +62,7 @@ public sealed partial class ScenarioFile
         }
     }
 
-    /// <summary>The default path with the years the file's path sets replaced by <paramref name="value"/>(year, default, file value).</summary>
-    private static AnnualPath Override(AnnualPath defaults, LeverPath? path, Func<int, double, double, double> value) =>
-        path is null ? defaults : defaults.Map((year, v) => path.Sets(year) ? value(year, v, path.At(year)) : v);
-
-    private DemographicAssumptions MapDemography(DemographicAssumptions d)
-    {
-        d = d with { EndYear = Horizon };
-        if (Levers.All.Any(s => s.Key.StartsWith("demography.mortality.", StringComparison.Ordinal) && Has(s.Key)))
-        {
-            var male = E0(Sex.Male, "male");
-            var female = E0(Sex.Female, "female");
-            var years = Enumerable.Range(ChinaDefaults.BaseYear, ChinaDefaults.EndYear - ChinaDefaults.BaseYear + 1).ToArray();
-            IMortalityModel mortality;
-            try
-            {
-                mortality = new LifeExpectancyPathMortality(Patterns.Value.Male, Patterns.Value.Female, ChinaDefaults.BaseYear,
-                    years.Select(y => male[y]).ToArray(), years.Select(y => female[y]).ToArray());
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                // Unreachable once E0 has checked the range; kept so that a pattern change cannot turn into a crash.
-                throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.mortality", null, null, "life expectancies the mortality pattern reaches: " + e.Message)]);
-            }
-            // The e0 levers move WPP's e0 path; the observed years' factor on the death rates (NBS basis) stays on top, so
-            // that a scenario differs from the baseline by its lever only.
-            if (d.Mortality is ScaledMortality observed) mortality = new ScaledMortality(mortality, observed.Factor);
-            d = d with { Mortality = mortality };
-        }
-        return d;
-    }
-
-    private AnnualPath E0(Sex sex, string label)
-    {
-        var wpp = ChinaDefaults.LifeExpectancyPath(sex);
-        if (PathOf($"demography.mortality.e0_{label}") is { } explicitPath) return Override(wpp, explicitPath, (_, _, x) => x);
-        double scale = Number("demography.mortality.e0_gain_scale") ?? 1;
-        double anchor = wpp[GainScaleAnchorYear];
-        var scaled = wpp.Map((year, v) => year > GainScaleAnchorYear ? anchor + scale * (v - anchor) : v);
-        var result = Override(scaled, PathOf($"demography.mortality.e0_offset_{label}"), (_, v, x) => v + x);
-        for (int year = Levers.FirstLeverYear; year <= Horizon; year++)
-        {
-            if (result[year] < Levers.MinLifeExpectancy || result[year] > Levers.MaxLifeExpectancy)
-            {
-                string keys = string.Join(" and ", new[] { "demography.mortality.e0_gain_scale", $"demography.mortality.e0_offset_{label}" }.Where(Has));
-                throw new ScenarioFileException([new ScenarioFileError(Source, "$.demography.mortality", keys,
-                    result[year].ToString("0.##", CultureInfo.InvariantCulture) + $" ({label} e0 in {year})",
-                    string.Create(CultureInfo.InvariantCulture, $"a gain scale and offset that keep {label} e0 within {Levers.MinLifeExpectancy:0}…{Levers.MaxLifeExpectancy:0} years every year (the reach of the mortality pattern; see demography.mortality.e0_{label})"))]);
-            }
-        }
-        return result;
-    }
-
-    /// <summary>The coverage path of <c>labour.coverage_ceiling</c> and <c>labour.coverage_pace</c> (one joining path from two
-    /// numbers, so not a typed lever); the years <c>labour.uncovered_workers_joining</c> sets override it afterwards.</summary>
-    private LabourAssumptions MapLabour(LabourAssumptions labour)
-    {
-        if (Number("labour.coverage_ceiling") is null && Number("labour.coverage_pace") is null) return labour;
-        var defaults = ChinaDefaults.CalibratedLabour().CoveragePath!.Path;
-        var coverage = new CoveragePath(Number("labour.coverage_ceiling") ?? defaults.Ceiling, Number("labour.coverage_pace") ?? defaults.Pace, defaults.AnchorYear);
-        return labour with { UncoveredWorkersJoining = coverage.ToLeverPath(labour.FirstYear, labour.LastYear) };
-    }
+    private DemographicAssumptions MapDemography(DemographicAssumptions d) => d with { EndYear = Horizon };
 
     private SchemeRules MapRules(SchemeRules rules)
     {
@@ -129,21 +70,7 @@ public sealed partial class ScenarioFile
         {
             rules = rules with { RetirementAges = RetirementAgeSchedule.PreReform };
         }
-        else if (Number("scheme.retirement.early_share") is not null || Number("scheme.retirement.late_share") is not null)
-        {
-            // Elastic retirement: two shares and their months make one set of options (so not typed levers).
-            rules = rules with
-            {
-                RetirementAges = rules.RetirementAges with
-                {
-                    Elastic = new ElasticRetirement(
-                    [
-                        new RetirementOption(-(Integer("scheme.retirement.early_months") ?? ElasticRetirement.MaxEarlyMonths), Number("scheme.retirement.early_share") ?? 0),
-                        new RetirementOption(Integer("scheme.retirement.late_months") ?? ElasticRetirement.MaxLateMonths, Number("scheme.retirement.late_share") ?? 0),
-                    ]),
-                },
-            };
-        }
+        // The elastic shares and months are typed levers (Levers.Elastic…), applied after this shape.
         rules = rules with
         {
             Indexation = rules.Indexation with { FutureRule = RateRule("scheme.indexation", rules.Indexation.FutureRule) },

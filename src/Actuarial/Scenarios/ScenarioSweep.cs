@@ -161,8 +161,8 @@ public sealed partial record TornadoTableRow(string Lever, string Label, string 
 /// <summary>
 /// One lever at a time (the sensitivity tables of the SSA Trustees' report): the base scenario file with one lever moved
 /// to each value, each run separately. A lever of the typed catalogue (<see cref="Levers.FindTyped"/>) is applied with
-/// <see cref="PensionScenario.With(Lever, LeverPath)"/> on the file's scenario; any other key (the e0 levers, which
-/// combine into one mortality path, and the rule choices) by setting the key in the file's JSON and reading the file
+/// <see cref="PensionScenario.With(Lever, LeverPath)"/> on the file's scenario; any other key (the rule choices and
+/// switches, the pooling periods) by setting the key in the file's JSON and reading the file
 /// again, so it is checked as a scenario file is. Runs share a demographic projection when their demography is equal.
 /// </summary>
 public sealed class ScenarioSweep

@@ -8,114 +8,6 @@ using Actuarial.Scheme;
 
 namespace Actuarial.Stochastic;
 
-/// <summary>
-/// A policy lever of the pension projection: how a value x changes a scenario. Levers change only the scheme's rules
-/// or the funds, never the population or the labour layer, so a goal-seek projects the population once.
-/// </summary>
-/// <param name="Name">What the lever is, with its unit.</param>
-/// <param name="Apply">The scenario at lever value x.</param>
-/// <param name="IsInteger">Whether only whole values are meaningful (the search is then over integers).</param>
-/// <param name="HigherIsSafer">Whether raising the lever improves solvency (true for contributions and subsidies;
-/// false for indexation and for months of birth per extra month of retirement age).</param>
-public sealed record PensionLever(string Name, Func<PensionScenario, double, PensionScenario> Apply, bool IsInteger, bool HigherIsSafer)
-{
-    /// <summary>
-    /// A lever of the catalogue (<see cref="Levers.Typed"/>) as a goal-seek lever: x is the lever's value from
-    /// <paramref name="fromYear"/> (a single number for a lever that takes no path), applied through the same definition
-    /// as <see cref="PensionScenario.With(Lever, double)"/> and scenario files. A lever the rules in force do not use is
-    /// rejected; the search bounds are the caller's (they may leave the catalogue's range, which is a scenario file's).
-    /// </summary>
-    /// <param name="lever">The lever.</param>
-    /// <param name="higherIsSafer">Whether raising the lever improves solvency.</param>
-    /// <param name="fromYear">First year of the value (a path lever); null for <see cref="Levers.FirstLeverYear"/>.</param>
-    /// <exception cref="ArgumentException">A year for a lever that takes no path.</exception>
-    public static PensionLever Of(Lever lever, bool higherIsSafer, int? fromYear = null)
-    {
-        ArgumentNullException.ThrowIfNull(lever);
-        if (fromYear is not null && !lever.TakesPath) throw new ArgumentException($"'{lever.Key}' takes a single number, not a path from a year", nameof(fromYear));
-        int first = fromYear ?? Levers.FirstLeverYear;
-        bool isInteger = lever.Spec.Kind == LeverKind.Integer;
-        return new(
-            string.Create(CultureInfo.InvariantCulture, $"{lever.Key}{(fromYear is null ? "" : $" from {first}")}"),
-            (scenario, x) => lever.Apply(scenario, new LeverPath(first, [isInteger ? Math.Round(x) : x]), checkRange: false),
-            isInteger, higherIsSafer);
-    }
-
-    /// <summary>
-    /// The employer's rate to the pooled fund, constant from January of <paramref name="fromYear"/> in every province
-    /// (provincial schedules get the same step); the schedule before that year is unchanged. x = the rate (0.16 = 16%).
-    /// The catalogue's <see cref="Levers.EmployerRate"/>, as a scenario file sets it.
-    /// </summary>
-    public static PensionLever EmployerRate(int fromYear) => Of(Levers.EmployerRate, higherIsSafer: true, fromYear) with
-    {
-        Name = string.Create(CultureInfo.InvariantCulture, $"employer contribution rate from {fromYear}"),
-    };
-
-    /// <summary>
-    /// Indexation of pensions in payment after the published years: prices plus a share x of the year's real wage growth
-    /// (<see cref="PricesPlusShareOfRealWageGrowth"/>, the rule of the China defaults; x in [0, 1]).
-    /// </summary>
-    public static PensionLever IndexationShareOfRealWageGrowth() => new(
-        "indexation, prices + share of real wage growth",
-        (scenario, x) =>
-        {
-            var rules = scenario.Scheme.Rules;
-            return scenario with { Scheme = scenario.Scheme with { Rules = rules with { Indexation = rules.Indexation with { FutureRule = new PricesPlusShareOfRealWageGrowth(x) } } } };
-        },
-        IsInteger: false, HigherIsSafer: false);
-
-    /// <summary>
-    /// Indexation of pensions in payment after the published years: a share x of the year's nominal wage growth
-    /// (<see cref="ShareOfWageGrowth"/>; x in [0, 1]).
-    /// </summary>
-    public static PensionLever IndexationShareOfWageGrowth() => new(
-        "indexation, share of wage growth",
-        (scenario, x) =>
-        {
-            var rules = scenario.Scheme.Rules;
-            return scenario with { Scheme = scenario.Scheme with { Rules = rules with { Indexation = rules.Indexation with { FutureRule = new ShareOfWageGrowth(x) } } } };
-        },
-        IsInteger: false, HigherIsSafer: false);
-
-    /// <summary>
-    /// The pace of the retirement-age increase (<see cref="RetirementAgePath.BirthMonthsPerExtraMonth"/>): x months of birth
-    /// per extra month of statutory age for men and women cadres (4 in the 2024 reform), x/2 (rounded down, at least 1)
-    /// for women workers (2 in the reform); the first affected cohorts are unchanged. Targets: the reform's (63, 58, 55)
-    /// unless given in months. Lower x = faster.
-    /// </summary>
-    /// <param name="menTargetMonths">Men's target age in months, or null for the reform's.</param>
-    /// <param name="womenCadresTargetMonths">Women cadres' target age in months, or null.</param>
-    /// <param name="womenWorkersTargetMonths">Women workers' target age in months, or null.</param>
-    public static PensionLever RetirementAgePace(int? menTargetMonths = null, int? womenCadresTargetMonths = null, int? womenWorkersTargetMonths = null) => new(
-        "months of birth per extra month of retirement age (men; women workers half)",
-        (scenario, x) =>
-        {
-            int m = (int)Math.Round(x);
-            var rules = scenario.Scheme.Rules;
-            var ages = rules.RetirementAges;
-            var schedule = ages with
-            {
-                Men = ages.Men with { BirthMonthsPerExtraMonth = m, TargetAgeMonths = menTargetMonths ?? ages.Men.TargetAgeMonths },
-                WomenCadres = ages.WomenCadres with { BirthMonthsPerExtraMonth = m, TargetAgeMonths = womenCadresTargetMonths ?? ages.WomenCadres.TargetAgeMonths },
-                WomenWorkers = ages.WomenWorkers with { BirthMonthsPerExtraMonth = Math.Max(1, m / 2), TargetAgeMonths = womenWorkersTargetMonths ?? ages.WomenWorkers.TargetAgeMonths },
-            };
-            return scenario with { Scheme = scenario.Scheme with { Rules = rules with { RetirementAges = schedule } } };
-        },
-        IsInteger: true, HigherIsSafer: false);
-
-    /// <summary>
-    /// An extra yearly subsidy of x yuan from <paramref name="fromYear"/> (<see cref="PensionExtraSubsidy"/>, shared over
-    /// the provinces in proportion to their pensions), on top of the scenario's own subsidy rule.
-    /// </summary>
-    public static PensionLever Subsidy(int fromYear) => new(
-        string.Create(CultureInfo.InvariantCulture, $"extra subsidy from {fromYear}, yuan a year"),
-        (scenario, x) => scenario with
-        {
-            Funds = scenario.Funds with { Subsidies = new CombinedSubsidy([scenario.Funds.Subsidies, new PensionExtraSubsidy(fromYear, x)]) },
-        },
-        IsInteger: false, HigherIsSafer: true);
-}
-
 /// <summary>What solvency means in a goal-seek: no depletion through <paramref name="ThroughYear"/> of the national fund
 /// (the sum of the provincial balances) or, with <paramref name="EveryProvince"/>, of every provincial fund.</summary>
 /// <param name="ThroughYear">Last year that must end with a balance ≥ 0.</param>
@@ -144,17 +36,24 @@ public sealed record SolvencyTarget(int ThroughYear, bool EveryProvince = false)
 }
 
 /// <summary>
-/// Goal-seeking on the full pension projection: the value of a <see cref="PensionLever"/> at which the national fund
-/// (or every provincial fund) is not depleted through a year, deterministically or with a Monte Carlo probability of
-/// depletion at most p. The population and labour layer are projected once and the scheme uses the baseline's
-/// calibration throughout, so levers are compared on the same footing.
+/// Goal-seeking on the full pension projection: the value of a lever of the catalogue (<see cref="Levers.Typed"/>) at
+/// which the national fund (or every provincial fund) is not depleted through a year, deterministically or with a Monte
+/// Carlo probability of depletion at most p. The lever applies through the same definition as
+/// <see cref="PensionScenario.With(Lever, LeverPath)"/> and scenario files, so an answer fed back into either gives the
+/// same scenario; a lever the baseline's rules do not use is rejected. The population and labour layer are projected once
+/// and the scheme uses the baseline's calibration throughout, so levers are compared on the same footing: seek levers
+/// of the scheme, the funds and the economy (a lever of the population or labour layer moves what is projected once).
 /// </summary>
 /// <remarks>
 /// <para>Deterministic: the objective is the lowest balance through the year (<see cref="SolvencyTarget.LowestBalance"/>),
 /// monotone in the lever; <see cref="GoalSeek.Solve"/> (Brent) finds where it is 0, and the answer L is then moved to the
 /// safe side of the root so that feeding it back gives a balance ≥ 0 while L less the tolerance (towards the less
 /// demanding side) does not. Integer levers are searched by bisection over the integers (L holds, L ∓ 1 does not). The answer is the least demanding safe lever: the lowest rate or subsidy,
-/// the highest indexation share, the slowest pace.</para>
+/// the highest indexation share, the slowest pace. Which side is safe is read from the objective at the two ends of the
+/// range, so no lever carries a direction.</para>
+/// <para>The value x is the lever's from <c>fromYear</c> (default <see cref="Levers.FirstLeverYear"/>; a lever that takes
+/// no path takes no year), in the lever's unit (<see cref="LeverSpec.Unit"/>). The bounds are the caller's and may leave the
+/// catalogue's range, which is a scenario file's: the model's own checks still refuse what it cannot compute.</para>
 /// <para>By probability: <see cref="GoalSeek.SolveDepletionProbability"/> over <see cref="PensionPathEvaluator"/>s built
 /// from the lever's scenario with the baseline calibration and the same seed (common random numbers).</para>
 /// <para>When no lever in the range reaches the target the result's status says so and <see cref="GoalSeekResult.Message"/>
@@ -192,11 +91,21 @@ public sealed class PensionGoalSeeker
     /// <summary>The scheme calibration every run uses.</summary>
     internal SchemeCalibration Calibration { get; }
 
-    /// <summary>The deterministic projection at a lever value.</summary>
-    public PensionProjection Run(PensionLever lever, double value)
+    /// <summary>The deterministic projection at a lever value (from <paramref name="fromYear"/> for a path lever).</summary>
+    public PensionProjection Run(Lever lever, double value, int? fromYear = null) => Run(At(lever, value, fromYear));
+
+    /// <summary>
+    /// The baseline with the lever at x from <paramref name="fromYear"/> (default <see cref="Levers.FirstLeverYear"/>),
+    /// through the catalogue's definition without its range check (the goal-seek's bounds are the caller's); an integer
+    /// lever takes x rounded.
+    /// </summary>
+    /// <exception cref="ArgumentException">A year for a lever that takes no path, or the baseline's rules do not use the lever.</exception>
+    internal PensionScenario At(Lever lever, double x, int? fromYear = null)
     {
         ArgumentNullException.ThrowIfNull(lever);
-        return Run(lever.Apply(Baseline, value));
+        if (fromYear is not null && !lever.TakesPath) throw new ArgumentException($"'{lever.Key}' takes a single number, not a path from a year", nameof(fromYear));
+        double value = lever.Spec.Kind == LeverKind.Integer ? Math.Round(x) : x;
+        return lever.Apply(Baseline, new LeverPath(fromYear ?? Levers.FirstLeverYear, [value]), checkRange: false);
     }
 
     /// <summary>The deterministic projection of a scenario that differs from the baseline only in its scheme rules or funds.</summary>
@@ -211,15 +120,20 @@ public sealed class PensionGoalSeeker
     /// <param name="lower">Lower end of the lever's range.</param>
     /// <param name="upper">Upper end.</param>
     /// <param name="tolerance">Accuracy of the lever (ignored for integer levers: 1).</param>
-    public GoalSeekResult Solve(PensionLever lever, SolvencyTarget target, double lower, double upper, double tolerance)
+    /// <param name="fromYear">First year of the value (a path lever); null for <see cref="Levers.FirstLeverYear"/>.</param>
+    /// <exception cref="ArgumentException">A year for a lever that takes no path, or the baseline's rules do not use the lever.</exception>
+    public GoalSeekResult Solve(Lever lever, SolvencyTarget target, double lower, double upper, double tolerance, int? fromYear = null)
     {
         ArgumentNullException.ThrowIfNull(lever);
         ArgumentNullException.ThrowIfNull(target);
-        double Objective(double x) => target.LowestBalance(Run(lever, x).Funds);
-        if (lever.IsInteger) return SolveInteger(Objective, lever.HigherIsSafer, (int)Math.Ceiling(lower), (int)Math.Floor(upper));
+        At(lever, lower, fromYear); // a lever the rules do not use, or a year it cannot take, fails here rather than inside the search
+        double Objective(double x) => target.LowestBalance(Run(lever, x, fromYear).Funds);
+        if (lever.Spec.Kind == LeverKind.Integer) return SolveInteger(Objective, (int)Math.Ceiling(lower), (int)Math.Floor(upper));
         var result = GoalSeek.Solve(Objective, lower, upper, 0, tolerance);
         if (result.Status != GoalSeekStatus.Solved) return result;
-        return Tighten(Objective, result, lever.HigherIsSafer ? 1 : -1, tolerance);
+        // The safe side is where the objective is higher; a root at an end holds there already.
+        if (result.ValueAtUpper == result.ValueAtLower) return result;
+        return Tighten(Objective, result, result.ValueAtUpper > result.ValueAtLower ? 1 : -1, tolerance);
     }
 
     /// <summary>
@@ -268,7 +182,7 @@ public sealed class PensionGoalSeeker
     /// fund, or any province, depleted by its year) is at most <paramref name="maxProbability"/>, by
     /// <see cref="GoalSeek.SolveDepletionProbability"/> on <paramref name="pathCount"/> paths of the given shocks.
     /// </summary>
-    /// <param name="lever">The lever (integer levers are rounded inside <see cref="PensionLever.Apply"/>).</param>
+    /// <param name="lever">The lever (an integer lever takes its values rounded).</param>
     /// <param name="target">The solvency target.</param>
     /// <param name="maxProbability">p.</param>
     /// <param name="lower">Lower end of the lever's range.</param>
@@ -277,25 +191,29 @@ public sealed class PensionGoalSeeker
     /// <param name="settings">Shocks and histograms (its scenario and calibration are replaced by the lever's and this seeker's).</param>
     /// <param name="pathCount">Paths per evaluation.</param>
     /// <param name="seed">Seed, the same for every evaluation.</param>
+    /// <param name="fromYear">First year of the value (a path lever); null for <see cref="Levers.FirstLeverYear"/>.</param>
     /// <param name="options">Runner options.</param>
-    public GoalSeekResult SolveDepletionProbability(PensionLever lever, SolvencyTarget target, double maxProbability, double lower, double upper,
-        double tolerance, PensionMonteCarloSettings settings, int pathCount, ulong seed, MonteCarloOptions? options = null)
+    /// <exception cref="ArgumentException">A year for a lever that takes no path, or the baseline's rules do not use the lever.</exception>
+    public GoalSeekResult SolveDepletionProbability(Lever lever, SolvencyTarget target, double maxProbability, double lower, double upper,
+        double tolerance, PensionMonteCarloSettings settings, int pathCount, ulong seed, int? fromYear = null, MonteCarloOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(lever);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(settings);
-        if (lever.IsInteger) tolerance = Math.Max(tolerance, 1);
+        At(lever, lower, fromYear);
+        bool isInteger = lever.Spec.Kind == LeverKind.Integer;
+        if (isInteger) tolerance = Math.Max(tolerance, 1);
         var result = GoalSeek.SolveDepletionProbability(
-            x => new PensionPathEvaluator(settings with { Scenario = lever.Apply(Baseline, x), Calibration = Calibration, ProvincialBalances = false }),
+            x => new PensionPathEvaluator(settings with { Scenario = At(lever, x, fromYear), Calibration = Calibration, ProvincialBalances = false }),
             target.Series, target.ThroughYear, maxProbability, lower, upper, tolerance, pathCount, seed, options);
-        if (lever.IsInteger && result.IsSolved)
+        if (isInteger && result.IsSolved)
         {
-            // The safe end of the final bracket, rounded towards safety.
-            double safe = lever.HigherIsSafer ? Math.Ceiling(result.Lever) : Math.Floor(result.Lever);
+            // The safe end of the final bracket, rounded towards safety (the end with the lower probability is the safe side).
+            double safe = result.ValueAtUpper < result.ValueAtLower ? Math.Ceiling(result.Lever) : Math.Floor(result.Lever);
             if (safe != result.Lever)
             {
                 var summary = MonteCarlo.Run(pathCount, seed, 0,
-                    new PensionPathEvaluator(settings with { Scenario = lever.Apply(Baseline, safe), Calibration = Calibration, ProvincialBalances = false }), options);
+                    new PensionPathEvaluator(settings with { Scenario = At(lever, safe, fromYear), Calibration = Calibration, ProvincialBalances = false }), options);
                 result = result with { Lever = safe, Value = summary[target.Series].DepletionProbabilityBy(target.ThroughYear), Evaluations = result.Evaluations + 1 };
             }
         }
@@ -319,28 +237,19 @@ public sealed class PensionGoalSeeker
         return (funds.FirstYear, topUps);
     }
 
-    /// <summary>Bisection over the integers of a monotone objective for the least demanding value with objective ≥ 0.</summary>
-    private static GoalSeekResult SolveInteger(Func<double, double> objective, bool higherIsSafer, int lower, int upper)
+    /// <summary>Bisection over the integers of a monotone objective for the least demanding value with objective ≥ 0; the
+    /// safe end is the one where the objective holds (neither: <see cref="GoalSeekStatus.TargetAboveRange"/>; both:
+    /// <see cref="GoalSeekStatus.TargetBelowRange"/>).</summary>
+    private static GoalSeekResult SolveInteger(Func<double, double> objective, int lower, int upper)
     {
         if (lower >= upper) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the lever's integer range [{lower}, {upper}] must have lower < upper"));
         int evaluations = 2;
         double fLo = objective(lower), fHi = objective(upper);
         GoalSeekResult Result(GoalSeekStatus status, double x, double v) => new(status, x, v, lower, upper, fLo, fHi, 0, evaluations);
         bool loSafe = fLo >= 0, hiSafe = fHi >= 0;
-        int safe, unsafeLever;
-        double vSafe;
-        if (higherIsSafer)
-        {
-            if (!hiSafe) return Result(GoalSeekStatus.TargetAboveRange, double.NaN, double.NaN);
-            if (loSafe) return Result(GoalSeekStatus.TargetBelowRange, double.NaN, double.NaN);
-            (safe, unsafeLever, vSafe) = (upper, lower, fHi);
-        }
-        else
-        {
-            if (!loSafe) return Result(GoalSeekStatus.TargetAboveRange, double.NaN, double.NaN);
-            if (hiSafe) return Result(GoalSeekStatus.TargetBelowRange, double.NaN, double.NaN);
-            (safe, unsafeLever, vSafe) = (lower, upper, fLo);
-        }
+        if (!loSafe && !hiSafe) return Result(GoalSeekStatus.TargetAboveRange, double.NaN, double.NaN);
+        if (loSafe && hiSafe) return Result(GoalSeekStatus.TargetBelowRange, double.NaN, double.NaN);
+        var (safe, unsafeLever, vSafe) = hiSafe ? (upper, lower, fHi) : (lower, upper, fLo);
         while (Math.Abs(safe - unsafeLever) > 1)
         {
             int mid = (safe + unsafeLever) / 2;

@@ -65,6 +65,28 @@ public static class PensionMonteCarlo
         };
     }
 
+    /// <summary>
+    /// The quantity each shock driver of <see cref="ShockModel"/> moves, as levers of the catalogue (key, unit, range,
+    /// default and source in <see cref="Lever.Spec"/>): the economic drivers move a path's scenario through the levers'
+    /// own definitions (<see cref="PensionScenario.With(Lever, LeverPath)"/>, without the range check a file's value gets),
+    /// and so does coverage; the other correlated drivers act inside each path's compiled population, nominal wage path or
+    /// ledgers, where applying a lever would re-project what the path shares, and name the levers whose quantity they move.
+    /// </summary>
+    public static IReadOnlyList<ShockedLever> ShockedLevers { get; } =
+    [
+        new("Mortality", [Levers.LifeExpectancyMale, Levers.LifeExpectancyFemale], false,
+            "the Lee–Carter index k(t) of both sexes, a random walk around the central path (the index that meets the e0 these levers set), in each path's compiled population"),
+        new("Fertility", [Levers.TotalFertilityRate], false, "the TFR × exp(x), x an AR(1) on its logarithm, in each path's compiled population"),
+        new("WageGrowth", [Levers.RealWageGrowth, Levers.PriceGrowth], false,
+            "+ x on the labour layer's nominal wage growth, which these two levers make ((1 + real)(1 + price) − 1), prices unmoved"),
+        new("InvestmentReturn", [Levers.RealReturnEntrusted, Levers.RealReturnOther], false,
+            "+ x on both nominal returns of the fund year (each the real return of its lever made nominal with the price growth)"),
+        new("Coverage", [Levers.OfLabour(LabourLever.NonAgriculturalShareScale)], true, "the lever's path × exp(x), x an AR(1), from 2025; the path's labour layer recompiled"),
+        new("Inflation", [Levers.PriceGrowth], true, "the economy's CPI growth + x after its observed years, an AR(1); the scenario re-linked"),
+        new("LongRunRealWageGrowth", [Levers.RealWageGrowth], true, "the economy's real wage growth + one shift per path after its observed years; the scenario re-linked"),
+        new("IndexationShare", [Levers.IndexationShare], true, "the share of the indexation rule in force, logit-normal around the central share"),
+    ];
+
     /// <summary>Default inflation driver: AR(1) on CPI growth, σ 0.01, φ 0.5 (assumption; <see cref="DefaultShocks"/>).</summary>
     internal static Ar1Shock InflationShock { get; } = new(0.01, 0.5);
 
@@ -163,41 +185,21 @@ public static class PensionMonteCarlo
     }
 }
 
-/// <summary>
-/// An extra fiscal subsidy from a year on, decided in advance: <see cref="YuanPerYear"/> yuan a year nationally, shared
-/// over the provinces in proportion to the year's pensions, plus <see cref="ShareOfSpending"/> × each province's pensions.
-/// Combine it with a scenario's own rule with <see cref="CombinedSubsidy"/> (see <see cref="PensionLever.Subsidy"/>).
-/// </summary>
-/// <param name="FirstYear">First year paid.</param>
-/// <param name="YuanPerYear">National amount a year, yuan (≥ 0).</param>
-/// <param name="ShareOfSpending">Share of each province's pensions (≥ 0).</param>
-internal sealed record PensionExtraSubsidy(int FirstYear, double YuanPerYear = 0, double ShareOfSpending = 0) : ISubsidyRule
+/// <summary>What a driver of <see cref="ShockModel"/> moves, by the catalogue's levers (<see cref="PensionMonteCarlo.ShockedLevers"/>).</summary>
+public sealed record ShockedLever
 {
-    /// <inheritdoc />
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"extra subsidy from {FirstYear}: {YuanPerYear:G4} yuan a year + {ShareOfSpending:P2} of spending");
+    internal ShockedLever(string driver, IReadOnlyList<Lever> levers, bool appliedThroughLever, string deviation) =>
+        (Driver, Levers, AppliedThroughLever, Deviation) = (driver, levers, appliedThroughLever, deviation);
 
-    /// <inheritdoc />
-    public void Validate(FundFlows flows)
-    {
-        if (!double.IsFinite(YuanPerYear) || YuanPerYear < 0)
-        {
-            throw new InputDataException("extra subsidy", null, nameof(YuanPerYear), YuanPerYear.ToString("R", CultureInfo.InvariantCulture), "yuan ≥ 0");
-        }
-        if (!double.IsFinite(ShareOfSpending) || ShareOfSpending < 0)
-        {
-            throw new InputDataException("extra subsidy", null, nameof(ShareOfSpending), ShareOfSpending.ToString("R", CultureInfo.InvariantCulture), "a share ≥ 0");
-        }
-    }
+    /// <summary>The driver, as <see cref="ShockModel"/> names it.</summary>
+    public string Driver { get; }
 
-    /// <inheritdoc />
-    public void Scheduled(in FundYear year, Span<double> subsidies)
-    {
-        if (year.Year < FirstYear) return;
-        var pensions = year.Pensions;
-        double total = System.Numerics.Tensors.TensorPrimitives.Sum(pensions);
-        for (int i = 0; i < subsidies.Length; i++)
-        {
-            subsidies[i] += (total > 0 ? YuanPerYear * (pensions[i] / total) : 0) + ShareOfSpending * pensions[i];
-        }
-    }
+    /// <summary>The catalogue's levers whose quantity the draw moves.</summary>
+    public IReadOnlyList<Lever> Levers { get; }
+
+    /// <summary>Whether a path applies the draw through the levers' definitions (otherwise inside its compiled inputs).</summary>
+    public bool AppliedThroughLever { get; }
+
+    /// <summary>How the draw moves the quantity, in words.</summary>
+    public string Deviation { get; }
 }

@@ -115,6 +115,9 @@ public sealed class PensionPathEvaluator : IPathEvaluator
     /// <summary>Name of a province's balance series, by GB/T code.</summary>
     internal static string ProvincialBalance(int regionCode) => "balance/" + regionCode.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The catalogue's lever the coverage driver moves.</summary>
+    private static readonly Lever CoverageLever = Levers.OfLabour(LabourLever.NonAgriculturalShareScale);
+
     private const int A = Ages.Count;
     private readonly double[] _centralMx; // [step][sex][age]
     private readonly double[] _bx;        // [sex][age]
@@ -136,13 +139,19 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         var model = Shocks.Model;
         if ((model.Inflation is not null || model.LongRunRealWageGrowth is not null) && scenario.Economy is null)
         {
-            throw new InputDataException("pension Monte Carlo", null, "Shocks.Inflation / Shocks.LongRunRealWageGrowth", "a scenario without an economy",
-                "a scenario linked to an economy (PensionScenario.LinkedTo): inflation and the real wage trend are drawn on the economy's paths");
+            throw new InputDataException("pension Monte Carlo", null, $"Shocks.Inflation ({Levers.PriceGrowth.Key}) / Shocks.LongRunRealWageGrowth ({Levers.RealWageGrowth.Key})",
+                "a scenario without an economy",
+                "a scenario linked to an economy (PensionScenario.LinkedTo): inflation and the real wage trend are drawn on the economy's paths, through the economy's levers");
         }
-        if (model.IndexationShare is not null && scenario.Scheme.Rules.Indexation.FutureRule is not Pensions.PricesPlusShareOfRealWageGrowth)
+        if (model.Coverage is not null && model.FirstYear < Levers.FirstLeverYear)
         {
-            throw new InputDataException("pension Monte Carlo", null, "Shocks.IndexationShare", scenario.Scheme.Rules.Indexation.FutureRule.GetType().Name,
-                "a scenario whose future indexation rule is PricesPlusShareOfRealWageGrowth (the share is what is drawn)");
+            throw new InputDataException("pension Monte Carlo", null, $"Shocks.Coverage ({CoverageLever.Key})", model.FirstYear.ToString(CultureInfo.InvariantCulture),
+                $"shocks from {Levers.FirstLeverYear} or later: the coverage draw moves the lever, whose paths start in {Levers.FirstLeverYear} (earlier years are calibrated)");
+        }
+        if (model.IndexationShare is not null && !Levers.IndexationShare.IsUsedBy(scenario))
+        {
+            throw new InputDataException("pension Monte Carlo", null, $"Shocks.IndexationShare ({Levers.IndexationShare.Key})", scenario.Scheme.Rules.Indexation.FutureRule.GetType().Name,
+                $"a scenario whose indexation rule uses the lever the share is drawn for: {Levers.IndexationShare.Key} is used when {Levers.IndexationShare.Spec.UsedWhen}");
         }
         if (scenario.Funds.Stress is { IsEmpty: false })
         {
@@ -317,7 +326,7 @@ public sealed class PensionPathEvaluator : IPathEvaluator
 
             // Population, labour and scheme: the engine steps each year as the population projection computes it.
             Recompile();
-            var labour = _labourShocked ? ShockedLabour(scenario.Labour).Compile() : e._centralLabour;
+            var labour = _labourShocked ? ShockedLabour(scenario).Compile() : e._centralLabour;
             // The worker's engine is built on its first path and reused after (its tables and buffers are the same); a path
             // with its own prices or indexation share rebinds the engine to its own rules, which the tables do not read.
             if (_scheme is null) _scheme = new SchemeEngine(PensionProjector.SchemeAssumptionsFor(scenario, _projection, labour), e.Calibration);
@@ -388,53 +397,60 @@ public sealed class PensionPathEvaluator : IPathEvaluator
         }
 
         /// <summary>
-        /// The scenario of a path with economic draws: the economy's CPI growth + the inflation deviation and its real wage
-        /// growth + the trend shift, in the shocked years after the observed ones, re-linked (<see cref="PensionScenario.LinkedTo"/>:
-        /// nominal wage growth, fund returns and the price growth of the indexation and crediting rules follow), and the
-        /// indexation share drawn.
+        /// The scenario of a path with economic draws, moved through the catalogue's levers (the definitions a scenario file
+        /// and <see cref="PensionScenario.With(Lever, LeverPath)"/> apply, without their range check: a draw is not a file's
+        /// value): <see cref="Levers.PriceGrowth"/> at the economy's CPI growth + the inflation deviation and
+        /// <see cref="Levers.RealWageGrowth"/> at its real wage growth + the trend shift, in the years after the observed
+        /// ones (each re-links the scenario: nominal wage growth, fund returns and the price growth of the indexation and
+        /// crediting rules follow), and <see cref="Levers.IndexationShare"/> at the drawn share.
         /// </summary>
         private PensionScenario PathScenario(PensionScenario central)
         {
             var shocks = _shocks;
             var model = _e.Shocks.Model;
             var scenario = central;
-            if (central.Economy is { } economy && (model.Inflation is not null || model.LongRunRealWageGrowth is not null))
+            if (central.Economy is { } economy)
             {
-                int first = Actuarial.Economy.EconomicAssumptions.LastObservedYear;
-                var drawn = economy with
+                if (model.Inflation is not null)
                 {
-                    PriceGrowth = model.Inflation is null ? economy.PriceGrowth : economy.PriceGrowth.Map((y, p) =>
-                    {
-                        double x = y > first ? shocks.InflationDeviation(y) : 0;
-                        return x == 0 ? p : p + x;
-                    }),
-                    RealWageGrowth = model.LongRunRealWageGrowth is null ? economy.RealWageGrowth : economy.RealWageGrowth.Map((y, g) =>
-                    {
-                        double x = y > first ? shocks.RealWageTrendDeviation(y) : 0;
-                        return x == 0 ? g : g + x;
-                    }),
-                };
-                scenario = scenario.LinkedTo(drawn);
-            }
-            if (model.IndexationShare is not null && scenario.Scheme.Rules.Indexation.FutureRule is Pensions.PricesPlusShareOfRealWageGrowth rule)
-            {
-                double share = shocks.IndexationShare(rule.Share);
-                if (share != rule.Share)
-                {
-                    var rules = scenario.Scheme.Rules;
-                    scenario = scenario with
-                    {
-                        Scheme = scenario.Scheme with { Rules = rules with { Indexation = rules.Indexation with { FutureRule = new Pensions.PricesPlusShareOfRealWageGrowth(share) } } },
-                    };
+                    scenario = Levers.PriceGrowth.Apply(scenario, Drawn(economy.PriceGrowth, shocks.InflationDeviation), checkRange: false);
                 }
+                if (model.LongRunRealWageGrowth is not null)
+                {
+                    scenario = Levers.RealWageGrowth.Apply(scenario, Drawn(economy.RealWageGrowth, shocks.RealWageTrendDeviation), checkRange: false);
+                }
+            }
+            if (model.IndexationShare is not null && Levers.ShareOf(scenario.Scheme.Rules.Indexation.FutureRule) is { } centralShare)
+            {
+                double share = shocks.IndexationShare(centralShare);
+                if (share != centralShare) scenario = Levers.IndexationShare.Apply(scenario, new LeverPath(Levers.FirstLeverYear, [share]), checkRange: false);
             }
             return scenario;
         }
 
-        private LabourAssumptions ShockedLabour(LabourAssumptions central)
+        /// <summary>The central path + the path's deviation in the years after the economy's observed ones, as a lever's path to the central path's last year.</summary>
+        private static LeverPath Drawn(AnnualPath central, Func<int, double> deviation)
+        {
+            int first = Actuarial.Economy.EconomicAssumptions.LastObservedYear + 1;
+            var values = new double[central.LastYear - first + 1];
+            for (int year = first; year <= central.LastYear; year++)
+            {
+                double x = deviation(year);
+                values[year - first] = x == 0 ? central[year] : central[year] + x;
+            }
+            return new LeverPath(first, values);
+        }
+
+        /// <summary>
+        /// The path's labour layer: wage growth + the deviation, and the coverage lever
+        /// (<c>labour.non_agricultural_share_scale</c>) × exp(x) applied through the catalogue's definition (without the
+        /// range check a file's value gets; the labour model still checks its own range).
+        /// </summary>
+        private LabourAssumptions ShockedLabour(PensionScenario scenario)
         {
             var shocks = _shocks;
             var model = _e.Shocks.Model;
+            var central = scenario.Labour;
             var labour = central;
             if (model.WageGrowth is not null)
             {
@@ -442,11 +458,15 @@ public sealed class PensionPathEvaluator : IPathEvaluator
             }
             if (model.Coverage is not null)
             {
-                labour = labour.WithLever(LabourLever.NonAgriculturalShareScale, central.NonAgriculturalShareScale.Map((year, s) =>
+                var scale = central.NonAgriculturalShareScale;
+                int first = Math.Max(Levers.FirstLeverYear, scale.FirstYear);
+                var values = new double[scale.LastYear - first + 1];
+                for (int year = first; year <= scale.LastYear; year++)
                 {
                     double x = shocks.CoverageDeviation(year);
-                    return x == 0 ? s : s * Math.Exp(x);
-                }));
+                    values[year - first] = x == 0 ? scale[year] : scale[year] * Math.Exp(x);
+                }
+                labour = CoverageLever.Apply(scenario with { Labour = labour }, new LeverPath(first, values), checkRange: false).Labour;
             }
             return labour;
         }

@@ -67,9 +67,11 @@ public sealed class LeverParityTests
                 if (lever.Key != "funds.reserve.floor_months") Set(root, section + ".floor_months", 6.0);
                 break;
             case var usedWhen when usedWhen.EndsWith(" is set", StringComparison.Ordinal):
-                // A stress or supervision lever that qualifies another ("share is set"): set that one to a fifth of its range from 2026.
-                var partner = Levers.FindTyped(section + "." + usedWhen[..^" is set".Length])!;
-                Set(root, partner.Key, new JsonObject { ["2026"] = partner.Spec.Minimum + 0.2 * (partner.Spec.Maximum - partner.Spec.Minimum) });
+                // A lever that qualifies another ("share is set", "reform is true and early_share is set"): set that one to
+                // a fifth of its range (a path from 2026).
+                var partner = Levers.FindTyped(section + "." + usedWhen[..^" is set".Length].Split(' ')[^1])!;
+                double fifth = partner.Spec.Minimum + 0.2 * (partner.Spec.Maximum - partner.Spec.Minimum);
+                Set(root, partner.Key, partner.TakesPath ? new JsonObject { ["2026"] = fifth } : JsonValue.Create(fifth));
                 break;
         }
         return root;
@@ -180,6 +182,7 @@ public sealed class LeverParityTests
             case "reform is true":
                 Set(root, section + ".reform", false);
                 break;
+
             // "rule is fixed", "rule is share_of_gdp", "rule is floor", "enabled is true": the defaults do not use the lever.
         }
         return root;
@@ -206,19 +209,78 @@ public sealed class LeverParityTests
     public void Every_number_of_the_catalogue_that_moves_a_scenario_is_a_typed_lever()
     {
         var shaping = new[] { "name", "description", "horizon" };
-        // Numbers that combine with their partners into one input, as the e0 levers combine into one mortality path: the
-        // coverage path's ceiling and pace make one joining path; the elastic shares and months make one set of options.
-        var combined = new[]
-        {
-            "labour.coverage_ceiling", "labour.coverage_pace",
-            "scheme.retirement.early_share", "scheme.retirement.early_months", "scheme.retirement.late_share", "scheme.retirement.late_months",
-        };
         var untyped = Levers.All.Where(s => s.Kind is LeverKind.Number or LeverKind.Integer or LeverKind.Path)
-            .Where(s => Levers.FindTyped(s.Key) is null && !shaping.Contains(s.Key) && !combined.Contains(s.Key) && !s.Key.Contains("[]", StringComparison.Ordinal)
-                && !s.Key.StartsWith("demography.mortality.", StringComparison.Ordinal))
+            .Where(s => Levers.FindTyped(s.Key) is null && !shaping.Contains(s.Key) && !s.Key.Contains("[]", StringComparison.Ordinal)
+               )
             .Select(s => s.Key).ToArray();
         Assert.That(untyped, Is.Empty);
         Assert.That(Levers.Typed.Select(l => l.Key), Is.Unique);
+    }
+
+    /// <summary>
+    /// The keys a scenario file still maps by itself, and why: its identity and horizon; the rule choices and switches
+    /// (words and booleans, not numbers); the pooling periods (a list). Every other key is a typed lever, defined once.
+    /// </summary>
+    [Test]
+    public void Every_key_but_the_shape_of_a_scenario_is_defined_once_as_a_typed_lever()
+    {
+        string[] fileMapped =
+        [
+            "name", "description", "horizon",
+            "scheme.retirement.reform", "scheme.indexation.rule", "scheme.crediting.rule", "funds.subsidies.rule", "funds.reserve.enabled",
+            "funds.pooling", "funds.pooling[].from", "funds.pooling[].to", "funds.pooling[].rule", "funds.pooling[].ratio",
+            "funds.pooling[].wage_base_share", "funds.pooling[].pool_share_of_gaps", "funds.pooling[].max_levy_on_surplus", "funds.pooling[].count_subsidies",
+        ];
+        var untyped = Levers.All.Where(s => Levers.FindTyped(s.Key) is null).Select(s => s.Key).ToArray();
+        Assert.That(untyped, Is.EquivalentTo(fileMapped));
+        Assert.That(Levers.Typed.Count + fileMapped.Length, Is.EqualTo(Levers.All.Count));
+        TestContext.Out.WriteLine($"{Levers.Typed.Count} of {Levers.All.Count} keys are typed levers defined once; {fileMapped.Length} are mapped by the file reader");
+    }
+
+    [Test]
+    public void The_e0_levers_combine_in_either_order_and_a_path_is_not_combined_with_its_offset_or_the_gain_scale()
+    {
+        var baseline = ChinaDefaults.PensionScenario();
+        var offset = new LeverPath(2030, [1.5]);
+        var scaleFirst = baseline.With(Levers.LifeExpectancyGainScale, 1.3).With(Levers.LifeExpectancyOffsetFemale, offset);
+        var offsetFirst = baseline.With(Levers.LifeExpectancyOffsetFemale, offset).With(Levers.LifeExpectancyGainScale, 1.3);
+        var file = ScenarioFile.Parse("""{ "demography": { "mortality": { "e0_offset_female": { "2030": 1.5 }, "e0_gain_scale": 1.3 } } }""", "e0.json").ToScenario();
+        var years = Enumerable.Range(2025, 2100 - 2024).ToArray();
+        double[] Deaths(PensionScenario s) => years.Select(y =>
+        {
+            var mx = new double[Actuarial.Dimensions.Ages.Count];
+            s.Demography.Mortality.FillDeathRates(y, Actuarial.Dimensions.Sex.Female, mx);
+            return mx[80];
+        }).ToArray();
+        Assert.That(Deaths(offsetFirst), Is.EqualTo(Deaths(scaleFirst)));
+        Assert.That(Deaths(file), Is.EqualTo(Deaths(scaleFirst)));
+        Assert.That(Deaths(scaleFirst), Is.Not.EqualTo(Deaths(baseline)));
+
+        var code = Assert.Throws<ArgumentException>(() => baseline.With(Levers.LifeExpectancyGainScale, 1.3).With(Levers.LifeExpectancyMale, 80))!;
+        Assert.That(code.Message, Does.Contain("not both"));
+        var byFile = Assert.Throws<ScenarioFileException>(() =>
+            ScenarioFile.Parse("""{ "demography": { "mortality": { "e0_male": 80, "e0_gain_scale": 1.3 } } }""", "e0.json"))!;
+        Assert.That(byFile.Message, Does.Contain("not both"));
+    }
+
+    [Test]
+    public void The_coverage_levers_keep_the_years_a_joining_path_sets_in_either_order()
+    {
+        var baseline = ChinaDefaults.PensionScenario();
+        var joining = Levers.OfLabour(Actuarial.Labour.LabourLever.UncoveredWorkersJoining);
+        var path = new LeverPath(2030, [0.1, 0.12]);
+        var ceilingFirst = baseline.With(Levers.CoverageCeiling, 0.8).With(Levers.CoveragePace, 0.3).With(joining, path).Labour.UncoveredWorkersJoining;
+        var joiningFirst = baseline.With(joining, path).With(Levers.CoveragePace, 0.3).With(Levers.CoverageCeiling, 0.8).Labour.UncoveredWorkersJoining;
+        var file = ScenarioFile.Parse("""{ "labour": { "coverage_ceiling": 0.8, "coverage_pace": 0.3, "uncovered_workers_joining": { "2030": 0.1, "2031": 0.12 } } }""", "coverage.json")
+            .ToScenario().Labour.UncoveredWorkersJoining;
+        var drawn = baseline.Labour.JoiningPath! with { Ceiling = 0.8, Pace = 0.3 };
+        for (int year = ceilingFirst.FirstYear; year <= ceilingFirst.LastYear; year++)
+        {
+            Assert.That(joiningFirst[year], Is.EqualTo(ceilingFirst[year]), $"{year}");
+            Assert.That(file[year], Is.EqualTo(ceilingFirst[year]), $"{year}");
+            Assert.That(ceilingFirst[year], Is.EqualTo(year < 2030 ? drawn.JoinedShare(year) : path.At(year)), $"{year}");
+        }
+        Assert.That(ceilingFirst[2029], Is.Not.EqualTo(baseline.Labour.UncoveredWorkersJoining[2029]), "the coverage levers move the years before the path");
     }
 
     [Test]
@@ -271,19 +333,51 @@ public sealed class LeverParityTests
         Assert.Throws<ArgumentOutOfRangeException>(() => baseline.With(Levers.MenPace, 2.5));
     }
 
-    [Test]
-    public void The_goal_seek_employer_lever_is_the_catalogue_lever()
+    public static IEnumerable<ParityCase> GoalSeekCases() =>
+        new[] { Levers.EmployerRate, Levers.IndexationShare, Levers.RetirementPace, Levers.ExtraSubsidy }.Select(l => new ParityCase(l));
+
+    private static readonly Lazy<PensionGoalSeeker> DefaultsSeeker = new(() => new PensionGoalSeeker(FromFile(new JsonObject { ["horizon"] = Horizon })));
+
+    /// <summary>
+    /// The goal-seek's levers are the catalogue's: a value the seeker tries is the scenario <see cref="PensionScenario.With(Lever, LeverPath)"/>
+    /// gives (and so a file gives, by the parity above), run on the seeker's shared calibration.
+    /// </summary>
+    [TestCaseSource(nameof(GoalSeekCases))]
+    public void A_goal_seek_lever_value_is_the_value_set_by_code(ParityCase c)
     {
-        var baseline = ChinaDefaults.PensionScenario();
-        var goalSeek = PensionLever.EmployerRate(2026).Apply(baseline, 0.14);
-        var byCode = baseline.With(Levers.EmployerRate, new LeverPath(2026, [0.14]));
-        foreach (int province in new[] { 0, 11, 31, 44 })
+        var seeker = DefaultsSeeker.Value;
+        var lever = c.Lever;
+        var value = ValueOf(lever);
+        int? fromYear = lever.TakesPath ? value.FirstYear : null;
+        var bySeeker = seeker.Run(lever, value.Values[0], fromYear);
+        var byCode = seeker.Run(seeker.Baseline.With(lever, new LeverPath(value.FirstYear, [value.Values[0]])));
+        Assert.That(bySeeker.Funds.YearTable(), Is.EqualTo(byCode.Funds.YearTable()));
+        Assert.That(bySeeker.Funds.YearTable().SequenceEqual(seeker.Run(seeker.Baseline).Funds.YearTable()), Is.False, "the lever moves the funds");
+    }
+
+    [Test]
+    public void Goal_seeking_a_lever_the_rules_in_force_do_not_use_is_refused_as_by_code_and_files()
+    {
+        var preReform = new PensionGoalSeeker(FromFile(JsonNode.Parse($$"""
+            { "horizon": {{Horizon}}, "scheme": { "retirement": { "reform": false }, "indexation": { "rule": "fixed", "rate": 0.02 } } }
+            """)!.AsObject()));
+        var target = new SolvencyTarget(2040);
+        foreach (var lever in new[] { Levers.IndexationShare, Levers.RetirementPace, Levers.MenTargetAge })
         {
-            foreach (var month in new[] { new YearMonth(2025, 12), new YearMonth(2026, 1), new YearMonth(2060, 6) })
-            {
-                Assert.That(goalSeek.Scheme.Rules.Contributions.EmployerMonthly(month, province),
-                    Is.EqualTo(byCode.Scheme.Rules.Contributions.EmployerMonthly(month, province)));
-            }
+            var error = Assert.Throws<ArgumentException>(() => preReform.Solve(lever, target, lever.Spec.Minimum, lever.Spec.Maximum, 1))!;
+            Assert.That(error.Message, Does.Contain(lever.Key).And.Contain(lever.Spec.UsedWhen));
         }
+        Assert.Throws<ArgumentException>(() => preReform.Solve(Levers.RealDiscountRate, target, 0, 0.1, 1e-3, fromYear: 2030), "a number lever takes no year");
+    }
+
+    [Test]
+    public void The_whole_reform_pace_sets_the_three_groups_and_is_not_combined_with_theirs()
+    {
+        var ages = ChinaDefaults.PensionScenario().With(Levers.RetirementPace, 7).Scheme.Rules.RetirementAges;
+        Assert.That((ages.Men.BirthMonthsPerExtraMonth, ages.WomenCadres.BirthMonthsPerExtraMonth, ages.WomenWorkers.BirthMonthsPerExtraMonth), Is.EqualTo((7, 7, 3)));
+        Assert.That(ChinaDefaults.PensionScenario().With(Levers.RetirementPace, 1).Scheme.Rules.RetirementAges.WomenWorkers.BirthMonthsPerExtraMonth, Is.EqualTo(1));
+        var file = Assert.Throws<ScenarioFileException>(() =>
+            ScenarioFile.Parse("""{ "scheme": { "retirement": { "pace": 6, "men_pace": 5 } } }""", "pace.json"))!;
+        Assert.That(file.Message, Does.Contain("not both"));
     }
 }

@@ -18,16 +18,20 @@ public sealed class PensionGoalSeekTests
     private const int End = 2070;
     private static readonly Lazy<PensionGoalSeeker> Seeker = new(() => new PensionGoalSeeker(PensionMonteCarlo.WithEndYear(ChinaDefaults.PensionScenario(), End)));
     private static readonly SolvencyTarget National2070 = new(2070);
+    private static readonly Lazy<PensionScenario> Defaults = new(() => ChinaDefaults.PensionScenario());
     private static readonly SolvencyTarget EveryProvince2070 = new(2070, EveryProvince: true);
 
-    private static void AssertHoldsAndJustPastFails(PensionLever lever, SolvencyTarget target, GoalSeekResult result, double step)
+    // higherIsSafer: which way is less demanding; the test states it, the seeker reads it from the range's ends.
+    private static void AssertHoldsAndJustPastFails(Lever lever, SolvencyTarget target, GoalSeekResult result, double step, bool higherIsSafer,
+        int? fromYear = null, PensionGoalSeeker? seeker = null)
     {
+        seeker ??= Seeker.Value;
         Assert.That(result.Status, Is.EqualTo(GoalSeekStatus.Solved), result.Message);
-        var at = Seeker.Value.Run(lever, result.Lever);
+        var at = seeker.Run(lever, result.Lever, fromYear);
         Assert.That(target.HoldsIn(at.Funds), Is.True, $"target at the answer {result.Lever}");
         Assert.That(target.LowestBalance(at.Funds), Is.EqualTo(result.Value));
-        double past = result.Lever + (lever.HigherIsSafer ? -step : step);
-        Assert.That(target.HoldsIn(Seeker.Value.Run(lever, past).Funds), Is.False, $"target just past the answer, at {past}");
+        double past = result.Lever + (higherIsSafer ? -step : step);
+        Assert.That(target.HoldsIn(seeker.Run(lever, past, fromYear).Funds), Is.False, $"target just past the answer, at {past}");
     }
 
     [Test]
@@ -41,19 +45,19 @@ public sealed class PensionGoalSeekTests
     [Test]
     public void Employer_rate_that_keeps_the_national_fund_solvent_through_2070()
     {
-        var lever = PensionLever.EmployerRate(2026);
-        var result = Seeker.Value.Solve(lever, National2070, 0.10, 0.40, 1e-4);
-        AssertHoldsAndJustPastFails(lever, National2070, result, 1e-4);
+        var lever = Levers.EmployerRate;
+        var result = Seeker.Value.Solve(lever, National2070, 0.10, 0.40, 1e-4, fromYear: 2026);
+        AssertHoldsAndJustPastFails(lever, National2070, result, 1e-4, higherIsSafer: true, fromYear: 2026);
         Assert.That(result.Lever, Is.InRange(0.16, 0.40), "more than today's 16%");
     }
 
     [Test]
     public void Employer_rate_that_keeps_every_province_solvent_through_2070_is_higher()
     {
-        var lever = PensionLever.EmployerRate(2026);
-        var national = Seeker.Value.Solve(lever, National2070, 0.10, 0.60, 1e-3);
-        var every = Seeker.Value.Solve(lever, EveryProvince2070, 0.10, 0.60, 1e-3);
-        AssertHoldsAndJustPastFails(lever, EveryProvince2070, every, 1e-3);
+        var lever = Levers.EmployerRate;
+        var national = Seeker.Value.Solve(lever, National2070, 0.10, 0.60, 1e-3, fromYear: 2026);
+        var every = Seeker.Value.Solve(lever, EveryProvince2070, 0.10, 0.60, 1e-3, fromYear: 2026);
+        AssertHoldsAndJustPastFails(lever, EveryProvince2070, every, 1e-3, higherIsSafer: true, fromYear: 2026);
         Assert.That(every.Lever, Is.GreaterThan(national.Lever));
     }
 
@@ -61,21 +65,25 @@ public sealed class PensionGoalSeekTests
     public void Indexation_share_of_wage_growth_that_keeps_the_national_fund_solvent_through_2060()
     {
         // Even a freeze of nominal pensions (share 0) leaves the national fund short by 2070 on the linked economy, so the
-        // search is for 2060.
-        var lever = PensionLever.IndexationShareOfWageGrowth();
+        // search is for 2060. The rule is the baseline's (a scenario file's "rule": "wage_share"); the lever is the share.
+        var wageShare = PensionMonteCarlo.WithEndYear(
+            ScenarioFile.Parse("""{ "scheme": { "indexation": { "rule": "wage_share", "share": 0.5 } } }""", "wage-share.json").ToScenario(), End);
+        var seeker = new PensionGoalSeeker(wageShare);
         var target = new SolvencyTarget(2060);
-        var result = Seeker.Value.Solve(lever, target, 0, 1, 1e-4);
-        AssertHoldsAndJustPastFails(lever, target, result, 1e-4);
+        var result = seeker.Solve(Levers.IndexationShare, target, 0, 1, 1e-4);
+        AssertHoldsAndJustPastFails(Levers.IndexationShare, target, result, 1e-4, higherIsSafer: false, seeker: seeker);
+        Assert.That(seeker.At(Levers.IndexationShare, result.Lever).Scheme.Rules.Indexation.FutureRule, Is.EqualTo(new ShareOfWageGrowth(result.Lever)));
     }
 
     [Test]
     public void Share_of_real_wage_growth_that_keeps_the_national_fund_solvent_through_2050()
     {
         // The default passes on 0.48 of real wage growth; price indexation alone (share 0) keeps the fund longer.
-        var lever = PensionLever.IndexationShareOfRealWageGrowth();
+        var lever = Levers.IndexationShare;
         var target = new SolvencyTarget(2050);
         var result = Seeker.Value.Solve(lever, target, 0, 1, 1e-4);
-        AssertHoldsAndJustPastFails(lever, target, result, 1e-4);
+        AssertHoldsAndJustPastFails(lever, target, result, 1e-4, higherIsSafer: false);
+        Assert.That(Seeker.Value.At(lever, result.Lever).Scheme.Rules.Indexation.FutureRule, Is.EqualTo(new PricesPlusShareOfRealWageGrowth(result.Lever)));
         TestContext.Out.WriteLine($"share of real wage growth solvent through 2050: {result.Lever:F4}");
         Assert.That(result.Lever, Is.LessThan(ChinaDefaults.IndexationShareOfRealWageGrowth()), "the baseline is depleted before 2050");
     }
@@ -83,34 +91,37 @@ public sealed class PensionGoalSeekTests
     [Test]
     public void Yearly_subsidy_that_keeps_the_national_fund_solvent_through_2070()
     {
-        var lever = PensionLever.Subsidy(2026);
-        var result = Seeker.Value.Solve(lever, National2070, 0, 2e13, 1e9);
-        AssertHoldsAndJustPastFails(lever, National2070, result, 1e9);
+        // Hundred million yuan a year (the lever's unit): 0 to 20 trillion yuan, to 0.1 billion.
+        var result = Seeker.Value.Solve(Levers.ExtraSubsidy, National2070, 0, 2e5, 1, fromYear: 2026);
+        AssertHoldsAndJustPastFails(Levers.ExtraSubsidy, National2070, result, 1, higherIsSafer: true, fromYear: 2026);
     }
 
     [Test]
     public void Yearly_subsidy_that_keeps_every_province_solvent_through_2070()
     {
-        var lever = PensionLever.Subsidy(2026);
-        var result = Seeker.Value.Solve(lever, EveryProvince2070, 0, 2e13, 1e9);
-        AssertHoldsAndJustPastFails(lever, EveryProvince2070, result, 1e9);
+        var result = Seeker.Value.Solve(Levers.ExtraSubsidy, EveryProvince2070, 0, 2e5, 1, fromYear: 2026);
+        AssertHoldsAndJustPastFails(Levers.ExtraSubsidy, EveryProvince2070, result, 1, higherIsSafer: true, fromYear: 2026);
     }
 
     [Test]
     public void Retirement_age_pace_is_searched_over_whole_months()
     {
-        // Men 65, women 60 and 55: the slowest pace that keeps the national fund solvent through 2048.
-        var lever = PensionLever.RetirementAgePace(65 * 12, 60 * 12, 55 * 12);
+        // Men 65, women 60 and 55 (the target-age levers on the baseline): the slowest pace that keeps the national fund
+        // solvent through 2048.
+        var targets = PensionMonteCarlo.WithEndYear(ChinaDefaults.PensionScenario(), End)
+            .With(Levers.MenTargetAge, 65).With(Levers.WomenCadresTargetAge, 60).With(Levers.WomenWorkersTargetAge, 55);
+        var seeker = new PensionGoalSeeker(targets);
+        var lever = Levers.RetirementPace;
         var target = new SolvencyTarget(2048);
-        var result = Seeker.Value.Solve(lever, target, 1, 24, 1);
-        AssertHoldsAndJustPastFails(lever, target, result, 1);
+        var result = seeker.Solve(lever, target, 1, 24, 1);
+        AssertHoldsAndJustPastFails(lever, target, result, 1, higherIsSafer: false, seeker: seeker);
         Assert.That(result.Lever, Is.EqualTo(Math.Round(result.Lever)));
     }
 
     [Test]
     public void Retirement_age_pace_alone_cannot_keep_the_fund_solvent_through_2070()
     {
-        var result = Seeker.Value.Solve(PensionLever.RetirementAgePace(), National2070, 1, 24, 1);
+        var result = Seeker.Value.Solve(Levers.RetirementPace, National2070, 1, 24, 1);
         Assert.That(result.Status, Is.EqualTo(GoalSeekStatus.TargetAboveRange));
         Assert.That(result.ValueAtLower, Is.LessThan(0));
         Assert.That(result.Message, Does.StartWith("no lever in [1, 24] reaches the target"));
@@ -119,13 +130,13 @@ public sealed class PensionGoalSeekTests
     [Test]
     public void A_range_without_an_answer_says_so_clearly()
     {
-        var result = Seeker.Value.Solve(PensionLever.EmployerRate(2026), National2070, 0.16, 0.17, 1e-4);
+        var result = Seeker.Value.Solve(Levers.EmployerRate, National2070, 0.16, 0.17, 1e-4, fromYear: 2026);
         Assert.That(result.Status, Is.EqualTo(GoalSeekStatus.TargetAboveRange));
         Assert.That(result.ValueAtUpper, Is.LessThan(0));
         Assert.That(result.Message, Does.Contain("both below the target"));
         Assert.Throws<InvalidOperationException>(() => result.LeverOrThrow());
 
-        var already = Seeker.Value.Solve(PensionLever.EmployerRate(2026), new SolvencyTarget(2040), 0.16, 0.40, 1e-4);
+        var already = Seeker.Value.Solve(Levers.EmployerRate, new SolvencyTarget(2040), 0.16, 0.40, 1e-4, fromYear: 2026);
         Assert.That(already.Status, Is.EqualTo(GoalSeekStatus.TargetBelowRange), "solvent through 2040 even at the least demanding end");
     }
 
@@ -143,16 +154,16 @@ public sealed class PensionGoalSeekTests
     [Test]
     public void Employer_rate_by_depletion_probability()
     {
-        var lever = PensionLever.EmployerRate(2026);
+        var lever = Levers.EmployerRate;
         var target = new SolvencyTarget(2060);
         var settings = new PensionMonteCarloSettings { Shocks = PensionMonteCarlo.DefaultShocks(2025, End) };
         const int paths = 6;
         const ulong seed = 11;
         const double p = 0.2, tolerance = 0.01;
-        var result = Seeker.Value.SolveDepletionProbability(lever, target, p, 0.16, 0.40, tolerance, settings, paths, seed);
+        var result = Seeker.Value.SolveDepletionProbability(lever, target, p, 0.16, 0.40, tolerance, settings, paths, seed, fromYear: 2026);
         Assert.That(result.Status, Is.EqualTo(GoalSeekStatus.Solved), result.Message);
         double Probability(double rate) => MonteCarlo.Run(paths, seed, 0,
-            new PensionPathEvaluator(settings with { Scenario = lever.Apply(Seeker.Value.Baseline, rate), Calibration = Seeker.Value.Calibration, ProvincialBalances = false }))
+            new PensionPathEvaluator(settings with { Scenario = Seeker.Value.At(lever, rate, 2026), Calibration = Seeker.Value.Calibration, ProvincialBalances = false }))
             [target.Series].DepletionProbabilityBy(target.ThroughYear);
         Assert.That(Probability(result.Lever), Is.LessThanOrEqualTo(p));
         Assert.That(Probability(result.Lever - tolerance), Is.GreaterThan(p));
@@ -165,7 +176,12 @@ public sealed class PensionGoalSeekTests
         if (pensions.Length == 0 || pensions.Sum() <= 0) return;
         double amount = Math.Abs(amountSeed % 1000) * 1e9;
         int year = 2025 + Math.Abs(yearSeed % 10);
-        var rule = new PensionExtraSubsidy(2030, amount, 0.01);
+        // Through the catalogue's lever: hundred million yuan a year from 2030; the last value holds.
+        var scenario = Defaults.Value.With(Levers.ExtraSubsidy, new LeverPath(2030, [amount / 1e8 / 2, amount / 1e8]));
+        var rule = (ISubsidyRule)((CombinedSubsidy)scenario.Funds.Subsidies).Rules[1];
+        var own = ((CombinedSubsidy)scenario.Funds.Subsidies).Rules[0];
+        Assert.That(own, Is.EqualTo(Defaults.Value.Funds.Subsidies), "the rule in force stays, the extra comes on top");
+        if (year == 2030) amount /= 2;
         var zeros = new double[pensions.Length];
         var paid = new double[pensions.Length];
         rule.Scheduled(new FundYear(year, zeros, pensions, zeros, zeros, zeros, zeros, zeros, zeros, default), paid);
@@ -174,8 +190,8 @@ public sealed class PensionGoalSeekTests
             Assert.That(paid, Is.All.EqualTo(0));
             return;
         }
-        Assert.That(paid.Sum(), Is.EqualTo(amount + 0.01 * pensions.Sum()).Within(1e-9 * (amount + pensions.Sum()) + 1e-6));
-        for (int i = 0; i < pensions.Length; i++) Assert.That(paid[i], Is.EqualTo(amount * (pensions[i] / pensions.Sum()) + 0.01 * pensions[i]).Within(1e-9 * paid[i] + 1e-9));
+        Assert.That(paid.Sum(), Is.EqualTo(amount).Within(1e-9 * amount + 1e-6));
+        for (int i = 0; i < pensions.Length; i++) Assert.That(paid[i], Is.EqualTo(amount * (pensions[i] / pensions.Sum())).Within(1e-9 * paid[i] + 1e-9));
     }
 
     [FsProperty(MaxTest = 100)]
@@ -184,7 +200,7 @@ public sealed class PensionGoalSeekTests
         double rate = 0.10 + Math.Abs(rateSeed % 300) / 1000.0;
         int from = 2025 + Math.Abs(yearSeed % 40);
         var baseline = ChinaDefaults.PensionScenario();
-        var rates = PensionLever.EmployerRate(from).Apply(baseline, rate).Scheme.Rules.Contributions;
+        var rates = baseline.With(Levers.EmployerRate, new LeverPath(from, [rate])).Scheme.Rules.Contributions;
         var before = baseline.Scheme.Rules.Contributions;
         foreach (int province in new[] { 0, 31, 44 })
         {

@@ -165,6 +165,86 @@ public sealed class PensionMonteCarloTests
     }
 
     /// <summary>
+    /// Issue 13: the economic drivers move a path through the catalogue's levers. A path with the three economic draws
+    /// (every other driver off) equals, bit for bit, the deterministic projection of the scenario with
+    /// <see cref="Levers.PriceGrowth"/>, <see cref="Levers.RealWageGrowth"/> and <see cref="Levers.IndexationShare"/> set by
+    /// code to the drawn values, with the range checks a scenario file gets.
+    /// </summary>
+    [Test]
+    public void Economic_draws_are_the_catalogue_levers_set_by_code()
+    {
+        var shocks = ShockModel.None(2025, End) with
+        {
+            Inflation = PensionMonteCarlo.InflationShock,
+            LongRunRealWageGrowth = PensionMonteCarlo.RealWageTrendShock,
+            IndexationShare = PensionMonteCarlo.IndexationShareShock,
+        };
+        var evaluator = new PensionPathEvaluator(new PensionMonteCarloSettings { Scenario = Scenario.Value, Shocks = shocks, Calibration = ZeroVariance.Value.Calibration });
+        var compiled = shocks.Compile();
+        var drawn = compiled.CreatePath();
+        var random = PathRandom.ForPath(Seed, 2);
+        compiled.Draw(ref random, drawn);
+        var economy = Scenario.Value.Economy!;
+        const int first = EconomicAssumptions.LastObservedYear + 1;
+        LeverPath Drawn(AnnualPath central, Func<int, double> deviation) =>
+            new(first, Enumerable.Range(first, central.LastYear - first + 1).Select(y => deviation(y) == 0 ? central[y] : central[y] + deviation(y)).ToArray());
+        double share = drawn.IndexationShare(ChinaDefaults.IndexationShareOfRealWageGrowth());
+        Assert.That(share, Is.Not.EqualTo(ChinaDefaults.IndexationShareOfRealWageGrowth()), "the draw moves the share");
+        var byCode = Scenario.Value
+            .With(Levers.PriceGrowth, Drawn(economy.PriceGrowth, drawn.InflationDeviation))
+            .With(Levers.RealWageGrowth, Drawn(economy.RealWageGrowth, drawn.RealWageTrendDeviation))
+            .With(Levers.IndexationShare, share);
+
+        var path = MonteCarlo.EvaluatePath(evaluator, Seed, 2);
+        var deterministic = PensionMonteCarlo.RunDeterministic(byCode, evaluator.Calibration);
+        Assert.That(path[PensionPathEvaluator.NationalBalanceIndex], Is.EqualTo(PensionMonteCarlo.NationalBalances(deterministic.Funds)));
+        Assert.That(path[PensionPathEvaluator.NationalBalanceIndex], Is.Not.EqualTo(MonteCarlo.EvaluatePath(ZeroVariance.Value, Seed, 2)[PensionPathEvaluator.NationalBalanceIndex]));
+    }
+
+    /// <summary>The coverage draw moves the catalogue's lever too: a path with it alone equals the deterministic projection
+    /// of the scenario with <c>labour.non_agricultural_share_scale</c> set by code to the drawn path, bit for bit.</summary>
+    [Test]
+    public void The_coverage_draw_is_the_catalogue_lever_set_by_code()
+    {
+        var shocks = ShockModel.None(2025, End) with { Coverage = new Ar1Shock(0.02, 0.8) };
+        var evaluator = new PensionPathEvaluator(new PensionMonteCarloSettings { Scenario = Scenario.Value, Shocks = shocks, Calibration = ZeroVariance.Value.Calibration });
+        var compiled = shocks.Compile();
+        var drawn = compiled.CreatePath();
+        var random = PathRandom.ForPath(Seed, 3);
+        compiled.Draw(ref random, drawn);
+        var lever = Levers.OfLabour(Actuarial.Labour.LabourLever.NonAgriculturalShareScale);
+        var central = Scenario.Value.Labour.NonAgriculturalShareScale;
+        var values = Enumerable.Range(2025, central.LastYear - 2024)
+            .Select(y => drawn.CoverageDeviation(y) == 0 ? central[y] : central[y] * Math.Exp(drawn.CoverageDeviation(y))).ToArray();
+        var byCode = Scenario.Value.With(lever, new LeverPath(2025, values));
+
+        var path = MonteCarlo.EvaluatePath(evaluator, Seed, 3);
+        var deterministic = PensionMonteCarlo.RunDeterministic(byCode, evaluator.Calibration);
+        Assert.That(path[PensionPathEvaluator.NationalBalanceIndex], Is.EqualTo(PensionMonteCarlo.NationalBalances(deterministic.Funds)));
+        Assert.That(path[PensionPathEvaluator.NationalBalanceIndex], Is.Not.EqualTo(MonteCarlo.EvaluatePath(ZeroVariance.Value, Seed, 3)[PensionPathEvaluator.NationalBalanceIndex]));
+
+        var early = ShockModel.None(2024, End) with { Coverage = new Ar1Shock(0.02, 0.8) };
+        var error = Assert.Throws<Actuarial.InputDataException>(() => new PensionPathEvaluator(new PensionMonteCarloSettings { Scenario = Scenario.Value, Shocks = early }))!;
+        Assert.That(error.Message, Does.Contain(lever.Key));
+    }
+
+    [Test]
+    public void Every_shocked_quantity_names_catalogue_levers()
+    {
+        var drivers = PensionMonteCarlo.ShockedLevers.Select(d => d.Driver).ToArray();
+        var modelDrivers = typeof(ShockModel).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+            .Where(p => p.PropertyType.Name.EndsWith("Shock", StringComparison.Ordinal)).Select(p => p.Name).ToArray();
+        Assert.That(drivers, Is.EquivalentTo(modelDrivers), "one entry per driver of the shock model");
+        foreach (var d in PensionMonteCarlo.ShockedLevers)
+        {
+            Assert.That(d.Levers.All(l => Levers.Typed.Contains(l)), Is.True, d.Driver);
+            Assert.That(d.Levers, Is.Not.Empty, $"{d.Driver} names the lever it moves");
+        }
+        Assert.That(PensionMonteCarlo.ShockedLevers.Where(d => d.AppliedThroughLever).Select(d => d.Driver),
+            Is.EquivalentTo(new[] { "Coverage", "Inflation", "LongRunRealWageGrowth", "IndexationShare" }));
+    }
+
+    /// <summary>
     /// A worker reuses its scheme engine from path to path, rebinding it to each path's own prices and indexation share: a
     /// path evaluated after others on the same worker equals the same path on a fresh worker, bit for bit.
     /// </summary>
