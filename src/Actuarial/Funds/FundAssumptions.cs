@@ -38,7 +38,7 @@ public sealed record FundAssumptions
     public StrategicReserve? Reserve { get; init; }
 
     /// <summary>Time-limited shocks, responses and supervision leaks acting on the ledgers (<see cref="FundStress"/>), or null for none.</summary>
-    public FundStress? Stress { get; init; }
+    internal FundStress? Stress { get; init; }
 
     /// <summary>The blended return ρ_t = w·ρ_NSSF,t + (1 − w)·ρ_other,t that the ledgers credit on the balances of
     /// <paramref name="year"/> (the formula <see cref="FundProjector"/> uses).</summary>

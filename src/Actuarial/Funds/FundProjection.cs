@@ -127,7 +127,7 @@ public sealed partial class FundProjection
     /// deferred and repaid (already in the contributions line), extra central transfers (already in the top-up subsidies),
     /// and bridge loans, borrowed net of repayments (in the closing balance, not in the other lines of the year table).
     /// </summary>
-    public IReadOnlyList<FundStressRow> StressTable()
+    internal IReadOnlyList<FundStressRow> StressTable()
     {
         var rows = new List<FundStressRow>();
         if (_inputs.Stress is null) return rows;
@@ -385,5 +385,5 @@ public sealed partial record StrategicReserveRow(int Year, double OpeningBalance
 /// <param name="BridgeBorrowedNet">Bridge loans borrowed less repaid, yuan.</param>
 /// <param name="BridgeDebt">Bridge debt owed at the year's end, yuan.</param>
 [CsvHelper.CsvRecord]
-public sealed partial record FundStressRow(int Year, int RegionCode, string Region, double DeferredContributions, double RepaidContributions,
+internal sealed partial record FundStressRow(int Year, int RegionCode, string Region, double DeferredContributions, double RepaidContributions,
     double CentralTransfers, double BridgeBorrowedNet, double BridgeDebt);

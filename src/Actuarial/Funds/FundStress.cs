@@ -28,7 +28,7 @@ namespace Actuarial.Funds;
 /// (the ledgers see only the cash), so these levers overstate the long-run cost of evasion.</item>
 /// </list>
 /// </summary>
-public sealed record FundStress
+internal sealed record FundStress
 {
     // Before None: static fields initialise in text order.
     private static readonly FrozenDictionary<int, double> Empty = FrozenDictionary<int, double>.Empty;

@@ -28,7 +28,7 @@ public sealed class PublicApiApprovalTests
     /// the generic Monte Carlo engine, the sweep's runs) is internal, as is everything else. Raising a ceiling is a
     /// decision to review, not a chore: make new code internal unless a reader needs it.
     /// </summary>
-    internal const int MaxPublicTypes = 118, MaxPublicMembers = 990;
+    internal const int MaxPublicTypes = 116, MaxPublicMembers = 975;
 
     private static readonly System.Text.RegularExpressions.Regex TypeLine =
         new(@"^\s+public (static |sealed |abstract |readonly |ref |partial )*(class|struct|record|record struct|interface|enum|delegate) ", System.Text.RegularExpressions.RegexOptions.Compiled);
