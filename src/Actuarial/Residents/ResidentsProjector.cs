@@ -111,7 +111,9 @@ internal static class ResidentsProjector
         for (int r = 0; r < n; r++)
         {
             var c = coverage.AsSpan((y * n + r) * ResidentsProjection.States, ResidentsProjection.States);
-            double working = 0, old = 0;
+            // The sums in locals (registers), in the order the cells come: the same values as adding to c cell by cell.
+            double working = 0, old = 0, employeeContributors = c[(int)CoverageState.EmployeeContributor],
+                employeeBeneficiaries = c[(int)CoverageState.EmployeeBeneficiary], inSchoolSum = c[(int)CoverageState.InSchool];
             for (int s = 0; s < Sexes.Count; s++)
             {
                 ReadOnlySpan<double> personsByAge = persons, schoolByAge = school;
@@ -140,12 +142,15 @@ internal static class ResidentsProjector
                     if (free < -1e-6 * Math.Max(1, p)) throw TooManyMembers(year, provinces[r], (Sex)s, a, workers + pensioners, p);
                     free = Math.Max(free, 0); // float noise only (checked above)
                     double inSchool = p > 0 ? free * schoolByAge[a] / p : 0;
-                    c[(int)CoverageState.EmployeeContributor] += workers;
-                    c[(int)CoverageState.EmployeeBeneficiary] += pensioners;
-                    c[(int)CoverageState.InSchool] += inSchool;
+                    employeeContributors += workers;
+                    employeeBeneficiaries += pensioners;
+                    inSchoolSum += inSchool;
                     if (a < ResidentsAccountPension.PensionAge) working += free - inSchool; else old += free - inSchool;
                 }
             }
+            c[(int)CoverageState.EmployeeContributor] = employeeContributors;
+            c[(int)CoverageState.EmployeeBeneficiary] = employeeBeneficiaries;
+            c[(int)CoverageState.InSchool] = inSchoolSum;
             reachable[(y * n + r) * 2] = working;
             reachable[(y * n + r) * 2 + 1] = old;
         }
