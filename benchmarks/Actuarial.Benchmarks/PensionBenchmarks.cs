@@ -55,7 +55,8 @@ public class PensionBenchmarks
         // The residents' scheme reads the employee scheme's members by age: an engine that records them, on kept grids.
         _keptDemography = demography;
         _membersEngine = new SchemeEngine(_scheme with { Demography = demography }, _calibration);
-        _membersEngine.RecordMembersByAge();
+        // As PensionProjector asks: with the population by age weighted by the residents' share not yet in work.
+        _membersEngine.RecordMembersByAge(Actuarial.Residents.ResidentsProjector.NotEnteredShares(_scenario.Residents));
         _withMembers = new SchemeProjection(_membersEngine, _calibration);
         FullProjectionWithResidents();
         _residents = Residents();
@@ -72,6 +73,13 @@ public class PensionBenchmarks
         RunFull(_membersEngine);
         return Residents();
     }
+
+    /// <summary>
+    /// <see cref="FullProjection"/> with the employee scheme recording its members by age (what the residents' scheme reads):
+    /// the first part of <see cref="FullProjectionWithResidents"/>.
+    /// </summary>
+    [Benchmark(Description = "full projection recording the employee scheme's members by age")]
+    public void FullProjectionWithMembers() => RunFull(_membersEngine);
 
     /// <summary>The residents' scheme and coverage alone, on a population and employee scheme already run (its buffers allocated per run).</summary>
     [Benchmark(Description = "residents' scheme and coverage 2024-2100 (31 provinces, calibrated)")]

@@ -4,9 +4,10 @@ namespace Actuarial.Benchmarks;
 
 /// <summary>
 /// Rough Stopwatch timings for tuning (BenchmarkDotNet gives the figures we report); QUICK_ROUNDS sets their rounds (5).
-/// With the environment variable QUICK_ONLY=province, scheme, full (the full projection as a path runs it) or path (one
-/// Monte Carlo path) it loops on one piece for eight seconds, for a profiler to sample; QUICK_ONLY=compare prints the
-/// minimum and median of many short rounds of the full projection, steadier for comparing two versions.
+/// With the environment variable QUICK_ONLY=province, scheme, full (the full projection as a path runs it), chain (the
+/// whole chain with the residents' scheme) or path (one Monte Carlo path) it loops on one piece for eight seconds, for a profiler to sample; QUICK_ONLY=compare prints the
+/// minimum and median of many short rounds of the full projection, steadier for comparing two versions; QUICK_ONLY=phases
+/// the same for each phase of the whole chain.
 /// </summary>
 internal static class QuickTiming
 {
@@ -25,7 +26,21 @@ internal static class QuickTiming
             ManyRounds("full projection", full.FullProjection);
             return;
         }
-        if (only is "province" or "scheme" or "path" or "full")
+        if (only == "phases")
+        {
+            // The whole chain phase by phase (PensionBenchmarks), the minimum and median of many short rounds each: what to
+            // look at first, not figures to report (BenchmarkDotNet gives those).
+            var chain = new PensionBenchmarks();
+            chain.Setup();
+            ManyRounds("population, grids kept", chain.Population);
+            ManyRounds("full projection as a path", chain.FullProjectionAsPath);
+            ManyRounds("full projection", chain.FullProjection);
+            ManyRounds("full, members recorded", chain.FullProjectionWithMembers);
+            ManyRounds("residents and coverage", () => chain.Residents());
+            ManyRounds("whole chain", () => chain.FullProjectionWithResidents());
+            return;
+        }
+        if (only is "province" or "scheme" or "path" or "full" or "chain")
         {
             Action action;
             if (only == "path")
@@ -34,11 +49,16 @@ internal static class QuickTiming
                 monteCarlo.Setup();
                 action = monteCarlo.OnePath;
             }
-            else if (only is "scheme" or "full")
+            else if (only is "scheme" or "full" or "chain")
             {
                 var pension = new PensionBenchmarks();
                 pension.Setup();
-                action = only == "full" ? pension.FullProjectionAsPath : () => pension.Scheme();
+                action = only switch
+                {
+                    "full" => pension.FullProjectionAsPath,
+                    "chain" => () => pension.FullProjectionWithResidents(),
+                    _ => () => pension.Scheme(),
+                };
             }
             else
             {
@@ -75,14 +95,35 @@ internal static class QuickTiming
     {
         for (int i = 0; i < 20; i++) action();
         var times = new double[60];
+        var cpu = new double[times.Length];
         for (int round = 0; round < times.Length; round++)
         {
             long start = Stopwatch.GetTimestamp();
+            double cpuStart = ThreadCpuSeconds();
             for (int i = 0; i < 5; i++) action();
             times[round] = Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1000 / 5;
+            cpu[round] = (ThreadCpuSeconds() - cpuStart) * 1e6 / 5;
         }
         Array.Sort(times);
-        Console.WriteLine($"{name,-26} min {times[0],10:F0} µs, median {times[times.Length / 2],10:F0} µs ({times.Length} rounds of 5)");
+        Array.Sort(cpu);
+        // The thread's CPU time leaves out the time it waits for a core, which the wall clock counts when others share them.
+        Console.WriteLine($"{name,-28} min {times[0],10:F0} µs, median {times[times.Length / 2],10:F0} µs wall; CPU min {cpu[0],10:F0} µs, median {cpu[cpu.Length / 2],10:F0} µs ({times.Length} rounds of 5)");
+    }
+
+    /// <summary>CPU time of the calling thread, seconds (Linux: clock_gettime(CLOCK_THREAD_CPUTIME_ID)); NaN elsewhere.</summary>
+    private static double ThreadCpuSeconds()
+    {
+        if (!OperatingSystem.IsLinux()) return double.NaN;
+        return ClockGetTime(3, out var t) == 0 ? t.Seconds + t.Nanoseconds * 1e-9 : double.NaN;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 
     private static void Time(string name, Action action, int iterations)

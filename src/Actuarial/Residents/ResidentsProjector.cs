@@ -48,7 +48,8 @@ internal static class ResidentsProjector
         var notEntered = NotEnteredShares(assumptions);
         var coverage = new double[years * n * ResidentsProjection.States];
         var reachable = new double[years * n * 2]; // residual aged 16–59, then 60+
-        for (int y = 0; y < years; y++) FillCoverageInputs(first + y, demography, employee, notEntered, coverage, reachable);
+        bool recorded = employee.HasPopulationByAge(notEntered);
+        for (int y = 0; y < years; y++) FillCoverageInputs(first + y, demography, employee, notEntered, recorded, coverage, reachable);
 
         var targets = TargetsByProvince(assumptions, provinces);
         var calibration = Calibrate(provinces, targets, reachable, fundReturn(first));
@@ -95,12 +96,14 @@ internal static class ResidentsProjector
     /// <summary>
     /// The coverage inputs of a year: per province, the employee members and those in school aged 16+, and the residual
     /// aged 16–59 and 60+. The same sums as <see cref="Cell"/> over the ages (its plain reference), summed over education a
-    /// whole age run at a time; allocation-free.
+    /// whole age run at a time, or read from the employee scheme when it recorded them as it stepped
+    /// (<paramref name="recorded"/>, <see cref="SchemeProjection.PopulationByAge"/> with these shares: the same sums in the same order, taken while each
+    /// year's grid was in cache instead of from the 24 MB of stored grids); allocation-free.
     /// </summary>
     private static void FillCoverageInputs(int year, DemographicProjection demography, SchemeProjection employee, double[] notEntered,
-        double[] coverage, double[] reachable)
+        bool recorded, double[] coverage, double[] reachable)
     {
-        var pop = demography.PersonsAt(year);
+        var pop = recorded ? default : demography.PersonsAt(year);
         var provinces = demography.Shape.Regions;
         int n = provinces.Count, y = year - employee.FirstYear;
         Span<double> persons = stackalloc double[A];
@@ -108,31 +111,46 @@ internal static class ResidentsProjector
         for (int r = 0; r < n; r++)
         {
             var c = coverage.AsSpan((y * n + r) * ResidentsProjection.States, ResidentsProjection.States);
-            double working = 0, old = 0;
+            // The sums in locals (registers), in the order the cells come: the same values as adding to c cell by cell.
+            double working = 0, old = 0, employeeContributors = c[(int)CoverageState.EmployeeContributor],
+                employeeBeneficiaries = c[(int)CoverageState.EmployeeBeneficiary], inSchoolSum = c[(int)CoverageState.InSchool];
             for (int s = 0; s < Sexes.Count; s++)
             {
-                persons.Clear();
-                school.Clear();
-                for (int e = 0; e < EducationLevels.Count; e++)
+                ReadOnlySpan<double> personsByAge = persons, schoolByAge = school;
+                if (recorded)
                 {
-                    var run = pop.Slice(PopulationShape.RunStart(r, (Sex)s, (EducationLevel)e), A);
-                    TensorPrimitives.Add(persons, run, persons);
-                    TensorPrimitives.MultiplyAdd(run, notEntered.AsSpan(e * A, A), school, school);
+                    var rows = employee.PopulationByAge(year, r, (Sex)s);
+                    personsByAge = rows[..A];
+                    schoolByAge = rows.Slice(A, A);
+                }
+                else
+                {
+                    persons.Clear();
+                    school.Clear();
+                    for (int e = 0; e < EducationLevels.Count; e++)
+                    {
+                        var run = pop.Slice(PopulationShape.RunStart(r, (Sex)s, (EducationLevel)e), A);
+                        TensorPrimitives.Add(persons, run, persons);
+                        TensorPrimitives.MultiplyAdd(run, notEntered.AsSpan(e * A, A), school, school);
+                    }
                 }
                 var members = employee.EmployeeMembers(year, r, (Sex)s);
                 for (int a = ResidentsAccountPension.FirstAge; a < A; a++)
                 {
-                    double workers = members[a], pensioners = members[A + a], p = persons[a];
+                    double workers = members[a], pensioners = members[A + a], p = personsByAge[a];
                     double free = p - workers - pensioners;
                     if (free < -1e-6 * Math.Max(1, p)) throw TooManyMembers(year, provinces[r], (Sex)s, a, workers + pensioners, p);
                     free = Math.Max(free, 0); // float noise only (checked above)
-                    double inSchool = p > 0 ? free * school[a] / p : 0;
-                    c[(int)CoverageState.EmployeeContributor] += workers;
-                    c[(int)CoverageState.EmployeeBeneficiary] += pensioners;
-                    c[(int)CoverageState.InSchool] += inSchool;
+                    double inSchool = p > 0 ? free * schoolByAge[a] / p : 0;
+                    employeeContributors += workers;
+                    employeeBeneficiaries += pensioners;
+                    inSchoolSum += inSchool;
                     if (a < ResidentsAccountPension.PensionAge) working += free - inSchool; else old += free - inSchool;
                 }
             }
+            c[(int)CoverageState.EmployeeContributor] = employeeContributors;
+            c[(int)CoverageState.EmployeeBeneficiary] = employeeBeneficiaries;
+            c[(int)CoverageState.InSchool] = inSchoolSum;
             reachable[(y * n + r) * 2] = working;
             reachable[(y * n + r) * 2 + 1] = old;
         }

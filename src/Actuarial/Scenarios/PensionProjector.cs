@@ -32,7 +32,10 @@ public static class PensionProjector
         scenario.Validate();
         var workforce = scenario.Labour.Compile();
         var schemeAssumptions = SchemeAssumptionsFor(scenario, demography, workforce);
-        var scheme = SchemeProjector.Run(schemeAssumptions, SchemeCalibration.Calibrate(schemeAssumptions), recordMembersByAge: true);
+        // The residents' scheme reads the members and, weighted by the share not yet in work, the population by age: recorded
+        // as the scheme steps, while each year's grid is in cache.
+        var scheme = SchemeProjector.Run(schemeAssumptions, SchemeCalibration.Calibrate(schemeAssumptions), recordMembersByAge: true,
+            Actuarial.Residents.ResidentsProjector.NotEnteredShares(scenario.Residents));
         var flows = scheme.Flows.From(ChinaFunds.FirstProjectedYear);
         var fundAssumptions = WithIndexationIncreases(scenario, FundsWithGdp(scenario, demography), flows);
         if (scheme.RightsTransfers is not { } transfers) return new PensionProjection(scenario, demography, scheme, FundProjector.Run(flows, fundAssumptions));

@@ -56,7 +56,8 @@ internal sealed class SchemeEngine
     private double _pensionIndex = 1;
     private double[]? _pensionAmounts; // the Pensions view
     private double[]? _membersByAge;   // when recorded: [year, region, sex, member kind, age] (see RecordMembersByAge)
-    private readonly double[] _pensionersBeforeRetiring = new double[Ages.Count]; // AddMembers' scratch row
+    private double[]? _populationByAge; // when recorded with weights: [year, region, sex, persons | weighted, age]
+    private double[]? _populationWeights; // those weights: [education, age]
     private readonly double[] _membersFrom = new double[Ages.Count];              // AgeBlock's scratch row (InsuredMortality)
     private readonly RightsTransfers? _transfers; // null unless the assumptions ask for them
 
@@ -119,10 +120,35 @@ internal sealed class SchemeEngine
     /// coverage of the whole population, <see cref="Actuarial.Residents"/>). Allocated here, before the year loop; the loop
     /// adds to it without allocating. Off unless asked, so that runs which do not read it (Monte Carlo paths) pay nothing.
     /// </summary>
-    internal void RecordMembersByAge() => _membersByAge ??= new double[YearCount * _regions * Sexes.Count * MemberKinds * A];
+    /// <remarks>
+    /// With <paramref name="populationWeights"/> (a share by education and age, [education, age]) it also records the
+    /// population of each year by region, sex and age summed over education, and the same weighted by the shares
+    /// (<see cref="PopulationByAge"/>): sums the residents' scheme would otherwise take over the stored 24 MB of yearly grids,
+    /// taken here while each year's grid is in cache. The rows are the sums the plain loop takes, in the same order.
+    /// </remarks>
+    internal void RecordMembersByAge(double[]? populationWeights = null)
+    {
+        _membersByAge ??= new double[YearCount * _regions * Sexes.Count * MemberKinds * A];
+        if (populationWeights is null) return;
+        if (populationWeights.Length != EducationLevels.Count * A)
+        {
+            throw new ArgumentException($"expected {EducationLevels.Count} × {A} weights by education and age", nameof(populationWeights));
+        }
+        _populationWeights = (double[])populationWeights.Clone();
+        _populationByAge ??= new double[YearCount * _regions * Sexes.Count * 2 * A];
+    }
 
     /// <summary>The recorded members (<see cref="RecordMembersByAge"/>), layout [year − 2024, region, sex, kind, age]; empty when not recorded.</summary>
     internal ReadOnlySpan<double> MembersByAge => _membersByAge;
+
+    /// <summary>
+    /// The recorded population (<see cref="RecordMembersByAge"/> with weights), layout [year − 2024, region, sex, persons |
+    /// weighted, age]; empty when not recorded.
+    /// </summary>
+    internal ReadOnlySpan<double> PopulationByAge => _populationByAge;
+
+    /// <summary>The weights <see cref="PopulationByAge"/> was recorded with, [education, age]; empty when not recorded.</summary>
+    internal ReadOnlySpan<double> PopulationWeights => _populationWeights;
 
     /// <summary>Covered workers by cell in the base year (set by <see cref="Initialize()"/>).</summary>
     internal ReadOnlySpan<double> Covered => _covered;
@@ -260,7 +286,8 @@ internal sealed class SchemeEngine
             if (year < engine._a.BaseYear || year > end) return;
             if (year == engine._a.BaseYear) engine.Initialize(population);
             else engine.StepYear(year - 1, previous, population, record: true);
-            if (year == end) engine.StepYear(end, default, default, record: true);
+            // The end year is not aged; its population is passed only for the members' population rows.
+            if (year == end) engine.StepYear(end, engine._populationByAge is null ? default : population, default, record: true);
         }
     }
 
@@ -279,7 +306,6 @@ internal sealed class SchemeEngine
         _transfers?.Clear();
         _blocks.Changed();
         _pensionIndex = 1;
-        if (_membersByAge is not null) Array.Clear(_membersByAge); // a rerun of the engine records afresh
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
@@ -356,7 +382,7 @@ internal sealed class SchemeEngine
     internal void Step(int year)
     {
         bool age = year < _a.EndYear;
-        StepYear(year, age ? _a.Demography.PersonsAt(year) : default, age ? _a.Demography.PersonsAt(year + 1) : default, record: true);
+        StepYear(year, age || _populationByAge is not null ? _a.Demography.PersonsAt(year) : default, age ? _a.Demography.PersonsAt(year + 1) : default, record: true);
     }
 
     /// <summary>
@@ -368,7 +394,7 @@ internal sealed class SchemeEngine
 
     /// <summary>
     /// One year on the population of <paramref name="year"/> and of the next (<paramref name="pop0"/>, <paramref name="pop1"/>;
-    /// empty in the last year or in a trial step): the grids of the engine's projection, or the same values from where
+    /// empty in a trial step, and in the last year unless the members' population rows are recorded): the grids of the engine's projection, or the same values from where
     /// the population projection has just computed them. With <paramref name="record"/>, the flows are recorded and the
     /// state is aged (before the end year).
     /// </summary>
@@ -383,6 +409,7 @@ internal sealed class SchemeEngine
             CheckGrid(pop0, year);
             CheckGrid(pop1, year + 1);
         }
+        else if (record && _populationByAge is not null) CheckGrid(pop0, year);
         var retirement = _tables.Retirement;
         double ee = _tables.EmployeeRate[y];
         double allWorkers = 0, allWages = 0;
@@ -428,7 +455,7 @@ internal sealed class SchemeEngine
                     retirement.InverseDivisor.AsSpan(yg * A, A), in retiring, ref _blocks.PensionSum[b], ref _blocks.PensionerSum[b], ref sums);
                 if (last >= ceiling) ceiling = GroupBlock.LowerCeiling(block, ceiling, _recordFloor); // the oldest may all have retired
                 region.Add(in sums);
-                if (record && _membersByAge is not null) AddMembers(y, r, g, block);
+                if (record && _membersByAge is not null) AddMembers(y, r, g, block, pop0);
                 // Age the block before this one: its cells are still in cache, and its last stores have left the store buffer.
                 if (age && g > 0) AgeBlock(r, g - 1, y, pop0, pop1);
             }
@@ -504,17 +531,22 @@ internal sealed class SchemeEngine
             SchemeKernels.Age(_blocks.Block(b), in inputs, ref _blocks.RecordCeiling[b], ref _blocks.ContributorsEnd[b]);
     }
 
-    /// <summary>Adds group block (<paramref name="r"/>, <paramref name="g"/>) of year index <paramref name="y"/>, after retirement and before ageing, to <see cref="MembersByAge"/>.</summary>
-    private void AddMembers(int y, int r, int g, GroupBlock block)
+    /// <summary>
+    /// Adds group block (<paramref name="r"/>, <paramref name="g"/>) of year index <paramref name="y"/>, after retirement and
+    /// before ageing, to <see cref="MembersByAge"/>, and its population run of <paramref name="pop"/> (the year's grid) to
+    /// <see cref="PopulationByAge"/> when recorded (<see cref="SchemeKernels.AddMembers"/>).
+    /// </summary>
+    private void AddMembers(int y, int r, int g, GroupBlock block, ReadOnlySpan<double> pop)
     {
-        int sex = g / EducationLevels.Count;
-        var members = _membersByAge.AsSpan(((y * _regions + r) * Sexes.Count + sex) * MemberKinds * A, MemberKinds * A);
-        var contributors = members[..A];
-        var pensioners = members.Slice(A, A);
-        TensorPrimitives.Add(contributors, block.Ages(CellQuantity.Contributors), contributors);
-        // Pensioners before this year's retirements, then added: the order of the sums of the plain loop.
-        TensorPrimitives.Subtract(block.Ages(CellQuantity.Pensioners), block.Ages(CellQuantity.NewPensioners), _pensionersBeforeRetiring);
-        TensorPrimitives.Add(pensioners, _pensionersBeforeRetiring, pensioners);
+        int sex = g / EducationLevels.Count, education = g % EducationLevels.Count, row = (y * _regions + r) * Sexes.Count + sex;
+        var members = _membersByAge.AsSpan(row * MemberKinds * A, MemberKinds * A);
+        if (_populationByAge is null)
+        {
+            SchemeKernels.AddMembers(block, members, default, default, default, first: education == 0);
+            return;
+        }
+        SchemeKernels.AddMembers(block, members, pop.Slice(r * PopulationShape.CellsPerRegion + g * A, A), _populationWeights.AsSpan(education * A, A),
+            _populationByAge.AsSpan(row * 2 * A, 2 * A), first: education == 0);
     }
 
     /// <summary>The year's flows of region <paramref name="r"/>: <see cref="Flows"/> and the rows of <see cref="SchemeProjection"/>.</summary>

@@ -55,6 +55,28 @@ public sealed class SchemeProjection
         return members; // workers by age, then pensioners by age
     }
 
+    /// <summary>
+    /// Whether the run recorded the population by age weighted by <paramref name="weights"/> ([education, age]; see
+    /// <see cref="PopulationByAge"/> and <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, double[])"/>).
+    /// </summary>
+    internal bool HasPopulationByAge(ReadOnlySpan<double> weights) => !_engine.PopulationByAge.IsEmpty && weights.SequenceEqual(_engine.PopulationWeights);
+
+    /// <summary>
+    /// The population of <paramref name="year"/> in a province by sex and age (0..100) summed over education, persons then
+    /// weighted by the weights the run was given (<see cref="HasPopulationByAge"/>): the sums the run took from each year's
+    /// grid as it stepped.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The run did not record the population by age.</exception>
+    internal ReadOnlySpan<double> PopulationByAge(int year, int region, Sex sex)
+    {
+        var all = _engine.PopulationByAge;
+        if (all.IsEmpty) throw new InvalidOperationException("this scheme projection did not record the population by age (PensionProjector records it)");
+        if (year < FirstYear || year > EndYear) throw new ArgumentOutOfRangeException(nameof(year), year, $"expected a year in [{FirstYear}, {EndYear}]");
+        if ((uint)region >= (uint)_engine.Regions.Count) throw new ArgumentOutOfRangeException(nameof(region), region, "expected a region index of the grid");
+        int length = 2 * Ages.Count;
+        return all.Slice((((year - FirstYear) * _engine.Regions.Count + region) * Sexes.Count + (int)sex) * length, length);
+    }
+
     /// <summary>One row per year and province, then a national row (code 0) per year.</summary>
     public IReadOnlyList<SchemeYearRow> Summary()
     {

@@ -72,13 +72,17 @@ internal static class SchemeProjector
     /// <exception cref="Actuarial.InputDataException">Invalid assumptions or calibration, or a labour layer that breaks its contract.</exception>
     public static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration) => Run(assumptions, calibration, recordMembersByAge: false);
 
-    /// <summary>As <see cref="Run(SchemeAssumptions, SchemeCalibration)"/>, optionally recording the members by region, sex and age each year (<see cref="SchemeProjection.EmployeeMembers"/>).</summary>
-    internal static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration, bool recordMembersByAge)
+    /// <summary>
+    /// As <see cref="Run(SchemeAssumptions, SchemeCalibration)"/>, optionally recording the members by region, sex and age
+    /// each year (<see cref="SchemeProjection.EmployeeMembers"/>) and, with <paramref name="populationWeights"/>, the
+    /// population by region, sex and age summed over education and weighted by them (<see cref="SchemeProjection.PopulationByAge"/>).
+    /// </summary>
+    internal static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration, bool recordMembersByAge, double[]? populationWeights = null)
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(calibration);
         var engine = new SchemeEngine(assumptions, calibration);
-        if (recordMembersByAge) engine.RecordMembersByAge();
+        if (recordMembersByAge) engine.RecordMembersByAge(populationWeights);
         engine.Run();
         return new SchemeProjection(engine, calibration);
     }

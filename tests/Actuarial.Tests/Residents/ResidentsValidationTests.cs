@@ -194,5 +194,35 @@ public sealed class ResidentsValidationTests
         Assert.That(first.Sum(), Is.GreaterThan(0));
     }
 
+    [Test]
+    public void Coverage_from_the_population_the_scheme_recorded_is_the_coverage_from_the_stored_grids()
+    {
+        // PensionProjector has the employee scheme record the population by age as it steps; without it the residents'
+        // scheme sums the stored grids itself. Both must give the same tables, bit for bit.
+        var baseline = Baseline.Value;
+        var scheme = baseline.Scheme;
+        Assert.That(scheme.HasPopulationByAge(ResidentsProjector.NotEnteredShares(baseline.Scenario.Residents)), Is.True);
+        var engine = new Actuarial.Scheme.SchemeEngine(scheme.Assumptions, scheme.Calibration);
+        engine.RecordMembersByAge();
+        engine.Run();
+        var fromGrids = ResidentsProjector.Run(baseline.Scenario.Residents, baseline.Demography, new Actuarial.Scheme.SchemeProjection(engine, scheme.Calibration),
+            scheme.Assumptions.PriceGrowthIn,
+            year => year < baseline.Funds.FirstYear ? scheme.Assumptions.BaseYearFundReturn ?? baseline.Scenario.Funds.BlendedReturn(baseline.Funds.FirstYear) : baseline.Scenario.Funds.BlendedReturn(year));
+        Assert.That(Residents.CoverageTable(), Is.EqualTo(fromGrids.CoverageTable()).AsCollection);
+        Assert.That(Residents.YearTable(), Is.EqualTo(fromGrids.YearTable()).AsCollection);
+        int length = engine.MembersByAge.Length / (scheme.EndYear - scheme.FirstYear + 1) / engine.Regions.Count / 2;
+        for (int year = scheme.FirstYear; year <= scheme.EndYear; year++)
+        {
+            for (int r = 0; r < engine.Regions.Count; r++)
+            {
+                for (int s = 0; s < 2; s++)
+                {
+                    var recorded = engine.MembersByAge.Slice((((year - scheme.FirstYear) * engine.Regions.Count + r) * 2 + s) * length, length);
+                    Assert.That(scheme.EmployeeMembers(year, r, (Actuarial.Dimensions.Sex)s).ToArray(), Is.EqualTo(recorded.ToArray()).AsCollection);
+                }
+            }
+        }
+    }
+
     private static double Error(double model, double published) => model / published - 1;
 }

@@ -1,5 +1,6 @@
 using Actuarial.China;
 using Actuarial.Demography;
+using Actuarial.Dimensions;
 using Actuarial.Scenarios;
 using Actuarial.Scheme;
 using NUnit.Framework;
@@ -54,13 +55,16 @@ public sealed class SchemeEngineRunTests
         var calibration = SchemeCalibration.Calibrate(central);
         var inputs = DemographicProjector.Compile(central.Demography.Assumptions);
 
+        var weights = Weights();
         var afterBuffers = new ProjectionBuffers(inputs);
         DemographicProjector.RunInto(inputs, afterBuffers);
         var after = new SchemeEngine(central with { Demography = new DemographicProjection(inputs, afterBuffers) }, calibration);
+        after.RecordMembersByAge(weights);
         after.Run();
 
         var alongsideBuffers = new ProjectionBuffers(inputs, keepYears: keepYears);
         var alongside = new SchemeEngine(central with { Demography = new DemographicProjection(inputs, alongsideBuffers) }, calibration);
+        alongside.RecordMembersByAge(weights);
         alongside.RunAlongsidePopulation();
 
         Assert.That(alongside.Year, Is.EqualTo(2045));
@@ -72,9 +76,104 @@ public sealed class SchemeEngineRunTests
         Assert.That(alongside.OutNewPensioners, Is.EqualTo(after.OutNewPensioners).AsCollection);
         Assert.That(alongside.Accounts.ToArray(), Is.EqualTo(after.Accounts.ToArray()).AsCollection);
         Assert.That(alongsideBuffers.Births, Is.EqualTo(afterBuffers.Births).AsCollection);
+        Assert.That(alongside.MembersByAge.ToArray(), Is.EqualTo(after.MembersByAge.ToArray()).AsCollection);
+        Assert.That(alongside.PopulationByAge.ToArray(), Is.EqualTo(after.PopulationByAge.ToArray()).AsCollection);
         if (keepYears) Assert.That(alongsideBuffers.Population, Is.EqualTo(afterBuffers.Population).AsCollection);
         else Assert.Throws<InvalidOperationException>(() => alongside.Assumptions.Demography.PersonsAt(2030).ToArray());
     }
+
+    [Test]
+    public void The_population_by_age_it_records_is_the_plain_sum_over_education_of_the_stored_grids()
+    {
+        // What the residents' scheme would otherwise sum itself over the stored grids: the same values, bit for bit, in
+        // every year up to the end year (whose grid the step does not age with).
+        var central = SchemeTestData.China(endYear: 2040);
+        var engine = new SchemeEngine(central, SchemeCalibration.Calibrate(central));
+        var weights = Weights();
+        engine.RecordMembersByAge(weights);
+        engine.Run();
+        var projection = new SchemeProjection(engine, SchemeCalibration.Calibrate(central));
+        Assert.That(projection.HasPopulationByAge(weights), Is.True);
+        Assert.That(projection.HasPopulationByAge(new double[weights.Length]), Is.False, "other weights");
+        const int A = Ages.Count;
+        var persons = new double[A];
+        var weighted = new double[A];
+        for (int year = 2024; year <= 2040; year++)
+        {
+            var pop = central.Demography.PersonsAt(year);
+            for (int r = 0; r < engine.Regions.Count; r++)
+            {
+                for (int s = 0; s < Sexes.Count; s++)
+                {
+                    Array.Clear(persons);
+                    Array.Clear(weighted);
+                    for (int e = 0; e < EducationLevels.Count; e++)
+                    {
+                        for (int a = 0; a < A; a++)
+                        {
+                            double p = pop[PopulationShape.Index(r, (Sex)s, (EducationLevel)e, a)];
+                            persons[a] += p;
+                            weighted[a] += p * weights[e * A + a];
+                        }
+                    }
+                    var rows = projection.PopulationByAge(year, r, (Sex)s);
+                    Assert.That(rows[..A].ToArray(), Is.EqualTo(persons).AsCollection, $"persons {year} {r} {s}");
+                    Assert.That(rows.Slice(A, A).ToArray(), Is.EqualTo(weighted).AsCollection, $"weighted {year} {r} {s}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Members_by_age_are_the_plain_sums_over_education_of_the_blocks()
+    {
+        // SchemeKernels.AddMembers against the plain rule on blocks of arbitrary values: the first education group adds to
+        // zero, each later one to the rows, in education order.
+        const int A = Ages.Count;
+        var random = new Random(18);
+        var blocks = new SchemeBlocks(EducationLevels.Count);
+        var population = new double[EducationLevels.Count * A];
+        var weights = Weights();
+        for (int e = 0; e < EducationLevels.Count; e++)
+        {
+            var block = blocks.Block(e);
+            for (int a = 0; a < A; a++)
+            {
+                block[CellQuantity.Contributors, a] = random.NextDouble() * 1e5;
+                block[CellQuantity.NewPensioners, a] = random.NextDouble() * 1e3;
+                block[CellQuantity.Pensioners, a] = block[CellQuantity.NewPensioners, a] + random.NextDouble() * 1e4;
+                population[e * A + a] = random.NextDouble() * 1e6;
+            }
+        }
+        var members = new double[2 * A];
+        var rows = new double[2 * A];
+        Array.Fill(members, double.NaN); // what an earlier run left: the first group must not read it
+        Array.Fill(rows, double.NaN);
+        var expectedMembers = new double[2 * A];
+        var expectedRows = new double[2 * A];
+        for (int e = 0; e < EducationLevels.Count; e++)
+        {
+            var block = blocks.Block(e);
+            SchemeKernels.AddMembers(block, members, population.AsSpan(e * A, A), weights.AsSpan(e * A, A), rows, first: e == 0);
+            for (int a = 0; a < A; a++)
+            {
+                expectedMembers[a] += block[CellQuantity.Contributors, a];
+                expectedMembers[A + a] += block[CellQuantity.Pensioners, a] - block[CellQuantity.NewPensioners, a];
+                expectedRows[a] += population[e * A + a];
+                expectedRows[A + a] += population[e * A + a] * weights[e * A + a];
+            }
+        }
+        Assert.That(members, Is.EqualTo(expectedMembers).AsCollection);
+        Assert.That(rows, Is.EqualTo(expectedRows).AsCollection);
+        // Without a population only the members.
+        Array.Fill(members, double.NaN);
+        for (int e = 0; e < EducationLevels.Count; e++) SchemeKernels.AddMembers(blocks.Block(e), members, default, default, default, first: e == 0);
+        Assert.That(members, Is.EqualTo(expectedMembers).AsCollection);
+    }
+
+    /// <summary>Weights by education and age for the recorded population: a share not yet in work, as the residents' scheme passes.</summary>
+    private static double[] Weights() =>
+        Actuarial.Residents.ResidentsProjector.NotEnteredShares(ChinaDefaults.PensionScenario().Residents);
 
     [Test]
     public void Running_alongside_the_population_allocates_nothing()
