@@ -506,8 +506,13 @@ public static partial class Levers
     private const string CalibrationReturn = "The 2025 blended return is also the return at which the 2024 calibration takes the funds' investment " +
         "income out of the yearbook revenue before fitting contributions, so that the ledgers do not count it twice.";
 
-    /// <summary>Every key, in document order (declared after the fields <see cref="Build"/> reads: static fields initialise in text order).</summary>
-    public static IReadOnlyList<LeverSpec> All { get; } = Build();
+    /// <summary>Every key, in document order.</summary>
+    public static IReadOnlyList<LeverSpec> All => AllInDocumentOrder.Value;
+
+    // Built on first use, not in the type initialiser: the nested lever classes (MortalityLevers, …) read this class's
+    // static fields while they initialise, so a list built here would meet them half-initialised when one of them is
+    // touched first (PensionMonteCarlo's shocks name the e0 levers before anything else reads the catalogue).
+    private static readonly Lazy<IReadOnlyList<LeverSpec>> AllInDocumentOrder = new(Build);
 
     private static List<LeverSpec> Build()
     {
