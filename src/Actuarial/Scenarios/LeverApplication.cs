@@ -141,7 +141,7 @@ public static partial class Levers
         _ => null,
     };
 
-    private static bool UsesShare(IFutureRateRule rule) => rule is PricesPlusShareOfRealWageGrowth or ShareOfWageGrowth or ShareOfPriceGrowth;
+    private static bool UsesShare(IFutureRateRule rule) => ShareOf(rule) is not null;
 
     private static IFutureRateRule WithShare(IFutureRateRule rule, double share) => rule switch
     {
