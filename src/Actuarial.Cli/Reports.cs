@@ -323,9 +323,10 @@ internal static class Reports
         {
             Paragraphs =
             {
-                "Since the 2014 reform (国发〔2015〕2号) public-institution staff (机关事业单位) pay into the employee scheme at the enterprise rates and with the same formula; their ten-year transition (新老办法对比, 保低限高) ended in September 2024, so every new retiree of the projection has the common formula. "
+                "Since the 2014 reform (国发〔2015〕2号) public-institution staff (机关事业单位) pay into the employee scheme at the enterprise rates and with the same formula; "
+                + $"their ten-year transition (新老办法对比, 保低限高) ended in {Actuarial.Scheme.PublicInstitutionSplit.TransitionLastDay.ToString("MMMM yyyy", C)}, so every new retiree of the projection has the common formula. "
                 + $"No national figure of their own fund was found, so their part is a documented split of the ledgers, not a separate fund: the published shares of workers ({Percent(Actuarial.Scheme.PublicInstitutionSplit.WorkerShare)}) and retirees ({Percent(Actuarial.Scheme.PublicInstitutionSplit.RetireeShare)}) held, "
-                + $"a retiree paid {Actuarial.Scheme.PublicInstitutionSplit.BenefitRatio.ToString("F2", C)} times an enterprise retiree (Fujian 2021), so {Percent(Actuarial.Scheme.PublicInstitutionSplit.SpendingShare)} of the pensions, "
+                + $"a retiree paid {Actuarial.Scheme.PublicInstitutionSplit.BenefitRatio.ToString("F2", C)} times an enterprise retiree (Fujian {Actuarial.Scheme.PublicInstitutionSplit.BenefitRatioYear}), so {Percent(Actuarial.Scheme.PublicInstitutionSplit.SpendingShare)} of the pensions, "
                 + "and a worker paying as much as an enterprise worker (an assumption: their contribution base is not published); the enterprise part is the rest (data/README.md). Subsidies, transfers and balances stay the scheme's.",
             },
         };

@@ -1,5 +1,3 @@
-using Actuarial.China;
-
 namespace Actuarial.Scheme;
 
 /// <summary>
@@ -73,19 +71,17 @@ internal static class PublicInstitutionSplit
     public static double WorkerShare => (Participants2023TenThousands - RetireeShare * AllRetirees2023TenThousands) / AllWorkers2023TenThousands;
 
     /// <summary>
-    /// Pension spending per public-institution retiree / per enterprise retiree (1.87): Fujian's 2021 figures in
-    /// <c>public_institution_pension_province.csv</c> [S], the ratio [D].
+    /// Fujian 2021, public institutions and enterprises: pension expenditure, 亿元, and retirees, 万 (Fujian Statistical
+    /// Yearbook 2022 table 10-7 [S], the rows of <c>public_institution_pension_province.csv</c>; the test
+    /// <c>Public_institution_shares_by_hand</c> ties them to the file).
     /// </summary>
-    public static double BenefitRatio => BenefitRatioValue.Value;
+    public const double FujianPublicInstitutionExpenditure2021HundredMillionYuan = 332.10, FujianPublicInstitutionRetirees2021TenThousands = 50.49,
+        FujianEnterpriseExpenditure2021HundredMillionYuan = 594.91, FujianEnterpriseRetirees2021TenThousands = 169.13;
 
-    private static readonly Lazy<double> BenefitRatioValue = new(() =>
-    {
-        var rows = PensionData.PublicInstitutionPensionProvince();
-        double Figure(PensionScope scope, string item) =>
-            rows.Single(r => r.Year == BenefitRatioYear && r.RegionCode == BenefitRatioRegionCode && r.Scope == scope && r.Item == item).Value;
-        return Figure(PensionScope.PublicInstitution, "expenditure") / Figure(PensionScope.PublicInstitution, "retirees")
-            / (Figure(PensionScope.Enterprise, "expenditure") / Figure(PensionScope.Enterprise, "retirees"));
-    });
+    /// <summary>Pension spending per public-institution retiree / per enterprise retiree (1.87): Fujian 2021 [D from S].</summary>
+    public static double BenefitRatio =>
+        FujianPublicInstitutionExpenditure2021HundredMillionYuan / FujianPublicInstitutionRetirees2021TenThousands
+        / (FujianEnterpriseExpenditure2021HundredMillionYuan / FujianEnterpriseRetirees2021TenThousands);
 
     /// <summary>The public institutions' share of a part's total when they hold <paramref name="headShare"/> of its people and each costs <paramref name="relative"/> times an enterprise member.</summary>
     public static double MoneyShare(double headShare, double relative) => headShare * relative / (headShare * relative + 1 - headShare);

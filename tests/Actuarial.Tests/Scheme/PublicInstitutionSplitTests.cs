@@ -30,7 +30,13 @@ public sealed class PublicInstitutionSplitTests
         Assert.That(retirees, Is.EqualTo(15.4874).Within(1e-3));
         // Fujian 2021: 332.10 亿 / 50.49 万 = 65,775 yuan a public-institution retiree; 594.91 / 169.13 = 35,175 an enterprise retiree.
         Assert.That(PublicInstitutionSplit.BenefitRatio, Is.EqualTo(65_775.4 / 35_174.7).Within(1e-4));
-        Assert.That(PublicInstitutionSplit.ContributionRatio, Is.EqualTo(1));
+        // The constants are the data file's figures.
+        double Fujian(PensionScope scope, string item) => PensionData.PublicInstitutionPensionProvince().Single(r =>
+            r.Year == PublicInstitutionSplit.BenefitRatioYear && r.RegionCode == PublicInstitutionSplit.BenefitRatioRegionCode && r.Scope == scope && r.Item == item).Value;
+        Assert.That(Fujian(PensionScope.PublicInstitution, "expenditure"), Is.EqualTo(PublicInstitutionSplit.FujianPublicInstitutionExpenditure2021HundredMillionYuan));
+        Assert.That(Fujian(PensionScope.PublicInstitution, "retirees"), Is.EqualTo(PublicInstitutionSplit.FujianPublicInstitutionRetirees2021TenThousands));
+        Assert.That(Fujian(PensionScope.Enterprise, "expenditure"), Is.EqualTo(PublicInstitutionSplit.FujianEnterpriseExpenditure2021HundredMillionYuan));
+        Assert.That(Fujian(PensionScope.Enterprise, "retirees"), Is.EqualTo(PublicInstitutionSplit.FujianEnterpriseRetirees2021TenThousands));
     }
 
     [Test]
@@ -41,6 +47,7 @@ public sealed class PublicInstitutionSplitTests
         // Workers: 10.2265% of 10,000; each pays the enterprise 6,000 (ratio 1): 1,022.65 × 6,000 = 6,135,915.
         Assert.That(pi.Workers, Is.EqualTo(1_022.65).Within(0.01));
         Assert.That(pi.ContributionsYuan, Is.EqualTo(6_135_915).Within(1));
+        Assert.That(pi.ContributionsYuan / pi.Workers / (enterprise.ContributionsYuan / enterprise.Workers), Is.EqualTo(PublicInstitutionSplit.ContributionRatio).Within(1e-12));
         // Retirees: 15.4874% of 1,000. With r = 0.154874 and k = 1.869962, r·k + 1 − r = 1.134739: a public-institution
         // retiree is paid 1,000 × k / 1.134739 = 1,647.93 yuan a month, an enterprise retiree 1,000 / 1.134739 = 881.26,
         // so the public institutions take r·k / 1.134739 = 25.5221% of the 12 million: 3,062,656.
