@@ -53,6 +53,7 @@ internal static class Reports
         doc.Sections.Add(Provinces(p, rows, s));
         doc.Sections.Add(People(p));
         if (p.Scenario.Economy is not null) doc.Sections.Add(WholeSystem(p));
+        doc.Sections.Add(PublicInstitutions(p));
         if (p.Scenario.Economy is not null) doc.Sections.Add(FundedPillars(p));
         var byName = tables.ToDictionary(t => t.Name);
         var tableSection = new ReportSection("tables", "Key tables")
@@ -306,6 +307,44 @@ internal static class Reports
         var gap = rows.Where(r => r.EmployeeToResidentsPensionRatio is not null).ToList();
         section.Charts.Add(ReportChart.Lines("chart-system-gap", "Average employee pension per average residents' pension", "Year", "Times (ratio of monthly pensions)",
             ReportSeries.OfYears("Employee / residents' average pension", gap.Select(r => r.Year).ToArray(), gap.Select(r => r.EmployeeToResidentsPensionRatio!.Value).ToArray()) with { HoverFormat = ".1f" }));
+        return section;
+    }
+
+    /// <summary>
+    /// Public-institution members inside the employee scheme (issue 18): the split of the ledgers in the first year and
+    /// in 2050 (public_institution_by_year.csv), and each part's contributions less pensions by year, to the national
+    /// fund's decision window.
+    /// </summary>
+    public static ReportSection PublicInstitutions(PensionProjection p)
+    {
+        var rows = p.PublicInstitutionTable().Where(r => r.RegionCode == 0).OrderBy(r => r.Year).ToList();
+        string Percent(double share) => (100 * share).ToString("F1", C) + "%";
+        var section = new ReportSection("public-institutions", "Public-institution members inside the employee scheme (a documented split)")
+        {
+            Paragraphs =
+            {
+                "Since the 2014 reform (国发〔2015〕2号) public-institution staff (机关事业单位) pay into the employee scheme at the enterprise rates and with the same formula; "
+                + $"their ten-year transition (新老办法对比, 保低限高) ended in {Actuarial.Scheme.PublicInstitutionSplit.TransitionLastDay.ToString("MMMM yyyy", C)}, so every new retiree of the projection has the common formula. "
+                + $"No national figure of their own fund was found, so their part is a documented split of the ledgers, not a separate fund: the published shares of workers ({Percent(Actuarial.Scheme.PublicInstitutionSplit.WorkerShare)}) and retirees ({Percent(Actuarial.Scheme.PublicInstitutionSplit.RetireeShare)}) held, "
+                + $"a retiree paid {Actuarial.Scheme.PublicInstitutionSplit.BenefitRatio.ToString("F2", C)} times an enterprise retiree (Fujian {Actuarial.Scheme.PublicInstitutionSplit.BenefitRatioYear}), so {Percent(Actuarial.Scheme.PublicInstitutionSplit.SpendingShare)} of the pensions, "
+                + "and a worker paying as much as an enterprise worker (an assumption: their contribution base is not published); the enterprise part is the rest (data/README.md). Subsidies, transfers and balances stay the scheme's.",
+            },
+        };
+        static string Millions(double persons) => (persons / 1e6).ToString("F1", C);
+        static string Trillions(double yuan) => (yuan / Trillion).ToString("F2", C);
+        foreach (var r in rows.Where(r => r.Year == rows[0].Year || r.Year == 2050))
+        {
+            section.Paragraphs.Add($"{r.Year}: {Millions(r.PublicInstitutionWorkers)} million public-institution workers and {Millions(r.PublicInstitutionRetirees)} million retirees "
+                + $"(enterprise part {Millions(r.EnterpriseWorkers)} and {Millions(r.EnterpriseRetirees)} million); average pension {r.PublicInstitutionAveragePensionYuanPerMonth.ToString("N0", C)} yuan a month "
+                + $"against {r.EnterpriseAveragePensionYuanPerMonth.ToString("N0", C)}; contributions less pensions {Trillions(r.PublicInstitutionContributionsLessSpendingYuan)} trillion yuan "
+                + $"(enterprise part {Trillions(r.EnterpriseContributionsLessSpendingYuan)}).");
+        }
+        int windowEnd = FundCharts.DecisionWindowEnd(p.Funds.YearTable());
+        var shown = rows.Where(r => r.Year <= windowEnd).ToList();
+        var years = shown.Select(r => r.Year).ToArray();
+        section.Charts.Add(ReportChart.Lines("chart-public-institutions", $"Contributions less pensions of each part of the employee scheme, before subsidies, to {windowEnd}", "Year", "Trillion yuan (current)",
+            ReportSeries.OfYears("enterprise part", years, shown.Select(r => r.EnterpriseContributionsLessSpendingYuan / Trillion).ToArray()) with { HoverFormat = ",.2f" },
+            ReportSeries.OfYears("public-institution part", years, shown.Select(r => r.PublicInstitutionContributionsLessSpendingYuan / Trillion).ToArray()) with { HoverFormat = ",.2f" }));
         return section;
     }
 

@@ -384,7 +384,8 @@ internal static class PensionData
     /// <summary>
     /// The urban employee scheme's enterprise and public-institution (机关事业单位) parts in a province, one tagged figure
     /// per row (file <c>public_institution_pension_province.csv</c>: Fujian's yearbook, the only official split found;
-    /// data/README.md). Evidence on the public-institution members' money, not an input of the projection.
+    /// data/README.md). Evidence on the public-institution members' money; its 2021 figures are
+    /// <see cref="Scheme.PublicInstitutionSplit.BenefitRatio"/>'s.
     /// </summary>
     internal static IReadOnlyList<ProvincePensionFigureRow> PublicInstitutionPensionProvince() => PublicInstitutionProvinceTable.Embedded;
 

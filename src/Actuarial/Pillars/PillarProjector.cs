@@ -115,7 +115,7 @@ internal static class PillarProjector
                 double members = pillar switch
                 {
                     SupplementaryPillar.EnterpriseAnnuity => calibration.EnterpriseAnnuityCoverage * enterpriseWorkerShare * s.Contributors,
-                    SupplementaryPillar.OccupationalAnnuity => PublicInstitutionSplit.WorkerShare * s.Contributors,
+                    SupplementaryPillar.OccupationalAnnuity => PublicInstitutionSplit.Workers(s.Contributors),
                     _ => TakeUp(assumptions, calibration, year) * eligible,
                 };
                 double perMember = PerMember(year);

@@ -21,6 +21,7 @@ public sealed partial class PensionProjection
         var residents = Residents.YearTable().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
         var coverage = Residents.CoverageTable().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
         var scheme = Scheme.Summary().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
+        var split = PublicInstitutionTable().Where(r => r.RegionCode == 0).ToDictionary(r => r.Year);
         var rows = new List<SystemYearRow>();
         for (int year = Funds.FirstYear; year <= Funds.LastYear; year++)
         {
@@ -30,12 +31,11 @@ public sealed partial class PensionProjection
             double spending = e.PensionsYuan + r.SpendingYuan;
             double budget = e.SubsidiesYuan + r.FoundationPensionsYuan + r.MatchingSubsidiesYuan;
             double employeeAverage = scheme[year].AveragePensionYuanPerMonth, residentsAverage = r.AveragePensionYuanPerMonth;
-            var publicInstitution = Actuarial.Scheme.PublicInstitutionSplit.Of(scheme[year].Contributors, scheme[year].Pensioners - scheme[year].NewPensioners);
             rows.Add(new SystemYearRow(year, gdp, e.PensionsYuan, e.SubsidiesYuan, r.SpendingYuan, r.FoundationPensionsYuan, r.MatchingSubsidiesYuan,
                 r.CentralBudgetYuan, spending, budget, 100 * spending / gdp, 100 * budget / gdp, 100 * e.SubsidiesYuan / gdp,
                 100 * (r.FoundationPensionsYuan + r.MatchingSubsidiesYuan) / gdp, employeeAverage, residentsAverage,
                 residentsAverage > 0 ? employeeAverage / residentsAverage : null, coverage[year].CoveredShare,
-                publicInstitution.Workers, publicInstitution.Retirees));
+                split[year].PublicInstitutionWorkers, split[year].PublicInstitutionRetirees));
         }
         return rows;
     }
@@ -60,8 +60,8 @@ public sealed partial class PensionProjection
 /// <param name="ResidentsAveragePensionYuanPerMonth">Average residents' pension.</param>
 /// <param name="EmployeeToResidentsPensionRatio">Employee / residents' average pension (the gap between the schemes); empty without residents' beneficiaries.</param>
 /// <param name="CoveredShareOfPopulation16Plus">Members and beneficiaries of either scheme / persons aged 16+.</param>
-/// <param name="PublicInstitutionWorkers">Employee-scheme workers who are public-institution members (a documented split, <see cref="Actuarial.Scheme.PublicInstitutionSplit"/>).</param>
-/// <param name="PublicInstitutionRetirees">Employee-scheme retirees who are public-institution retirees (the same split).</param>
+/// <param name="PublicInstitutionWorkers">Employee-scheme workers who are public-institution members (a documented split, <see cref="Actuarial.Scheme.PublicInstitutionSplit"/>; their money in public_institution_by_year).</param>
+/// <param name="PublicInstitutionRetirees">Employee-scheme retirees who are public-institution retirees (the same split of the ledgers' retirees).</param>
 [CsvHelper.CsvRecord]
 public sealed partial record SystemYearRow(
     int Year, double NominalGdpYuan, double EmployeePensionsYuan, double EmployeeSubsidiesYuan, double ResidentsPensionsYuan,

@@ -61,19 +61,3 @@ public sealed class ResidentsRuleTests
         Assert.That(Regions.Provinces.Count(CostSharing.IsEastern), Is.EqualTo(11));
     }
 }
-
-/// <summary>The public-institution split of the employee scheme by hand.</summary>
-[TestFixture]
-public sealed class PublicInstitutionSplitTests
-{
-    [Test]
-    public void Public_institution_shares_by_hand()
-    {
-        // 2,113.1 / 13,644 = 0.154874; (6,077 − 0.154874 × 14,196) / 37,925 = (6,077 − 2,198.59) / 37,925 = 0.102265.
-        Assert.That(Actuarial.Scheme.PublicInstitutionSplit.RetireeShare, Is.EqualTo(0.154874).Within(1e-6));
-        Assert.That(Actuarial.Scheme.PublicInstitutionSplit.WorkerShare, Is.EqualTo(0.102265).Within(1e-6));
-        var (workers, retirees) = Actuarial.Scheme.PublicInstitutionSplit.Of(1000, 100);
-        Assert.That(workers, Is.EqualTo(102.265).Within(1e-3));
-        Assert.That(retirees, Is.EqualTo(15.4874).Within(1e-3));
-    }
-}

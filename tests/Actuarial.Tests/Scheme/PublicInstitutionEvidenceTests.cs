@@ -6,8 +6,9 @@ namespace Actuarial.Tests.Scheme;
 /// <summary>
 /// What the sources found say about the public-institution (机关事业单位) members' money, computed from the data files
 /// (data/README.md, "Public-institution members inside the employee scheme"). No national figure of the
-/// public-institution fund itself was found, so the projection does not split the scheme's money; these tests keep the
-/// evidence (and the figures README quotes from it) tied to the files.
+/// public-institution fund itself was found, so the projection splits the scheme's money by a documented rule
+/// (<see cref="Actuarial.Scheme.PublicInstitutionSplit"/>, tested in <see cref="PublicInstitutionSplitTests"/>) whose
+/// benefit ratio is Fujian's 2021 figure; these tests keep the evidence (and the figures README quotes from it) tied to the files.
 /// </summary>
 [TestFixture]
 public sealed class PublicInstitutionEvidenceTests
