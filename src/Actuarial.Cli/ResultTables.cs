@@ -36,7 +36,7 @@ internal static class ResultTables
         "Aged0To14", "Aged15To64", "Aged65Plus", "Births", "Deaths", "NetInternationalMigrants", "NetInterprovincialMigrants",
         "Participants", "ContributorStatusMembers", "Beneficiaries", "Population16Plus", "EmployeeContributors", "EmployeeBeneficiaries",
         "ResidentsContributors", "ResidentsBeneficiaries", "InSchool", "Uncovered", "PublicInstitutionWorkers", "PublicInstitutionRetirees",
-        "WorkersOut", "WorkersIn", "Members", "NewAnnuitants", "Annuitants",
+        "WorkersOut", "WorkersIn", "Members", "NewAnnuitants", "Annuitants", "AnnuitantDeaths", "ExhaustedAnnuitants",
     ];
 
     private static readonly Dictionary<string, Rule> Renamed = new(StringComparer.Ordinal)
