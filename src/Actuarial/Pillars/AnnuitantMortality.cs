@@ -138,75 +138,33 @@ internal sealed class AnnuitantMortality
         if (firstStep < 0 || firstStep > lastStep) throw new InvalidOperationException($"the demography's steps ({demography.BaseYear}..) do not cover the scheme's first year {first}");
         double ratio = scheme.Assumptions.InsuredMortalityRatio;
 
-        // The national pensioners (who retired before the year) and, with a differential, the members' share, by year, sex and age.
-        var pensioners = new double[years * Sexes.Count * A];
-        double[]? memberShare = ratio == 1 ? null : new double[years * Sexes.Count * A];
-        Span<double> members = stackalloc double[A], persons = stackalloc double[A];
-        for (int y = 0; y < years; y++)
+        // Death shares: the demography's own, read where it keeps them, or with a differential the members' (a table).
+        double[] deathShare = demography.DeathShare;
+        int offset = firstStep, lastRow = lastStep - firstStep;
+        if (ratio != 1)
         {
-            for (int s = 0; s < Sexes.Count; s++)
-            {
-                var national = pensioners.AsSpan((y * Sexes.Count + s) * A, A);
-                members.Clear();
-                persons.Clear();
-                for (int r = 0; r < regions; r++)
-                {
-                    var recorded = scheme.EmployeeMembers(first + y, r, (Sex)s); // workers by age, then pensioners by age
-                    TensorPrimitives.Add(national, recorded.Slice(A, A), national);
-                    if (memberShare is null) continue;
-                    TensorPrimitives.Add(members, recorded.Slice(0, A), members);
-                    TensorPrimitives.Add(members, recorded.Slice(A, A), members);
-                    if (!scheme.HasPopulationRecorded) throw new InvalidOperationException("an insured-mortality differential needs the scheme's population by age (PensionProjector records it)");
-                    TensorPrimitives.Add(persons, scheme.PopulationByAge(first + y, r, (Sex)s).Slice(0, A), persons);
-                }
-                if (memberShare is null) continue;
-                var share = memberShare.AsSpan((y * Sexes.Count + s) * A, A);
-                for (int a = 0; a < A; a++) share[a] = persons[a] > 0 ? members[a] / persons[a] : 0;
-            }
-        }
-
-        double[] deathShare;
-        int offset, lastRow;
-        if (memberShare is null)
-        {
-            (deathShare, offset, lastRow) = (demography.DeathShare, firstStep, lastStep - firstStep);
-        }
-        else
-        {
-            deathShare = new double[years * Sexes.Count * A];
-            for (int y = 0; y < years; y++)
-            {
-                int step = Math.Min(firstStep + y, lastStep);
-                for (int s = 0; s < Sexes.Count; s++)
-                {
-                    int row = (y * Sexes.Count + s) * A, stepRow = (step * Sexes.Count + s) * A;
-                    for (int a = 0; a < A; a++)
-                    {
-                        deathShare[row + a] = InsuredMortality.MemberDeathShare(demography.DeathShare[stepRow + a], memberShare[row + a], ratio);
-                    }
-                }
-            }
+            if (!scheme.HasPopulationRecorded) throw new InvalidOperationException("an insured-mortality differential needs the scheme's population by age (PensionProjector records it)");
+            deathShare = MemberDeathShares(scheme, demography, firstStep, lastStep, ratio);
             (offset, lastRow) = (0, years - 1);
         }
 
         // New pensioners by sex and age at the start of their first year of payment: the record's next year less the survivors.
         var maleShare = new double[years];
         var entryAge = new double[years * Sexes.Count];
+        Span<double> now = stackalloc double[Sexes.Count * A], next = stackalloc double[Sexes.Count * A];
         Span<double> count = stackalloc double[Sexes.Count], ageSum = stackalloc double[Sexes.Count];
+        NationalPensioners(scheme, first, regions, now);
         for (int y = 0; y < years - 1; y++)
         {
-            int step = Math.Min(firstStep + y, lastStep);
+            NationalPensioners(scheme, first + y + 1, regions, next);
+            int row = offset + Math.Min(y, lastRow);
             for (int s = 0; s < Sexes.Count; s++)
             {
-                var now = pensioners.AsSpan((y * Sexes.Count + s) * A, A);
-                var next = pensioners.AsSpan(((y + 1) * Sexes.Count + s) * A, A);
-                var q = memberShare is null
-                    ? demography.DeathShare.AsSpan((step * Sexes.Count + s) * A, A)
-                    : deathShare.AsSpan((y * Sexes.Count + s) * A, A);
+                var q = deathShare.AsSpan((row * Sexes.Count + s) * A, A);
                 count[s] = ageSum[s] = 0;
                 for (int a = 0; a < LastEntryAge; a++)
                 {
-                    double entrants = next[a + 1] - now[a] * (1 - q[a]);
+                    double entrants = next[s * A + a + 1] - now[s * A + a] * (1 - q[a]);
                     if (entrants <= 0) continue;
                     count[s] += entrants;
                     ageSum[s] += entrants * (a + 1);
@@ -219,10 +177,56 @@ internal sealed class AnnuitantMortality
             {
                 entryAge[y * Sexes.Count + s] = count[s] > 0 ? ageSum[s] / count[s] : ageSum[1 - s] / count[1 - s];
             }
+            next.CopyTo(now);
         }
-        maleShare[years - 1] = maleShare[Math.Max(0, years - 2)];
-        entryAge[(years - 1) * Sexes.Count] = entryAge[Math.Max(0, years - 2) * Sexes.Count];
-        entryAge[(years - 1) * Sexes.Count + 1] = entryAge[Math.Max(0, years - 2) * Sexes.Count + 1];
+        int before = Math.Max(0, years - 2);
+        maleShare[years - 1] = maleShare[before];
+        entryAge[(years - 1) * Sexes.Count] = entryAge[before * Sexes.Count];
+        entryAge[(years - 1) * Sexes.Count + 1] = entryAge[before * Sexes.Count + 1];
         return new AnnuitantMortality(first, last, deathShare, offset, lastRow, maleShare, entryAge);
+    }
+
+    /// <summary>The scheme's pensioners of <paramref name="year"/> who retired before it, summed over the provinces: [sex, age].</summary>
+    private static void NationalPensioners(SchemeProjection scheme, int year, int regions, Span<double> national)
+    {
+        national.Clear();
+        for (int s = 0; s < Sexes.Count; s++)
+        {
+            var row = national.Slice(s * A, A);
+            for (int r = 0; r < regions; r++) TensorPrimitives.Add(row, scheme.EmployeeMembers(year, r, (Sex)s).Slice(A, A), row); // workers, then pensioners
+        }
+    }
+
+    /// <summary>
+    /// The members' death shares [year, sex, age] at the insured-mortality ratio (<see cref="InsuredMortality.MemberDeathShare"/>),
+    /// the members' share of each national cell being the recorded contributors and pensioners over the persons.
+    /// </summary>
+    private static double[] MemberDeathShares(SchemeProjection scheme, Demography.CompiledDemography demography, int firstStep, int lastStep, double ratio)
+    {
+        int first = scheme.FirstYear, years = scheme.EndYear - first + 1, regions = scheme.Assumptions.Demography.Shape.RegionCount;
+        var result = new double[years * Sexes.Count * A];
+        Span<double> members = stackalloc double[A], persons = stackalloc double[A];
+        for (int y = 0; y < years; y++)
+        {
+            int step = Math.Min(firstStep + y, lastStep);
+            for (int s = 0; s < Sexes.Count; s++)
+            {
+                members.Clear();
+                persons.Clear();
+                for (int r = 0; r < regions; r++)
+                {
+                    var recorded = scheme.EmployeeMembers(first + y, r, (Sex)s);
+                    TensorPrimitives.Add(members, recorded.Slice(0, A), members);
+                    TensorPrimitives.Add(members, recorded.Slice(A, A), members);
+                    TensorPrimitives.Add(persons, scheme.PopulationByAge(first + y, r, (Sex)s).Slice(0, A), persons);
+                }
+                int row = (y * Sexes.Count + s) * A, stepRow = (step * Sexes.Count + s) * A;
+                for (int a = 0; a < A; a++)
+                {
+                    result[row + a] = InsuredMortality.MemberDeathShare(demography.DeathShare[stepRow + a], persons[a] > 0 ? members[a] / persons[a] : 0, ratio);
+                }
+            }
+        }
+        return result;
     }
 }

@@ -292,4 +292,28 @@ public sealed class AnnuityFundTests
         var (demography, _) = p.Scheme.Assumptions.Demography.Source;
         Assert.That(scheme.DeathShare(2030, Sex.Male, 70), Is.EqualTo(demography.DeathShare[((2030 - demography.BaseYear) * Sexes.Count) * A + 70]));
     }
+
+    /// <summary>
+    /// With members dying at 0.6 × the rest of their cell (<see cref="Actuarial.Scheme.InsuredMortality"/>), the annuitants
+    /// die at the members' death share of the national cell: below the table's at every age of payment, and fewer of them
+    /// die in the pillars.
+    /// </summary>
+    [Test]
+    public void An_insured_mortality_differential_reaches_the_annuitants()
+    {
+        var baseline = Baseline.Value;
+        var lower = PensionProjector.Run(ChinaDefaults.PensionScenario().With(Levers.InsuredMortalityRatio, 0.6), baseline.Demography);
+        var table = AnnuitantMortality.OfScheme(baseline.Scheme);
+        var members = AnnuitantMortality.OfScheme(lower.Scheme);
+        foreach (var sex in Sexes.All)
+        {
+            for (int age = 55; age <= 95; age += 5)
+            {
+                Assert.That(members.DeathShare(2040, sex, age), Is.LessThan(table.DeathShare(2040, sex, age)).And.GreaterThanOrEqualTo(0.6 * table.DeathShare(2040, sex, age)),
+                    $"{sex} {age}");
+            }
+        }
+        var row = lower.Pillars.Row(SupplementaryPillar.OccupationalAnnuity, 2050);
+        Assert.That(row.AnnuitantDeaths, Is.LessThan(baseline.Pillars.Row(SupplementaryPillar.OccupationalAnnuity, 2050).AnnuitantDeaths));
+    }
 }
