@@ -137,7 +137,7 @@ internal static class ResultTables
         tables.Add(Of(p.Residents.YearTable(), "residents_by_year", "The residents' scheme by province and year: participants, beneficiaries, money"));
         tables.Add(Of(p.Residents.CoverageTable(), "coverage_by_year", "Everyone aged 16+ by coverage state, province and year"));
         if (p.Scenario.Economy is not null) tables.Add(Of(p.SystemTable(), "system_by_year", "The whole system: both schemes' pensions and the budget's cost, % of GDP"));
-        tables.Add(Of(p.Pillars.YearTable(), "pillars_by_year", "The funded pillars (enterprise and occupational annuities, personal pension) by year: members, money, annuities, tax"));
+        tables.Add(Of(p.Pillars.YearTable(), "pillars_by_year", "The funded pillars (enterprise and occupational annuities, personal pension) by year: members, money, annuities, annuitants' deaths and what their heirs are paid, tax"));
         tables.Add(Of(p.ReplacementRatesByPillar(), "replacement_rates_by_pillar", "First pensions of typical workers by cohort and pillar, over the own wage"));
         tables.Add(KeyMeasures([p]));
         if (p.Funds.Assumptions.Reserve is not null) tables.Add(Of(p.Funds.ReserveTable(), "reserve_by_year", "The strategic reserve by year"));

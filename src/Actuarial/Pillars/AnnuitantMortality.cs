@@ -186,14 +186,18 @@ internal sealed class AnnuitantMortality
         return new AnnuitantMortality(first, last, deathShare, offset, lastRow, maleShare, entryAge);
     }
 
-    /// <summary>The scheme's pensioners of <paramref name="year"/> who retired before it, summed over the provinces: [sex, age].</summary>
+    /// <summary>
+    /// The scheme's pensioners of <paramref name="year"/> who retired before it, summed over the provinces: [sex, age], ages
+    /// up to <see cref="LastEntryAge"/> (the older are not read).
+    /// </summary>
     private static void NationalPensioners(SchemeProjection scheme, int year, int regions, Span<double> national)
     {
         national.Clear();
+        const int read = LastEntryAge + 1;
         for (int s = 0; s < Sexes.Count; s++)
         {
-            var row = national.Slice(s * A, A);
-            for (int r = 0; r < regions; r++) TensorPrimitives.Add(row, scheme.EmployeeMembers(year, r, (Sex)s).Slice(A, A), row); // workers, then pensioners
+            var row = national.Slice(s * A, read);
+            for (int r = 0; r < regions; r++) TensorPrimitives.Add(row, scheme.EmployeeMembers(year, r, (Sex)s).Slice(A, read), row); // workers, then pensioners
         }
     }
 
