@@ -20,7 +20,8 @@ namespace Actuarial.Pillars;
 /// next year who retired before it, less the survivors of this year's pensioners aged a (negative differences count 0;
 /// ages up to <see cref="LastEntryAge"/>).
 /// These are the new pensioners who survive their first step, dated at the start of their first year of payment, which is
-/// the age the pillars' vintages start at. The last year takes the mix of the year before.</para>
+/// the age the pillars' vintages start at. The last year takes the mix of the year before, as does a year without new
+/// pensioners (it starts no annuities; the first such years take the first later year's).</para>
 /// </remarks>
 internal sealed class AnnuitantMortality
 {
@@ -171,7 +172,14 @@ internal sealed class AnnuitantMortality
                 }
             }
             double all = count[0] + count[1];
-            if (all <= 0) throw new InvalidOperationException($"the scheme records no new pensioners in {first + y}");
+            if (all <= 0)
+            {
+                // No new pensioners, so no new annuitants: the year keeps the mix of the year before (filled below if it is the first).
+                maleShare[y] = double.NaN;
+                if (y > 0) (maleShare[y], entryAge[y * Sexes.Count], entryAge[y * Sexes.Count + 1]) = (maleShare[y - 1], entryAge[(y - 1) * Sexes.Count], entryAge[(y - 1) * Sexes.Count + 1]);
+                next.CopyTo(now);
+                continue;
+            }
             maleShare[y] = count[0] / all;
             for (int s = 0; s < Sexes.Count; s++)
             {
@@ -183,6 +191,16 @@ internal sealed class AnnuitantMortality
         maleShare[years - 1] = maleShare[before];
         entryAge[(years - 1) * Sexes.Count] = entryAge[before * Sexes.Count];
         entryAge[(years - 1) * Sexes.Count + 1] = entryAge[before * Sexes.Count + 1];
+        if (double.IsNaN(maleShare[0]))
+        {
+            // The first years without new pensioners take the mix of the first year with some.
+            int found = Array.FindIndex(maleShare, share => !double.IsNaN(share));
+            if (found < 0) throw new InvalidOperationException($"the scheme records no new pensioners in {first}..{last}");
+            for (int y = 0; y < found; y++)
+            {
+                (maleShare[y], entryAge[y * Sexes.Count], entryAge[y * Sexes.Count + 1]) = (maleShare[found], entryAge[found * Sexes.Count], entryAge[found * Sexes.Count + 1]);
+            }
+        }
         return new AnnuitantMortality(first, last, deathShare, offset, lastRow, maleShare, entryAge);
     }
 
