@@ -37,7 +37,7 @@ internal static class ResultTables
         "Participants", "ContributorStatusMembers", "Beneficiaries", "Population16Plus", "EmployeeContributors", "EmployeeBeneficiaries",
         "ResidentsContributors", "ResidentsBeneficiaries", "InSchool", "Uncovered", "PublicInstitutionWorkers", "PublicInstitutionRetirees",
         "EnterpriseWorkers", "EnterpriseRetirees",
-        "WorkersOut", "WorkersIn", "Members", "NewAnnuitants", "Annuitants",
+        "WorkersOut", "WorkersIn", "Members", "NewAnnuitants", "Annuitants", "AnnuitantDeaths", "ExhaustedAnnuitants",
     ];
 
     private static readonly Dictionary<string, Rule> Renamed = new(StringComparer.Ordinal)
@@ -139,7 +139,7 @@ internal static class ResultTables
         tables.Add(Of(p.Residents.CoverageTable(), "coverage_by_year", "Everyone aged 16+ by coverage state, province and year"));
         if (p.Scenario.Economy is not null) tables.Add(Of(p.SystemTable(), "system_by_year", "The whole system: both schemes' pensions and the budget's cost, % of GDP"));
         tables.Add(Of(p.PublicInstitutionTable(), "public_institution_by_year", "The employee scheme split into its enterprise and public-institution (机关事业单位) parts by province and year: a documented split of the ledgers, not a separate fund"));
-        tables.Add(Of(p.Pillars.YearTable(), "pillars_by_year", "The funded pillars (enterprise and occupational annuities, personal pension) by year: members, money, annuities, tax"));
+        tables.Add(Of(p.Pillars.YearTable(), "pillars_by_year", "The funded pillars (enterprise and occupational annuities, personal pension) by year: members, money, annuities, annuitants' deaths and what their heirs are paid, tax"));
         tables.Add(Of(p.ReplacementRatesByPillar(), "replacement_rates_by_pillar", "First pensions of typical workers by cohort and pillar, over the own wage"));
         tables.Add(KeyMeasures([p]));
         if (p.Funds.Assumptions.Reserve is not null) tables.Add(Of(p.Funds.ReserveTable(), "reserve_by_year", "The strategic reserve by year"));

@@ -45,19 +45,22 @@ public sealed class PillarProjection
 /// <param name="Pillar">enterprise_annuity, occupational_annuity or personal_pension.</param>
 /// <param name="Members">Contributing members.</param>
 /// <param name="NewAnnuitants">Members retiring at the year's end with an annuity (paid from the next year).</param>
-/// <param name="Annuitants">Persons paid an annuity in the year (none die before their balance is paid: the rest goes to heirs).</param>
+/// <param name="Annuitants">Persons paid an annuity in the year: those in payment at its start less those who died in it.</param>
+/// <param name="AnnuitantDeaths">Annuitants who died in the year (their balance went to their heirs).</param>
+/// <param name="ExhaustedAnnuitants">Annuitants whose account ran out with the year's payment (发完为止): no longer annuitants from the next year.</param>
 /// <param name="OpeningAssetsYuan">Assets at the start of the year.</param>
 /// <param name="ContributionsYuan">Contributions of the year (employer and member).</param>
 /// <param name="ReturnsYuan">Investment returns of the year.</param>
-/// <param name="PayoutsYuan">Annuities paid (before the personal pension's withdrawal tax).</param>
-/// <param name="ClosingAssetsYuan">Assets at the year's end = opening + contributions + returns − payouts.</param>
+/// <param name="PayoutsYuan">Annuities paid to the living (before the personal pension's withdrawal tax).</param>
+/// <param name="InheritedPayoutsYuan">Balances of the annuitants who died in the year, paid to their heirs (可以继承; before the personal pension's withdrawal tax).</param>
+/// <param name="ClosingAssetsYuan">Assets at the year's end = opening + contributions + returns − payouts − inherited payouts.</param>
 /// <param name="ReturnRate">Nominal return of the year.</param>
 /// <param name="ContributionPerMemberYuanPerYear">Contributions / members.</param>
 /// <param name="AverageAnnuityYuanPerMonth">Payouts / (12 × annuitants).</param>
 /// <param name="TaxDeductionCostYuan">Personal pension: income tax forgone on the deducted contributions (0 for the annuities, whose tax deferral is not modelled).</param>
-/// <param name="WithdrawalTaxYuan">Personal pension: the withdrawal tax collected.</param>
+/// <param name="WithdrawalTaxYuan">Personal pension: the withdrawal tax collected on the annuities and the inherited payouts.</param>
 [CsvHelper.CsvRecord]
 public sealed partial record PillarYearRow(
-    int Year, string Pillar, double Members, double NewAnnuitants, double Annuitants, double OpeningAssetsYuan, double ContributionsYuan,
-    double ReturnsYuan, double PayoutsYuan, double ClosingAssetsYuan, double ReturnRate, double ContributionPerMemberYuanPerYear,
+    int Year, string Pillar, double Members, double NewAnnuitants, double Annuitants, double AnnuitantDeaths, double ExhaustedAnnuitants,
+    double OpeningAssetsYuan, double ContributionsYuan, double ReturnsYuan, double PayoutsYuan, double InheritedPayoutsYuan, double ClosingAssetsYuan, double ReturnRate, double ContributionPerMemberYuanPerYear,
     double AverageAnnuityYuanPerMonth, double TaxDeductionCostYuan, double WithdrawalTaxYuan);

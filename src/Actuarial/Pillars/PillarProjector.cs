@@ -1,3 +1,4 @@
+using Actuarial.Dimensions;
 using Actuarial.Residents;
 using Actuarial.Scheme;
 
@@ -25,12 +26,18 @@ namespace Actuarial.Pillars;
 /// pillar's members) take the balance of a member who paid the year's contribution per member (back-cast before 2025 with
 /// the average wage) every year since the pillar began, for at most <see cref="CareerYears"/> years (ASSUMPTION: a full
 /// career in the pillar), at most what the members' pool holds, into an annuity vintage that pays balance × 12 / divisor
-/// a year (<see cref="PillarRules.MonthlyAnnuity"/>) until its balance, still earning the return, runs out.
+/// a year (<see cref="PillarRules.MonthlyAnnuity"/>) to its survivors until its balance, still earning the return, runs
+/// out; each year the vintage's annuitants die as the employee scheme's pensioners do, and the balance of those who die
+/// goes to their heirs (<see cref="AnnuityFund"/>, <see cref="AnnuitantMortality"/>: the rule of 国办发〔2015〕18号 art. 9).
+/// The new annuitants take the sex mix and mean age of the scheme's new pensioners of the year (the same mix for the three
+/// pillars: ASSUMPTION, as no pillar's members by sex and age are published); the divisor stays that of
+/// <see cref="PillarAssumptions.AnnuityAge"/> whatever the age.
 /// Annuities in payment at end-2024: the enterprise annuity's as one vintage paying the 2024 payouts
-/// (<see cref="PillarBaseYearFigures.EnterpriseAnnuityPayoutsYuan"/>) with half the divisor's months left (ASSUMPTION);
-/// none for the occupational annuity (no payout figure found; it began in 2014) or the personal pension.</para>
-/// <para>Tax: contributions to the personal pension cost the budget the deduction rate × the contributions; withdrawals
-/// pay the withdrawal tax.</para>
+/// (<see cref="PillarBaseYearFigures.EnterpriseAnnuityPayoutsYuan"/>) to its 2024 recipients, with half the divisor's months
+/// left (ASSUMPTION) and so aged the scheme's 2024 new pensioners' mean age + half the divisor's years; none for the
+/// occupational annuity (no payout figure found; it began in 2014) or the personal pension.</para>
+/// <para>Tax: contributions to the personal pension cost the budget the deduction rate × the contributions; withdrawals,
+/// the heirs' included (inheriting is a form of withdrawal and pays the 3% [S2]), pay the withdrawal tax.</para>
 /// </remarks>
 internal static class PillarProjector
 {
@@ -52,8 +59,9 @@ internal static class PillarProjector
     /// <param name="nominalReturn">The basic funds' nominal return of a year.</param>
     /// <param name="averageWage">The national average covered wage of a year, back-cast before the scheme's first year; null:
     /// <see cref="AverageWagePath"/> of the employee scheme.</param>
+    /// <param name="mortality">How annuitants die and who becomes one; null: the employee scheme's (<see cref="AnnuitantMortality.OfScheme"/>).</param>
     public static PillarProjection Run(PillarAssumptions assumptions, SchemeProjection employee, ResidentsProjection residents, Func<int, double> nominalReturn,
-        Func<int, double>? averageWage = null)
+        Func<int, double>? averageWage = null, AnnuitantMortality? mortality = null)
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(employee);
@@ -80,10 +88,15 @@ internal static class PillarProjector
             employee.Assumptions.Rules.Divisors.Months(assumptions.AnnuityAge));
 
         int years = lastYear - baseYear;
+        mortality ??= AnnuitantMortality.OfScheme(employee);
+        if (mortality.FirstYear > baseYear || mortality.LastYear < lastYear)
+        {
+            throw new ArgumentException($"annuitants' mortality for {mortality.FirstYear}..{mortality.LastYear}, expected {baseYear}..{lastYear}", nameof(mortality));
+        }
         var rows = new List<PillarYearRow>(3 * years);
         foreach (var pillar in SupplementaryPillars.All)
         {
-            var fund = new AnnuityFund(years + 1, calibration.DivisorMonths);
+            var fund = new AnnuityFund(years + 1, calibration.DivisorMonths, mortality);
             fund.Start(pillar switch
             {
                 SupplementaryPillar.EnterpriseAnnuity => figures.EnterpriseAnnuityAssetsYuan,
@@ -93,7 +106,9 @@ internal static class PillarProjector
             if (pillar == SupplementaryPillar.EnterpriseAnnuity)
             {
                 double payment = figures.EnterpriseAnnuityPayoutsYuan;
-                fund.PayFromPool(payment * calibration.DivisorMonths / 12.0 / 2, payment, figures.EnterpriseAnnuityRecipients);
+                double yearsPaid = calibration.DivisorMonths / 12.0 / 2;
+                fund.PayFromPool(payment * yearsPaid, payment, figures.EnterpriseAnnuityRecipients, baseYear + 1,
+                    mortality.EntryAge(baseYear, Sex.Male) + yearsPaid, mortality.EntryAge(baseYear, Sex.Female) + yearsPaid);
             }
             int start = FirstContributionYear(pillar);
             // A member's contribution a year: what the rule pays on the average covered wage of the year.
@@ -127,12 +142,12 @@ internal static class PillarProjector
                 {
                     career = career * (1 + nominalReturn(y0) + assumptions.ReturnPremium) + PerMember(y0);
                 }
-                var y = fund.Year(members * perMember, rate, retiringShare * members * career, retiringShare * members);
+                var y = fund.Year(year, members * perMember, rate, retiringShare * members * career, retiringShare * members);
                 bool personal = pillar == SupplementaryPillar.PersonalPension;
-                rows.Add(new PillarYearRow(year, pillar.Label(), members, y.NewAnnuitants, y.Annuitants, y.Opening, y.Contributions, y.Returns,
-                    y.Payouts, y.Closing, rate, perMember, y.Annuitants > 0 ? y.Payouts / (12 * y.Annuitants) : 0,
+                rows.Add(new PillarYearRow(year, pillar.Label(), members, y.NewAnnuitants, y.Annuitants, y.Deaths, y.Exhausted, y.Opening,
+                    y.Contributions, y.Returns, y.Payouts, y.InheritedPayouts, y.Closing, rate, perMember, y.Annuitants > 0 ? y.Payouts / (12 * y.Annuitants) : 0,
                     personal ? PillarRules.TaxSaved(y.Contributions, assumptions.DeductionTaxRate) : 0,
-                    personal ? y.Payouts * assumptions.WithdrawalTaxRate : 0));
+                    personal ? (y.Payouts + y.InheritedPayouts) * assumptions.WithdrawalTaxRate : 0));
             }
         }
         return new PillarProjection(assumptions, calibration, baseYear, lastYear, rows);
@@ -158,63 +173,6 @@ internal static class PillarProjector
 
     private static double TakeUp(PillarAssumptions a, PillarCalibration c, int year) =>
         a.PersonalPensionTakeUp is { } path && year >= path.FirstYear ? path[Math.Min(year, path.LastYear)] : c.PersonalPensionTakeUp2024;
-
-    /// <summary>One fund: the members' pool and the annuity vintages paying out of it. Plain arrays, one per pillar and run.</summary>
-    private sealed class AnnuityFund(int capacity, int divisorMonths)
-    {
-        private readonly double[] _balance = new double[capacity + 1], _payment = new double[capacity + 1], _count = new double[capacity + 1];
-        private int _vintages;
-        private double _pool;
-
-        public void Start(double assets) => _pool = assets;
-
-        /// <summary>Annuities already in payment: their balance leaves the members' pool (the assets are the same).</summary>
-        public void PayFromPool(double balance, double payment, double count)
-        {
-            if (balance > _pool) throw new InvalidOperationException("annuities in payment above the fund's assets");
-            _pool -= balance;
-            AddVintage(balance, payment, count);
-        }
-
-        private void AddVintage(double balance, double payment, double count)
-        {
-            _balance[_vintages] = balance;
-            _payment[_vintages] = payment;
-            _count[_vintages] = count;
-            _vintages++;
-        }
-
-        /// <summary>
-        /// A year: the members' pool and every vintage earn the return on their opening balance; each vintage pays its
-        /// annuity up to what it holds; contributions join the pool at the year's end; then the retiring members' balance
-        /// (at most the pool) becomes a new vintage, paid from the next year.
-        /// </summary>
-        public (double Opening, double Contributions, double Returns, double Payouts, double Closing, double NewAnnuitants, double Annuitants)
-            Year(double contributions, double rate, double retiringBalance, double retiringMembers)
-        {
-            double opening = _pool, returns = _pool * rate, payouts = 0, annuitants = 0;
-            _pool += returns;
-            for (int v = 0; v < _vintages; v++)
-            {
-                if (_balance[v] <= 0) continue;
-                opening += _balance[v];
-                double earned = _balance[v] * rate;
-                returns += earned;
-                double paid = Math.Min(_payment[v], _balance[v] + earned);
-                _balance[v] += earned - paid;
-                payouts += paid;
-                annuitants += _count[v];
-            }
-            _pool += contributions;
-            double retiring = Math.Min(retiringBalance, _pool);
-            _pool -= retiring;
-            double newAnnuitants = retiringMembers;
-            AddVintage(retiring, 12 * PillarRules.MonthlyAnnuity(retiring, divisorMonths), newAnnuitants);
-            double closing = _pool;
-            for (int v = 0; v < _vintages; v++) closing += _balance[v];
-            return (opening, contributions, returns, payouts, closing, newAnnuitants, annuitants);
-        }
-    }
 }
 
 /// <summary>What the pillars are calibrated to in 2024 (<see cref="PillarProjector"/>).</summary>

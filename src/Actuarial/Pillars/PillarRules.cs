@@ -24,8 +24,13 @@ internal static class PillarRules
     /// <summary>Personal pension withdrawals are taxed at 3%, apart from other income (财政部 税务总局公告2022年第34号).</summary>
     public const double PersonalPensionWithdrawalTaxRate = 0.03;
 
-    /// <summary>A fund's year: closing = opening + contributions + returns − payouts.</summary>
-    public static double ClosingAssets(double opening, double contributions, double returns, double payouts) => opening + contributions + returns - payouts;
+    /// <summary>
+    /// A fund's year: closing = opening + contributions + returns − annuities paid − balances of the annuitants who died,
+    /// paid to their heirs: the occupational annuity's balance can be inherited (可以继承, 国办发〔2015〕18号 art. 9), as can the
+    /// personal pension's (参加人死亡后，其个人养老金资金账户中的资产可以继承, 国办发〔2022〕7号).
+    /// </summary>
+    public static double ClosingAssets(double opening, double contributions, double returns, double payouts, double inheritedPayouts) =>
+        opening + contributions + returns - payouts - inheritedPayouts;
 
     /// <summary>
     /// The monthly annuity of a balance: the balance over the divisor of the retirement age, the months of the basic pension's

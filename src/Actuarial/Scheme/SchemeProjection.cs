@@ -56,9 +56,12 @@ public sealed class SchemeProjection
     }
 
     /// <summary>
-    /// Whether the run recorded the population by age weighted by <paramref name="weights"/> ([education, age]; see
-    /// <see cref="PopulationByAge"/> and <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, double[])"/>).
+    /// Whether the run recorded the population by age (<see cref="PopulationByAge"/>, with the weights of
+    /// <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, double[])"/>; [education, age]).
     /// </summary>
+    internal bool HasPopulationRecorded => !_engine.PopulationByAge.IsEmpty;
+
+    /// <summary>Whether the run recorded the population by age weighted by <paramref name="weights"/> (see <see cref="HasPopulationRecorded"/>).</summary>
     internal bool HasPopulationByAge(ReadOnlySpan<double> weights) => !_engine.PopulationByAge.IsEmpty && weights.SequenceEqual(_engine.PopulationWeights);
 
     /// <summary>

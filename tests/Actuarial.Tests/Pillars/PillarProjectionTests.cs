@@ -24,7 +24,7 @@ public sealed class PillarProjectionTests
         return PillarProjector.Run(assumptions, p.Scheme, p.Residents, p.PillarReturn, p.NationalAverageWage());
     }
 
-    /// <summary>Every year of every pillar: closing = opening + contributions + returns − payouts, and the next year opens at it.</summary>
+    /// <summary>Every year of every pillar: closing = opening + contributions + returns − payouts − inherited payouts, and the next year opens at it.</summary>
     [FsProperty(MaxTest = 20)]
     public Property Assets_roll_forward() => Prop.ForAll(
         Gen.Choose(0, 100).ToArbitrary(),
@@ -41,10 +41,10 @@ public sealed class PillarProjectionTests
                 {
                     var r = pillars.Row(pillar, year);
                     if (r.Pillar != pillar.Label() || r.Year != year) return false;
-                    double expected = PillarRules.ClosingAssets(r.OpeningAssetsYuan, r.ContributionsYuan, r.ReturnsYuan, r.PayoutsYuan);
+                    double expected = PillarRules.ClosingAssets(r.OpeningAssetsYuan, r.ContributionsYuan, r.ReturnsYuan, r.PayoutsYuan, r.InheritedPayoutsYuan);
                     if (Math.Abs(r.ClosingAssetsYuan - expected) > 1e-9 * Math.Max(1, r.ClosingAssetsYuan)) return false;
                     if (!double.IsNaN(previous) && Math.Abs(r.OpeningAssetsYuan - previous) > 1e-9 * previous) return false;
-                    if (r.ClosingAssetsYuan < 0 || r.PayoutsYuan < 0 || r.Members < 0) return false;
+                    if (r.ClosingAssetsYuan < 0 || r.PayoutsYuan < 0 || r.InheritedPayoutsYuan < 0 || r.Members < 0) return false;
                     previous = r.ClosingAssetsYuan;
                 }
             }
@@ -80,8 +80,13 @@ public sealed class PillarProjectionTests
         Assert.That(first, Is.EqualTo(2025));
         Assert.That(pillars.Row(SupplementaryPillar.EnterpriseAnnuity, first).OpeningAssetsYuan, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityAssets2024Yuan).Within(1));
         Assert.That(pillars.Row(SupplementaryPillar.OccupationalAnnuity, first).OpeningAssetsYuan, Is.EqualTo(PillarFigures2024.OccupationalAnnuityAssets2024Yuan).Within(1));
-        // The enterprise annuities in payment at end-2024 pay the 2024 payouts in 2025 (4 × the second quarter's 267 亿).
-        Assert.That(pillars.Row(SupplementaryPillar.EnterpriseAnnuity, first).PayoutsYuan, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityPayouts2024Yuan).Within(1));
+        // The enterprise annuities in payment at end-2024 pay the 2024 payouts in 2025 (4 × the second quarter's 267 亿) to
+        // the 2024 recipients who survive 2025; those who die leave their balance to their heirs.
+        var enterprise = pillars.Row(SupplementaryPillar.EnterpriseAnnuity, first);
+        Assert.That(enterprise.Annuitants + enterprise.AnnuitantDeaths, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityRecipients2024).Within(1e-6));
+        Assert.That(enterprise.PayoutsYuan, Is.EqualTo(PillarFigures2024.EnterpriseAnnuityPayouts2024Yuan * enterprise.Annuitants / PillarFigures2024.EnterpriseAnnuityRecipients2024).Within(1));
+        // A year's deaths among them: the table's death shares at their ages (women about 57, men about 66), 0.5–3%.
+        Assert.That(enterprise.AnnuitantDeaths / PillarFigures2024.EnterpriseAnnuityRecipients2024, Is.InRange(0.005, 0.03));
         // The calibration reproduces the 2024 members on the model's 2024 scheme.
         var scheme2024 = Baseline.Value.Scheme.Summary().Single(r => r.RegionCode == 0 && r.Year == 2024);
         var c = pillars.Calibration;
@@ -103,9 +108,11 @@ public sealed class PillarProjectionTests
         var after = moved.Pillars.Row(SupplementaryPillar.PersonalPension, 2030);
         Assert.That(after.Members, Is.GreaterThan(5 * before.Members));
         Assert.That(after.ClosingAssetsYuan, Is.GreaterThan(before.ClosingAssetsYuan));
-        // The deduction's cost is the deduction rate × the contributions; the withdrawal tax 3% of the payouts.
+        // The deduction's cost is the deduction rate × the contributions; the withdrawal tax 3% of the payouts, the heirs' included.
         Assert.That(after.TaxDeductionCostYuan, Is.EqualTo(0.10 * after.ContributionsYuan).Within(1e-6 * after.ContributionsYuan));
-        Assert.That(after.WithdrawalTaxYuan, Is.EqualTo(0.03 * after.PayoutsYuan).Within(1e-6 * Math.Max(1, after.PayoutsYuan)));
+        Assert.That(after.InheritedPayoutsYuan, Is.GreaterThan(0));
+        double withdrawn = after.PayoutsYuan + after.InheritedPayoutsYuan;
+        Assert.That(after.WithdrawalTaxYuan, Is.EqualTo(0.03 * withdrawn).Within(1e-6 * Math.Max(1, withdrawn)));
     }
 
     [Test]

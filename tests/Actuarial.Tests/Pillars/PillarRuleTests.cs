@@ -47,8 +47,8 @@ public sealed class PillarRuleTests
         // 12,000 yuan deducted at a marginal rate of 10% saves 1,200 yuan of tax; a 1,000-yuan withdrawal pays 30.
         Assert.That(PillarRules.TaxSaved(12_000, 0.10), Is.EqualTo(1_200).Within(1e-9));
         Assert.That(PillarRules.NetOfWithdrawalTax(1_000, PillarRules.PersonalPensionWithdrawalTaxRate), Is.EqualTo(970).Within(1e-9));
-        // A year of a fund: 100 + 12 + 5 − 7 = 110.
-        Assert.That(PillarRules.ClosingAssets(100, 12, 5, 7), Is.EqualTo(110));
+        // A year of a fund: 100 + 12 + 5 − 7 − 3 paid to heirs = 107.
+        Assert.That(PillarRules.ClosingAssets(100, 12, 5, 7, 3), Is.EqualTo(107));
     }
 
     /// <summary>The enterprise annuity's 2024 contributions from its published stocks: closing − opening − returns + payouts.</summary>
