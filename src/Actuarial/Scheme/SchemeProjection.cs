@@ -56,26 +56,30 @@ public sealed class SchemeProjection
     }
 
     /// <summary>
-    /// Whether the run recorded the population by age weighted by <paramref name="weights"/> ([education, age]; see
-    /// <see cref="PopulationByAge"/> and <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, double[])"/>).
+    /// Whether the run summed the residents' coverage inputs as it stepped, with the shares not yet in work
+    /// <paramref name="weights"/> ([education, age]; see <see cref="CoverageInputs"/> and
+    /// <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, double[])"/>).
     /// </summary>
-    internal bool HasPopulationByAge(ReadOnlySpan<double> weights) => !_engine.PopulationByAge.IsEmpty && weights.SequenceEqual(_engine.PopulationWeights);
+    internal bool HasCoverageInputs(ReadOnlySpan<double> weights) => !_engine.CoverageInputs.IsEmpty && weights.SequenceEqual(_engine.PopulationWeights);
 
     /// <summary>
-    /// The population of <paramref name="year"/> in a province by sex and age (0..100) summed over education, persons then
-    /// weighted by the weights the run was given (<see cref="HasPopulationByAge"/>): the sums the run took from each year's
-    /// grid as it stepped.
+    /// The residents' coverage sums of <paramref name="year"/> in a province over its sexes and ages 16+, as the run took
+    /// them while each year's grid and members were in cache (<see cref="HasCoverageInputs"/>,
+    /// <see cref="Residents.CoverageKernels.CoverageSums"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The run did not record the population by age.</exception>
-    internal ReadOnlySpan<double> PopulationByAge(int year, int region, Sex sex)
+    /// <exception cref="InvalidOperationException">The run did not record them.</exception>
+    internal Residents.CoverageKernels.CoverageSums CoverageInputs(int year, int region)
     {
-        var all = _engine.PopulationByAge;
-        if (all.IsEmpty) throw new InvalidOperationException("this scheme projection did not record the population by age (PensionProjector records it)");
+        var all = _engine.CoverageInputs;
+        if (all.IsEmpty) throw new InvalidOperationException("this scheme projection did not record the residents' coverage inputs (PensionProjector records them)");
         if (year < FirstYear || year > EndYear) throw new ArgumentOutOfRangeException(nameof(year), year, $"expected a year in [{FirstYear}, {EndYear}]");
         if ((uint)region >= (uint)_engine.Regions.Count) throw new ArgumentOutOfRangeException(nameof(region), region, "expected a region index of the grid");
-        int length = 2 * Ages.Count;
-        return all.Slice((((year - FirstYear) * _engine.Regions.Count + region) * Sexes.Count + (int)sex) * length, length);
+        const int count = Residents.CoverageKernels.CoverageSums.Count;
+        return Residents.CoverageKernels.CoverageSums.From(all.Slice(((year - FirstYear) * _engine.Regions.Count + region) * count, count));
     }
+
+    /// <summary>The first cell (year, region, sex, age order) whose employee members exceeded its population while the run summed the coverage inputs, or null.</summary>
+    internal SchemeEngine.CoverageFailure? FirstCoverageFailure => _engine.FirstCoverageFailure;
 
     /// <summary>One row per year and province, then a national row (code 0) per year.</summary>
     public IReadOnlyList<SchemeYearRow> Summary()

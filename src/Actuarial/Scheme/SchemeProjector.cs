@@ -75,7 +75,7 @@ internal static class SchemeProjector
     /// <summary>
     /// As <see cref="Run(SchemeAssumptions, SchemeCalibration)"/>, optionally recording the members by region, sex and age
     /// each year (<see cref="SchemeProjection.EmployeeMembers"/>) and, with <paramref name="populationWeights"/>, the
-    /// population by region, sex and age summed over education and weighted by them (<see cref="SchemeProjection.PopulationByAge"/>).
+    /// residents' coverage inputs they weight (<see cref="SchemeProjection.CoverageInputs"/>).
     /// </summary>
     internal static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration, bool recordMembersByAge, double[]? populationWeights = null)
     {
