@@ -47,7 +47,7 @@ internal static class ResidentsProjector
         var notEntered = NotEnteredShares(assumptions);
         var coverage = new double[years * n * ResidentsProjection.States];
         var reachable = new double[years * n * 2]; // residual aged 16–59, then 60+
-        if (employee.HasCoverageInputs(notEntered)) ReadCoverageInputs(employee, provinces, years, coverage, reachable);
+        if (employee.HasCoverageInputs(CoverageShape(assumptions))) ReadCoverageInputs(employee, provinces, years, coverage, reachable);
         else for (int y = 0; y < years; y++) FillCoverageInputs(first + y, demography, employee, notEntered, coverage, reachable);
 
         var targets = TargetsByProvince(assumptions, provinces);
@@ -56,6 +56,10 @@ internal static class ResidentsProjector
         Project(assumptions, employee, calibration, targets, coverage, reachable, money, priceGrowth, fundReturn, first, years);
         return new ResidentsProjection(provinces, first, years, calibration, coverage, money, notEntered, demography, employee);
     }
+
+    /// <summary>What the employee scheme needs to sum the coverage inputs as it steps (<see cref="SchemeEngine.RecordMembersByAge"/>).</summary>
+    internal static CoverageKernels.Shape CoverageShape(ResidentsAssumptions assumptions) =>
+        new(NotEnteredShares(assumptions), ResidentsAccountPension.FirstAge, ResidentsAccountPension.PensionAge);
 
     /// <summary>The share of a cell (education, age) that has not yet entered work (in school): 1 − the entry logistic of the labour layer.</summary>
     internal static double[] NotEnteredShares(ResidentsAssumptions assumptions)
@@ -111,7 +115,7 @@ internal static class ResidentsProjector
             {
                 var runs = pop.Slice(PopulationShape.RunStart(r, (Sex)s, 0), PopulationShape.CellsPerSex);
                 var members = employee.EmployeeMembers(year, r, (Sex)s);
-                int failed = CoverageKernels.AddSex(members, runs, notEntered, ref sums);
+                int failed = CoverageKernels.AddSex(members, runs, notEntered, ResidentsAccountPension.FirstAge, ResidentsAccountPension.PensionAge, ref sums);
                 if (failed >= 0)
                 {
                     var cell = Cell(pop, members, notEntered, r, (Sex)s, failed, year, provinces[r]); // throws, naming the cell

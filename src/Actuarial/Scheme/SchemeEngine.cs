@@ -56,9 +56,9 @@ internal sealed class SchemeEngine
     private double _pensionIndex = 1;
     private double[]? _pensionAmounts; // the Pensions view
     private double[]? _membersByAge;   // when recorded: [year, region, sex, member kind, age] (see RecordMembersByAge)
-    private double[]? _populationWeights; // when recorded with weights: the residents' shares not yet in work, [education, age]
+    private CoverageKernels.Shape? _coverageShape; // when recorded: the residents' shares not yet in work and ages
     private double[]? _coverageInputs;    // with them: the residents' coverage sums, [year, region, CoverageSums]
-    private Residents.CoverageKernels.CoverageSums _regionCoverage;       // the region being stepped, its sexes so far
+    private CoverageKernels.CoverageSums _regionCoverage;       // the region being stepped, its sexes so far
     private CoverageFailure? _coverageFailure;                             // the first cell with more members than persons, if any
     private readonly double[] _membersFrom = new double[Ages.Count];              // AgeBlock's scratch row (InsuredMortality)
     private readonly RightsTransfers? _transfers; // null unless the assumptions ask for them
@@ -123,22 +123,18 @@ internal sealed class SchemeEngine
     /// adds to it without allocating. Off unless asked, so that runs which do not read it (Monte Carlo paths) pay nothing.
     /// </summary>
     /// <remarks>
-    /// With <paramref name="populationWeights"/> (the residents' share not yet in work by education and age, [education,
-    /// age]) it also adds, each year, region and sex, right after the sex's last education group, the sex's cells aged 16+
-    /// to the region's residents' coverage sums (<see cref="Residents.CoverageKernels.AddSex"/>, <see cref="CoverageInputs"/>):
+    /// With <paramref name="coverage"/> (the residents' share not yet in work by education and age, their first age and
+    /// pension age) it also adds, each year, region and sex, right after the sex's last education group, the sex's cells
+    /// from the first age to the region's residents' coverage sums (<see cref="CoverageKernels.AddSex"/>, <see cref="CoverageInputs"/>):
     /// what the residents' scheme would otherwise sum over the stored 24 MB of yearly grids, taken while the year's grid
     /// and members are in cache. The sums are the plain loop's, in the same order.
     /// </remarks>
-    internal void RecordMembersByAge(double[]? populationWeights = null)
+    internal void RecordMembersByAge(CoverageKernels.Shape? coverage = null)
     {
         _membersByAge ??= new double[YearCount * _regions * Sexes.Count * MemberKinds * A];
-        if (populationWeights is null) return;
-        if (populationWeights.Length != EducationLevels.Count * A)
-        {
-            throw new ArgumentException($"expected {EducationLevels.Count} × {A} weights by education and age", nameof(populationWeights));
-        }
-        _populationWeights = (double[])populationWeights.Clone();
-        _coverageInputs ??= new double[YearCount * _regions * Residents.CoverageKernels.CoverageSums.Count];
+        if (coverage is null) return;
+        _coverageShape = coverage;
+        _coverageInputs ??= new double[YearCount * _regions * CoverageKernels.CoverageSums.Count];
     }
 
     /// <summary>The recorded members (<see cref="RecordMembersByAge"/>), layout [year − 2024, region, sex, kind, age]; empty when not recorded.</summary>
@@ -146,7 +142,7 @@ internal sealed class SchemeEngine
 
     /// <summary>
     /// The residents' coverage sums (<see cref="RecordMembersByAge"/> with weights), layout [year − 2024, region,
-    /// <see cref="Residents.CoverageKernels.CoverageSums"/>]; empty when not recorded.
+    /// <see cref="CoverageKernels.CoverageSums"/>]; empty when not recorded.
     /// </summary>
     internal ReadOnlySpan<double> CoverageInputs => _coverageInputs;
 
@@ -156,8 +152,8 @@ internal sealed class SchemeEngine
     /// <summary>A cell whose employee members exceed its population: its year, region index, sex, age, members and persons.</summary>
     internal readonly record struct CoverageFailure(int Year, int Region, Sex Sex, int Age, double Members, double Persons);
 
-    /// <summary>The weights <see cref="CoverageInputs"/> was recorded with, [education, age]; empty when not recorded.</summary>
-    internal ReadOnlySpan<double> PopulationWeights => _populationWeights;
+    /// <summary>The shares and ages <see cref="CoverageInputs"/> was recorded with; null when not recorded.</summary>
+    internal CoverageKernels.Shape? CoverageShape => _coverageShape;
 
     /// <summary>Covered workers by cell in the base year (set by <see cref="Initialize()"/>).</summary>
     internal ReadOnlySpan<double> Covered => _covered;
@@ -295,7 +291,7 @@ internal sealed class SchemeEngine
             if (year < engine._a.BaseYear || year > end) return;
             if (year == engine._a.BaseYear) engine.Initialize(population);
             else engine.StepYear(year - 1, previous, population, record: true);
-            // The end year is not aged; its population is passed only for the members' population rows.
+            // The end year is not aged; its population is passed only for the residents' coverage sums.
             if (year == end) engine.StepYear(end, engine._coverageInputs is null ? default : population, default, record: true);
         }
     }
@@ -404,7 +400,7 @@ internal sealed class SchemeEngine
 
     /// <summary>
     /// One year on the population of <paramref name="year"/> and of the next (<paramref name="pop0"/>, <paramref name="pop1"/>;
-    /// empty in a trial step, and in the last year unless the members' population rows are recorded): the grids of the engine's projection, or the same values from where
+    /// empty in a trial step, and in the last year unless the residents' coverage sums are recorded): the grids of the engine's projection, or the same values from where
     /// the population projection has just computed them. With <paramref name="record"/>, the flows are recorded and the
     /// state is aged (before the end year).
     /// </summary>
@@ -546,7 +542,7 @@ internal sealed class SchemeEngine
     /// Adds group block (<paramref name="r"/>, <paramref name="g"/>) of year index <paramref name="y"/>, after retirement and
     /// before ageing, to <see cref="MembersByAge"/> (<see cref="SchemeKernels.AddMembers"/>). With the residents' weights,
     /// after the sex's last education group, also the sex's cells of <paramref name="pop"/> (the year's grid) to the region's
-    /// residents' coverage sums (<see cref="Residents.CoverageKernels.AddSex"/>), which the region's last sex stores in
+    /// residents' coverage sums (<see cref="CoverageKernels.AddSex"/>), which the region's last sex stores in
     /// <see cref="CoverageInputs"/>.
     /// </summary>
     private void AddMembers(int y, int r, int g, GroupBlock block, ReadOnlySpan<double> pop)
@@ -558,14 +554,14 @@ internal sealed class SchemeEngine
         if (_coverageInputs is null || education < EducationLevels.Count - 1) return;
         if (sex == 0) _regionCoverage = default; // 0 + the first cell's, as the plain loop starts
         var runs = pop.Slice(r * PopulationShape.CellsPerRegion + sex * PopulationShape.CellsPerSex, PopulationShape.CellsPerSex);
-        int failed = Residents.CoverageKernels.AddSex(members, runs, _populationWeights, ref _regionCoverage);
+        int failed = CoverageKernels.AddSex(members, runs, _coverageShape!.NotEntered, _coverageShape.FirstAge, _coverageShape.PensionAge, ref _regionCoverage);
         if (failed >= 0 && _coverageFailure is null)
         {
             double persons = 0;
             for (int e = 0; e < EducationLevels.Count; e++) persons += runs[e * A + failed];
             _coverageFailure = new CoverageFailure(_a.BaseYear + y, r, (Sex)sex, failed, members[failed] + members[A + failed], persons);
         }
-        if (sex == Sexes.Count - 1) _regionCoverage.CopyTo(_coverageInputs.AsSpan((y * _regions + r) * Residents.CoverageKernels.CoverageSums.Count));
+        if (sex == Sexes.Count - 1) _regionCoverage.CopyTo(_coverageInputs.AsSpan((y * _regions + r) * CoverageKernels.CoverageSums.Count));
     }
 
     /// <summary>The year's flows of region <paramref name="r"/>: <see cref="Flows"/> and the rows of <see cref="SchemeProjection"/>.</summary>

@@ -56,26 +56,26 @@ public sealed class SchemeProjection
     }
 
     /// <summary>
-    /// Whether the run summed the residents' coverage inputs as it stepped, with the shares not yet in work
-    /// <paramref name="weights"/> ([education, age]; see <see cref="CoverageInputs"/> and
-    /// <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, double[])"/>).
+    /// Whether the run summed the residents' coverage inputs as it stepped, with the shares and ages of
+    /// <paramref name="coverage"/> (see <see cref="CoverageInputs"/> and
+    /// <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, CoverageKernels.Shape)"/>).
     /// </summary>
-    internal bool HasCoverageInputs(ReadOnlySpan<double> weights) => !_engine.CoverageInputs.IsEmpty && weights.SequenceEqual(_engine.PopulationWeights);
+    internal bool HasCoverageInputs(CoverageKernels.Shape coverage) => _engine.CoverageShape is { } shape && !_engine.CoverageInputs.IsEmpty && shape.SameAs(coverage);
 
     /// <summary>
     /// The residents' coverage sums of <paramref name="year"/> in a province over its sexes and ages 16+, as the run took
     /// them while each year's grid and members were in cache (<see cref="HasCoverageInputs"/>,
-    /// <see cref="Residents.CoverageKernels.CoverageSums"/>).
+    /// <see cref="CoverageKernels.CoverageSums"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The run did not record them.</exception>
-    internal Residents.CoverageKernels.CoverageSums CoverageInputs(int year, int region)
+    internal CoverageKernels.CoverageSums CoverageInputs(int year, int region)
     {
         var all = _engine.CoverageInputs;
         if (all.IsEmpty) throw new InvalidOperationException("this scheme projection did not record the residents' coverage inputs (PensionProjector records them)");
         if (year < FirstYear || year > EndYear) throw new ArgumentOutOfRangeException(nameof(year), year, $"expected a year in [{FirstYear}, {EndYear}]");
         if ((uint)region >= (uint)_engine.Regions.Count) throw new ArgumentOutOfRangeException(nameof(region), region, "expected a region index of the grid");
-        const int count = Residents.CoverageKernels.CoverageSums.Count;
-        return Residents.CoverageKernels.CoverageSums.From(all.Slice(((year - FirstYear) * _engine.Regions.Count + region) * count, count));
+        const int count = CoverageKernels.CoverageSums.Count;
+        return CoverageKernels.CoverageSums.From(all.Slice(((year - FirstYear) * _engine.Regions.Count + region) * count, count));
     }
 
     /// <summary>The first cell (year, region, sex, age order) whose employee members exceeded its population while the run summed the coverage inputs, or null.</summary>

@@ -96,7 +96,8 @@ public sealed class SchemeEngineRunTests
         engine.Run();
         var projection = new SchemeProjection(engine, SchemeCalibration.Calibrate(central));
         Assert.That(projection.HasCoverageInputs(weights), Is.True);
-        Assert.That(projection.HasCoverageInputs(new double[weights.Length]), Is.False, "other weights");
+        Assert.That(projection.HasCoverageInputs(new CoverageKernels.Shape(new double[weights.NotEntered.Length], weights.FirstAge, weights.PensionAge)), Is.False, "other weights");
+        Assert.That(projection.HasCoverageInputs(new CoverageKernels.Shape(weights.NotEntered, weights.FirstAge, weights.PensionAge + 1)), Is.False, "other ages");
         Assert.That(projection.FirstCoverageFailure, Is.Null);
         for (int year = 2024; year <= 2040; year++)
         {
@@ -109,7 +110,7 @@ public sealed class SchemeEngineRunTests
                     var members = projection.EmployeeMembers(year, r, (Sex)s);
                     for (int a = Actuarial.Residents.ResidentsAccountPension.FirstAge; a < Ages.Count; a++)
                     {
-                        var cell = Actuarial.Residents.ResidentsProjector.Cell(pop, members, weights, r, (Sex)s, a, year, engine.Regions[r]);
+                        var cell = Actuarial.Residents.ResidentsProjector.Cell(pop, members, weights.NotEntered, r, (Sex)s, a, year, engine.Regions[r]);
                         contributors += cell.Workers;
                         beneficiaries += cell.Pensioners;
                         inSchool += cell.InSchool;
@@ -205,8 +206,8 @@ public sealed class SchemeEngineRunTests
     }
 
     /// <summary>Weights by education and age for the recorded population: a share not yet in work, as the residents' scheme passes.</summary>
-    private static double[] Weights() =>
-        Actuarial.Residents.ResidentsProjector.NotEnteredShares(ChinaDefaults.PensionScenario().Residents);
+    private static CoverageKernels.Shape Weights() =>
+        Actuarial.Residents.ResidentsProjector.CoverageShape(ChinaDefaults.PensionScenario().Residents);
 
     [TestCase(false)]
     [TestCase(true)]

@@ -1,19 +1,22 @@
 using Actuarial.Dimensions;
 using Actuarial.Residents;
+using Actuarial.Scheme;
 using NUnit.Framework;
 
-namespace Actuarial.Tests.Residents;
+namespace Actuarial.Tests.Scheme;
 
 /// <summary><see cref="CoverageKernels.AddSex"/> against its plain reference, <see cref="ResidentsProjector.Cell"/> cell by cell.</summary>
 [TestFixture]
 public sealed class CoverageKernelsTests
 {
-    private const int A = Ages.Count;
+    private const int A = Ages.Count, First = ResidentsAccountPension.FirstAge, Pension = ResidentsAccountPension.PensionAge;
 
-    [TestCase(1)]
-    [TestCase(2)]
-    [TestCase(3)]
-    public void A_sex_adds_what_the_plain_loop_over_its_cells_adds_bit_for_bit(int seed)
+    [TestCase(1, First, Pension)]
+    [TestCase(2, First, Pension)]
+    [TestCase(3, 17, 61)] // ages off the lanes' boundaries
+    [TestCase(4, 0, A)]
+    [TestCase(5, 99, 100)]
+    public void A_sex_adds_what_the_plain_loop_over_its_cells_adds_bit_for_bit(int seed, int firstAge, int pensionAge)
     {
         // Arbitrary cells (some empty, some wholly in the employee scheme): the kernel on the sex's runs, and the plain rule
         // on the grid cell by cell, from the same starting sums.
@@ -22,15 +25,15 @@ public sealed class CoverageKernelsTests
         var sums = new CoverageKernels.CoverageSums { EmployeeContributors = 1e3, EmployeeBeneficiaries = 2e3, InSchool = 3e3, Working = 4e3, Old = 5e3 };
         double contributors = sums.EmployeeContributors, beneficiaries = sums.EmployeeBeneficiaries, inSchool = sums.InSchool, working = sums.Working, old = sums.Old;
 
-        int failed = CoverageKernels.AddSex(members, FemaleRuns(grid), shares, ref sums);
+        int failed = CoverageKernels.AddSex(members, FemaleRuns(grid), shares, firstAge, pensionAge, ref sums);
 
-        for (int a = ResidentsAccountPension.FirstAge; a < A; a++)
+        for (int a = firstAge; a < A; a++)
         {
             var cell = ResidentsProjector.Cell(grid, members, shares, 0, Sex.Female, a, 2030, Regions.Provinces[0]);
             contributors += cell.Workers;
             beneficiaries += cell.Pensioners;
             inSchool += cell.InSchool;
-            if (a < ResidentsAccountPension.PensionAge) working += cell.Residual; else old += cell.Residual;
+            if (a < pensionAge) working += cell.Residual; else old += cell.Residual;
         }
         Assert.That(failed, Is.EqualTo(-1));
         Assert.That(new[] { sums.EmployeeContributors, sums.EmployeeBeneficiaries, sums.InSchool, sums.Working, sums.Old },
@@ -51,14 +54,15 @@ public sealed class CoverageKernelsTests
         members[25] = persons[25] - members[A + 25] + 1e-9 * persons[25]; // float noise above the population: not a failure
         var sums = new CoverageKernels.CoverageSums();
 
-        Assert.That(CoverageKernels.AddSex(members, FemaleRuns(grid), shares, ref sums), Is.EqualTo(40));
+        Assert.That(CoverageKernels.AddSex(members, FemaleRuns(grid), shares, First, Pension, ref sums), Is.EqualTo(40));
+        Assert.That(CoverageKernels.AddSex(members, FemaleRuns(grid), shares, 41, Pension, ref sums), Is.EqualTo(70), "below the first age: not counted");
         // In the last lane (97) and at age 100 on its own too.
         var (grid2, members2, shares2) = RandomCells(new Random(5));
         members2[A + 97] += 2 * grid2[PopulationShape.Index(0, Sex.Female, EducationLevel.Primary, 97)] + 1e7;
-        Assert.That(CoverageKernels.AddSex(members2, FemaleRuns(grid2), shares2, ref sums), Is.EqualTo(97));
+        Assert.That(CoverageKernels.AddSex(members2, FemaleRuns(grid2), shares2, First, Pension, ref sums), Is.EqualTo(97));
         var (grid3, members3, shares3) = RandomCells(new Random(6));
         members3[A - 1] += 1e7;
-        Assert.That(CoverageKernels.AddSex(members3, FemaleRuns(grid3), shares3, ref sums), Is.EqualTo(A - 1));
+        Assert.That(CoverageKernels.AddSex(members3, FemaleRuns(grid3), shares3, First, Pension, ref sums), Is.EqualTo(A - 1));
         Assert.Throws<InputDataException>(() => ResidentsProjector.Cell(grid3, members3, shares3, 0, Sex.Female, A - 1, 2030, Regions.Provinces[0]));
         Assert.DoesNotThrow(() => ResidentsProjector.Cell(grid, members, shares, 0, Sex.Female, 25, 2030, Regions.Provinces[0]));
         Assert.Throws<InputDataException>(() => ResidentsProjector.Cell(grid, members, shares, 0, Sex.Female, 40, 2030, Regions.Provinces[0]));
