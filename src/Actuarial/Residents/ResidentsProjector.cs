@@ -47,7 +47,7 @@ internal static class ResidentsProjector
         var notEntered = NotEnteredShares(assumptions);
         var coverage = new double[years * n * ResidentsProjection.States];
         var reachable = new double[years * n * 2]; // residual aged 16–59, then 60+
-        if (employee.HasCoverageInputs(CoverageShape(assumptions))) ReadCoverageInputs(employee, provinces, years, coverage, reachable);
+        if (employee.HasCoverageInputs(notEntered, ResidentsAccountPension.FirstAge, ResidentsAccountPension.PensionAge)) ReadCoverageInputs(employee, provinces, years, coverage, reachable);
         else for (int y = 0; y < years; y++) FillCoverageInputs(first + y, demography, employee, notEntered, coverage, reachable);
 
         var targets = TargetsByProvince(assumptions, provinces);

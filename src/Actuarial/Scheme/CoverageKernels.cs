@@ -41,8 +41,9 @@ internal static class CoverageKernels
         public int FirstAge { get; }
         public int PensionAge { get; }
 
-        /// <summary>Whether the two shapes give the same sums.</summary>
-        public bool SameAs(Shape other) => FirstAge == other.FirstAge && PensionAge == other.PensionAge && NotEntered.AsSpan().SequenceEqual(other.NotEntered);
+        /// <summary>Whether these shares and ages give the same sums as this shape.</summary>
+        public bool SameAs(ReadOnlySpan<double> notEntered, int firstAge, int pensionAge) =>
+            FirstAge == firstAge && PensionAge == pensionAge && notEntered.SequenceEqual(NotEntered);
     }
 
     private const int A = Ages.Count;

@@ -56,11 +56,12 @@ public sealed class SchemeProjection
     }
 
     /// <summary>
-    /// Whether the run summed the residents' coverage inputs as it stepped, with the shares and ages of
-    /// <paramref name="coverage"/> (see <see cref="CoverageInputs"/> and
+    /// Whether the run summed the residents' coverage inputs as it stepped, with the shares not yet in work
+    /// <paramref name="notEntered"/> ([education, age]) and these ages (see <see cref="CoverageInputs"/> and
     /// <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, CoverageKernels.Shape)"/>).
     /// </summary>
-    internal bool HasCoverageInputs(CoverageKernels.Shape coverage) => _engine.CoverageShape is { } shape && !_engine.CoverageInputs.IsEmpty && shape.SameAs(coverage);
+    internal bool HasCoverageInputs(ReadOnlySpan<double> notEntered, int firstAge, int pensionAge) =>
+        _engine.CoverageShape is { } shape && !_engine.CoverageInputs.IsEmpty && shape.SameAs(notEntered, firstAge, pensionAge);
 
     /// <summary>
     /// The residents' coverage sums of <paramref name="year"/> in a province over its sexes and ages 16+, as the run took

@@ -201,7 +201,7 @@ public sealed class ResidentsValidationTests
         // scheme sums the stored grids itself. Both must give the same tables, bit for bit.
         var baseline = Baseline.Value;
         var scheme = baseline.Scheme;
-        Assert.That(scheme.HasCoverageInputs(ResidentsProjector.CoverageShape(baseline.Scenario.Residents)), Is.True);
+        Assert.That(scheme.HasCoverageInputs(ResidentsProjector.NotEnteredShares(baseline.Scenario.Residents), ResidentsAccountPension.FirstAge, ResidentsAccountPension.PensionAge), Is.True);
         var engine = new Actuarial.Scheme.SchemeEngine(scheme.Assumptions, scheme.Calibration);
         engine.RecordMembersByAge();
         engine.Run();

@@ -95,9 +95,9 @@ public sealed class SchemeEngineRunTests
         engine.RecordMembersByAge(weights);
         engine.Run();
         var projection = new SchemeProjection(engine, SchemeCalibration.Calibrate(central));
-        Assert.That(projection.HasCoverageInputs(weights), Is.True);
-        Assert.That(projection.HasCoverageInputs(new CoverageKernels.Shape(new double[weights.NotEntered.Length], weights.FirstAge, weights.PensionAge)), Is.False, "other weights");
-        Assert.That(projection.HasCoverageInputs(new CoverageKernels.Shape(weights.NotEntered, weights.FirstAge, weights.PensionAge + 1)), Is.False, "other ages");
+        Assert.That(projection.HasCoverageInputs(weights.NotEntered, weights.FirstAge, weights.PensionAge), Is.True);
+        Assert.That(projection.HasCoverageInputs(new double[weights.NotEntered.Length], weights.FirstAge, weights.PensionAge), Is.False, "other weights");
+        Assert.That(projection.HasCoverageInputs(weights.NotEntered, weights.FirstAge, weights.PensionAge + 1), Is.False, "other ages");
         Assert.That(projection.FirstCoverageFailure, Is.Null);
         for (int year = 2024; year <= 2040; year++)
         {
