@@ -55,8 +55,8 @@ public class PensionBenchmarks
         // The residents' scheme reads the employee scheme's members by age: an engine that records them, on kept grids.
         _keptDemography = demography;
         _membersEngine = new SchemeEngine(_scheme with { Demography = demography }, _calibration);
-        // As PensionProjector asks: with the population by age weighted by the residents' share not yet in work.
-        _membersEngine.RecordMembersByAge(Actuarial.Residents.ResidentsProjector.NotEnteredShares(_scenario.Residents));
+        // As PensionProjector asks: with the residents' coverage sums taken as it steps.
+        _membersEngine.RecordMembersByAge(Actuarial.Residents.ResidentsProjector.CoverageShape(_scenario.Residents));
         _withMembers = new SchemeProjection(_membersEngine, _calibration);
         FullProjectionWithResidents();
         _residents = Residents();

@@ -128,8 +128,11 @@ internal sealed class AnnuitantMortality
     /// its last step's rates. Without an insured-mortality differential the death shares are read where the demography keeps
     /// them, not copied.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The scheme did not record its members by age, or (with a differential) the population by age.</exception>
-    public static AnnuitantMortality OfScheme(SchemeProjection scheme)
+    /// <param name="scheme">The employee scheme, run recording its members by age.</param>
+    /// <param name="population">The population projection the scheme ran on, whose persons by age weigh the members' death
+    /// shares under an insured-mortality differential; needed only with a differential.</param>
+    /// <exception cref="InvalidOperationException">The scheme did not record its members by age, or a differential is set and no population is given.</exception>
+    public static AnnuitantMortality OfScheme(SchemeProjection scheme, Demography.DemographicProjection? population = null)
     {
         ArgumentNullException.ThrowIfNull(scheme);
         if (!scheme.HasMembersByAge) throw new InvalidOperationException("the annuitants' mortality reads the scheme's members by age (PensionProjector records them)");
@@ -144,8 +147,8 @@ internal sealed class AnnuitantMortality
         int offset = firstStep, lastRow = lastStep - firstStep;
         if (ratio != 1)
         {
-            if (!scheme.HasPopulationRecorded) throw new InvalidOperationException("an insured-mortality differential needs the scheme's population by age (PensionProjector records it)");
-            deathShare = MemberDeathShares(scheme, demography, firstStep, lastStep, ratio);
+            if (population is null) throw new InvalidOperationException("an insured-mortality differential weighs the members by the population by age: pass the projection's population (PensionProjection.Demography)");
+            deathShare = MemberDeathShares(scheme, population, demography, firstStep, lastStep, ratio);
             (offset, lastRow) = (0, years - 1);
         }
 
@@ -223,7 +226,8 @@ internal sealed class AnnuitantMortality
     /// The members' death shares [year, sex, age] at the insured-mortality ratio (<see cref="InsuredMortality.MemberDeathShare"/>),
     /// the members' share of each national cell being the recorded contributors and pensioners over the persons.
     /// </summary>
-    private static double[] MemberDeathShares(SchemeProjection scheme, Demography.CompiledDemography demography, int firstStep, int lastStep, double ratio)
+    private static double[] MemberDeathShares(SchemeProjection scheme, Demography.DemographicProjection population, Demography.CompiledDemography demography,
+        int firstStep, int lastStep, double ratio)
     {
         int first = scheme.FirstYear, years = scheme.EndYear - first + 1, regions = scheme.Assumptions.Demography.Shape.RegionCount;
         var result = new double[years * Sexes.Count * A];
@@ -240,7 +244,11 @@ internal sealed class AnnuitantMortality
                     var recorded = scheme.EmployeeMembers(first + y, r, (Sex)s);
                     TensorPrimitives.Add(members, recorded.Slice(0, A), members);
                     TensorPrimitives.Add(members, recorded.Slice(A, A), members);
-                    TensorPrimitives.Add(persons, scheme.PopulationByAge(first + y, r, (Sex)s).Slice(0, A), persons);
+                    var grid = population.PersonsAt(first + y);
+                    for (int e = 0; e < EducationLevels.Count; e++)
+                    {
+                        TensorPrimitives.Add(persons, grid.Slice(PopulationShape.RunStart(r, (Sex)s, (EducationLevel)e), A), persons);
+                    }
                 }
                 int row = (y * Sexes.Count + s) * A, stepRow = (step * Sexes.Count + s) * A;
                 for (int a = 0; a < A; a++)

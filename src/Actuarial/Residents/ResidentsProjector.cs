@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics.Tensors;
 using Actuarial.Demography;
 using Actuarial.Dimensions;
 using Actuarial.IO;
@@ -48,8 +47,8 @@ internal static class ResidentsProjector
         var notEntered = NotEnteredShares(assumptions);
         var coverage = new double[years * n * ResidentsProjection.States];
         var reachable = new double[years * n * 2]; // residual aged 16–59, then 60+
-        bool recorded = employee.HasPopulationByAge(notEntered);
-        for (int y = 0; y < years; y++) FillCoverageInputs(first + y, demography, employee, notEntered, recorded, coverage, reachable);
+        if (employee.HasCoverageInputs(notEntered, ResidentsAccountPension.FirstAge, ResidentsAccountPension.PensionAge)) ReadCoverageInputs(employee, provinces, years, coverage, reachable);
+        else for (int y = 0; y < years; y++) FillCoverageInputs(first + y, demography, employee, notEntered, coverage, reachable);
 
         var targets = TargetsByProvince(assumptions, provinces);
         var calibration = Calibrate(provinces, targets, reachable, fundReturn(first));
@@ -57,6 +56,10 @@ internal static class ResidentsProjector
         Project(assumptions, employee, calibration, targets, coverage, reachable, money, priceGrowth, fundReturn, first, years);
         return new ResidentsProjection(provinces, first, years, calibration, coverage, money, notEntered, demography, employee);
     }
+
+    /// <summary>What the employee scheme needs to sum the coverage inputs as it steps (<see cref="SchemeEngine.RecordMembersByAge"/>).</summary>
+    internal static CoverageKernels.Shape CoverageShape(ResidentsAssumptions assumptions) =>
+        new(NotEnteredShares(assumptions), ResidentsAccountPension.FirstAge, ResidentsAccountPension.PensionAge);
 
     /// <summary>The share of a cell (education, age) that has not yet entered work (in school): 1 − the entry logistic of the labour layer.</summary>
     internal static double[] NotEnteredShares(ResidentsAssumptions assumptions)
@@ -95,65 +98,63 @@ internal static class ResidentsProjector
 
     /// <summary>
     /// The coverage inputs of a year: per province, the employee members and those in school aged 16+, and the residual
-    /// aged 16–59 and 60+. The same sums as <see cref="Cell"/> over the ages (its plain reference), summed over education a
-    /// whole age run at a time, or read from the employee scheme when it recorded them as it stepped
-    /// (<paramref name="recorded"/>, <see cref="SchemeProjection.PopulationByAge"/> with these shares: the same sums in the same order, taken while each
-    /// year's grid was in cache instead of from the 24 MB of stored grids); allocation-free.
+    /// aged 16–59 and 60+, from the stored grid (<see cref="CoverageKernels.AddSex"/>: the same sums as <see cref="Cell"/>
+    /// over the ages, its plain reference); allocation-free. What the employee scheme sums as it steps when it is given
+    /// the shares (<see cref="ReadCoverageInputs"/>).
     /// </summary>
     private static void FillCoverageInputs(int year, DemographicProjection demography, SchemeProjection employee, double[] notEntered,
-        bool recorded, double[] coverage, double[] reachable)
+        double[] coverage, double[] reachable)
     {
-        var pop = recorded ? default : demography.PersonsAt(year);
+        var pop = demography.PersonsAt(year);
         var provinces = demography.Shape.Regions;
         int n = provinces.Count, y = year - employee.FirstYear;
-        Span<double> persons = stackalloc double[A];
-        Span<double> school = stackalloc double[A];
         for (int r = 0; r < n; r++)
         {
-            var c = coverage.AsSpan((y * n + r) * ResidentsProjection.States, ResidentsProjection.States);
-            // The sums in locals (registers), in the order the cells come: the same values as adding to c cell by cell.
-            double working = 0, old = 0, employeeContributors = c[(int)CoverageState.EmployeeContributor],
-                employeeBeneficiaries = c[(int)CoverageState.EmployeeBeneficiary], inSchoolSum = c[(int)CoverageState.InSchool];
+            var sums = new CoverageKernels.CoverageSums();
             for (int s = 0; s < Sexes.Count; s++)
             {
-                ReadOnlySpan<double> personsByAge = persons, schoolByAge = school;
-                if (recorded)
-                {
-                    var rows = employee.PopulationByAge(year, r, (Sex)s);
-                    personsByAge = rows[..A];
-                    schoolByAge = rows.Slice(A, A);
-                }
-                else
-                {
-                    persons.Clear();
-                    school.Clear();
-                    for (int e = 0; e < EducationLevels.Count; e++)
-                    {
-                        var run = pop.Slice(PopulationShape.RunStart(r, (Sex)s, (EducationLevel)e), A);
-                        TensorPrimitives.Add(persons, run, persons);
-                        TensorPrimitives.MultiplyAdd(run, notEntered.AsSpan(e * A, A), school, school);
-                    }
-                }
+                var runs = pop.Slice(PopulationShape.RunStart(r, (Sex)s, 0), PopulationShape.CellsPerSex);
                 var members = employee.EmployeeMembers(year, r, (Sex)s);
-                for (int a = ResidentsAccountPension.FirstAge; a < A; a++)
+                int failed = CoverageKernels.AddSex(members, runs, notEntered, ResidentsAccountPension.FirstAge, ResidentsAccountPension.PensionAge, ref sums);
+                if (failed >= 0)
                 {
-                    double workers = members[a], pensioners = members[A + a], p = personsByAge[a];
-                    double free = p - workers - pensioners;
-                    if (free < -1e-6 * Math.Max(1, p)) throw TooManyMembers(year, provinces[r], (Sex)s, a, workers + pensioners, p);
-                    free = Math.Max(free, 0); // float noise only (checked above)
-                    double inSchool = p > 0 ? free * schoolByAge[a] / p : 0;
-                    employeeContributors += workers;
-                    employeeBeneficiaries += pensioners;
-                    inSchoolSum += inSchool;
-                    if (a < ResidentsAccountPension.PensionAge) working += free - inSchool; else old += free - inSchool;
+                    var cell = Cell(pop, members, notEntered, r, (Sex)s, failed, year, provinces[r]); // throws, naming the cell
+                    throw new InvalidOperationException($"the coverage kernel and Cell disagree at {cell}");
                 }
             }
-            c[(int)CoverageState.EmployeeContributor] = employeeContributors;
-            c[(int)CoverageState.EmployeeBeneficiary] = employeeBeneficiaries;
-            c[(int)CoverageState.InSchool] = inSchoolSum;
-            reachable[(y * n + r) * 2] = working;
-            reachable[(y * n + r) * 2 + 1] = old;
+            Store(sums, coverage.AsSpan((y * n + r) * ResidentsProjection.States, ResidentsProjection.States), reachable.AsSpan((y * n + r) * 2, 2));
         }
+    }
+
+    /// <summary>
+    /// The coverage inputs of every year as the employee scheme summed them while it stepped
+    /// (<see cref="SchemeProjection.CoverageInputs"/>): the sums <see cref="FillCoverageInputs"/> takes, bit for bit.
+    /// </summary>
+    private static void ReadCoverageInputs(SchemeProjection employee, IReadOnlyList<Region> provinces, int years, double[] coverage, double[] reachable)
+    {
+        if (employee.FirstCoverageFailure is { } f)
+        {
+            throw TooManyMembers(f.Year, provinces[f.Region], f.Sex, f.Age, f.Members, f.Persons);
+        }
+        int n = provinces.Count;
+        for (int y = 0; y < years; y++)
+        {
+            for (int r = 0; r < n; r++)
+            {
+                int o = y * n + r;
+                Store(employee.CoverageInputs(employee.FirstYear + y, r), coverage.AsSpan(o * ResidentsProjection.States, ResidentsProjection.States),
+                    reachable.AsSpan(o * 2, 2));
+            }
+        }
+    }
+
+    private static void Store(in CoverageKernels.CoverageSums sums, Span<double> c, Span<double> reachable)
+    {
+        c[(int)CoverageState.EmployeeContributor] = sums.EmployeeContributors;
+        c[(int)CoverageState.EmployeeBeneficiary] = sums.EmployeeBeneficiaries;
+        c[(int)CoverageState.InSchool] = sums.InSchool;
+        reachable[0] = sums.Working;
+        reachable[1] = sums.Old;
     }
 
     private static InputDataException TooManyMembers(int year, Region province, Sex sex, int age, double members, double persons) =>

@@ -11,7 +11,8 @@ public sealed partial class PensionProjection
     /// residents' schemes (<see cref="PillarProjector"/>), computed when first asked for, at the basic funds' nominal return
     /// of each year (as <see cref="Residents"/>). Outside the basic pension funds: nothing in them moves the funds' results.
     /// </summary>
-    public PillarProjection Pillars => _pillars ??= PillarProjector.Run(Scenario.Pillars, Scheme, Residents, PillarReturn);
+    public PillarProjection Pillars => _pillars ??= PillarProjector.Run(Scenario.Pillars, Scheme, Residents, PillarReturn,
+        mortality: AnnuitantMortality.OfScheme(Scheme, Demography));
 
     /// <summary>The national average covered wage by year (<see cref="PillarProjector.AverageWagePath"/>).</summary>
     internal Func<int, double> NationalAverageWage() => PillarProjector.AverageWagePath(

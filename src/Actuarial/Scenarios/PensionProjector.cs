@@ -32,10 +32,10 @@ public static class PensionProjector
         scenario.Validate();
         var workforce = scenario.Labour.Compile();
         var schemeAssumptions = SchemeAssumptionsFor(scenario, demography, workforce);
-        // The residents' scheme reads the members and, weighted by the share not yet in work, the population by age: recorded
-        // as the scheme steps, while each year's grid is in cache.
+        // The residents' scheme reads the members and its coverage sums: summed as the scheme steps, while each year's grid
+        // is in cache.
         var scheme = SchemeProjector.Run(schemeAssumptions, SchemeCalibration.Calibrate(schemeAssumptions), recordMembersByAge: true,
-            Actuarial.Residents.ResidentsProjector.NotEnteredShares(scenario.Residents));
+            Actuarial.Residents.ResidentsProjector.CoverageShape(scenario.Residents));
         var flows = scheme.Flows.From(ChinaFunds.FirstProjectedYear);
         var fundAssumptions = WithIndexationIncreases(scenario, FundsWithGdp(scenario, demography), flows);
         if (scheme.RightsTransfers is not { } transfers) return new PensionProjection(scenario, demography, scheme, FundProjector.Run(flows, fundAssumptions));

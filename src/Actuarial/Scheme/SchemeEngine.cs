@@ -56,8 +56,10 @@ internal sealed class SchemeEngine
     private double _pensionIndex = 1;
     private double[]? _pensionAmounts; // the Pensions view
     private double[]? _membersByAge;   // when recorded: [year, region, sex, member kind, age] (see RecordMembersByAge)
-    private double[]? _populationByAge; // when recorded with weights: [year, region, sex, persons | weighted, age]
-    private double[]? _populationWeights; // those weights: [education, age]
+    private CoverageKernels.Shape? _coverageShape; // when recorded: the residents' shares not yet in work and ages
+    private double[]? _coverageInputs;    // with them: the residents' coverage sums, [year, region, CoverageSums]
+    private CoverageKernels.CoverageSums _regionCoverage;       // the region being stepped, its sexes so far
+    private CoverageFailure? _coverageFailure;                             // the first cell with more members than persons, if any
     private readonly double[] _membersFrom = new double[Ages.Count];              // AgeBlock's scratch row (InsuredMortality)
     private readonly RightsTransfers? _transfers; // null unless the assumptions ask for them
 
@@ -121,34 +123,37 @@ internal sealed class SchemeEngine
     /// adds to it without allocating. Off unless asked, so that runs which do not read it (Monte Carlo paths) pay nothing.
     /// </summary>
     /// <remarks>
-    /// With <paramref name="populationWeights"/> (a share by education and age, [education, age]) it also records the
-    /// population of each year by region, sex and age summed over education, and the same weighted by the shares
-    /// (<see cref="PopulationByAge"/>): sums the residents' scheme would otherwise take over the stored 24 MB of yearly grids,
-    /// taken here while each year's grid is in cache. The rows are the sums the plain loop takes, in the same order.
+    /// With <paramref name="coverage"/> (the residents' share not yet in work by education and age, their first age and
+    /// pension age) it also adds, each year, region and sex, right after the sex's last education group, the sex's cells
+    /// from the first age to the region's residents' coverage sums (<see cref="CoverageKernels.AddSex"/>, <see cref="CoverageInputs"/>):
+    /// what the residents' scheme would otherwise sum over the stored 24 MB of yearly grids, taken while the year's grid
+    /// and members are in cache. The sums are the plain loop's, in the same order.
     /// </remarks>
-    internal void RecordMembersByAge(double[]? populationWeights = null)
+    internal void RecordMembersByAge(CoverageKernels.Shape? coverage = null)
     {
         _membersByAge ??= new double[YearCount * _regions * Sexes.Count * MemberKinds * A];
-        if (populationWeights is null) return;
-        if (populationWeights.Length != EducationLevels.Count * A)
-        {
-            throw new ArgumentException($"expected {EducationLevels.Count} × {A} weights by education and age", nameof(populationWeights));
-        }
-        _populationWeights = (double[])populationWeights.Clone();
-        _populationByAge ??= new double[YearCount * _regions * Sexes.Count * 2 * A];
+        if (coverage is null) return;
+        _coverageShape = coverage;
+        _coverageInputs ??= new double[YearCount * _regions * CoverageKernels.CoverageSums.Count];
     }
 
     /// <summary>The recorded members (<see cref="RecordMembersByAge"/>), layout [year − 2024, region, sex, kind, age]; empty when not recorded.</summary>
     internal ReadOnlySpan<double> MembersByAge => _membersByAge;
 
     /// <summary>
-    /// The recorded population (<see cref="RecordMembersByAge"/> with weights), layout [year − 2024, region, sex, persons |
-    /// weighted, age]; empty when not recorded.
+    /// The residents' coverage sums (<see cref="RecordMembersByAge"/> with weights), layout [year − 2024, region,
+    /// <see cref="CoverageKernels.CoverageSums"/>]; empty when not recorded.
     /// </summary>
-    internal ReadOnlySpan<double> PopulationByAge => _populationByAge;
+    internal ReadOnlySpan<double> CoverageInputs => _coverageInputs;
 
-    /// <summary>The weights <see cref="PopulationByAge"/> was recorded with, [education, age]; empty when not recorded.</summary>
-    internal ReadOnlySpan<double> PopulationWeights => _populationWeights;
+    /// <summary>The first cell (in year, region, sex, age order) whose members exceeded its population in the last run with coverage sums, or null.</summary>
+    internal CoverageFailure? FirstCoverageFailure => _coverageFailure;
+
+    /// <summary>A cell whose employee members exceed its population: its year, region index, sex, age, members and persons.</summary>
+    internal readonly record struct CoverageFailure(int Year, int Region, Sex Sex, int Age, double Members, double Persons);
+
+    /// <summary>The shares and ages <see cref="CoverageInputs"/> was recorded with; null when not recorded.</summary>
+    internal CoverageKernels.Shape? CoverageShape => _coverageShape;
 
     /// <summary>Covered workers by cell in the base year (set by <see cref="Initialize()"/>).</summary>
     internal ReadOnlySpan<double> Covered => _covered;
@@ -286,8 +291,8 @@ internal sealed class SchemeEngine
             if (year < engine._a.BaseYear || year > end) return;
             if (year == engine._a.BaseYear) engine.Initialize(population);
             else engine.StepYear(year - 1, previous, population, record: true);
-            // The end year is not aged; its population is passed only for the members' population rows.
-            if (year == end) engine.StepYear(end, engine._populationByAge is null ? default : population, default, record: true);
+            // The end year is not aged; its population is passed only for the residents' coverage sums.
+            if (year == end) engine.StepYear(end, engine._coverageInputs is null ? default : population, default, record: true);
         }
     }
 
@@ -306,6 +311,7 @@ internal sealed class SchemeEngine
         _transfers?.Clear();
         _blocks.Changed();
         _pensionIndex = 1;
+        _coverageFailure = null;
         double allWorkers = 0, allWages = 0;
         for (int r = 0; r < _regions; r++)
         {
@@ -382,7 +388,7 @@ internal sealed class SchemeEngine
     internal void Step(int year)
     {
         bool age = year < _a.EndYear;
-        StepYear(year, age || _populationByAge is not null ? _a.Demography.PersonsAt(year) : default, age ? _a.Demography.PersonsAt(year + 1) : default, record: true);
+        StepYear(year, age || _coverageInputs is not null ? _a.Demography.PersonsAt(year) : default, age ? _a.Demography.PersonsAt(year + 1) : default, record: true);
     }
 
     /// <summary>
@@ -394,7 +400,7 @@ internal sealed class SchemeEngine
 
     /// <summary>
     /// One year on the population of <paramref name="year"/> and of the next (<paramref name="pop0"/>, <paramref name="pop1"/>;
-    /// empty in a trial step, and in the last year unless the members' population rows are recorded): the grids of the engine's projection, or the same values from where
+    /// empty in a trial step, and in the last year unless the residents' coverage sums are recorded): the grids of the engine's projection, or the same values from where
     /// the population projection has just computed them. With <paramref name="record"/>, the flows are recorded and the
     /// state is aged (before the end year).
     /// </summary>
@@ -409,7 +415,7 @@ internal sealed class SchemeEngine
             CheckGrid(pop0, year);
             CheckGrid(pop1, year + 1);
         }
-        else if (record && _populationByAge is not null) CheckGrid(pop0, year);
+        else if (record && _coverageInputs is not null) CheckGrid(pop0, year);
         var retirement = _tables.Retirement;
         double ee = _tables.EmployeeRate[y];
         double allWorkers = 0, allWages = 0;
@@ -442,6 +448,7 @@ internal sealed class SchemeEngine
                 // From a stored projection the next region's population of the next year comes from memory: ask for it a
                 // block at a time while this region works. Alongside the population projection it is in cache already.
                 if (age && _prefetch && r + 1 < _regions) PrefetchToL2(pop1, start + PopulationShape.CellsPerRegion, A);
+                if (record && _membersByAge is not null) PrefetchNextMembers(y, r, g);
                 var block = _blocks.Block(b);
                 ref int ceiling = ref _blocks.RecordCeiling[b];
                 var sums = new SchemeKernels.BlockSums
@@ -533,20 +540,28 @@ internal sealed class SchemeEngine
 
     /// <summary>
     /// Adds group block (<paramref name="r"/>, <paramref name="g"/>) of year index <paramref name="y"/>, after retirement and
-    /// before ageing, to <see cref="MembersByAge"/>, and its population run of <paramref name="pop"/> (the year's grid) to
-    /// <see cref="PopulationByAge"/> when recorded (<see cref="SchemeKernels.AddMembers"/>).
+    /// before ageing, to <see cref="MembersByAge"/> (<see cref="SchemeKernels.AddMembers"/>). With the residents' weights,
+    /// after the sex's last education group, also the sex's cells of <paramref name="pop"/> (the year's grid) to the region's
+    /// residents' coverage sums (<see cref="CoverageKernels.AddSex"/>), which the region's last sex stores in
+    /// <see cref="CoverageInputs"/>.
     /// </summary>
     private void AddMembers(int y, int r, int g, GroupBlock block, ReadOnlySpan<double> pop)
     {
         int sex = g / EducationLevels.Count, education = g % EducationLevels.Count, row = (y * _regions + r) * Sexes.Count + sex;
         var members = _membersByAge.AsSpan(row * MemberKinds * A, MemberKinds * A);
-        if (_populationByAge is null)
+        SchemeKernels.AddMembers(block, members, first: education == 0, _recordFloor, _blocks.ContributorsEnd[r * Groups + g],
+            _tables.Retirement.FirstPensionAgeByGroup[g]);
+        if (_coverageInputs is null || education < EducationLevels.Count - 1) return;
+        if (sex == 0) _regionCoverage = default; // 0 + the first cell's, as the plain loop starts
+        var runs = pop.Slice(r * PopulationShape.CellsPerRegion + sex * PopulationShape.CellsPerSex, PopulationShape.CellsPerSex);
+        int failed = CoverageKernels.AddSex(members, runs, _coverageShape!.NotEntered, _coverageShape.FirstAge, _coverageShape.PensionAge, ref _regionCoverage);
+        if (failed >= 0 && _coverageFailure is null)
         {
-            SchemeKernels.AddMembers(block, members, default, default, default, first: education == 0);
-            return;
+            double persons = 0;
+            for (int e = 0; e < EducationLevels.Count; e++) persons += runs[e * A + failed];
+            _coverageFailure = new CoverageFailure(_a.BaseYear + y, r, (Sex)sex, failed, members[failed] + members[A + failed], persons);
         }
-        SchemeKernels.AddMembers(block, members, pop.Slice(r * PopulationShape.CellsPerRegion + g * A, A), _populationWeights.AsSpan(education * A, A),
-            _populationByAge.AsSpan(row * 2 * A, 2 * A), first: education == 0);
+        if (sex == Sexes.Count - 1) _regionCoverage.CopyTo(_coverageInputs.AsSpan((y * _regions + r) * CoverageKernels.CoverageSums.Count));
     }
 
     /// <summary>The year's flows of region <paramref name="r"/>: <see cref="Flows"/> and the rows of <see cref="SchemeProjection"/>.</summary>
@@ -584,6 +599,30 @@ internal sealed class SchemeEngine
         double increase = _rules.Indexation.Increase(year, _wageGrowth, _a.PriceGrowthIn(year));
         _pensionIndex *= 1 + increase;
         _creditingRate = _rules.CreditingRates.Rate(year, _wageGrowth, _a.PriceGrowthIn(year));
+    }
+
+    /// <summary>
+    /// Prefetches a twelfth of the next region's rows of <see cref="MembersByAge"/> (the next year's first region's after
+    /// the last) at each of a region's blocks: the rows are written, not read, and a store to a line not in cache waits
+    /// for the line (read for ownership); with the line already fetched the store does not.
+    /// </summary>
+    private void PrefetchNextMembers(int y, int r, int g)
+    {
+        const int perRegion = Sexes.Count * MemberKinds * A, share = (perRegion + Groups - 1) / Groups;
+        int next = y * _regions + r + 1;
+        int from = next * perRegion + g * share, end = Math.Min((next + 1) * perRegion, _membersByAge!.Length);
+        if (from < end) PrefetchToL1(_membersByAge, from, Math.Min(share, end - from));
+    }
+
+    /// <summary>Software prefetch (into L1, and so L2) of the cache lines of <paramref name="count"/> cells from <paramref name="from"/>; a hint, no effect on results.</summary>
+    private static unsafe void PrefetchToL1(ReadOnlySpan<double> cells, int from, int count)
+    {
+        if (!Sse.IsSupported) return;
+        fixed (double* p = cells.Slice(from, count))
+        {
+            for (int k = 0; k < count; k += 8) Sse.Prefetch0(p + k); // 8 doubles a 64-byte line
+            Sse.Prefetch0(p + count - 1); // the last line, if the cells straddle one more
+        }
     }
 
     /// <summary>Software prefetch (into L2) of the cache lines of <paramref name="count"/> cells from <paramref name="from"/>; a hint, no effect on results.</summary>

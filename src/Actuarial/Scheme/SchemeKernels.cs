@@ -414,29 +414,20 @@ internal static class SchemeKernels
     /// <summary>
     /// Adds a group block's members, after retirement and before ageing, to the rows of its (region, sex) over ages 0–100:
     /// contributors += K and pensioners += P − new pensioners (those paid in the year who retired before it), in
-    /// <paramref name="members"/> (contributors, then pensioners). With a <paramref name="population"/> run of the group,
-    /// also persons += pop and weighted += pop × w in <paramref name="populationRows"/> (persons, then weighted), w the
-    /// group's <paramref name="weights"/> by age. The first education group of a sex (<paramref name="first"/>) adds to
-    /// zero instead of the rows, so nothing clears them; the groups come in education order, so each row is the sum the
-    /// plain loop takes (0 + x₀ + x₁ + …, every product rounded before it is added). One pass over the block instead of
-    /// one per row; allocation-free.
+    /// <paramref name="members"/> (contributors, then pensioners). The first education group of a sex
+    /// (<paramref name="first"/>) writes 0 + its values to the whole rows instead of adding, so nothing clears them; a
+    /// later group adds only its contributors at [<paramref name="contributorsFrom"/>, <paramref name="contributorsEnd"/>)
+    /// and its pensioners from <paramref name="pensionersFrom"/>: the block holds zeros elsewhere (no records below the
+    /// record floor, no contributors from the block's contributors' end, no pensioners below the group's first pension
+    /// age), and adding a zero leaves a row's value as it is. The groups come in education order, so each row is the sum
+    /// the plain loop takes (0 + x₀ + x₁ + …). One pass over the block instead of one per row; allocation-free.
     /// </summary>
-    public static void AddMembers(GroupBlock block, Span<double> members, ReadOnlySpan<double> population, ReadOnlySpan<double> weights,
-        Span<double> populationRows, bool first)
+    public static void AddMembers(GroupBlock block, Span<double> members, bool first, int contributorsFrom, int contributorsEnd, int pensionersFrom)
     {
         int width = Vector<double>.Count;
         if (members.Length != 2 * A) throw new ArgumentException($"expected {2 * A} cells", nameof(members));
-        bool withPopulation = !population.IsEmpty;
-        if (withPopulation && (population.Length < A || weights.Length < A || populationRows.Length != 2 * A))
-        {
-            throw new ArgumentException($"expected a population run and weights of {A} ages and {2 * A} population cells", nameof(population));
-        }
         ref double contributors = ref MemoryMarshal.GetReference(members);
         ref double pensioners = ref Unsafe.Add(ref contributors, A);
-        ref double pop = ref MemoryMarshal.GetReference(population);
-        ref double weight = ref MemoryMarshal.GetReference(weights);
-        ref double persons = ref MemoryMarshal.GetReference(populationRows);
-        ref double weighted = ref Unsafe.Add(ref persons, A);
         // The rows are 101 ages without padding: lanes stop before the last whole lane that would pass age 100.
         int a = 0;
         if (first)
@@ -446,34 +437,28 @@ internal static class SchemeKernels
                 nuint at = (nuint)a;
                 (Vector<double>.Zero + block.Load(Contributors, at)).StoreUnsafe(ref contributors, at);
                 (Vector<double>.Zero + (block.Load(Pensioners, at) - block.Load(NewPensioners, at))).StoreUnsafe(ref pensioners, at);
-                if (!withPopulation) continue;
-                var run = Vector.LoadUnsafe(ref pop, at);
-                (Vector<double>.Zero + run).StoreUnsafe(ref persons, at);
-                (run * Vector.LoadUnsafe(ref weight, at) + Vector<double>.Zero).StoreUnsafe(ref weighted, at);
             }
-        }
-        else
-        {
-            for (; a + width <= A; a += width)
+            for (; a < A; a++)
             {
-                nuint at = (nuint)a;
-                (Vector.LoadUnsafe(ref contributors, at) + block.Load(Contributors, at)).StoreUnsafe(ref contributors, at);
-                (Vector.LoadUnsafe(ref pensioners, at) + (block.Load(Pensioners, at) - block.Load(NewPensioners, at))).StoreUnsafe(ref pensioners, at);
-                if (!withPopulation) continue;
-                var run = Vector.LoadUnsafe(ref pop, at);
-                (Vector.LoadUnsafe(ref persons, at) + run).StoreUnsafe(ref persons, at);
-                (run * Vector.LoadUnsafe(ref weight, at) + Vector.LoadUnsafe(ref weighted, at)).StoreUnsafe(ref weighted, at);
+                Unsafe.Add(ref contributors, a) = 0 + block[Contributors, a];
+                Unsafe.Add(ref pensioners, a) = 0 + (block[Pensioners, a] - block[NewPensioners, a]);
             }
+            return;
         }
-        for (; a < A; a++)
+        // Lanes from the lane boundary at or below the first age (cells below it add zeros).
+        int end = Math.Min(contributorsEnd, A);
+        for (a = Math.Max(0, contributorsFrom) / width * width; a < end && a + width <= A; a += width)
         {
-            Unsafe.Add(ref contributors, a) = (first ? 0 : Unsafe.Add(ref contributors, a)) + block[Contributors, a];
-            Unsafe.Add(ref pensioners, a) = (first ? 0 : Unsafe.Add(ref pensioners, a)) + (block[Pensioners, a] - block[NewPensioners, a]);
-            if (!withPopulation) continue;
-            double run = Unsafe.Add(ref pop, a);
-            Unsafe.Add(ref persons, a) = (first ? 0 : Unsafe.Add(ref persons, a)) + run;
-            Unsafe.Add(ref weighted, a) = run * Unsafe.Add(ref weight, a) + (first ? 0 : Unsafe.Add(ref weighted, a));
+            nuint at = (nuint)a;
+            (Vector.LoadUnsafe(ref contributors, at) + block.Load(Contributors, at)).StoreUnsafe(ref contributors, at);
         }
+        for (; a < end; a++) Unsafe.Add(ref contributors, a) += block[Contributors, a];
+        for (a = Math.Max(0, pensionersFrom) / width * width; a + width <= A; a += width)
+        {
+            nuint at = (nuint)a;
+            (Vector.LoadUnsafe(ref pensioners, at) + (block.Load(Pensioners, at) - block.Load(NewPensioners, at))).StoreUnsafe(ref pensioners, at);
+        }
+        for (; a < A; a++) Unsafe.Add(ref pensioners, a) += block[Pensioners, a] - block[NewPensioners, a];
     }
 
     /// <summary>The next year's contributors of one cell of <see cref="Age"/> (the lanes' rule, one cell).</summary>

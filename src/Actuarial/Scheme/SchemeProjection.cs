@@ -56,29 +56,31 @@ public sealed class SchemeProjection
     }
 
     /// <summary>
-    /// Whether the run recorded the population by age (<see cref="PopulationByAge"/>, with the weights of
-    /// <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, double[])"/>; [education, age]).
+    /// Whether the run summed the residents' coverage inputs as it stepped, with the shares not yet in work
+    /// <paramref name="notEntered"/> ([education, age]) and these ages (see <see cref="CoverageInputs"/> and
+    /// <see cref="SchemeProjector.Run(SchemeAssumptions, SchemeCalibration, bool, CoverageKernels.Shape)"/>).
     /// </summary>
-    internal bool HasPopulationRecorded => !_engine.PopulationByAge.IsEmpty;
-
-    /// <summary>Whether the run recorded the population by age weighted by <paramref name="weights"/> (see <see cref="HasPopulationRecorded"/>).</summary>
-    internal bool HasPopulationByAge(ReadOnlySpan<double> weights) => !_engine.PopulationByAge.IsEmpty && weights.SequenceEqual(_engine.PopulationWeights);
+    internal bool HasCoverageInputs(ReadOnlySpan<double> notEntered, int firstAge, int pensionAge) =>
+        _engine.CoverageShape is { } shape && !_engine.CoverageInputs.IsEmpty && shape.SameAs(notEntered, firstAge, pensionAge);
 
     /// <summary>
-    /// The population of <paramref name="year"/> in a province by sex and age (0..100) summed over education, persons then
-    /// weighted by the weights the run was given (<see cref="HasPopulationByAge"/>): the sums the run took from each year's
-    /// grid as it stepped.
+    /// The residents' coverage sums of <paramref name="year"/> in a province over its sexes and ages 16+, as the run took
+    /// them while each year's grid and members were in cache (<see cref="HasCoverageInputs"/>,
+    /// <see cref="CoverageKernels.CoverageSums"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The run did not record the population by age.</exception>
-    internal ReadOnlySpan<double> PopulationByAge(int year, int region, Sex sex)
+    /// <exception cref="InvalidOperationException">The run did not record them.</exception>
+    internal CoverageKernels.CoverageSums CoverageInputs(int year, int region)
     {
-        var all = _engine.PopulationByAge;
-        if (all.IsEmpty) throw new InvalidOperationException("this scheme projection did not record the population by age (PensionProjector records it)");
+        var all = _engine.CoverageInputs;
+        if (all.IsEmpty) throw new InvalidOperationException("this scheme projection did not record the residents' coverage inputs (PensionProjector records them)");
         if (year < FirstYear || year > EndYear) throw new ArgumentOutOfRangeException(nameof(year), year, $"expected a year in [{FirstYear}, {EndYear}]");
         if ((uint)region >= (uint)_engine.Regions.Count) throw new ArgumentOutOfRangeException(nameof(region), region, "expected a region index of the grid");
-        int length = 2 * Ages.Count;
-        return all.Slice((((year - FirstYear) * _engine.Regions.Count + region) * Sexes.Count + (int)sex) * length, length);
+        const int count = CoverageKernels.CoverageSums.Count;
+        return CoverageKernels.CoverageSums.From(all.Slice(((year - FirstYear) * _engine.Regions.Count + region) * count, count));
     }
+
+    /// <summary>The first cell (year, region, sex, age order) whose employee members exceeded its population while the run summed the coverage inputs, or null.</summary>
+    internal SchemeEngine.CoverageFailure? FirstCoverageFailure => _engine.FirstCoverageFailure;
 
     /// <summary>One row per year and province, then a national row (code 0) per year.</summary>
     public IReadOnlyList<SchemeYearRow> Summary()

@@ -74,15 +74,15 @@ internal static class SchemeProjector
 
     /// <summary>
     /// As <see cref="Run(SchemeAssumptions, SchemeCalibration)"/>, optionally recording the members by region, sex and age
-    /// each year (<see cref="SchemeProjection.EmployeeMembers"/>) and, with <paramref name="populationWeights"/>, the
-    /// population by region, sex and age summed over education and weighted by them (<see cref="SchemeProjection.PopulationByAge"/>).
+    /// each year (<see cref="SchemeProjection.EmployeeMembers"/>) and, with <paramref name="coverage"/>, the
+    /// residents' coverage inputs (<see cref="SchemeProjection.CoverageInputs"/>).
     /// </summary>
-    internal static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration, bool recordMembersByAge, double[]? populationWeights = null)
+    internal static SchemeProjection Run(SchemeAssumptions assumptions, SchemeCalibration calibration, bool recordMembersByAge, CoverageKernels.Shape? coverage = null)
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(calibration);
         var engine = new SchemeEngine(assumptions, calibration);
-        if (recordMembersByAge) engine.RecordMembersByAge(populationWeights);
+        if (recordMembersByAge) engine.RecordMembersByAge(coverage);
         engine.Run();
         return new SchemeProjection(engine, calibration);
     }

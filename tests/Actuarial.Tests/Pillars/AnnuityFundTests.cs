@@ -293,6 +293,16 @@ public sealed class AnnuityFundTests
         Assert.That(scheme.DeathShare(2030, Sex.Male, 70), Is.EqualTo(demography.DeathShare[((2030 - demography.BaseYear) * Sexes.Count) * A + 70]));
     }
 
+    /// <summary>A differential weighs the members by the persons of each cell, so it cannot be read without the population.</summary>
+    [Test]
+    public void An_insured_mortality_differential_without_the_population_is_refused()
+    {
+        var lower = PensionProjector.Run(ChinaDefaults.PensionScenario().With(Levers.InsuredMortalityRatio, 0.6), Baseline.Value.Demography);
+        var e = Assert.Throws<InvalidOperationException>(() => AnnuitantMortality.OfScheme(lower.Scheme));
+        Assert.That(e!.Message, Does.Contain("population by age"));
+        Assert.That(AnnuitantMortality.OfScheme(Baseline.Value.Scheme).FirstYear, Is.EqualTo(Baseline.Value.Scheme.FirstYear), "no differential: no population needed");
+    }
+
     /// <summary>
     /// With members dying at 0.6 × the rest of their cell (<see cref="Actuarial.Scheme.InsuredMortality"/>), the annuitants
     /// die at the members' death share of the national cell: below the table's at every age of payment, and fewer of them
@@ -304,7 +314,7 @@ public sealed class AnnuityFundTests
         var baseline = Baseline.Value;
         var lower = PensionProjector.Run(ChinaDefaults.PensionScenario().With(Levers.InsuredMortalityRatio, 0.6), baseline.Demography);
         var table = AnnuitantMortality.OfScheme(baseline.Scheme);
-        var members = AnnuitantMortality.OfScheme(lower.Scheme);
+        var members = AnnuitantMortality.OfScheme(lower.Scheme, lower.Demography);
         foreach (var sex in Sexes.All)
         {
             for (int age = 55; age <= 95; age += 5)

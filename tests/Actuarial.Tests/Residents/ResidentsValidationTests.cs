@@ -195,13 +195,13 @@ public sealed class ResidentsValidationTests
     }
 
     [Test]
-    public void Coverage_from_the_population_the_scheme_recorded_is_the_coverage_from_the_stored_grids()
+    public void Coverage_from_the_sums_the_scheme_took_as_it_stepped_is_the_coverage_from_the_stored_grids()
     {
-        // PensionProjector has the employee scheme record the population by age as it steps; without it the residents'
+        // PensionProjector has the employee scheme sum the coverage inputs as it steps; without them the residents'
         // scheme sums the stored grids itself. Both must give the same tables, bit for bit.
         var baseline = Baseline.Value;
         var scheme = baseline.Scheme;
-        Assert.That(scheme.HasPopulationByAge(ResidentsProjector.NotEnteredShares(baseline.Scenario.Residents)), Is.True);
+        Assert.That(scheme.HasCoverageInputs(ResidentsProjector.NotEnteredShares(baseline.Scenario.Residents), ResidentsAccountPension.FirstAge, ResidentsAccountPension.PensionAge), Is.True);
         var engine = new Actuarial.Scheme.SchemeEngine(scheme.Assumptions, scheme.Calibration);
         engine.RecordMembersByAge();
         engine.Run();

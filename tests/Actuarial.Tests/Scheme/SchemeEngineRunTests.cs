@@ -77,106 +77,141 @@ public sealed class SchemeEngineRunTests
         Assert.That(alongside.Accounts.ToArray(), Is.EqualTo(after.Accounts.ToArray()).AsCollection);
         Assert.That(alongsideBuffers.Births, Is.EqualTo(afterBuffers.Births).AsCollection);
         Assert.That(alongside.MembersByAge.ToArray(), Is.EqualTo(after.MembersByAge.ToArray()).AsCollection);
-        Assert.That(alongside.PopulationByAge.ToArray(), Is.EqualTo(after.PopulationByAge.ToArray()).AsCollection);
+        Assert.That(alongside.CoverageInputs.ToArray(), Is.EqualTo(after.CoverageInputs.ToArray()).AsCollection);
+        Assert.That(alongside.CoverageInputs.ToArray().Sum(), Is.GreaterThan(0));
         if (keepYears) Assert.That(alongsideBuffers.Population, Is.EqualTo(afterBuffers.Population).AsCollection);
         else Assert.Throws<InvalidOperationException>(() => alongside.Assumptions.Demography.PersonsAt(2030).ToArray());
     }
 
     [Test]
-    public void The_population_by_age_it_records_is_the_plain_sum_over_education_of_the_stored_grids()
+    public void The_coverage_inputs_it_records_are_the_plain_sums_of_the_cells_over_the_stored_grids()
     {
-        // What the residents' scheme would otherwise sum itself over the stored grids: the same values, bit for bit, in
-        // every year up to the end year (whose grid the step does not age with).
+        // What the residents' scheme would otherwise sum itself over the stored grids, cell by cell with its plain rule
+        // (ResidentsProjector.Cell), in the same order: the same values, bit for bit, in every year up to the end year
+        // (whose grid the step does not age with).
         var central = SchemeTestData.China(endYear: 2040);
         var engine = new SchemeEngine(central, SchemeCalibration.Calibrate(central));
         var weights = Weights();
         engine.RecordMembersByAge(weights);
         engine.Run();
         var projection = new SchemeProjection(engine, SchemeCalibration.Calibrate(central));
-        Assert.That(projection.HasPopulationByAge(weights), Is.True);
-        Assert.That(projection.HasPopulationByAge(new double[weights.Length]), Is.False, "other weights");
-        const int A = Ages.Count;
-        var persons = new double[A];
-        var weighted = new double[A];
+        Assert.That(projection.HasCoverageInputs(weights.NotEntered, weights.FirstAge, weights.PensionAge), Is.True);
+        Assert.That(projection.HasCoverageInputs(new double[weights.NotEntered.Length], weights.FirstAge, weights.PensionAge), Is.False, "other weights");
+        Assert.That(projection.HasCoverageInputs(weights.NotEntered, weights.FirstAge, weights.PensionAge + 1), Is.False, "other ages");
+        Assert.That(projection.FirstCoverageFailure, Is.Null);
         for (int year = 2024; year <= 2040; year++)
         {
             var pop = central.Demography.PersonsAt(year);
             for (int r = 0; r < engine.Regions.Count; r++)
             {
+                double contributors = 0, beneficiaries = 0, inSchool = 0, working = 0, old = 0;
                 for (int s = 0; s < Sexes.Count; s++)
                 {
-                    Array.Clear(persons);
-                    Array.Clear(weighted);
+                    var members = projection.EmployeeMembers(year, r, (Sex)s);
+                    for (int a = Actuarial.Residents.ResidentsAccountPension.FirstAge; a < Ages.Count; a++)
+                    {
+                        var cell = Actuarial.Residents.ResidentsProjector.Cell(pop, members, weights.NotEntered, r, (Sex)s, a, year, engine.Regions[r]);
+                        contributors += cell.Workers;
+                        beneficiaries += cell.Pensioners;
+                        inSchool += cell.InSchool;
+                        if (a < Actuarial.Residents.ResidentsAccountPension.PensionAge) working += cell.Residual; else old += cell.Residual;
+                    }
+                }
+                var recorded = projection.CoverageInputs(year, r);
+                Assert.That(new[] { recorded.EmployeeContributors, recorded.EmployeeBeneficiaries, recorded.InSchool, recorded.Working, recorded.Old },
+                    Is.EqualTo(new[] { contributors, beneficiaries, inSchool, working, old }).AsCollection, $"{year} {engine.Regions[r].EnglishName}");
+            }
+        }
+    }
+
+    [TestCase(16, 60, 50)]
+    [TestCase(15, 101, 41)]
+    [TestCase(0, 3, 99)]
+    [TestCase(17, 17, 100)]
+    public void Members_by_age_are_the_plain_sums_over_education_of_the_blocks(int contributorsFrom, int contributorsEnd, int pensionersFrom)
+    {
+        // SchemeKernels.AddMembers against the plain rule on blocks of arbitrary values, zeros where the engine's blocks
+        // hold zeros (contributors outside [record floor, contributors' end), pensioners below the first pension age): the
+        // first education group adds to zero, each later one to the rows, in education order.
+        const int A = Ages.Count;
+        var random = new Random(18);
+        var blocks = new SchemeBlocks(EducationLevels.Count);
+        for (int e = 0; e < EducationLevels.Count; e++)
+        {
+            var block = blocks.Block(e);
+            for (int a = 0; a < A; a++)
+            {
+                block[CellQuantity.Contributors, a] = a >= contributorsFrom && a < contributorsEnd ? random.NextDouble() * 1e5 : 0;
+                block[CellQuantity.NewPensioners, a] = a >= pensionersFrom ? random.NextDouble() * 1e3 : 0;
+                block[CellQuantity.Pensioners, a] = a >= pensionersFrom ? block[CellQuantity.NewPensioners, a] + random.NextDouble() * 1e4 : 0;
+            }
+        }
+        var members = new double[2 * A];
+        Array.Fill(members, double.NaN); // what an earlier run left: the first group must not read it
+        var expectedMembers = new double[2 * A];
+        for (int e = 0; e < EducationLevels.Count; e++)
+        {
+            var block = blocks.Block(e);
+            SchemeKernels.AddMembers(block, members, first: e == 0, contributorsFrom, contributorsEnd, pensionersFrom);
+            for (int a = 0; a < A; a++)
+            {
+                expectedMembers[a] += block[CellQuantity.Contributors, a];
+                expectedMembers[A + a] += block[CellQuantity.Pensioners, a] - block[CellQuantity.NewPensioners, a];
+            }
+        }
+        Assert.That(members, Is.EqualTo(expectedMembers).AsCollection);
+    }
+
+    [Test]
+    public void The_members_it_records_are_the_cells_before_each_step_summed_over_education()
+    {
+        // The engine adds only where its blocks can hold members (SchemeKernels.AddMembers): what it records must still be
+        // every cell's. Contributors are the cells' as each step begins (accrual and retirement leave them), bit for bit;
+        // pensioners who retired before the year are the cells' before retirement, to the rounding of P + L − L.
+        const int A = Ages.Count;
+        var central = SchemeTestData.China(endYear: 2040);
+        var engine = new SchemeEngine(central, SchemeCalibration.Calibrate(central));
+        engine.RecordMembersByAge();
+        engine.Initialize();
+        var contributors = new double[A];
+        var pensioners = new double[A];
+        for (int year = 2024; year <= 2040; year++)
+        {
+            var cellContributors = engine.Contributors.ToArray();
+            var cellPensioners = engine.Pensioners.ToArray();
+            engine.Step(year);
+            for (int r = 0; r < engine.Regions.Count; r++)
+            {
+                for (int s = 0; s < Sexes.Count; s++)
+                {
+                    Array.Clear(contributors);
+                    Array.Clear(pensioners);
                     for (int e = 0; e < EducationLevels.Count; e++)
                     {
                         for (int a = 0; a < A; a++)
                         {
-                            double p = pop[PopulationShape.Index(r, (Sex)s, (EducationLevel)e, a)];
-                            persons[a] += p;
-                            weighted[a] += p * weights[e * A + a];
+                            contributors[a] += cellContributors[PopulationShape.Index(r, (Sex)s, (EducationLevel)e, a)];
+                            pensioners[a] += cellPensioners[PopulationShape.Index(r, (Sex)s, (EducationLevel)e, a)];
                         }
                     }
-                    var rows = projection.PopulationByAge(year, r, (Sex)s);
-                    Assert.That(rows[..A].ToArray(), Is.EqualTo(persons).AsCollection, $"persons {year} {r} {s}");
-                    Assert.That(rows.Slice(A, A).ToArray(), Is.EqualTo(weighted).AsCollection, $"weighted {year} {r} {s}");
+                    var recorded = engine.MembersByAge.Slice((((year - 2024) * engine.Regions.Count + r) * Sexes.Count + s) * 2 * A, 2 * A);
+                    Assert.That(recorded[..A].ToArray(), Is.EqualTo(contributors).AsCollection, $"contributors {year} {r} {s}");
+                    for (int a = 0; a < A; a++)
+                    {
+                        Assert.That(recorded[A + a], Is.EqualTo(pensioners[a]).Within(1e-12 * pensioners[a] + 1e-9), $"pensioners {year} {r} {s} {a}");
+                    }
                 }
             }
         }
     }
 
-    [Test]
-    public void Members_by_age_are_the_plain_sums_over_education_of_the_blocks()
-    {
-        // SchemeKernels.AddMembers against the plain rule on blocks of arbitrary values: the first education group adds to
-        // zero, each later one to the rows, in education order.
-        const int A = Ages.Count;
-        var random = new Random(18);
-        var blocks = new SchemeBlocks(EducationLevels.Count);
-        var population = new double[EducationLevels.Count * A];
-        var weights = Weights();
-        for (int e = 0; e < EducationLevels.Count; e++)
-        {
-            var block = blocks.Block(e);
-            for (int a = 0; a < A; a++)
-            {
-                block[CellQuantity.Contributors, a] = random.NextDouble() * 1e5;
-                block[CellQuantity.NewPensioners, a] = random.NextDouble() * 1e3;
-                block[CellQuantity.Pensioners, a] = block[CellQuantity.NewPensioners, a] + random.NextDouble() * 1e4;
-                population[e * A + a] = random.NextDouble() * 1e6;
-            }
-        }
-        var members = new double[2 * A];
-        var rows = new double[2 * A];
-        Array.Fill(members, double.NaN); // what an earlier run left: the first group must not read it
-        Array.Fill(rows, double.NaN);
-        var expectedMembers = new double[2 * A];
-        var expectedRows = new double[2 * A];
-        for (int e = 0; e < EducationLevels.Count; e++)
-        {
-            var block = blocks.Block(e);
-            SchemeKernels.AddMembers(block, members, population.AsSpan(e * A, A), weights.AsSpan(e * A, A), rows, first: e == 0);
-            for (int a = 0; a < A; a++)
-            {
-                expectedMembers[a] += block[CellQuantity.Contributors, a];
-                expectedMembers[A + a] += block[CellQuantity.Pensioners, a] - block[CellQuantity.NewPensioners, a];
-                expectedRows[a] += population[e * A + a];
-                expectedRows[A + a] += population[e * A + a] * weights[e * A + a];
-            }
-        }
-        Assert.That(members, Is.EqualTo(expectedMembers).AsCollection);
-        Assert.That(rows, Is.EqualTo(expectedRows).AsCollection);
-        // Without a population only the members.
-        Array.Fill(members, double.NaN);
-        for (int e = 0; e < EducationLevels.Count; e++) SchemeKernels.AddMembers(blocks.Block(e), members, default, default, default, first: e == 0);
-        Assert.That(members, Is.EqualTo(expectedMembers).AsCollection);
-    }
-
     /// <summary>Weights by education and age for the recorded population: a share not yet in work, as the residents' scheme passes.</summary>
-    private static double[] Weights() =>
-        Actuarial.Residents.ResidentsProjector.NotEnteredShares(ChinaDefaults.PensionScenario().Residents);
+    private static CoverageKernels.Shape Weights() =>
+        Actuarial.Residents.ResidentsProjector.CoverageShape(ChinaDefaults.PensionScenario().Residents);
 
-    [Test]
-    public void Running_alongside_the_population_allocates_nothing()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Running_alongside_the_population_allocates_nothing(bool recordingCoverage)
     {
         // What a Monte Carlo worker runs for each path: the population's year loop with the scheme's steps inside it.
         var labour = ChinaDefaults.Labour();
@@ -184,6 +219,8 @@ public sealed class SchemeEngineRunTests
         var calibration = SchemeCalibration.Calibrate(central);
         var inputs = DemographicProjector.Compile(central.Demography.Assumptions);
         var engine = new SchemeEngine(central with { Demography = new DemographicProjection(inputs, new ProjectionBuffers(inputs, keepYears: false)) }, calibration);
+        // As PensionProjector runs it: the members by age and the residents' coverage inputs summed as it steps.
+        if (recordingCoverage) engine.RecordMembersByAge(Weights());
         engine.RunAlongsidePopulation(); // warm up
         long before = GC.GetAllocatedBytesForCurrentThread();
         engine.RunAlongsidePopulation();
