@@ -447,7 +447,7 @@ internal sealed class SchemeEngine
                 int b = r * Groups + g, yg = y * Groups + g, start = r * PopulationShape.CellsPerRegion + g * A;
                 // From a stored projection the next region's population of the next year comes from memory: ask for it a
                 // block at a time while this region works. Alongside the population projection it is in cache already.
-                if (age && _prefetch && r + 1 < _regions) PrefetchToL2(pop1, start + PopulationShape.CellsPerRegion, A);
+                if (age && _prefetch && r + 1 < _regions) Prefetch(pop1, start + PopulationShape.CellsPerRegion, A, intoL1: false);
                 if (record && _membersByAge is not null) PrefetchNextMembers(y, r, g);
                 var block = _blocks.Block(b);
                 ref int ceiling = ref _blocks.RecordCeiling[b];
@@ -611,29 +611,28 @@ internal sealed class SchemeEngine
         const int perRegion = Sexes.Count * MemberKinds * A, share = (perRegion + Groups - 1) / Groups;
         int next = y * _regions + r + 1;
         int from = next * perRegion + g * share, end = Math.Min((next + 1) * perRegion, _membersByAge!.Length);
-        if (from < end) PrefetchToL1(_membersByAge, from, Math.Min(share, end - from));
+        if (from < end) Prefetch(_membersByAge, from, Math.Min(share, end - from), intoL1: true);
     }
 
-    /// <summary>Software prefetch (into L1, and so L2) of the cache lines of <paramref name="count"/> cells from <paramref name="from"/>; a hint, no effect on results.</summary>
-    private static unsafe void PrefetchToL1(ReadOnlySpan<double> cells, int from, int count)
+    /// <summary>
+    /// Software prefetch of the cache lines of <paramref name="count"/> cells from <paramref name="from"/>: into L1 (and so
+    /// L2) for lines about to be written, into L2 for lines read a region later; a hint, no effect on results.
+    /// </summary>
+    private static unsafe void Prefetch(ReadOnlySpan<double> cells, int from, int count, bool intoL1)
     {
         if (!Sse.IsSupported) return;
         fixed (double* p = cells.Slice(from, count))
         {
-            for (int k = 0; k < count; k += 8) Sse.Prefetch0(p + k); // 8 doubles a 64-byte line
-            Sse.Prefetch0(p + count - 1); // the last line, if the cells straddle one more
+            // 8 doubles a 64-byte line; then the last line, if the cells straddle one more.
+            for (int k = 0; k < count; k += 8) PrefetchLine(p + k, intoL1);
+            PrefetchLine(p + count - 1, intoL1);
         }
     }
 
-    /// <summary>Software prefetch (into L2) of the cache lines of <paramref name="count"/> cells from <paramref name="from"/>; a hint, no effect on results.</summary>
-    private static unsafe void PrefetchToL2(ReadOnlySpan<double> cells, int from, int count)
+    private static unsafe void PrefetchLine(double* line, bool intoL1)
     {
-        if (!Sse.IsSupported) return;
-        fixed (double* p = cells.Slice(from, count))
-        {
-            for (int k = 0; k < count; k += 8) Sse.Prefetch1(p + k); // 8 doubles a 64-byte line
-            Sse.Prefetch1(p + count - 1); // the last line, if the cells straddle one more
-        }
+        if (intoL1) Sse.Prefetch0(line);
+        else Sse.Prefetch1(line);
     }
 
     private void CheckGrid(ReadOnlySpan<double> pop, int year)

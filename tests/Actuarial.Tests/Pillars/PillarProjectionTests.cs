@@ -16,7 +16,7 @@ namespace Actuarial.Tests.Pillars;
 [TestFixture]
 public sealed class PillarProjectionTests
 {
-    private static readonly Lazy<PensionProjection> Baseline = new(() => PensionProjector.Run(ChinaDefaults.PensionScenario()));
+    private static readonly Lazy<PensionProjection> Baseline = ChinaBaseline.Projection;
 
     private static PillarProjection Run(PillarAssumptions assumptions)
     {

@@ -14,7 +14,7 @@ namespace Actuarial.Tests.Pillars;
 [Category("Validation")]
 public sealed class PillarValidationTests
 {
-    private static readonly Lazy<PensionProjection> Baseline = new(() => PensionProjector.Run(ChinaDefaults.PensionScenario()));
+    private static readonly Lazy<PensionProjection> Baseline = ChinaBaseline.Projection;
 
     /// <summary>
     /// The occupational annuity's 2024 growth from the rule: the public-institution workers of the documented split of the

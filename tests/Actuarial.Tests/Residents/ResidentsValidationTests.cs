@@ -19,7 +19,7 @@ namespace Actuarial.Tests.Residents;
 [Category("Validation")]
 public sealed class ResidentsValidationTests
 {
-    private static readonly Lazy<PensionProjection> Baseline = new(() => PensionProjector.Run(ChinaDefaults.PensionScenario()));
+    private static readonly Lazy<PensionProjection> Baseline = ChinaBaseline.Projection;
 
     private static ResidentsProjection Residents => Baseline.Value.Residents;
 

@@ -17,7 +17,7 @@ namespace Actuarial.Tests.Scheme;
 [TestFixture]
 public sealed class PublicInstitutionSplitTests
 {
-    private static readonly Lazy<PensionProjection> Baseline = new(() => PensionProjector.Run(ChinaDefaults.PensionScenario()));
+    private static readonly Lazy<PensionProjection> Baseline = ChinaBaseline.Projection;
 
     [Test]
     public void Public_institution_shares_by_hand()

@@ -8,7 +8,7 @@ namespace Actuarial.Tests.Validation;
 [TestFixture]
 public sealed class ImplicitDebtTests
 {
-    private static readonly Lazy<PensionProjection> Baseline = new(() => PensionProjector.Run(ChinaDefaults.PensionScenario()));
+    private static readonly Lazy<PensionProjection> Baseline = ChinaBaseline.Projection;
 
     [Test]
     public void The_closed_group_pays_less_than_the_open_scheme_and_runs_down()

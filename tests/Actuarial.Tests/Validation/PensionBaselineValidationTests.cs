@@ -19,7 +19,7 @@ public sealed class PensionBaselineValidationTests
     private const double PublishedSpending2025 = 71_203e8;
     private const double PublishedBalance2025 = 78_685e8;
 
-    private static readonly Lazy<PensionProjection> Baseline = new(() => PensionProjector.Run(ChinaDefaults.PensionScenario()));
+    private static readonly Lazy<PensionProjection> Baseline = ChinaBaseline.Projection;
 
     private static FundYearRow National2025 => Baseline.Value.Funds.YearTable().Single(r => r.Year == 2025 && r.RegionCode == 0);
 
